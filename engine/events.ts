@@ -1,0 +1,156 @@
+// The event stream: everything the engine and the interpreter do, as JSON-safe data.
+// Events refer to tensors, storages and grad_fn nodes by id, never by object, and each
+// carries the values before and after, so a fold over events[0..k] rebuilds the world at k.
+
+export type DTypeName = "float32" | "float64" | "int64" | "bool";
+
+/** A source range in the user's script (1-based line, 0-based columns, end exclusive). */
+export interface Span {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+/** A tensor as it is at the moment of the event. `values` are the tensor's own elements,
+ *  row-major (not the storage's); `storageValues` is present when the storage is new. */
+export interface TensorInfo {
+  id: number;
+  storage: number;
+  shape: number[];
+  strides: number[];
+  offset: number;
+  dtype: DTypeName;
+  requiresGrad: boolean;
+  isLeaf: boolean;
+  gradFn: number | null;
+  /** grad_fn output index this tensor is (usually 0) */
+  outputNr: number;
+  version: number;
+  values: number[];
+  storageValues?: number[];
+}
+
+export interface SavedInfo {
+  /** the formula's name for it: "self", "other", "result", "exponent"... */
+  slot: string;
+  tensor: number;
+  version: number;
+}
+
+export interface EdgeInfo {
+  node: number;
+  inputNr: number;
+}
+
+export interface NodeInfo {
+  id: number;
+  /** PyTorch's name: "MulBackward0", "AccumulateGrad" (shown by .name() as torch::autograd::AccumulateGrad) */
+  name: string;
+  sequenceNr: number;
+  /** one per differentiable input; null where the input does not need a gradient */
+  next: (EdgeInfo | null)[];
+  saved: SavedInfo[];
+  /** 0 for the forward graph; 1 for nodes made by a create_graph backward, 2 above that... */
+  order: number;
+  /** for AccumulateGrad: the leaf tensor whose .grad it fills */
+  variable?: number;
+}
+
+export type GradMode = "backward" | "grad";
+
+export type TraceEvent =
+  | { kind: "statement"; span: Span; text: string }
+  | { kind: "tensor/created"; tensor: TensorInfo; how: string; span?: Span }
+  | { kind: "node/created"; node: NodeInfo }
+  | {
+      kind: "op/applied";
+      op: string;
+      inputs: number[];
+      output: TensorInfo;
+      /** the grad_fn node this op made (absent when no grad is recorded) */
+      node: NodeInfo | null;
+      /** other outputs of a multi-output op (max with dim) */
+      extraOutputs?: TensorInfo[];
+      span?: Span;
+    }
+  | {
+      kind: "tensor/mutated";
+      tensor: number;
+      storage: number;
+      op: string;
+      versionBefore: number;
+      versionAfter: number;
+      storageBefore: number[];
+      storageAfter: number[];
+      /** every tensor id that shares the storage (so every alias is seen to change) */
+      aliases: number[];
+      gradFnBefore: number | null;
+      /** the rebased grad_fn node (e.g. ZeroBackward0), or null */
+      node: NodeInfo | null;
+      requiresGradAfter: boolean;
+      span?: Span;
+    }
+  | { kind: "tensor/flags"; tensor: number; requiresGrad: boolean; isLeaf: boolean; gradFn: number | null; retainsGrad: boolean }
+  | { kind: "attr/set"; tensor: number; attr: "grad"; before: number | null; after: number | null; span?: Span }
+  | { kind: "binding/set"; name: string; scope: string; value: BindingValue; span?: Span }
+  | { kind: "binding/deleted"; name: string; scope: string; span?: Span }
+  | {
+      kind: "backward/started";
+      id: number;
+      mode: GradMode;
+      roots: number[];
+      seeds: number[];
+      /** seeds made implicitly (ones) rather than passed in */
+      implicitSeed: boolean;
+      retainGraph: boolean;
+      createGraph: boolean;
+      inputs: number[] | null;
+      span?: Span;
+    }
+  | {
+      kind: "node/executed";
+      backward: number;
+      node: number;
+      name: string;
+      gradsIn: (number | null)[];
+      /** one per edge in node.next */
+      gradsOut: (number | null)[];
+    }
+  | {
+      kind: "grad/summed";
+      backward: number;
+      /** the node whose input buffer received a contribution */
+      node: number;
+      inputNr: number;
+      before: number;
+      delta: number;
+      after: number;
+    }
+  | {
+      kind: "grad/accumulated";
+      backward: number;
+      leaf: number;
+      node: number;
+      before: number | null;
+      delta: number;
+      after: number;
+      /** stored: first grad, a copy; inplace: added into the existing .grad; replaced: a new tensor */
+      how: "stored" | "inplace" | "replaced";
+    }
+  | { kind: "grad/captured"; backward: number; tensor: number; grad: number }
+  | { kind: "saved/freed"; backward: number; nodes: number[] }
+  | { kind: "backward/finished"; id: number; results: (number | null)[] | null }
+  | { kind: "output/printed"; text: string; stream: "stdout" | "stderr" }
+  | { kind: "warning/raised"; category: string; message: string; span?: Span }
+  | { kind: "error/raised"; type: string; message: string; span?: Span; traceback?: string };
+
+export type BindingValue =
+  | { type: "tensor"; id: number }
+  | { type: "tensors"; ids: (number | null)[]; repr: string }
+  | { type: "value"; repr: string; pyType: string };
+
+export type TraceEventKind = TraceEvent["kind"];
+
+/** Where the engine sends events. No global bus: each Runtime gets its own sink. */
+export type EventSink = (event: TraceEvent) => void;
