@@ -1,0 +1,230 @@
+// fold(state, event) -> state: the world after one more event. Pure; `applyEvent` is the
+// in-place version the cursor uses on its own private copies.
+
+import type { NodeInfo, TensorInfo, TraceEvent } from "../events.ts";
+import {
+  bindingKey,
+  cloneState,
+  edgeKey,
+  type BackwardState,
+  type NodeState,
+  type TensorState,
+  type TraceState,
+} from "./state.ts";
+import { storageFromTensor } from "./values.ts";
+
+export function fold(state: TraceState, event: TraceEvent): TraceState {
+  const next = cloneState(state);
+  applyEvent(next, event);
+  return next;
+}
+
+/** Folds `event` into `s`, mutating its maps (never the entries inside them). */
+export function applyEvent(s: TraceState, e: TraceEvent): void {
+  const step = s.step + 1;
+  s.step = step;
+  s.lastEvent = e;
+  if ("span" in e && e.span) s.span = e.span;
+
+  switch (e.kind) {
+    case "statement":
+      s.statement = { span: e.span, text: e.text, index: (s.statement?.index ?? -1) + 1, step };
+      // a finished backward stays on screen until the next statement starts
+      if (s.backward?.finished) s.backward = null;
+      break;
+    case "tensor/created":
+      addTensor(s, e.tensor, e.how, step);
+      break;
+    case "node/created":
+      addNode(s, e.node, step);
+      break;
+    case "op/applied":
+      if (e.node) addNode(s, e.node, step);
+      addTensor(s, e.output, e.op, step);
+      for (const extra of e.extraOutputs ?? []) addTensor(s, extra, e.op, step);
+      break;
+    case "tensor/mutated":
+      applyMutation(s, e, step);
+      break;
+    case "tensor/flags":
+      updateTensor(s, e.tensor, {
+        requiresGrad: e.requiresGrad,
+        isLeaf: e.isLeaf,
+        gradFn: e.gradFn,
+        retainsGrad: e.retainsGrad,
+      });
+      break;
+    case "attr/set":
+      updateTensor(s, e.tensor, { grad: e.after });
+      break;
+    case "binding/set": {
+      const key = bindingKey(e.scope, e.name);
+      s.bindings.set(key, { name: e.name, scope: e.scope, value: e.value, setAt: step });
+      break;
+    }
+    case "binding/deleted":
+      s.bindings.delete(bindingKey(e.scope, e.name));
+      break;
+    case "backward/started":
+      s.backward = newBackward(e);
+      break;
+    case "node/executed": {
+      const b = s.backward;
+      if (!b) break;
+      b.executing = e.node;
+      b.executed.push(e.node);
+      b.gradsIn.set(e.node, e.gradsIn);
+      const node = s.nodes.get(e.node);
+      node?.next.forEach((edge, i) => {
+        const grad = e.gradsOut[i];
+        if (!edge || grad == null) return;
+        b.edgeGrads.set(edgeKey(e.node, edge.node, edge.inputNr), {
+          from: e.node,
+          to: edge.node,
+          inputNr: edge.inputNr,
+          grad,
+        });
+      });
+      break;
+    }
+    case "grad/summed":
+      s.backward?.sums.set(`${e.node}:${e.inputNr}`, {
+        node: e.node,
+        inputNr: e.inputNr,
+        before: e.before,
+        delta: e.delta,
+        after: e.after,
+        step,
+      });
+      break;
+    case "grad/accumulated":
+      updateTensor(s, e.leaf, { grad: e.after });
+      s.backward?.accumulated.set(e.leaf, {
+        leaf: e.leaf,
+        node: e.node,
+        before: e.before,
+        delta: e.delta,
+        after: e.after,
+        how: e.how,
+        step,
+      });
+      break;
+    case "grad/captured":
+      s.backward?.captured.push({ tensor: e.tensor, grad: e.grad });
+      break;
+    case "saved/freed":
+      for (const id of e.nodes) {
+        const n = s.nodes.get(id);
+        if (n) s.nodes.set(id, { ...n, saved: n.saved.map((sv) => ({ ...sv, freed: true })) });
+      }
+      break;
+    case "backward/finished":
+      if (s.backward && s.backward.id === e.id) {
+        s.backward.finished = true;
+        s.backward.executing = null;
+        s.backward.results = e.results;
+      }
+      break;
+    case "output/printed":
+      s.console.push({ kind: e.stream, text: e.text, step });
+      break;
+    case "warning/raised":
+      s.console.push({ kind: "warning", text: `${e.category}: ${e.message}`, line: e.span?.line, step });
+      break;
+    case "error/raised":
+      s.error = { type: e.type, message: e.message, span: e.span, traceback: e.traceback, step };
+      s.console.push({ kind: "error", text: `${e.type}: ${e.message}`, line: e.span?.line, step });
+      break;
+  }
+}
+
+function addTensor(s: TraceState, t: TensorInfo, how: string, step: number): void {
+  if (t.storageValues) {
+    s.storages.set(t.storage, { id: t.storage, values: t.storageValues, writtenAt: -1 });
+  } else if (!s.storages.has(t.storage)) {
+    s.storages.set(t.storage, { id: t.storage, values: storageFromTensor(t, t.values), writtenAt: -1 });
+  }
+  const old = s.tensors.get(t.id);
+  s.tensors.set(t.id, {
+    id: t.id,
+    storage: t.storage,
+    shape: t.shape,
+    strides: t.strides,
+    offset: t.offset,
+    dtype: t.dtype,
+    requiresGrad: t.requiresGrad,
+    isLeaf: t.isLeaf,
+    gradFn: t.gradFn,
+    outputNr: t.outputNr,
+    version: t.version,
+    grad: old?.grad ?? null,
+    retainsGrad: old?.retainsGrad ?? false,
+    how: old?.how ?? how,
+    bornAt: old?.bornAt ?? step,
+  });
+  if (t.gradFn != null) {
+    const n = s.nodes.get(t.gradFn);
+    if (n && !n.outputs.includes(t.id)) s.nodes.set(n.id, { ...n, outputs: [...n.outputs, t.id] });
+  }
+}
+
+function addNode(s: TraceState, n: NodeInfo, step: number): void {
+  const old = s.nodes.get(n.id);
+  s.nodes.set(n.id, {
+    id: n.id,
+    name: n.name,
+    sequenceNr: n.sequenceNr,
+    next: n.next.map((edge) => (edge ? { node: edge.node, inputNr: edge.inputNr } : null)),
+    saved: n.saved.map((sv) => ({ ...sv, freed: false })),
+    order: n.order,
+    variable: n.variable,
+    outputs: old?.outputs ?? [],
+    bornAt: old?.bornAt ?? step,
+  });
+}
+
+function updateTensor(s: TraceState, id: number, patch: Partial<TensorState>): void {
+  const t = s.tensors.get(id);
+  if (t) s.tensors.set(id, { ...t, ...patch });
+}
+
+function applyMutation(s: TraceState, e: Extract<TraceEvent, { kind: "tensor/mutated" }>, step: number): void {
+  s.storages.set(e.storage, { id: e.storage, values: e.storageAfter, writtenAt: step });
+  if (e.node) addNode(s, e.node, step);
+  // views share their base's version counter, so every alias shows the new version
+  for (const id of new Set([e.tensor, ...e.aliases])) {
+    const t = s.tensors.get(id);
+    if (t && t.storage === e.storage) s.tensors.set(id, { ...t, version: e.versionAfter });
+  }
+  const target = s.tensors.get(e.tensor);
+  if (target) {
+    const gradFn = e.node ? e.node.id : target.gradFn;
+    s.tensors.set(e.tensor, { ...target, gradFn, requiresGrad: e.requiresGradAfter, isLeaf: target.isLeaf && !e.node });
+    if (e.node) {
+      const n = s.nodes.get(e.node.id) as NodeState;
+      if (!n.outputs.includes(e.tensor)) s.nodes.set(n.id, { ...n, outputs: [...n.outputs, e.tensor] });
+    }
+  }
+}
+
+function newBackward(e: Extract<TraceEvent, { kind: "backward/started" }>): BackwardState {
+  return {
+    id: e.id,
+    mode: e.mode,
+    roots: e.roots,
+    seeds: e.seeds,
+    implicitSeed: e.implicitSeed,
+    retainGraph: e.retainGraph,
+    createGraph: e.createGraph,
+    inputs: e.inputs,
+    executing: null,
+    executed: [],
+    gradsIn: new Map(),
+    edgeGrads: new Map(),
+    sums: new Map(),
+    accumulated: new Map(),
+    captured: [],
+    finished: false,
+    results: null,
+  };
+}
