@@ -1,0 +1,114 @@
+// IPC channel names and message types shared by the main process, the preload and the renderer.
+// Pure types and constants: importing this file never pulls in electron or node.
+
+/** Renderer -> main requests (ipcRenderer.invoke / ipcMain.handle). */
+export const Invoke = {
+  openFile: "gradlens:file/open",
+  saveFile: "gradlens:file/save",
+  saveFileAs: "gradlens:file/save-as",
+  exportFile: "gradlens:file/export",
+  exportSteps: "gradlens:file/export-steps",
+  initialFile: "gradlens:file/initial",
+  autosaveLoad: "gradlens:autosave/load",
+  autosaveSave: "gradlens:autosave/save",
+} as const;
+export type InvokeChannel = (typeof Invoke)[keyof typeof Invoke];
+
+/** Main -> renderer pushes (webContents.send / ipcRenderer.on). */
+export const Push = {
+  menuCommand: "gradlens:menu/command",
+  fileOpened: "gradlens:file/opened",
+} as const;
+export type PushChannel = (typeof Push)[keyof typeof Push];
+
+/** Every command a menu item can send to the view. The view decides what each one does. */
+export const MENU_COMMANDS = [
+  "file.open",
+  "file.save",
+  "file.saveAs",
+  "file.exportSvg",
+  "file.exportPng",
+  "file.exportDot",
+  "file.exportAllSteps",
+  "view.zoomIn",
+  "view.zoomOut",
+  "view.zoomReset",
+  "view.fit",
+  "view.theme.system",
+  "view.theme.light",
+  "view.theme.dark",
+  "view.toggleEditor",
+  "view.toggleConsole",
+  "view.toggleMemory",
+  "view.toggleTimeline",
+  "run.run",
+  "run.stop",
+  "run.stepForward",
+  "run.stepBack",
+  "run.statementForward",
+  "run.statementBack",
+  "run.playPause",
+  "run.toStart",
+  "run.toEnd",
+  "help.lessons",
+  "help.about",
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === "string" && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** What can be exported; PNG travels as bytes, SVG and DOT as text. */
+export type ExportKind = "svg" | "png" | "dot";
+export const EXPORT_KINDS: readonly ExportKind[] = ["svg", "png", "dot"];
+export type ExportData = string | Uint8Array;
+
+/** A script or lesson the user opened: its file name (never its path) and its text. */
+export interface OpenedFile {
+  name: string;
+  text: string;
+}
+
+export type OpenResult =
+  | { status: "opened"; file: OpenedFile }
+  | { status: "refused"; name: string; reason: string }
+  | { status: "cancelled" };
+
+export type WriteResult =
+  | { status: "saved"; name: string }
+  | { status: "cancelled" }
+  | { status: "failed"; reason: string };
+
+/** Export of many steps: one file per step, named by main from the name the user chose. */
+export type WriteManyResult =
+  | { status: "saved"; names: string[] }
+  | { status: "cancelled" }
+  | { status: "failed"; reason: string };
+
+/** Pushed when main opened a file itself (Recent menu, a second launch, macOS "Open With"). */
+export type FileOpenedMessage = OpenResult;
+
+/**
+ * The API the preload exposes as `window.gradlens`. Named functions only; no channel names
+ * and no ipcRenderer cross the bridge. The renderer reaches it through renderer/host/.
+ */
+export interface GradlensBridge {
+  readonly platform: string;
+  openFile(): Promise<OpenResult>;
+  saveFile(text: string, suggestedName: string): Promise<WriteResult>;
+  saveFileAs(text: string, suggestedName: string): Promise<WriteResult>;
+  exportFile(kind: ExportKind, data: ExportData, suggestedName: string): Promise<WriteResult>;
+  exportSteps(kind: ExportKind, steps: ExportData[], suggestedName: string): Promise<WriteManyResult>;
+  initialFile(): Promise<OpenResult | null>;
+  autosaveLoad(key: string): Promise<string | null>;
+  autosaveSave(key: string, text: string | null): Promise<void>;
+  /** Returns a function that unsubscribes. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onFileOpened(listener: (message: FileOpenedMessage) => void): () => void;
+}
+
+/** The origin the app's own pages are served from (see electron/app-protocol.ts). */
+export const APP_SCHEME = "app";
+export const APP_HOST = "gradlens";
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

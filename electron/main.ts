@@ -1,0 +1,392 @@
+// The Electron main process: one locked-down window serving the built renderer from
+// app://gradlens/, native menus, and the few IPC handlers the preload exposes. The decisions
+// live in the pure modules beside this file; this one wires them to Electron.
+
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+  type WebContents,
+} from "electron";
+import { readFile, stat } from "node:fs/promises";
+import { basename, dirname, join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppPath } from "./app-protocol.ts";
+import { writeFileAtomic } from "./atomic-write.ts";
+import {
+  APP_SCHEME,
+  Invoke,
+  Push,
+  type ExportData,
+  type ExportKind,
+  type MenuCommand,
+  type OpenResult,
+  type WriteManyResult,
+  type WriteResult,
+} from "./channels.ts";
+import { DocumentPaths } from "./documents.ts";
+import { EXPORT_EXTENSION, EXPORT_FILTER_NAME, OPENABLE_EXTENSIONS, sanitizeFileName, scriptNameFor, stepFileNames } from "./file-rules.ts";
+import { AutosaveStore, readJson, writeJson } from "./json-store.ts";
+import { fileArgument } from "./launch-args.ts";
+import { buildMenuTemplate, type MenuAction, type MenuItemSpec } from "./menu-template.ts";
+import { describeFsError, readOpenableFile } from "./open-file.ts";
+import { addRecent, parseRecent, removeRecent } from "./recent-files.ts";
+import {
+  isSafeExternalUrl,
+  isTrustedSenderUrl,
+  parseAutosaveLoadArgs,
+  parseAutosaveSaveArgs,
+  parseExportArgs,
+  parseExportStepsArgs,
+  parseNoArgs,
+  parseSaveArgs,
+} from "./validate.ts";
+import { parseWindowState, restoreBounds, type WindowState } from "./window-state.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Built layout (out/): main/main.js, preload/preload.cjs, renderer/index.html. */
+const RENDERER_ROOT = join(here, "..", "renderer");
+const PRELOAD_PATH = join(here, "..", "preload", "preload.cjs");
+
+const dataFile = (name: string) => join(app.getPath("userData"), name);
+const documents = new DocumentPaths();
+let recent: string[] = [];
+let autosave: AutosaveStore;
+let pendingInitialFile: string | null = fileArgument(process.argv, app.isPackaged);
+
+// Must precede "ready": app:// behaves like https (secure, standard origin, fetch, workers).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on("second-instance", (_event, argv) => {
+    const window = mainWindow() ?? createWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+    const path = fileArgument(argv, app.isPackaged);
+    if (path) void openPathInWindow(window, path);
+  });
+  app.on("open-file", (event, path) => {
+    event.preventDefault();
+    const window = app.isReady() ? mainWindow() : null;
+    if (window) void openPathInWindow(window, path);
+    else pendingInitialFile = path;
+  });
+  app.on("web-contents-created", (_event, contents) => lockDown(contents));
+  app.on("window-all-closed", () => {
+    if (process.platform !== "darwin") app.quit();
+  });
+  app.on("activate", () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  recent = parseRecent(await readJson(dataFile("recent-files.json")), process.platform);
+  autosave = new AutosaveStore(dataFile("autosave"));
+  serveRenderer();
+  restrictSession();
+  registerIpcHandlers();
+  rebuildMenu();
+  createWindow(parseWindowState(await readJson(dataFile("window-state.json"))));
+}
+
+/** app://gradlens/<path> -> out/renderer/<path>, never outside it, always with the CSP. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const relative = resolveAppPath(request.url);
+    if (relative === null) return new Response("Not found", { status: 404 });
+    const path = join(RENDERER_ROOT, ...relative.split("/"));
+    if (!path.startsWith(RENDERER_ROOT + sep)) return new Response("Not found", { status: 404 });
+    try {
+      if (!(await stat(path)).isFile()) return new Response("Not found", { status: 404 });
+      return new Response(new Uint8Array(await readFile(path)), {
+        headers: {
+          "Content-Type": mimeTypeFor(relative),
+          "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+          "X-Content-Type-Options": "nosniff",
+        },
+      });
+    } catch {
+      return new Response("Not found", { status: 404 });
+    }
+  });
+}
+
+/** No permissions (camera, notifications...), no network: the app needs neither. */
+function restrictSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest({ urls: ["http://*/*", "https://*/*", "ws://*/*", "wss://*/*"] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+/** Every web contents: no navigation, no new windows, no webviews; https links go to the browser. */
+function lockDown(contents: WebContents): void {
+  contents.on("will-navigate", (event) => event.preventDefault());
+  contents.on("will-redirect", (event) => event.preventDefault());
+  contents.on("will-attach-webview", (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: "deny" };
+  });
+}
+
+function mainWindow(): BrowserWindow | null {
+  return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null;
+}
+
+function createWindow(saved: WindowState | null = null): BrowserWindow {
+  const bounds = restoreBounds(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow({
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: bounds.height,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: "Gradlens",
+    backgroundColor: "#ffffff",
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
+  });
+  if (bounds.maximized) window.maximize();
+  window.once("ready-to-show", () => window.show());
+  const id = window.id;
+  window.on("close", () => void saveWindowState(window));
+  window.on("closed", () => documents.forget(id));
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+async function saveWindowState(window: BrowserWindow): Promise<void> {
+  const state: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+  await writeJson(dataFile("window-state.json"), state).catch(() => undefined);
+}
+
+// ---- IPC ----
+
+type Handler = (window: BrowserWindow, args: unknown[]) => Promise<unknown>;
+
+/** Each handler runs only for our own page's main frame; arguments are validated inside. */
+function handle(channel: string, handler: Handler): void {
+  ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const frame = event.senderFrame;
+    if (!window || !frame || frame !== event.sender.mainFrame || !isTrustedSenderUrl(frame.url)) {
+      throw new Error(`refused ${channel} from an untrusted sender`);
+    }
+    return handler(window, args);
+  });
+}
+
+function registerIpcHandlers(): void {
+  handle(Invoke.openFile, async (window, args) => {
+    parseNoArgs(args, "open");
+    const result = await dialog.showOpenDialog(window, {
+      title: "Open Script or Lesson",
+      defaultPath: documentFolder(window),
+      properties: ["openFile"],
+      filters: [
+        { name: "Scripts and lessons", extensions: OPENABLE_EXTENSIONS.map((e) => e.slice(1)) },
+        { name: "All files", extensions: ["*"] },
+      ],
+    });
+    const path = result.filePaths[0];
+    if (result.canceled || !path) return { status: "cancelled" } satisfies OpenResult;
+    return openPath(window, path);
+  });
+
+  handle(Invoke.saveFile, async (window, args) => {
+    const { text, suggestedName } = parseSaveArgs(args);
+    const path = documents.writePathFor(window.id);
+    return path ? writeScript(path, text) : saveScriptAs(window, text, suggestedName);
+  });
+
+  handle(Invoke.saveFileAs, async (window, args) => {
+    const { text, suggestedName } = parseSaveArgs(args);
+    return saveScriptAs(window, text, suggestedName);
+  });
+
+  handle(Invoke.exportFile, async (window, args) => {
+    const { kind, data, suggestedName } = parseExportArgs(args);
+    const path = await askSavePath(window, kind, suggestedName, "Export");
+    if (!path) return { status: "cancelled" } satisfies WriteResult;
+    return writeOrExplain(path, data);
+  });
+
+  handle(Invoke.exportSteps, async (window, args) => {
+    const { kind, steps, suggestedName } = parseExportStepsArgs(args);
+    const chosen = await askSavePath(window, kind, suggestedName, "Export All Steps (one file per step)");
+    if (!chosen) return { status: "cancelled" } satisfies WriteManyResult;
+    // The folder and the stem come from the dialog; main adds -step-001... to the stem.
+    const names = stepFileNames(basename(chosen), steps.length, kind);
+    try {
+      for (const [i, name] of names.entries()) await writeFileAtomic(join(dirname(chosen), name), steps[i]!);
+      return { status: "saved", names } satisfies WriteManyResult;
+    } catch (error) {
+      return { status: "failed", reason: `Export failed: ${describeFsError(error)}.` } satisfies WriteManyResult;
+    }
+  });
+
+  handle(Invoke.initialFile, async (window, args) => {
+    parseNoArgs(args, "initial file");
+    const path = pendingInitialFile;
+    pendingInitialFile = null;
+    return path ? openPath(window, path) : null;
+  });
+
+  handle(Invoke.autosaveLoad, async (_window, args) => {
+    const { key } = parseAutosaveLoadArgs(args);
+    return autosave.load(key);
+  });
+
+  handle(Invoke.autosaveSave, async (_window, args) => {
+    const { key, text } = parseAutosaveSaveArgs(args);
+    await autosave.save(key, text);
+  });
+}
+
+function documentFolder(window: BrowserWindow): string {
+  const last = documents.dialogDefaultFor(window.id);
+  return last ? dirname(last) : app.getPath("documents");
+}
+
+async function openPath(window: BrowserWindow, path: string): Promise<OpenResult> {
+  const result = await readOpenableFile(path);
+  if (result.status === "opened") {
+    documents.opened(window.id, path);
+    setRecent(addRecent(recent, path, process.platform));
+    app.addRecentDocument(path);
+  }
+  return result;
+}
+
+/** Opens a file main chose (Recent, second launch, Finder) and pushes it to the view. */
+async function openPathInWindow(window: BrowserWindow, path: string): Promise<void> {
+  const result = await openPath(window, path);
+  if (result.status === "refused") setRecent(removeRecent(recent, path, process.platform));
+  window.webContents.send(Push.fileOpened, result);
+}
+
+async function saveScriptAs(window: BrowserWindow, text: string, suggestedName: string): Promise<WriteResult> {
+  const name = scriptNameFor(suggestedName);
+  const result = await dialog.showSaveDialog(window, {
+    title: "Save Script",
+    defaultPath: join(documentFolder(window), name),
+    properties: ["createDirectory", "showOverwriteConfirmation"],
+    filters: [
+      { name: "Python script", extensions: ["py"] },
+      { name: "Lesson (Markdown)", extensions: ["md"] },
+      { name: "All files", extensions: ["*"] },
+    ],
+  });
+  if (result.canceled || !result.filePath) return { status: "cancelled" };
+  const outcome = await writeScript(result.filePath, text);
+  if (outcome.status === "saved") {
+    documents.chosenInSaveDialog(window.id, result.filePath);
+    setRecent(addRecent(recent, result.filePath, process.platform));
+  }
+  return outcome;
+}
+
+async function writeScript(path: string, text: string): Promise<WriteResult> {
+  return writeOrExplain(path, text);
+}
+
+async function writeOrExplain(path: string, data: ExportData): Promise<WriteResult> {
+  try {
+    await writeFileAtomic(path, data);
+    return { status: "saved", name: basename(path) };
+  } catch (error) {
+    return { status: "failed", reason: `${basename(path)} could not be saved: ${describeFsError(error)}.` };
+  }
+}
+
+const lastExportFolder = new Map<number, string>();
+
+async function askSavePath(window: BrowserWindow, kind: ExportKind, suggestedName: string, title: string): Promise<string | null> {
+  const ext = EXPORT_EXTENSION[kind];
+  const folder = lastExportFolder.get(window.id) ?? documentFolder(window);
+  const result = await dialog.showSaveDialog(window, {
+    title,
+    defaultPath: join(folder, sanitizeFileName(suggestedName, ext, "gradlens")),
+    properties: ["createDirectory", "showOverwriteConfirmation"],
+    filters: [{ name: EXPORT_FILTER_NAME[kind], extensions: [ext.slice(1)] }],
+  });
+  if (result.canceled || !result.filePath) return null;
+  lastExportFolder.set(window.id, dirname(result.filePath));
+  return result.filePath;
+}
+
+// ---- Menu ----
+
+function setRecent(list: string[]): void {
+  recent = list;
+  void writeJson(dataFile("recent-files.json"), recent).catch(() => undefined);
+  rebuildMenu();
+}
+
+function rebuildMenu(): void {
+  const spec = buildMenuTemplate({ platform: process.platform, appName: app.name, recent, isPackaged: app.isPackaged });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(spec.map(toElectronItem)));
+}
+
+function toElectronItem(spec: MenuItemSpec): MenuItemConstructorOptions {
+  const { command, action, submenu, ...rest } = spec;
+  const options: MenuItemConstructorOptions = { ...rest };
+  if (submenu) options.submenu = submenu.map(toElectronItem);
+  if (command) options.click = () => sendCommand(command);
+  if (action) options.click = () => runMenuAction(action);
+  return options;
+}
+
+function sendCommand(command: MenuCommand): void {
+  const window = mainWindow() ?? createWindow();
+  window.webContents.send(Push.menuCommand, command);
+}
+
+function runMenuAction(action: MenuAction): void {
+  if (action.kind === "clearRecent") {
+    app.clearRecentDocuments();
+    setRecent([]);
+    return;
+  }
+  void openPathInWindow(mainWindow() ?? createWindow(), action.path);
+}

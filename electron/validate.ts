@@ -1,0 +1,129 @@
+// Validation of everything that crosses IPC into the main process, and of who sent it.
+// The renderer is treated as untrusted input: each handler parses its arguments here first.
+
+import { APP_ORIGIN, EXPORT_KINDS, type ExportData, type ExportKind } from "./channels.ts";
+
+export class IpcArgumentError extends Error {
+  override name = "IpcArgumentError";
+}
+
+/** Limits generous for real use and small enough that a runaway renderer cannot fill a disk. */
+export const LIMITS = {
+  scriptChars: 2_000_000,
+  nameChars: 255,
+  exportBytes: 64_000_000,
+  steps: 5_000,
+  stepsTotalBytes: 512_000_000,
+  autosaveChars: 4_000_000,
+} as const;
+
+/** Messages are only accepted from the app's own pages, served from app://gradlens/. */
+export function isTrustedSenderUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+function expectArgCount(args: readonly unknown[], count: number, channel: string): void {
+  if (args.length !== count) throw new IpcArgumentError(`${channel}: expected ${count} arguments, got ${args.length}`);
+}
+
+function expectString(value: unknown, what: string, maxChars: number): string {
+  if (typeof value !== "string") throw new IpcArgumentError(`${what} must be a string`);
+  if (value.length > maxChars) throw new IpcArgumentError(`${what} is longer than ${maxChars} characters`);
+  return value;
+}
+
+function expectKind(value: unknown): ExportKind {
+  if (typeof value !== "string" || !(EXPORT_KINDS as readonly string[]).includes(value)) {
+    throw new IpcArgumentError(`export kind must be one of ${EXPORT_KINDS.join(", ")}`);
+  }
+  return value as ExportKind;
+}
+
+/** PNG is bytes; SVG and DOT are text. Anything else (objects, arrays, NaN) is refused. */
+function expectExportData(kind: ExportKind, value: unknown, what: string): ExportData {
+  if (kind === "png") {
+    if (!(value instanceof Uint8Array)) throw new IpcArgumentError(`${what} for png must be a Uint8Array`);
+    if (value.byteLength > LIMITS.exportBytes) throw new IpcArgumentError(`${what} is larger than ${LIMITS.exportBytes} bytes`);
+    return value;
+  }
+  return expectString(value, what, LIMITS.exportBytes);
+}
+
+export function byteLengthOf(data: ExportData): number {
+  return typeof data === "string" ? new TextEncoder().encode(data).byteLength : data.byteLength;
+}
+
+export function parseSaveArgs(args: readonly unknown[]): { text: string; suggestedName: string } {
+  expectArgCount(args, 2, "save");
+  return {
+    text: expectString(args[0], "script text", LIMITS.scriptChars),
+    suggestedName: expectString(args[1], "suggested name", LIMITS.nameChars),
+  };
+}
+
+export function parseExportArgs(args: readonly unknown[]): { kind: ExportKind; data: ExportData; suggestedName: string } {
+  expectArgCount(args, 3, "export");
+  const kind = expectKind(args[0]);
+  return {
+    kind,
+    data: expectExportData(kind, args[1], "export data"),
+    suggestedName: expectString(args[2], "suggested name", LIMITS.nameChars),
+  };
+}
+
+export function parseExportStepsArgs(args: readonly unknown[]): {
+  kind: ExportKind;
+  steps: ExportData[];
+  suggestedName: string;
+} {
+  expectArgCount(args, 3, "export steps");
+  const kind = expectKind(args[0]);
+  const raw = args[1];
+  if (!Array.isArray(raw) || raw.length === 0) throw new IpcArgumentError("steps must be a non-empty array");
+  if (raw.length > LIMITS.steps) throw new IpcArgumentError(`at most ${LIMITS.steps} steps can be exported at once`);
+  const steps = raw.map((step, i) => expectExportData(kind, step, `step ${i + 1}`));
+  const total = steps.reduce((sum, step) => sum + byteLengthOf(step), 0);
+  if (total > LIMITS.stepsTotalBytes) throw new IpcArgumentError(`steps total more than ${LIMITS.stepsTotalBytes} bytes`);
+  return { kind, steps, suggestedName: expectString(args[2], "suggested name", LIMITS.nameChars) };
+}
+
+export function parseNoArgs(args: readonly unknown[], channel: string): void {
+  expectArgCount(args, 0, channel);
+}
+
+/** Autosave keys become file names in userData, so they are a closed, boring alphabet. */
+const AUTOSAVE_KEY = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+export function parseAutosaveKey(value: unknown): string {
+  if (typeof value !== "string" || !AUTOSAVE_KEY.test(value) || value.includes("..")) {
+    throw new IpcArgumentError("autosave key must be 1-64 of a-z 0-9 . _ - (starting with a letter or digit)");
+  }
+  return value;
+}
+
+export function parseAutosaveLoadArgs(args: readonly unknown[]): { key: string } {
+  expectArgCount(args, 1, "autosave load");
+  return { key: parseAutosaveKey(args[0]) };
+}
+
+export function parseAutosaveSaveArgs(args: readonly unknown[]): { key: string; text: string | null } {
+  expectArgCount(args, 2, "autosave save");
+  const key = parseAutosaveKey(args[0]);
+  const text = args[1] === null ? null : expectString(args[1], "autosave text", LIMITS.autosaveChars);
+  return { key, text };
+}
+
+/** External links (e.g. PyTorch docs in a lesson) may open in the system browser: https only. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" && parsed.username === "" && parsed.password === "";
+  } catch {
+    return false;
+  }
+}
