@@ -147,7 +147,8 @@ function lockDown(contents: WebContents): void {
   contents.on("will-redirect", (event) => event.preventDefault());
   contents.on("will-attach-webview", (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    // Reviewed for OPEN_EXTERNAL_JS_CHECK: only https URLs without credentials get through.
+    if (isSafeExternalUrl(url)) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
     return { action: "deny" };
   });
 }
@@ -172,7 +173,8 @@ function createWindow(saved: WindowState | null = null): BrowserWindow {
     title: "Gradlens",
     backgroundColor: "#ffffff",
     webPreferences: {
-      preload: PRELOAD_PATH,
+      // Reviewed for PRELOAD_JS_CHECK: the preload exposes named functions only (electron/preload.ts).
+      preload: PRELOAD_PATH, /* eng-disable PRELOAD_JS_CHECK */
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -184,6 +186,8 @@ function createWindow(saved: WindowState | null = null): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click would otherwise open links in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: "Auxclick",
     },
   });
   if (bounds.maximized) window.maximize();
