@@ -1,0 +1,54 @@
+// Matching answers: a prediction's answer against a printed line, and a student's typed answer against the answer.
+
+import type { OutputRef } from "./lesson.ts";
+
+const PREFIX_MARK = " ...";
+
+/** The line a prediction points at in a cell's recorded output, or null if there is no such line. */
+export function outputLine(stdout: string, error: string | null, ref: OutputRef): string | null {
+  if (ref === "error") return error;
+  const lines = stdout.endsWith("\n") ? stdout.slice(0, -1).split("\n") : stdout.split("\n");
+  if (stdout === "") return null;
+  const index = ref === "last" ? lines.length - 1 : ref - 1;
+  return index >= 0 && index < lines.length ? lines[index] : null;
+}
+
+/** An answer ending in " ..." stands for every line that starts with the text before it. */
+export function answerMatchesLine(answer: string, line: string): boolean {
+  if (answer.endsWith(PREFIX_MARK)) return line.startsWith(answer.slice(0, -PREFIX_MARK.length));
+  return line.trimEnd() === answer;
+}
+
+/** The answer as shown after the reveal: a prefix answer keeps its "..." so nobody mistakes it for the full line. */
+export function isPrefixAnswer(answer: string): boolean {
+  return answer.endsWith(PREFIX_MARK);
+}
+
+// Numbers as Python prints them, not digits inside names such as MulBackward0 or addresses such as 0x0.
+const NUMBER = /(?<![\w.])[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?(?![\w])/gi;
+
+function numbersIn(text: string): number[] {
+  return (text.match(NUMBER) ?? []).map(Number);
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, "").toLowerCase();
+}
+
+/**
+ * Is a typed answer right? Spacing and case never matter; when the answer holds numbers, the
+ * same numbers in the same order are enough ("45" for "tensor(45., grad_fn=<CopyBackwards>)");
+ * for a prefix answer, typing the start of the line is enough.
+ */
+export function isTypedAnswerCorrect(typed: string, answer: string): boolean {
+  const given = squash(typed);
+  if (given === "") return false;
+  if (isPrefixAnswer(answer)) {
+    const prefix = squash(answer.slice(0, -PREFIX_MARK.length));
+    return given.startsWith(prefix) || (given.length >= 12 && prefix.startsWith(given));
+  }
+  if (given === squash(answer)) return true;
+  const expected = numbersIn(answer);
+  const typedNumbers = numbersIn(typed);
+  return expected.length > 0 && expected.length === typedNumbers.length && expected.every((n, i) => n === typedNumbers[i]);
+}
