@@ -1,0 +1,195 @@
+// Bench: Gradlens layout vs Graphviz dot on scalar MLP graphs: time, crossings, and append cost and stability.
+
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { appendNodes, countRouteCrossings, relayout } from "../../renderer/layout/index.ts";
+import type { DrawnEdge, DrawnNode } from "../../renderer/layout/route-crossings.ts";
+import type { LayoutGraph, Point } from "../../renderer/layout/types.ts";
+import { mlpGraphOfSize, type MlpGraph } from "../renderer/layout/graphs.ts";
+
+const DOT = "/usr/bin/dot";
+const POINTS_PER_INCH = 72;
+
+interface Row {
+  target: number;
+  nodes: number;
+  edges: number;
+  oursMs: number;
+  dotMs: number | null;
+  oursCrossings: number;
+  dotCrossings: number | null;
+}
+
+export async function run(): Promise<void> {
+  const sizes = [500, 2000, 5000];
+  console.log("layout bench: scalar MLP graphs (width 8, micrograd style), built by test/renderer/layout/graphs.ts");
+  console.log("  (engine/index.ts " + (existsSync(new URL("../../engine/index.ts", import.meta.url)) ? "exists but is not wired here yet" : "not there yet") + ")");
+  console.log(`  other layout libraries: ${otherLibraries()}`);
+  const rows: Row[] = [];
+  for (const target of sizes) {
+    const graph = mlpGraphOfSize(target);
+    rows.push(measure(target, graph));
+  }
+  console.log("");
+  console.log("size   nodes  edges   gradlens ms   dot ms   time ratio   gradlens X   dot X   crossing ratio");
+  for (const r of rows) {
+    const timeRatio = r.dotMs === null ? "n/a" : (r.oursMs / r.dotMs).toFixed(4);
+    const crossRatio = r.dotCrossings === null ? "n/a" : r.dotCrossings === 0 ? (r.oursCrossings === 0 ? "1.00" : "inf") : (r.oursCrossings / r.dotCrossings).toFixed(2);
+    console.log(
+      `${String(r.target).padEnd(6)} ${String(r.nodes).padStart(5)} ${String(r.edges).padStart(6)}   ${r.oursMs.toFixed(1).padStart(11)}   ${r.dotMs === null ? "   n/a" : r.dotMs.toFixed(0).padStart(6)}   ${timeRatio.padStart(10)}   ${String(r.oursCrossings).padStart(10)}   ${String(r.dotCrossings ?? "n/a").padStart(5)}   ${crossRatio.padStart(14)}`,
+    );
+  }
+  console.log("");
+  appendBench(mlpGraphOfSize(2000));
+  const at2000 = rows.find((r) => r.target === 2000);
+  if (at2000 && at2000.dotMs !== null && at2000.dotCrossings !== null) {
+    const timeOk = at2000.oursMs <= 0.1 * at2000.dotMs;
+    const crossOk = at2000.oursCrossings <= 1.5 * at2000.dotCrossings;
+    console.log(`targets at 2000 nodes: time <= 0.1x dot: ${timeOk ? "met" : "MISSED"}; crossings <= 1.5x dot: ${crossOk ? "met" : "MISSED"}`);
+  }
+}
+
+function measure(target: number, graph: MlpGraph): Row {
+  relayout(graph); // warm the JIT, as a long-running renderer or worker would be
+  const times: number[] = [];
+  let state = relayout(graph);
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    state = relayout(graph);
+    times.push(performance.now() - t0);
+  }
+  const oursMs = median(times);
+  const oursCrossings = countRouteCrossings(state.layout.positions, state.layout.routes);
+  const dot = runDot(graph);
+  console.log(
+    `~${target}: ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${graph.hiddenLayers} hidden layers; gradlens ${oursMs.toFixed(1)} ms (median of 3), dot ${dot ? dot.ms.toFixed(0) + " ms" : "unavailable"}`,
+  );
+  return {
+    target,
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    oursMs,
+    dotMs: dot?.ms ?? null,
+    oursCrossings,
+    dotCrossings: dot ? countRouteCrossings(dot.nodes, dot.edges) : null,
+  };
+}
+
+/** The same graph as DOT: same node sizes (points -> inches), inputs at the bottom, dot's default spacing. */
+export function toDot(graph: LayoutGraph): string {
+  const lines = ["digraph G {", "  rankdir=BT;", '  node [shape=box, fixedsize=true, fontsize=10];'];
+  for (const node of graph.nodes) {
+    lines.push(`  n${node.id} [label="${node.label}", width=${(node.width / POINTS_PER_INCH).toFixed(4)}, height=${(node.height / POINTS_PER_INCH).toFixed(4)}];`);
+  }
+  for (const edge of graph.edges) lines.push(`  n${edge.source} -> n${edge.target};`);
+  lines.push("}");
+  return lines.join("\n");
+}
+
+interface DotResult {
+  ms: number;
+  nodes: Map<number, DrawnNode>;
+  edges: DrawnEdge[];
+}
+
+/** Times dot as a subprocess (wall clock, process start included) and reads its -Tplain output. */
+function runDot(graph: LayoutGraph): DotResult | null {
+  if (!existsSync(DOT)) return null;
+  const input = toDot(graph);
+  const t0 = performance.now();
+  const result = spawnSync(DOT, ["-Tplain"], { input, maxBuffer: 1 << 28, encoding: "utf8" });
+  const ms = performance.now() - t0;
+  if (result.status !== 0) throw new Error(`dot failed: ${result.stderr}`);
+  return { ms, ...parsePlain(result.stdout) };
+}
+
+/** -Tplain: "node name x y w h ..." and "edge tail head n x1 y1 ... xn yn ...", in inches, y up.
+ *  Edge points are cubic Bézier control points; sampled here so crossings are read off the drawn curve. */
+export function parsePlain(text: string): { nodes: Map<number, DrawnNode>; edges: DrawnEdge[] } {
+  const nodes = new Map<number, DrawnNode>();
+  const edges: DrawnEdge[] = [];
+  for (const line of text.split("\n")) {
+    const f = line.split(" ");
+    if (f[0] === "node") {
+      nodes.set(Number(f[1].slice(1)), { x: Number(f[2]) * POINTS_PER_INCH, y: -Number(f[3]) * POINTS_PER_INCH });
+    } else if (f[0] === "edge") {
+      const count = Number(f[3]);
+      const control: Point[] = [];
+      for (let i = 0; i < count; i++) control.push([Number(f[4 + 2 * i]) * POINTS_PER_INCH, -Number(f[5 + 2 * i]) * POINTS_PER_INCH]);
+      edges.push({ source: Number(f[1].slice(1)), target: Number(f[2].slice(1)), points: sampleBeziers(control) });
+    }
+  }
+  return { nodes, edges };
+}
+
+function sampleBeziers(control: Point[]): Point[] {
+  const out: Point[] = [];
+  for (let i = 0; i + 3 < control.length; i += 3) {
+    const [p0, p1, p2, p3] = control.slice(i, i + 4);
+    for (let k = i === 0 ? 0 : 1; k <= 8; k++) {
+      const t = k / 8;
+      const a = (1 - t) ** 3;
+      const b = 3 * (1 - t) ** 2 * t;
+      const c = 3 * (1 - t) * t ** 2;
+      const d = t ** 3;
+      out.push([a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]]);
+    }
+  }
+  return out;
+}
+
+/** Lays out the first ~2000 nodes, then appends the remaining steps one op at a time. */
+function appendBench(graph: MlpGraph): void {
+  const cut = Math.max(1, graph.steps.length - 60);
+  const prefix: LayoutGraph = { nodes: graph.steps.slice(0, cut).flatMap((s) => s.nodes), edges: graph.steps.slice(0, cut).flatMap((s) => s.edges) };
+  const state = relayout(prefix);
+  const times: number[] = [];
+  let maxMove = 0;
+  let minHeight = Infinity;
+  for (const step of graph.steps.slice(cut)) {
+    const before = new Map([...state.layout.positions].map(([id, p]) => [id, { x: p.x, y: p.y }]));
+    const t0 = performance.now();
+    appendNodes(state, step.nodes, step.edges);
+    times.push(performance.now() - t0);
+    for (const [id, p] of before) {
+      const now = state.layout.positions.get(id);
+      if (!now) continue;
+      maxMove = Math.max(maxMove, Math.hypot(now.x - p.x, now.y - p.y));
+      minHeight = Math.min(minHeight, now.height);
+    }
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `append: ${times.length} ops appended one at a time onto a ${prefix.nodes.length}-node layout: median ${median(times).toFixed(3)} ms, max ${times[times.length - 1].toFixed(3)} ms (target < 2 ms: ${times[times.length - 1] < 2 ? "met" : "MISSED"})`,
+  );
+  console.log(`append: largest move of an existing node ${maxMove.toFixed(2)} px (one node height = ${minHeight} px: ${maxMove <= minHeight ? "met" : "MISSED"})`);
+}
+
+function otherLibraries(): string {
+  const require = createRequire(import.meta.url);
+  const found = ["elkjs", "d3-dag", "@hpcc-js/wasm-graphviz", "dagre"].map((name) => {
+    try {
+      require.resolve(name);
+      return `${name} installed but not measured`;
+    } catch {
+      return `${name} not installed, not measured`;
+    }
+  });
+  // dot -V writes its version to stderr.
+  const version = existsSync(DOT) ? spawnSync(DOT, ["-V"], { encoding: "utf8" }).stderr.trim() : "dot missing";
+  return `${found.join("; ")}; ${version}`;
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  run().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

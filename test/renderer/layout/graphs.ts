@@ -1,0 +1,83 @@
+// Graphs of several shapes for the layout tests and the bench, built as the engine would emit them.
+
+import type { LayoutEdge, LayoutGraph, LayoutNode } from "../../../renderer/layout/types.ts";
+
+export function opNode(id: number, label: string, kind: LayoutNode["kind"] = "op"): LayoutNode {
+  return { id, kind, label, width: 7 * label.length + 20, height: 28 };
+}
+
+export function chainGraph(length: number): LayoutGraph {
+  const nodes = Array.from({ length }, (_, i) => opNode(i + 1, i === 0 ? "AccumulateGrad" : "ExpBackward0", i === 0 ? "accumulate" : "op"));
+  const edges = nodes.slice(1).map((node, i) => ({ source: i + 1, target: node.id }));
+  return { nodes, edges };
+}
+
+/** a -> b, a -> c, b -> d, c -> d, all the same size */
+export function diamondGraph(): LayoutGraph {
+  const nodes = [1, 2, 3, 4].map((id) => ({ id, kind: "op", label: `n${id}`, width: 80, height: 28 }));
+  return { nodes, edges: [{ source: 1, target: 2 }, { source: 1, target: 3 }, { source: 2, target: 4 }, { source: 3, target: 4 }] };
+}
+
+/** k leaves into one op */
+export function fanInGraph(k: number): LayoutGraph {
+  const nodes = Array.from({ length: k }, (_, i) => ({ id: i + 1, kind: "accumulate", label: "AccumulateGrad", width: 118, height: 28 }));
+  nodes.push({ id: k + 1, kind: "op", label: "StackBackward0", width: 118, height: 28 });
+  return { nodes, edges: nodes.slice(0, k).map((node) => ({ source: node.id, target: k + 1 })) };
+}
+
+/** The graph a micrograd-style scalar MLP builds, in the order PyTorch creates the nodes:
+ *  every weight and bias a 0-d leaf (AccumulateGrad), a neuron = tanh(sum(w_i * x_i, b)),
+ *  the first layer's inputs plain floats, then loss = (out - target) ** 2. One batch per step
+ *  (an op and the AccumulateGrad nodes PyTorch makes for it), so appends can replay it. */
+export interface MlpGraph extends LayoutGraph {
+  steps: { nodes: LayoutNode[]; edges: LayoutEdge[] }[];
+  hiddenLayers: number;
+}
+
+export function mlpGraph(inputs: number, width: number, hiddenLayers: number): MlpGraph {
+  const steps: MlpGraph["steps"] = [];
+  let nextId = 1;
+  const step = (newLeaves: string[], label: string, inputsOf: (leafIds: number[]) => number[]): number => {
+    const nodes = newLeaves.map(() => opNode(nextId++, "AccumulateGrad", "accumulate"));
+    const op = opNode(nextId++, label);
+    nodes.push(op);
+    const sources = inputsOf(nodes.slice(0, -1).map((n) => n.id));
+    steps.push({ nodes, edges: sources.map((source) => ({ source, target: op.id })) });
+    return op.id;
+  };
+  const neuron = (x: number[] | null, nin: number): number => {
+    let acc = -1;
+    for (let i = 0; i < nin; i++) {
+      const mul = step(["w"], "MulBackward0", ([w]) => (x === null ? [w] : [w, x[i]]));
+      acc = i === 0 ? step(["b"], "AddBackward0", ([b]) => [b, mul]) : step([], "AddBackward0", () => [acc, mul]);
+    }
+    return step([], "TanhBackward0", () => [acc]);
+  };
+  let layer: number[] | null = null;
+  let nin = inputs;
+  for (let l = 0; l < hiddenLayers; l++) {
+    const outs: number[] = [];
+    for (let j = 0; j < width; j++) outs.push(neuron(layer, nin));
+    layer = outs;
+    nin = width;
+  }
+  const out = neuron(layer, nin);
+  const diff = step([], "SubBackward0", () => [out]);
+  step([], "PowBackward0", () => [diff]);
+  return {
+    nodes: steps.flatMap((s) => s.nodes),
+    edges: steps.flatMap((s) => s.edges),
+    steps,
+    hiddenLayers,
+  };
+}
+
+/** The smallest MLP of the given width with at least `targetNodes` nodes. */
+export function mlpGraphOfSize(targetNodes: number, width = 8, inputs = 3): MlpGraph {
+  let layers = 1;
+  for (;;) {
+    const graph = mlpGraph(inputs, width, layers);
+    if (graph.nodes.length >= targetNodes) return graph;
+    layers++;
+  }
+}
