@@ -1,0 +1,463 @@
+// The builtins of the subset: print, range, len, zip, enumerate, list, tuple, dict, float,
+// int, str, bool, abs, min, max, sum, round, isinstance, type, sorted... with CPython's errors.
+import { argsByName, bindArgs } from "./args.ts";
+import { callWith, getAttr, host, setAttr, sortValues } from "./methods.ts";
+import {
+  asIndex,
+  binaryOp,
+  compare,
+  formatValue,
+  hashKey,
+  isInt,
+  iterate,
+  pyLen,
+  toBig,
+  toNum,
+  truthy,
+  unaryOp,
+} from "./ops.ts";
+import { floatRepr, pyRepr, pyStr } from "./repr.ts";
+import {
+  type CallArgs,
+  Ellipsis,
+  PyBuiltin,
+  PyClass,
+  PyDict,
+  PyIterator,
+  PyList,
+  PyRange,
+  PySet,
+  PySlice,
+  PyTuple,
+  type PyValue,
+  boolClass,
+  classOf,
+  dictClass,
+  enumerateClass,
+  exceptionClasses,
+  floatClass,
+  foreignOf,
+  intClass,
+  iteratorClass,
+  listClass,
+  noneClass,
+  objectClass,
+  pyErr,
+  rangeClass,
+  setClass,
+  sliceClass,
+  strClass,
+  tupleClass,
+  typeClass,
+  typeName,
+  zipClass,
+} from "./values.ts";
+import { PyFunction } from "./function.ts";
+
+export interface BuiltinHost {
+  /** print() output */
+  write(text: string): void;
+}
+
+function oneArg(name: string, a: CallArgs, min = 1, max = 1): PyValue[] {
+  if (a.kwargs.size) throw pyErr("TypeError", `${name}() takes no keyword arguments`);
+  const n = a.args.length;
+  if (n < min || n > max) {
+    if (min === max)
+      throw pyErr("TypeError", `${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${n} given)`);
+    if (n < min) throw pyErr("TypeError", `${name} expected at least ${min} argument${min > 1 ? "s" : ""}, got ${n}`);
+    throw pyErr("TypeError", `${name} expected at most ${max} argument${max > 1 ? "s" : ""}, got ${n}`);
+  }
+  return a.args;
+}
+
+export function toInt(v: PyValue, base?: bigint): bigint {
+  if (isInt(v)) return toBig(v);
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) throw pyErr("ValueError", "cannot convert float NaN to integer");
+    if (!Number.isFinite(v)) throw pyErr("OverflowError", "cannot convert float infinity to integer");
+    return BigInt(Math.trunc(v));
+  }
+  if (typeof v === "string") {
+    const b = Number(base ?? 10n);
+    const t = v.trim().replace(/_/g, "");
+    const digits = b === 10 ? /^[-+]?\d+$/ : b === 16 ? /^[-+]?(0x)?[0-9a-f]+$/i : b === 2 ? /^[-+]?(0b)?[01]+$/i : b === 8 ? /^[-+]?(0o)?[0-7]+$/i : null;
+    if (!digits || !digits.test(t))
+      throw pyErr("ValueError", `invalid literal for int() with base ${b}: ${pyRepr(v)}`);
+    const neg = t.startsWith("-");
+    const body = t.replace(/^[-+]/, "").replace(/^0[xbo]/i, "");
+    const prefix = b === 16 ? "0x" : b === 2 ? "0b" : b === 8 ? "0o" : "";
+    const n = BigInt(prefix + body);
+    return neg ? -n : n;
+  }
+  const f = foreignOf(v);
+  if (f?.toInt) return f.toInt(v);
+  throw pyErr("TypeError", `int() argument must be a string, a bytes-like object or a real number, not '${typeName(v)}'`);
+}
+
+export function toFloat(v: PyValue): number {
+  if (typeof v === "number") return v;
+  if (isInt(v)) return toNum(v);
+  if (typeof v === "string") {
+    const t = v.trim().replace(/_/g, "").toLowerCase();
+    if (/^[-+]?(inf|infinity)$/.test(t)) return t.startsWith("-") ? -Infinity : Infinity;
+    if (/^[-+]?nan$/.test(t)) return NaN;
+    if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(t)) return Number(t);
+    throw pyErr("ValueError", `could not convert string to float: ${pyRepr(v)}`);
+  }
+  const f = foreignOf(v);
+  if (f?.toFloat) return f.toFloat(v);
+  throw pyErr("TypeError", `float() argument must be a string or a real number, not '${typeName(v)}'`);
+}
+
+/** round(x) / round(x, n) with Python's round-half-even on the exact binary value. */
+export function pyRound(x: PyValue, nd: PyValue): PyValue {
+  if (isInt(x)) {
+    if (nd === null) return toBig(x);
+    const n = toBig(nd as bigint);
+    if (n >= 0n) return toBig(x);
+    const p = 10n ** -n;
+    const v = toBig(x);
+    const q = v / p;
+    const r = v - q * p;
+    let res = q;
+    if (2n * (r < 0n ? -r : r) > p || (2n * (r < 0n ? -r : r) === p && q % 2n !== 0n)) res += v < 0n ? -1n : 1n;
+    return res * p;
+  }
+  if (typeof x !== "number") {
+    const f = foreignOf(x);
+    const r = f?.unop?.("round", x);
+    if (r !== undefined && nd === null) return r;
+    throw pyErr("TypeError", `type ${typeName(x)} doesn't define __round__ method`);
+  }
+  if (nd === null) {
+    if (Number.isNaN(x)) throw pyErr("ValueError", "cannot convert float NaN to integer");
+    if (!Number.isFinite(x)) throw pyErr("OverflowError", "cannot convert float infinity to integer");
+    let r = Math.round(x);
+    if (Math.abs(x % 1) === 0.5) r = 2 * Math.round(x / 2);
+    return BigInt(r);
+  }
+  const n = Number(toInt(nd));
+  if (!Number.isFinite(x) || n > 300) return x;
+  if (n < 0) {
+    const p = 10 ** -n;
+    const q = x / p;
+    let r = Math.round(q);
+    if (Math.abs(q % 1) === 0.5) r = 2 * Math.round(q / 2);
+    return r * p;
+  }
+  const a = Math.abs(x);
+  let s = a.toFixed(Math.min(n, 100));
+  if (n + 25 <= 100) {
+    // an exact tie (…5000… in the exact decimal expansion) rounds to even
+    const exact = a.toFixed(n + 25);
+    const tail = exact.slice(exact.length - 25);
+    if (/^50+$/.test(tail)) {
+      const down = exact.slice(0, exact.length - 25).replace(/\.$/, "");
+      const lastDigit = Number(down.replace(".", "").slice(-1));
+      if (lastDigit % 2 === 0) s = down;
+    }
+  }
+  const r = Number(s);
+  return x < 0 || Object.is(x, -0) ? -r : r;
+}
+
+function minmax(name: "min" | "max", a: CallArgs): PyValue {
+  for (const k of a.kwargs.keys())
+    if (k !== "key" && k !== "default") throw pyErr("TypeError", `${name}() got an unexpected keyword argument '${k}'`);
+  const key = a.kwargs.get("key") ?? null;
+  const dflt = a.kwargs.get("default");
+  if (a.args.length === 0) throw pyErr("TypeError", `${name} expected at least 1 argument, got 0`);
+  const items = a.args.length === 1 ? [...iterate(a.args[0])] : a.args;
+  if (items.length === 0) {
+    if (dflt !== undefined) return dflt;
+    throw pyErr("ValueError", `${name}() arg is an empty sequence`);
+  }
+  const op = name === "min" ? "<" : ">";
+  let best = items[0];
+  let bestKey = key === null ? best : callWith(key, best);
+  for (const v of items.slice(1)) {
+    const k = key === null ? v : callWith(key, v);
+    if (truthy(compare(op, k, bestKey))) {
+      best = v;
+      bestKey = k;
+    }
+  }
+  return best;
+}
+
+function zip(a: CallArgs): PyValue {
+  const { strict } = argsByName("zip", { args: [], kwargs: a.kwargs }, [{ name: "strict", default: false }]);
+  const its = a.args.map((v) => iterate(v));
+  let done = false;
+  return new PyIterator(zipClass, () => {
+    if (done || its.length === 0) return undefined;
+    const row: PyValue[] = [];
+    for (const it of its) {
+      const r = it.next();
+      if (r.done) {
+        done = true;
+        if (truthy(strict as PyValue) && row.length > 0)
+          throw pyErr("ValueError", `zip() argument ${row.length + 1} is shorter than argument 1`);
+        return undefined;
+      }
+      row.push(r.value);
+    }
+    return new PyTuple(row);
+  });
+}
+
+function makeIter(v: PyValue): PyIterator {
+  if (v instanceof PyIterator) return v;
+  const it = iterate(v);
+  return new PyIterator(iteratorClass, () => {
+    const r = it.next();
+    return r.done ? undefined : r.value;
+  });
+}
+
+function classInfo(v: PyValue): PyClass[] {
+  if (v instanceof PyClass) return [v];
+  if (v instanceof PyTuple) return v.items.flatMap(classInfo);
+  throw pyErr("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+function b(name: string, fn: (a: CallArgs) => PyValue): PyBuiltin {
+  return new PyBuiltin(name, fn);
+}
+
+let builtinsCache: Map<string, PyValue> | null = null;
+let currentHost: BuiltinHost = { write: () => undefined };
+
+/** The builtins namespace; print writes through the host of the current run. */
+export function builtins(h: BuiltinHost): Map<string, PyValue> {
+  currentHost = h;
+  if (builtinsCache) return builtinsCache;
+  const m = new Map<string, PyValue>();
+
+  intClass.construct = (a) => {
+    const { values } = bindArgs("int", a, [{ name: "x", default: 0n }, { name: "base" }].map((s, i) => (i === 1 ? { ...s, default: null } : s)));
+    return toInt(values[0] as PyValue, values[1] === null ? undefined : toBig(values[1] as bigint));
+  };
+  floatClass.construct = (a) => toFloat(oneArg("float", a, 0, 1)[0] ?? 0);
+  strClass.construct = (a) => (a.args.length === 0 ? "" : pyStr(oneArg("str", a, 1, 1)[0]));
+  boolClass.construct = (a) => (a.args.length === 0 ? false : truthy(oneArg("bool", a, 1, 1)[0]));
+  listClass.construct = (a) => new PyList(a.args.length ? [...iterate(oneArg("list", a, 0, 1)[0])] : []);
+  tupleClass.construct = (a) => new PyTuple(a.args.length ? [...iterate(oneArg("tuple", a, 0, 1)[0])] : []);
+  setClass.construct = (a) => {
+    const s = new PySet();
+    if (a.args.length) for (const v of iterate(oneArg("set", a, 0, 1)[0])) s.map.set(hashKey(v), v);
+    return s;
+  };
+  dictClass.construct = (a) => {
+    const d = new PyDict();
+    if (a.args.length) {
+      const src = a.args[0];
+      if (src instanceof PyDict) for (const [k, e] of src.map) d.map.set(k, e);
+      else
+        for (const pair of iterate(src)) {
+          const kv = [...iterate(pair)];
+          if (kv.length !== 2)
+            throw pyErr("ValueError", `dictionary update sequence element #0 has length ${kv.length}; 2 is required`);
+          d.map.set(hashKey(kv[0]), [kv[0], kv[1]]);
+        }
+    }
+    for (const [k, v] of a.kwargs) d.map.set(hashKey(k), [k, v]);
+    return d;
+  };
+  rangeClass.construct = (a) => {
+    const args = oneArg("range", a, 1, 3).map((v) => {
+      const i = asIndex(v);
+      if (i === undefined) throw pyErr("TypeError", `'${typeName(v)}' object cannot be interpreted as an integer`);
+      return i;
+    });
+    const [start, stop, step] = args.length === 1 ? [0n, args[0], 1n] : [args[0], args[1], args[2] ?? 1n];
+    if (step === 0n) throw pyErr("ValueError", "range() arg 3 must not be zero");
+    return new PyRange(start, stop, step);
+  };
+  typeClass.construct = (a) => classOf(oneArg("type", a, 1, 1)[0]);
+  sliceClass.construct = (a) => {
+    const args = oneArg("slice", a, 1, 3);
+    return args.length === 1 ? new PySlice(null, args[0], null) : new PySlice(args[0], args[1], args[2] ?? null);
+  };
+  objectClass.construct = () => pyErr("TypeError", "object() is not supported by Gradlens").exc;
+
+  for (const c of [intClass, floatClass, strClass, boolClass, listClass, tupleClass, dictClass, setClass, rangeClass, typeClass, sliceClass, objectClass])
+    m.set(c.name, c);
+  for (const [name, c] of exceptionClasses) m.set(name, c);
+
+  m.set(
+    "print",
+    b("print", (a) => {
+      const { sep, end } = argsByName("print", { args: [], kwargs: new Map([...a.kwargs].filter(([k]) => k !== "file" && k !== "flush")) }, [
+        { name: "sep", default: null },
+        { name: "end", default: null },
+      ]);
+      if (sep !== null && typeof sep !== "string") throw pyErr("TypeError", `sep must be None or a string, not ${typeName(sep as PyValue)}`);
+      if (end !== null && typeof end !== "string") throw pyErr("TypeError", `end must be None or a string, not ${typeName(end as PyValue)}`);
+      const text = a.args.map(pyStr).join((sep as string | null) ?? " ") + ((end as string | null) ?? "\n");
+      currentHost.write(text);
+      return null;
+    }),
+  );
+  m.set("len", b("len", (a) => BigInt(pyLen(oneArg("len", a)[0]))));
+  m.set("repr", b("repr", (a) => pyRepr(oneArg("repr", a)[0])));
+  m.set("abs", b("abs", (a) => {
+    const v = oneArg("abs", a)[0];
+    if (isInt(v)) return toBig(v) < 0n ? -toBig(v) : toBig(v);
+    if (typeof v === "number") return Math.abs(v);
+    const f = foreignOf(v);
+    const r = f?.unop?.("abs", v);
+    if (r !== undefined) return r;
+    throw pyErr("TypeError", `bad operand type for abs(): '${typeName(v)}'`);
+  }));
+  m.set("min", b("min", (a) => minmax("min", a)));
+  m.set("max", b("max", (a) => minmax("max", a)));
+  m.set("sum", b("sum", (a) => {
+    const { values } = bindArgs("sum", a, [{ name: "iterable" }, { name: "start", default: 0n }]);
+    let acc = values[1] as PyValue;
+    if (typeof acc === "string") throw pyErr("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+    for (const v of iterate(values[0] as PyValue)) acc = binaryOp("+", acc, v);
+    return acc;
+  }));
+  m.set("round", b("round", (a) => {
+    const { values } = bindArgs("round", a, [{ name: "number" }, { name: "ndigits", default: null }]);
+    return pyRound(values[0] as PyValue, values[1] as PyValue);
+  }));
+  m.set("isinstance", b("isinstance", (a) => {
+    const [v, info] = oneArg("isinstance", a, 2, 2);
+    const c = classOf(v);
+    return classInfo(info).some((k) => c.isSubclassOf(k));
+  }));
+  m.set("issubclass", b("issubclass", (a) => {
+    const [c, info] = oneArg("issubclass", a, 2, 2);
+    if (!(c instanceof PyClass)) throw pyErr("TypeError", "issubclass() arg 1 must be a class");
+    return classInfo(info).some((k) => c.isSubclassOf(k));
+  }));
+  m.set("zip", b("zip", zip));
+  m.set("enumerate", b("enumerate", (a) => {
+    const { values } = bindArgs("enumerate", a, [{ name: "iterable" }, { name: "start", default: 0n }]);
+    const it = iterate(values[0] as PyValue);
+    let i = toInt(values[1] as PyValue);
+    return new PyIterator(enumerateClass, () => {
+      const r = it.next();
+      if (r.done) return undefined;
+      return new PyTuple([i++, r.value]);
+    });
+  }));
+  m.set("sorted", b("sorted", (a) => {
+    if (a.args.length !== 1) throw pyErr("TypeError", `sorted expected 1 argument, got ${a.args.length}`);
+    const { key, reverse } = argsByName("sorted", { args: [], kwargs: a.kwargs }, [
+      { name: "key", default: null },
+      { name: "reverse", default: false },
+    ]);
+    return new PyList(sortValues([...iterate(a.args[0])], key as PyValue, truthy(reverse as PyValue)));
+  }));
+  m.set("reversed", b("reversed", (a) => {
+    const items = [...iterate(oneArg("reversed", a)[0])].reverse();
+    let i = 0;
+    return new PyIterator(iteratorClass, () => (i < items.length ? items[i++] : undefined));
+  }));
+  m.set("map", b("map", (a) => {
+    const [f, ...rest] = a.args;
+    const its = rest.map((v) => iterate(v));
+    return new PyIterator(iteratorClass, () => {
+      const row: PyValue[] = [];
+      for (const it of its) {
+        const r = it.next();
+        if (r.done) return undefined;
+        row.push(r.value);
+      }
+      return host.call(f, { args: row, kwargs: new Map() });
+    });
+  }));
+  m.set("filter", b("filter", (a) => {
+    const [f, src] = oneArg("filter", a, 2, 2);
+    const it = iterate(src);
+    return new PyIterator(iteratorClass, () => {
+      for (let r = it.next(); !r.done; r = it.next()) if (truthy(f === null ? r.value : callWith(f, r.value))) return r.value;
+      return undefined;
+    });
+  }));
+  m.set("any", b("any", (a) => [...iterate(oneArg("any", a)[0])].some(truthy)));
+  m.set("all", b("all", (a) => [...iterate(oneArg("all", a)[0])].every(truthy)));
+  m.set("iter", b("iter", (a) => makeIter(oneArg("iter", a)[0])));
+  m.set("next", b("next", (a) => {
+    const [it, dflt] = oneArg("next", a, 1, 2);
+    if (!(it instanceof PyIterator)) throw pyErr("TypeError", `'${typeName(it)}' object is not an iterator`);
+    const v = it.next();
+    if (v !== undefined) return v;
+    if (a.args.length > 1) return dflt;
+    throw pyErr("StopIteration");
+  }));
+  m.set("divmod", b("divmod", (a) => {
+    const [x, y] = oneArg("divmod", a, 2, 2);
+    return new PyTuple([binaryOp("//", x, y), binaryOp("%", x, y)]);
+  }));
+  m.set("pow", b("pow", (a) => {
+    const [x, y, mod] = oneArg("pow", a, 2, 3);
+    const r = binaryOp("**", x, y);
+    return mod === undefined || mod === null ? r : binaryOp("%", r, mod);
+  }));
+  m.set("hash", b("hash", (a) => {
+    const v = oneArg("hash", a)[0];
+    hashKey(v);
+    if (isInt(v)) return toBig(v);
+    return BigInt([...hashKey(v)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7));
+  }));
+  m.set("id", b("id", (a) => BigInt([...hashKey(oneArg("id", a)[0])].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 140000000))));
+  m.set("chr", b("chr", (a) => String.fromCodePoint(Number(toInt(oneArg("chr", a)[0])))));
+  m.set("ord", b("ord", (a) => {
+    const s = oneArg("ord", a)[0];
+    if (typeof s !== "string" || [...s].length !== 1)
+      throw pyErr("TypeError", `ord() expected a character, but string of length ${typeof s === "string" ? s.length : 0} found`);
+    return BigInt(s.codePointAt(0)!);
+  }));
+  m.set("format", b("format", (a) => {
+    const [v, spec] = oneArg("format", a, 1, 2);
+    return formatValue(v, (spec as string | undefined) ?? "");
+  }));
+  m.set("callable", b("callable", (a) => {
+    const v = oneArg("callable", a)[0];
+    return v instanceof PyBuiltin || v instanceof PyFunction || (v instanceof PyClass && !!v.construct);
+  }));
+  m.set("hasattr", b("hasattr", (a) => {
+    const [v, name] = oneArg("hasattr", a, 2, 2);
+    try {
+      getAttr(v, name as string);
+      return true;
+    } catch (e) {
+      if ((e as { exc?: { cls: PyClass } }).exc?.cls.name === "AttributeError") return false;
+      throw e;
+    }
+  }));
+  m.set("getattr", b("getattr", (a) => {
+    const [v, name, dflt] = oneArg("getattr", a, 2, 3);
+    if (typeof name !== "string") throw pyErr("TypeError", "attribute name must be string");
+    try {
+      return getAttr(v, name);
+    } catch (e) {
+      if (a.args.length > 2 && (e as { exc?: { cls: PyClass } }).exc?.cls.name === "AttributeError") return dflt;
+      throw e;
+    }
+  }));
+  m.set("setattr", b("setattr", (a) => {
+    const [v, name, value] = oneArg("setattr", a, 3, 3);
+    setAttr(v, name as string, value);
+    return null;
+  }));
+  for (const name of ["input", "open", "exec", "eval", "compile", "globals", "locals", "vars", "dir", "__import__", "breakpoint", "exit", "quit", "help", "memoryview", "bytearray", "bytes", "complex", "frozenset", "property", "staticmethod", "classmethod", "super", "object"]) {
+    if (m.has(name)) continue;
+    m.set(name, b(name, () => {
+      throw pyErr("NotImplementedError", `${name}() is outside the Python subset Gradlens runs`);
+    }));
+  }
+  m.set("Ellipsis", Ellipsis);
+  m.set("NotImplemented", null);
+  m.set("__name__", "__main__");
+  void noneClass;
+  void unaryOp;
+  void floatRepr;
+  builtinsCache = m;
+  return m;
+}

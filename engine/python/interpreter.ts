@@ -1,0 +1,910 @@
+// The tree-walking evaluator: runs the parsed module statement by statement, keeps Python's
+// scoping, raises Python exceptions with tracebacks, enforces the step and time budgets,
+// and narrates statements and name bindings as events.
+import type { Expr, FStringPart, Loc, Param, Stmt } from "./ast.ts";
+import type { BindingValue, Span, TraceEvent } from "../events.ts";
+import { builtins } from "./builtins.ts";
+import { PyFunction } from "./function.ts";
+import { getAttr, host, setAttr } from "./methods.ts";
+import {
+  binaryOp,
+  compare,
+  delItem,
+  formatValue,
+  getItem,
+  hashKey,
+  iterate,
+  setItem,
+  truthy,
+  unaryOp,
+} from "./ops.ts";
+import type { LineMap, Module } from "./parse.ts";
+import { pyRepr, pyStr } from "./repr.ts";
+import { Frame } from "./scope.ts";
+import {
+  type CallArgs,
+  BaseException,
+  PyBuiltin,
+  PyClass,
+  PyDict,
+  PyError,
+  PyException,
+  PyInstance,
+  PyIterator,
+  PyList,
+  PyModule,
+  PySet,
+  PySlice,
+  PyTuple,
+  type PyValue,
+  exceptionClasses,
+  foreignOf,
+  iteratorClass,
+  pyErr,
+  typeName,
+} from "./values.ts";
+
+const BREAK = 1;
+const CONTINUE = 2;
+class Return {
+  constructor(readonly value: PyValue) {}
+}
+type Completion = undefined | typeof BREAK | typeof CONTINUE | Return;
+
+const generatorClass = new PyClass("generator", null);
+
+export interface InterpreterOptions {
+  lines: LineMap;
+  write: (text: string, stream: "stdout" | "stderr") => void;
+  /** events (statements, bindings, output, errors); absent: no narration, faster */
+  sink?: (e: TraceEvent) => void;
+  /** where `import` finds modules (torch, math...) */
+  importModule: (name: string) => PyModule | undefined;
+  /** a tensor-aware description of a bound value */
+  describe?: (v: PyValue) => BindingValue | undefined;
+  /** called with each op's source span before it runs (sets rt.span) */
+  setSpan?: (span: Span | undefined) => void;
+  /** converts host (engine) errors into Python errors; undefined if not one of them */
+  convertError?: (e: unknown) => PyError | undefined;
+  maxSteps: number;
+  timeLimitMs: number;
+  maxDepth: number;
+}
+
+/** A stop that `except` cannot catch: the step/time budget or an internal fault. */
+function budgetError(message: string): PyError {
+  const err = pyErr("RuntimeError", message);
+  err.exc.uncatchable = true;
+  return err;
+}
+
+export class Interpreter {
+  readonly globals: Map<string, PyValue>;
+  private readonly builtins: Map<string, PyValue>;
+  private readonly moduleFrame: Frame;
+  private readonly frames: Frame[] = [];
+  private steps = 0;
+  private readonly deadline: number;
+  private readonly tracing: boolean;
+  /** exceptions being handled (for bare `raise`) */
+  private readonly handling: PyError[] = [];
+  /** set when a JS fault (a bug in Gradlens, not in the program) was turned into a Python error */
+  internalFault: unknown = null;
+
+  constructor(private readonly opts: InterpreterOptions) {
+    this.builtins = builtins({ write: (t) => this.print(t) });
+    this.moduleFrame = new Frame("<module>", null, new Set(), new Set(), null);
+    this.globals = this.moduleFrame.locals;
+    this.deadline = Date.now() + opts.timeLimitMs;
+    this.tracing = !!opts.sink;
+    host.call = (f, a) => this.call(f, a);
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /** The line the innermost frame is executing (for warnings). */
+  get currentLine(): number {
+    return (this.frames[this.frames.length - 1] ?? this.moduleFrame).line;
+  }
+
+  print(text: string): void {
+    this.opts.write(text, "stdout");
+    this.opts.sink?.({ kind: "output/printed", text, stream: "stdout" });
+  }
+
+  run(module: Module): void {
+    host.call = (f, a) => this.call(f, a);
+    this.frames.push(this.moduleFrame);
+    try {
+      const c = this.execBlock(module.body, this.moduleFrame);
+      if (c !== undefined) throw pyErr("SyntaxError", "'return' outside function");
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  // ---- events ----
+
+  span(l: Loc): Span {
+    const { lines } = this.opts;
+    return { line: lines.line(l.from), col: lines.col(l.from), endLine: lines.line(l.to), endCol: lines.col(l.to) };
+  }
+
+  private at(l: Loc): void {
+    if (this.tracing && this.opts.setSpan) this.opts.setSpan(this.span(l));
+  }
+
+  private emitStatement(l: Loc): void {
+    if (!this.tracing) return;
+    const text = this.opts.lines.source.slice(l.from, l.to);
+    this.opts.sink!({ kind: "statement", span: this.span(l), text });
+  }
+
+  describe(v: PyValue): BindingValue {
+    const d = this.opts.describe?.(v);
+    if (d) return d;
+    let repr = pyRepr(v);
+    if (repr.length > 400) repr = repr.slice(0, 397) + "...";
+    return { type: "value", repr, pyType: typeName(v) };
+  }
+
+  private emitBinding(name: string, scope: string, value: PyValue, l?: Loc): void {
+    if (!this.tracing) return;
+    this.opts.sink!({ kind: "binding/set", name, scope, value: this.describe(value), span: l ? this.span(l) : undefined });
+  }
+
+  // ---- budgets and errors ----
+
+  private tick(): void {
+    if (++this.steps > this.opts.maxSteps)
+      throw budgetError(
+        `Gradlens stopped the program after ${this.opts.maxSteps} steps (an endless loop?) at line ${this.currentLine}`,
+      );
+    if ((this.steps & 1023) === 0 && Date.now() > this.deadline)
+      throw budgetError(
+        `Gradlens stopped the program after ${this.opts.timeLimitMs / 1000} s (time budget) at line ${this.currentLine}`,
+      );
+  }
+
+  /** Any thrown value -> a Python error (engine errors keep their Python type). */
+  toPyError(e: unknown): PyError {
+    if (e instanceof PyError) return e;
+    const converted = this.opts.convertError?.(e);
+    if (converted) return converted;
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      return pyErr("RecursionError", "maximum recursion depth exceeded");
+    this.internalFault = e;
+    const err = pyErr("SystemError", `Gradlens internal error: ${e instanceof Error ? e.message : String(e)}`);
+    err.exc.uncatchable = true;
+    return err;
+  }
+
+  // ---- statements ----
+
+  private execBlock(body: Stmt[], frame: Frame): Completion {
+    for (const s of body) {
+      const c = this.exec(s, frame);
+      if (c !== undefined) return c;
+    }
+    return undefined;
+  }
+
+  private exec(s: Stmt, frame: Frame): Completion {
+    frame.line = s.line;
+    this.tick();
+    try {
+      return this.execInner(s, frame);
+    } catch (e) {
+      const err = this.toPyError(e);
+      if (!err.exc.traceback) err.exc.traceback = this.frames.map((f) => ({ line: f.line, fn: f.name }));
+      throw err;
+    }
+  }
+
+  private execInner(s: Stmt, frame: Frame): Completion {
+    switch (s.k) {
+      case "expr":
+        this.emitStatement(s);
+        this.eval(s.value, frame);
+        return undefined;
+      case "assign": {
+        this.emitStatement(s);
+        const v = this.eval(s.value, frame);
+        for (const t of s.targets) this.assign(t, v, frame);
+        return undefined;
+      }
+      case "annassign":
+        this.emitStatement(s);
+        if (s.value) this.assign(s.target, this.eval(s.value, frame), frame);
+        return undefined;
+      case "augassign":
+        this.emitStatement(s);
+        this.augassign(s.target, s.op, s.value, frame);
+        return undefined;
+      case "pass":
+        this.emitStatement(s);
+        return undefined;
+      case "break":
+        this.emitStatement(s);
+        return BREAK;
+      case "continue":
+        this.emitStatement(s);
+        return CONTINUE;
+      case "return":
+        this.emitStatement(s);
+        if (frame === this.moduleFrame) throw pyErr("SyntaxError", "'return' outside function");
+        return new Return(s.value ? this.eval(s.value, frame) : null);
+      case "del":
+        this.emitStatement(s);
+        for (const t of s.targets) this.del(t, frame);
+        return undefined;
+      case "if": {
+        this.emitStatement(s.header);
+        if (truthy(this.eval(s.test, frame))) return this.execBlock(s.body, frame);
+        return this.execBlock(s.orelse, frame);
+      }
+      case "while": {
+        for (;;) {
+          frame.line = s.line;
+          this.tick();
+          this.emitStatement(s.header);
+          if (!truthy(this.eval(s.test, frame))) break;
+          const c = this.execBlock(s.body, frame);
+          if (c === BREAK) return undefined;
+          if (c instanceof Return) return c;
+        }
+        return this.execBlock(s.orelse, frame);
+      }
+      case "for": {
+        this.emitStatement(s.header);
+        const iterable = this.eval(s.iter, frame);
+        let first = true;
+        for (const item of iterate(iterable)) {
+          frame.line = s.line;
+          if (!first) {
+            this.tick();
+            this.emitStatement(s.header);
+          }
+          first = false;
+          this.assign(s.target, item, frame);
+          const c = this.execBlock(s.body, frame);
+          if (c === BREAK) return undefined;
+          if (c instanceof Return) return c;
+        }
+        return this.execBlock(s.orelse, frame);
+      }
+      case "try":
+        this.emitStatement(s.header);
+        return this.execTry(s, frame);
+      case "with":
+        this.emitStatement(s.header);
+        return this.execWith(s.items, 0, s.body, frame);
+      case "def": {
+        this.emitStatement(s.header);
+        const defaults = this.evalDefaults(s.params, frame);
+        const fn = new PyFunction(
+          s.name,
+          s.params,
+          s.body,
+          defaults,
+          s.localNames,
+          s.globals,
+          s.nonlocals,
+          frame === this.moduleFrame ? null : frame,
+        );
+        this.store(s.name, fn, frame, s.header);
+        return undefined;
+      }
+      case "raise":
+        this.emitStatement(s);
+        throw this.raise(s.exc, frame);
+      case "assert": {
+        this.emitStatement(s);
+        if (!truthy(this.eval(s.test, frame))) {
+          const cls = exceptionClasses.get("AssertionError")!;
+          throw new PyError(new PyException(cls, s.msg ? [this.eval(s.msg, frame)] : []));
+        }
+        return undefined;
+      }
+      case "import":
+        this.emitStatement(s);
+        for (const { module, asname } of s.names) {
+          const mod = this.importModule(module);
+          if (asname) this.store(asname, mod, frame, s);
+          else {
+            const top = module.split(".")[0];
+            this.store(top, this.importModule(top), frame, s);
+          }
+        }
+        return undefined;
+      case "importfrom": {
+        this.emitStatement(s);
+        const mod = this.importModule(s.module);
+        for (const { name, asname } of s.names) {
+          if (name === "*") throw pyErr("NotImplementedError", `'from ${s.module} import *' is outside the Python subset Gradlens runs (line ${s.line})`);
+          let v = mod.attrs.get(name);
+          if (v === undefined) v = this.opts.importModule(`${s.module}.${name}`);
+          if (v === undefined) throw pyErr("ImportError", `cannot import name '${name}' from '${s.module}'`);
+          this.store(asname ?? name, v, frame, s);
+        }
+        return undefined;
+      }
+      case "global":
+      case "nonlocal":
+        this.emitStatement(s);
+        return undefined;
+      case "unsupported":
+        this.emitStatement(s);
+        throw pyErr("NotImplementedError", `${s.what} (line ${s.line}) are outside the Python subset Gradlens runs`.replace(/ are outside/, s.what.endsWith("s") ? " are outside" : " is outside"));
+    }
+  }
+
+  private importModule(name: string): PyModule {
+    const mod = this.opts.importModule(name);
+    if (mod) return mod;
+    const top = name.split(".")[0];
+    if (["numpy", "matplotlib", "pandas", "scipy", "sklearn", "torchvision", "os", "sys", "time", "random", "functools", "itertools", "collections"].includes(top))
+      throw pyErr("NotImplementedError", `import ${name}: Gradlens runs torch and math only; '${top}' is outside the subset (line ${this.currentLine})`);
+    throw pyErr("ModuleNotFoundError", `No module named '${name}'`);
+  }
+
+  private execTry(s: Extract<Stmt, { k: "try" }>, frame: Frame): Completion {
+    let completion: Completion;
+    let pending: PyError | null = null;
+    try {
+      completion = this.execTryBody(s, frame);
+    } catch (e) {
+      pending = this.toPyError(e);
+    }
+    if (s.finalbody.length) {
+      const c = this.execBlock(s.finalbody, frame);
+      if (c !== undefined) return c;
+    }
+    if (pending) throw pending;
+    return completion;
+  }
+
+  private execTryBody(s: Extract<Stmt, { k: "try" }>, frame: Frame): Completion {
+    let completion: Completion;
+    let raised: PyError | null = null;
+    try {
+      completion = this.execBlock(s.body, frame);
+    } catch (e) {
+      raised = this.toPyError(e);
+      if (raised.exc.uncatchable) throw raised;
+    }
+    if (!raised) return completion === undefined ? this.execBlock(s.orelse, frame) : completion;
+    const handler = s.handlers.find((h) => this.matches(h.type, raised!.exc, frame));
+    if (!handler) throw raised;
+    frame.line = this.opts.lines.line(handler.loc.from);
+    this.emitStatement(handler.loc);
+    if (handler.name) this.store(handler.name, raised.exc, frame, handler.loc);
+    this.handling.push(raised);
+    try {
+      return this.execBlock(handler.body, frame);
+    } finally {
+      this.handling.pop();
+      if (handler.name) this.unbind(handler.name, frame, handler.loc, true);
+    }
+  }
+
+  private matches(type: Expr | null, exc: PyException, frame: Frame): boolean {
+    if (!type) return true;
+    const t = this.eval(type, frame);
+    const classes = t instanceof PyTuple ? t.items : [t];
+    return classes.some((c) => {
+      if (!(c instanceof PyClass) || !c.isSubclassOf(BaseException))
+        throw pyErr("TypeError", "catching classes that do not inherit from BaseException is not allowed");
+      return exc.cls.isSubclassOf(c);
+    });
+  }
+
+  private execWith(items: { ctx: Expr; as: Expr | null }[], i: number, body: Stmt[], frame: Frame): Completion {
+    if (i >= items.length) return this.execBlock(body, frame);
+    const ctx = this.eval(items[i].ctx, frame);
+    let entered: PyValue;
+    let exit: () => void;
+    const f = foreignOf(ctx);
+    if (ctx instanceof PyInstance && ctx.enter) {
+      entered = ctx.enter();
+      exit = () => ctx.exit?.();
+    } else if (f?.enter) {
+      entered = f.enter(ctx);
+      exit = () => f.exit?.(ctx);
+    } else throw pyErr("TypeError", `'${typeName(ctx)}' object does not support the context manager protocol`);
+    try {
+      if (items[i].as) this.assign(items[i].as!, entered, frame);
+      return this.execWith(items, i + 1, body, frame);
+    } finally {
+      exit();
+    }
+  }
+
+  private raise(excExpr: Expr | null, frame: Frame): PyError {
+    if (!excExpr) {
+      const current = this.handling[this.handling.length - 1];
+      if (!current) return pyErr("RuntimeError", "No active exception to reraise");
+      return current;
+    }
+    let v = this.eval(excExpr, frame);
+    if (v instanceof PyClass && v.isSubclassOf(BaseException)) v = this.call(v, { args: [], kwargs: new Map() });
+    if (!(v instanceof PyException)) return pyErr("TypeError", "exceptions must derive from BaseException");
+    v.traceback = null;
+    return new PyError(v);
+  }
+
+  // ---- names ----
+
+  private store(name: string, value: PyValue, frame: Frame, l?: Loc): void {
+    let scope = frame.name;
+    if (frame.localNames === null || frame.globalNames.has(name)) {
+      this.globals.set(name, value);
+      scope = "<module>";
+    } else if (frame.nonlocalNames.has(name)) {
+      let p = frame.parent;
+      while (p && !(p.localNames?.has(name) ?? false)) p = p.parent;
+      if (!p) throw pyErr("SyntaxError", `no binding for nonlocal '${name}' found`);
+      p.locals.set(name, value);
+      scope = p.name;
+    } else frame.locals.set(name, value);
+    this.emitBinding(name, scope, value, l);
+  }
+
+  private unbind(name: string, frame: Frame, l: Loc, quiet = false): void {
+    let map: Map<string, PyValue> = frame.locals;
+    let scope = frame.name;
+    if (frame.localNames === null || frame.globalNames.has(name)) {
+      map = this.globals;
+      scope = "<module>";
+    }
+    if (!map.has(name)) {
+      if (quiet) return;
+      throw pyErr("NameError", `name '${name}' is not defined`);
+    }
+    map.delete(name);
+    if (this.tracing) this.opts.sink!({ kind: "binding/deleted", name, scope, span: this.span(l) });
+  }
+
+  private lookup(name: string, frame: Frame): PyValue {
+    if (frame.localNames !== null && !frame.globalNames.has(name)) {
+      if (frame.localNames.has(name)) {
+        const v = frame.locals.get(name);
+        if (v !== undefined) return v;
+        throw pyErr("UnboundLocalError", `cannot access local variable '${name}' where it is not associated with a value`);
+      }
+      for (let p = frame.parent; p && p.localNames !== null; p = p.parent) {
+        if (p.localNames.has(name)) {
+          const v = p.locals.get(name);
+          if (v !== undefined) return v;
+          throw pyErr("NameError", `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+        }
+      }
+    }
+    const g = this.globals.get(name);
+    if (g !== undefined) return g;
+    const b = this.builtins.get(name);
+    if (b !== undefined) return b;
+    throw pyErr("NameError", `name '${name}' is not defined`);
+  }
+
+  // ---- assignment ----
+
+  private assign(t: Expr, v: PyValue, frame: Frame): void {
+    switch (t.k) {
+      case "name":
+        this.store(t.id, v, frame, t);
+        return;
+      case "attr": {
+        const obj = this.eval(t.obj, frame);
+        this.at(t);
+        setAttr(obj, t.name, v);
+        return;
+      }
+      case "subscript": {
+        const obj = this.eval(t.obj, frame);
+        const idx = this.eval(t.index, frame);
+        this.at(t);
+        setItem(obj, idx, v);
+        return;
+      }
+      case "tuple":
+      case "list":
+        return this.unpack(t.items, v, frame);
+      case "starred":
+        throw pyErr("SyntaxError", "starred assignment target must be in a list or tuple");
+    }
+    throw pyErr("SyntaxError", "cannot assign to expression");
+  }
+
+  private unpack(targets: Expr[], v: PyValue, frame: Frame): void {
+    let items: PyValue[];
+    try {
+      items = [...iterate(v)];
+    } catch (e) {
+      if (e instanceof PyError && e.exc.cls.name === "TypeError" && /is not iterable/.test(String(e.exc.args[0])))
+        throw pyErr("TypeError", `cannot unpack non-iterable ${typeName(v)} object`);
+      throw e;
+    }
+    const star = targets.findIndex((t) => t.k === "starred");
+    if (star < 0) {
+      if (items.length > targets.length) throw pyErr("ValueError", `too many values to unpack (expected ${targets.length})`);
+      if (items.length < targets.length)
+        throw pyErr("ValueError", `not enough values to unpack (expected ${targets.length}, got ${items.length})`);
+      targets.forEach((t, i) => this.assign(t, items[i], frame));
+      return;
+    }
+    const after = targets.length - star - 1;
+    if (items.length < targets.length - 1)
+      throw pyErr("ValueError", `not enough values to unpack (expected at least ${targets.length - 1}, got ${items.length})`);
+    targets.slice(0, star).forEach((t, i) => this.assign(t, items[i], frame));
+    const starTarget = targets[star] as Extract<Expr, { k: "starred" }>;
+    this.assign(starTarget.value, new PyList(items.slice(star, items.length - after)), frame);
+    targets.slice(star + 1).forEach((t, i) => this.assign(t, items[items.length - after + i], frame));
+  }
+
+  private augassign(t: Expr, op: string, valueExpr: Expr, frame: Frame): void {
+    switch (t.k) {
+      case "name": {
+        const cur = this.lookup(t.id, frame);
+        const rhs = this.eval(valueExpr, frame);
+        this.at(t);
+        const r = binaryOp(op, cur, rhs, true);
+        this.store(t.id, r, frame, t);
+        return;
+      }
+      case "attr": {
+        const obj = this.eval(t.obj, frame);
+        const cur = getAttr(obj, t.name);
+        const rhs = this.eval(valueExpr, frame);
+        this.at(t);
+        const r = binaryOp(op, cur, rhs, true);
+        if (r !== cur || !foreignOf(r)) setAttr(obj, t.name, r);
+        return;
+      }
+      case "subscript": {
+        const obj = this.eval(t.obj, frame);
+        const idx = this.eval(t.index, frame);
+        const cur = getItem(obj, idx);
+        const rhs = this.eval(valueExpr, frame);
+        this.at(t);
+        const r = binaryOp(op, cur, rhs, true);
+        setItem(obj, idx, r);
+        return;
+      }
+    }
+    throw pyErr("SyntaxError", "illegal expression for augmented assignment");
+  }
+
+  private del(t: Expr, frame: Frame): void {
+    switch (t.k) {
+      case "name":
+        if (frame.localNames !== null && frame.localNames.has(t.id) && !frame.locals.has(t.id))
+          throw pyErr("UnboundLocalError", `cannot access local variable '${t.id}' where it is not associated with a value`);
+        this.unbind(t.id, frame, t);
+        return;
+      case "subscript": {
+        const obj = this.eval(t.obj, frame);
+        const idx = this.eval(t.index, frame);
+        this.at(t);
+        delItem(obj, idx);
+        return;
+      }
+      case "attr": {
+        const obj = this.eval(t.obj, frame);
+        this.at(t);
+        const f = foreignOf(obj);
+        if (f?.setattr && t.name === "grad") {
+          f.setattr(obj, t.name, null);
+          return;
+        }
+        if (obj instanceof PyInstance && obj.attrs.delete(t.name)) return;
+        throw pyErr("AttributeError", `'${typeName(obj)}' object has no attribute '${t.name}'`);
+      }
+      case "tuple":
+      case "list":
+        for (const i of t.items) this.del(i, frame);
+        return;
+    }
+    throw pyErr("SyntaxError", "cannot delete expression");
+  }
+
+  // ---- functions ----
+
+  private evalDefaults(params: Param[], frame: Frame): Map<string, PyValue> {
+    const d = new Map<string, PyValue>();
+    for (const p of params) if (p.default) d.set(p.name, this.eval(p.default, frame));
+    return d;
+  }
+
+  call(f: PyValue, a: CallArgs): PyValue {
+    if (f instanceof PyFunction) return this.callFunction(f, a);
+    if (f instanceof PyBuiltin) return f.fn(a);
+    if (f instanceof PyClass) {
+      if (!f.construct) throw pyErr("TypeError", `cannot create '${f.qualname}' instances`);
+      return f.construct(a);
+    }
+    throw pyErr("TypeError", `'${typeName(f)}' object is not callable`);
+  }
+
+  private callFunction(fn: PyFunction, a: CallArgs): PyValue {
+    if (this.frames.length > this.opts.maxDepth) throw pyErr("RecursionError", "maximum recursion depth exceeded");
+    const frame = new Frame(fn.name, fn.localNames, fn.globals, fn.nonlocals, fn.closure);
+    this.bindParams(fn, a, frame);
+    this.frames.push(frame);
+    try {
+      if (!Array.isArray(fn.body)) {
+        this.tick();
+        return this.eval(fn.body as Expr, frame);
+      }
+      const c = this.execBlock(fn.body, frame);
+      return c instanceof Return ? c.value : null;
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  private bindParams(fn: PyFunction, a: CallArgs, frame: Frame): void {
+    const positional = fn.params.filter((p) => p.kind === "normal");
+    const star = fn.params.find((p) => p.kind === "star");
+    const dstar = fn.params.find((p) => p.kind === "dstar");
+    const values = new Map<string, PyValue>();
+    const name = fn.name;
+    if (a.args.length > positional.length && !star) {
+      const required = positional.filter((p) => !fn.defaults.has(p.name)).length;
+      const takes = required === positional.length ? `${positional.length}` : `from ${required} to ${positional.length}`;
+      const plural = positional.length === 1 && required === 1 ? "argument" : "arguments";
+      throw pyErr(
+        "TypeError",
+        `${name}() takes ${takes} positional ${plural} but ${a.args.length} ${a.args.length === 1 ? "was" : "were"} given`,
+      );
+    }
+    positional.forEach((p, i) => {
+      if (i < a.args.length) values.set(p.name, a.args[i]);
+    });
+    const extraKw = new PyDict();
+    for (const [k, v] of a.kwargs) {
+      const p = fn.params.find((q) => q.name === k && (q.kind === "normal" || q.kind === "kwonly"));
+      if (!p) {
+        if (!dstar) throw pyErr("TypeError", `${name}() got an unexpected keyword argument '${k}'`);
+        extraKw.map.set(hashKey(k), [k, v]);
+        continue;
+      }
+      if (values.has(k)) throw pyErr("TypeError", `${name}() got multiple values for argument '${k}'`);
+      values.set(k, v);
+    }
+    const missing = positional.filter((p) => !values.has(p.name) && !fn.defaults.has(p.name));
+    if (missing.length) {
+      const names = missing.map((m) => `'${m.name}'`);
+      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+      throw pyErr("TypeError", `${name}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${list}`);
+    }
+    const missingKw = fn.params.filter((p) => p.kind === "kwonly" && !values.has(p.name) && !fn.defaults.has(p.name));
+    if (missingKw.length) {
+      const names = missingKw.map((m) => `'${m.name}'`);
+      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+      throw pyErr("TypeError", `${name}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? "s" : ""}: ${list}`);
+    }
+    for (const p of fn.params) {
+      let v: PyValue;
+      if (p.kind === "star") v = new PyTuple(a.args.slice(positional.length));
+      else if (p.kind === "dstar") v = extraKw;
+      else v = values.has(p.name) ? values.get(p.name)! : fn.defaults.get(p.name)!;
+      frame.locals.set(p.name, v);
+      this.emitBinding(p.name, fn.name, v);
+    }
+  }
+
+  private evalArgs(args: Extract<Expr, { k: "call" }>["args"], frame: Frame): CallArgs {
+    const out: CallArgs = { args: [], kwargs: new Map() };
+    for (const a of args) {
+      switch (a.kind) {
+        case "pos":
+          out.args.push(this.eval(a.value, frame));
+          break;
+        case "star":
+          out.args.push(...iterate(this.eval(a.value, frame)));
+          break;
+        case "kw":
+          out.kwargs.set(a.name, this.eval(a.value, frame));
+          break;
+        case "dstar": {
+          const d = this.eval(a.value, frame);
+          if (!(d instanceof PyDict)) throw pyErr("TypeError", `argument after ** must be a mapping, not ${typeName(d)}`);
+          for (const [k, v] of d.map.values()) {
+            if (typeof k !== "string") throw pyErr("TypeError", "keywords must be strings");
+            if (out.kwargs.has(k)) throw pyErr("TypeError", `got multiple values for keyword argument '${k}'`);
+            out.kwargs.set(k, v);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- expressions ----
+
+  eval(e: Expr, frame: Frame): PyValue {
+    switch (e.k) {
+      case "const":
+        return e.value;
+      case "name":
+        return this.lookup(e.id, frame);
+      case "binop": {
+        const l = this.eval(e.left, frame);
+        const r = this.eval(e.right, frame);
+        this.at(e);
+        return binaryOp(e.op, l, r);
+      }
+      case "unary": {
+        const v = this.eval(e.operand, frame);
+        this.at(e);
+        return unaryOp(e.op, v);
+      }
+      case "boolop": {
+        const l = this.eval(e.left, frame);
+        if (e.op === "and" ? !truthy(l) : truthy(l)) return l;
+        return this.eval(e.right, frame);
+      }
+      case "compare": {
+        let left = this.eval(e.left, frame);
+        let result: PyValue = true;
+        for (let i = 0; i < e.ops.length; i++) {
+          const right = this.eval(e.rights[i], frame);
+          this.at(e);
+          result = compare(e.ops[i], left, right);
+          if (i < e.ops.length - 1 && !truthy(result)) return result;
+          left = right;
+        }
+        return result;
+      }
+      case "call": {
+        const f = this.eval(e.func, frame);
+        const a = this.evalArgs(e.args, frame);
+        this.tick();
+        this.at(e);
+        return this.call(f, a);
+      }
+      case "attr": {
+        const obj = this.eval(e.obj, frame);
+        return getAttr(obj, e.name);
+      }
+      case "subscript": {
+        const obj = this.eval(e.obj, frame);
+        const idx = this.eval(e.index, frame);
+        this.at(e);
+        return getItem(obj, idx);
+      }
+      case "slice":
+        return new PySlice(
+          e.lower ? this.eval(e.lower, frame) : null,
+          e.upper ? this.eval(e.upper, frame) : null,
+          e.step ? this.eval(e.step, frame) : null,
+        );
+      case "tuple":
+        return new PyTuple(this.evalItems(e.items, frame));
+      case "list":
+        return new PyList(this.evalItems(e.items, frame));
+      case "set": {
+        const s = new PySet();
+        for (const v of this.evalItems(e.items, frame)) s.map.set(hashKey(v), v);
+        return s;
+      }
+      case "dict": {
+        const d = new PyDict();
+        for (const { key, value } of e.entries) {
+          if (key === null) {
+            const src = this.eval(value, frame);
+            if (!(src instanceof PyDict)) throw pyErr("TypeError", `'${typeName(src)}' object is not a mapping`);
+            for (const [k, entry] of src.map) d.map.set(k, entry);
+          } else {
+            const k = this.eval(key, frame);
+            d.map.set(hashKey(k), [k, this.eval(value, frame)]);
+          }
+        }
+        return d;
+      }
+      case "fstring":
+        return this.fstring(e.parts, frame);
+      case "ifexp":
+        return truthy(this.eval(e.test, frame)) ? this.eval(e.body, frame) : this.eval(e.orelse, frame);
+      case "comp":
+      case "dictcomp":
+        return this.comprehension(e, frame);
+      case "lambda":
+        return new PyFunction(
+          "<lambda>",
+          e.params,
+          e.body,
+          this.evalDefaults(e.params, frame),
+          e.localNames,
+          new Set(),
+          new Set(),
+          frame === this.moduleFrame ? null : frame,
+        );
+      case "namedexpr": {
+        const v = this.eval(e.value, frame);
+        this.store(e.target, v, frame.name === "<listcomp>" && frame.parent ? frame.parent : frame, e);
+        return v;
+      }
+      case "starred":
+        throw pyErr("SyntaxError", "can't use starred expression here");
+      case "unsupported":
+        throw pyErr("NotImplementedError", `${e.what} (line ${this.opts.lines.line(e.from)}) ${e.what.endsWith("s") ? "are" : "is"} outside the Python subset Gradlens runs`);
+    }
+  }
+
+  private evalItems(items: Expr[], frame: Frame): PyValue[] {
+    const out: PyValue[] = [];
+    for (const i of items) {
+      if (i.k === "starred") out.push(...iterate(this.eval(i.value, frame)));
+      else out.push(this.eval(i, frame));
+    }
+    return out;
+  }
+
+  private fstring(parts: FStringPart[], frame: Frame): string {
+    let out = "";
+    for (const p of parts) {
+      if (typeof p === "string") {
+        out += p;
+        continue;
+      }
+      let v = this.eval(p.expr, frame);
+      if (p.conversion === "r" || p.conversion === "a") v = pyRepr(v);
+      else if (p.conversion === "s") v = pyStr(v);
+      const spec = p.spec ? this.fstring(p.spec, frame) : "";
+      out += (p.selfDoc ?? "") + formatValue(v, spec);
+    }
+    return out;
+  }
+
+  private comprehension(e: Extract<Expr, { k: "comp" | "dictcomp" }>, outer: Frame): PyValue {
+    const names = new Set<string>();
+    const collect = (t: Expr): void => {
+      if (t.k === "name") names.add(t.id);
+      else if (t.k === "tuple" || t.k === "list") t.items.forEach(collect);
+      else if (t.k === "starred") collect(t.value);
+    };
+    e.gens.forEach((g) => collect(g.target));
+    const scopeName = e.k === "dictcomp" ? "<dictcomp>" : e.kind === "list" ? "<listcomp>" : e.kind === "set" ? "<setcomp>" : "<genexpr>";
+    const frame = new Frame(scopeName, names, new Set(), new Set(), outer === this.moduleFrame ? null : outer);
+    frame.line = outer.line;
+    const results: PyValue[] = [];
+    const dict = new PyDict();
+    // the first iterable is evaluated in the enclosing scope, as in CPython
+    const firstIter = this.eval(e.gens[0].iter, outer);
+    const loop = (level: number): void => {
+      const g = e.gens[level];
+      const iterable = level === 0 ? firstIter : this.eval(g.iter, frame);
+      for (const item of iterate(iterable)) {
+        this.tick();
+        this.assign(g.target, item, frame);
+        if (!g.ifs.every((c) => truthy(this.eval(c, frame)))) continue;
+        if (level + 1 < e.gens.length) loop(level + 1);
+        else if (e.k === "dictcomp") {
+          const k = this.eval(e.key, frame);
+          dict.map.set(hashKey(k), [k, this.eval(e.value, frame)]);
+        } else results.push(this.eval(e.elt, frame));
+      }
+    };
+    this.frames.push(frame);
+    try {
+      loop(0);
+    } finally {
+      this.frames.pop();
+    }
+    if (e.k === "dictcomp") return dict;
+    if (e.kind === "list") return new PyList(results);
+    if (e.kind === "set") {
+      const s = new PySet();
+      for (const v of results) s.map.set(hashKey(v), v);
+      return s;
+    }
+    let i = 0;
+    return new PyIterator(generatorClass, () => (i < results.length ? results[i++] : undefined));
+  }
+}
+
+export { iteratorClass };

@@ -1,0 +1,130 @@
+// One program run: parse, evaluate, and turn the outcome into what `python3 file.py`
+// shows — stdout, warnings and a traceback on stderr, an exit code — plus error events.
+import type { BindingValue, Span, TraceEvent } from "../events.ts";
+import { Interpreter } from "./interpreter.ts";
+import { mathModule } from "./mathmodule.ts";
+import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
+import { pyStr } from "./repr.ts";
+import { type PyError, PyModule, type PyValue } from "./values.ts";
+
+export interface SessionOptions {
+  /** shown in tracebacks and warnings */
+  filename?: string;
+  sink?: (e: TraceEvent) => void;
+  /** streamed output, as it happens */
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  maxSteps?: number;
+  timeLimitMs?: number;
+  maxDepth?: number;
+  /** modules beyond `math` (torch), by dotted name */
+  modules?: (name: string) => PyModule | undefined;
+  describe?: (v: PyValue) => BindingValue | undefined;
+  setSpan?: (span: Span | undefined) => void;
+  convertError?: (e: unknown) => PyError | undefined;
+  /** gives the caller a way to raise warnings ("file:line: Category: msg") once the run starts */
+  onStart?: (session: { warn: (category: string, message: string) => void }) => void;
+}
+
+export interface RunError {
+  type: string;
+  message: string;
+  line: number;
+  /** the full text printed on stderr for it */
+  traceback: string;
+}
+
+export interface RunOutcome {
+  stdout: string;
+  stderr: string;
+  exitCode: 0 | 1;
+  error: RunError | null;
+  /** a JS fault inside Gradlens (a bug), if one was turned into a SystemError */
+  internalFault: unknown;
+  steps: number;
+}
+
+export const DEFAULT_BUDGET = { maxSteps: 5_000_000, timeLimitMs: 20_000, maxDepth: 1000 };
+
+export function runSource(source: string, opts: SessionOptions = {}): RunOutcome {
+  const filename = opts.filename ?? "<string>";
+  let stdout = "";
+  let stderr = "";
+  const write = (text: string, stream: "stdout" | "stderr"): void => {
+    if (stream === "stdout") {
+      stdout += text;
+      opts.onStdout?.(text);
+    } else {
+      stderr += text;
+      opts.onStderr?.(text);
+    }
+  };
+  const lines = new LineMap(source);
+  const fail = (error: RunError, span?: Span): RunOutcome => {
+    write(error.traceback, "stderr");
+    opts.sink?.({ kind: "error/raised", type: error.type, message: error.message, span, traceback: error.traceback });
+    return { stdout, stderr, exitCode: 1, error, internalFault: null, steps: 0 };
+  };
+
+  let module;
+  try {
+    module = parseModule(source);
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    const text = lines.lineText(e.line);
+    const stripped = text.trimStart();
+    const caret = " ".repeat(Math.max(0, e.col - (text.length - stripped.length)));
+    const tb = `  File "${filename}", line ${e.line}\n    ${stripped.trimEnd()}\n    ${caret}^\n${e.type}: ${e.message}\n`;
+    return fail(
+      { type: e.type, message: e.message, line: e.line, traceback: tb },
+      { line: e.line, col: e.col, endLine: e.line, endCol: e.col + 1 },
+    );
+  }
+
+  const mathMod = mathModule();
+  const interp = new Interpreter({
+    lines,
+    write,
+    sink: opts.sink,
+    importModule: (name) => (name === "math" ? mathMod : opts.modules?.(name)),
+    describe: opts.describe,
+    setSpan: opts.setSpan,
+    convertError: opts.convertError,
+    maxSteps: opts.maxSteps ?? DEFAULT_BUDGET.maxSteps,
+    timeLimitMs: opts.timeLimitMs ?? DEFAULT_BUDGET.timeLimitMs,
+    maxDepth: opts.maxDepth ?? DEFAULT_BUDGET.maxDepth,
+  });
+  const warned = new Set<string>();
+  opts.onStart?.({
+    warn: (category, message) => {
+      const line = interp.currentLine;
+      const key = `${line}:${category}:${message}`;
+      if (warned.has(key)) return;
+      warned.add(key);
+      write(`${filename}:${line}: ${category}: ${message}\n  ${lines.lineText(line).trim()}\n`, "stderr");
+    },
+  });
+
+  try {
+    interp.run(module);
+  } catch (e) {
+    const err = interp.toPyError(e);
+    const exc = err.exc;
+    const frames = exc.traceback ?? [{ line: interp.currentLine, fn: "<module>" }];
+    let tb = "Traceback (most recent call last):\n";
+    for (const f of frames) {
+      tb += `  File "${filename}", line ${f.line}, in ${f.fn}\n`;
+      const text = lines.lineText(f.line).trim();
+      if (text) tb += `    ${text}\n`;
+    }
+    const message = pyStr(exc);
+    tb += message ? `${exc.cls.name}: ${message}\n` : `${exc.cls.name}\n`;
+    const line = frames[frames.length - 1].line;
+    const out = fail(
+      { type: exc.cls.name, message, line, traceback: tb },
+      { line, col: 0, endLine: line, endCol: lines.lineText(line).length },
+    );
+    return { ...out, internalFault: interp.internalFault, steps: interp.stepCount };
+  }
+  return { stdout, stderr, exitCode: 0, error: null, internalFault: null, steps: interp.stepCount };
+}
