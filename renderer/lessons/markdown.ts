@@ -14,7 +14,9 @@ function math(tex: string, displayMode: boolean): string {
 /** Inline Markdown: `code`, $math$, $$display math$$, **strong**, *em* / _em_, \$ for a literal dollar. */
 export function renderInline(text: string): string {
   const pieces: string[] = [];
-  const hold = (html: string) => `\u0000${pieces.push(html) - 1}\u0000`;
+  // placeholders use private-use characters, removed from the input first so text cannot forge one
+  const hold = (html: string) => `\uE000${pieces.push(html) - 1}\uE001`;
+  text = text.replace(/[\uE000\uE001]/g, "");
   let out = "";
   let i = 0;
   while (i < text.length) {
@@ -57,7 +59,7 @@ export function renderInline(text: string): string {
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, "<strong>$1</strong>")
     .replace(/(^|[^\w*])\*(?=\S)([\s\S]*?\S)\*(?![\w*])/g, "$1<em>$2</em>")
     .replace(/(^|[^\w])_(?=\S)([\s\S]*?\S)_(?!\w)/g, "$1<em>$2</em>");
-  return escaped.replace(/\u0000(\d+)\u0000/g, (_m, n: string) => pieces[Number(n)]);
+  return escaped.replace(/\uE000(\d+)\uE001/g, (_m, n: string) => pieces[Number(n)]);
 }
 
 function findInlineMathEnd(text: string, from: number): number {
