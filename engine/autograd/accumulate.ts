@@ -1,0 +1,57 @@
+// AccumulateGrad as PyTorch does it: the first gradient is stored as a copy (with a
+// CopyBackwards graph under create_graph); later ones are added IN PLACE when grad mode is
+// off (every alias of .grad sees it) and OUT OF PLACE under create_graph (a new tensor).
+import { fromValues, type Tensor } from "../tensor.ts";
+import { add } from "../ops/arith.ts";
+import { addInPlaceNoGrad, copyWithGraph } from "../ops/inplace.ts";
+import { clone } from "../ops/index_ops.ts";
+import { record } from "./record.ts";
+import type { GradNode } from "./node.ts";
+
+export function accumulate(node: GradNode, g: Tensor, createGraph: boolean, backward: number): void {
+  const leaf = node.variable!;
+  const rt = leaf.rt;
+  const before = leaf.grad;
+  let how: "stored" | "inplace" | "replaced";
+  if (before === null) {
+    leaf.grad = createGraph ? copyWithGraph(g) : detachedCopy(g);
+    how = "stored";
+  } else if (!rt.gradEnabled) {
+    addInPlaceNoGrad(before, g, "AccumulateGrad");
+    how = "inplace";
+  } else {
+    leaf.grad = add(before, g);
+    how = "replaced";
+  }
+  rt.emit({
+    kind: "grad/accumulated",
+    backward,
+    leaf: leaf.id,
+    node: node.id,
+    before: before ? before.id : null,
+    delta: g.id,
+    after: leaf.grad!.id,
+    how,
+  });
+}
+
+/** retain_grad()'s hook and backward(inputs=[non-leaf]): clone first, then out-of-place sums */
+export function retainInto(t: Tensor, g: Tensor, createGraph: boolean, backward: number): void {
+  const before = t.grad;
+  t.grad = before === null ? (createGraph ? clone(g) : detachedCopy(g)) : add(before, g);
+  t.rt.emit({
+    kind: "grad/accumulated",
+    backward,
+    leaf: t.id,
+    node: t.gradFn ? t.gradFn.id : 0,
+    before: before ? before.id : null,
+    delta: g.id,
+    after: t.grad.id,
+    how: before === null ? "stored" : "replaced",
+  });
+}
+
+function detachedCopy(g: Tensor): Tensor {
+  const out = fromValues(g.rt, g.values(), g.shape.slice(), g.dtype);
+  return record(out, { op: "clone", gradFn: "CloneBackward0", inputs: [], backward: () => [] });
+}

@@ -1,0 +1,269 @@
+// The backward engine: PyTorch's execution order (a ready queue by sequence number, with
+// AccumulateGrad first), gradients summed where paths meet, saved tensors freed unless
+// retain_graph, captured grads for autograd.grad, and every step narrated as an event.
+import { runtimeError } from "../errors.ts";
+import type { Runtime } from "../runtime.ts";
+import type { Tensor } from "../tensor.ts";
+import { sizeRepr } from "../format/index.ts";
+import { add } from "../ops/arith.ts";
+import { onesLike } from "../ops/create.ts";
+import { reshape } from "../ops/views.ts";
+import { sumTo } from "../ops/reduce.ts";
+import { castTo } from "../ops/inplace.ts";
+import { accumulate, retainInto } from "./accumulate.ts";
+import { gradientEdge } from "./record.ts";
+import type { Edge, GradNode } from "./node.ts";
+
+export const CREATE_GRAPH_WARNING =
+  "Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient " +
+  "which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you " +
+  "have to use this function, make sure to reset the .grad fields of your parameters to None after use to break " +
+  "the cycle and avoid the leak.";
+
+export interface RunOptions {
+  mode: "backward" | "grad";
+  outputs: Tensor[];
+  gradOutputs: (Tensor | null)[];
+  retainGraph: boolean;
+  createGraph: boolean;
+  /** autograd.grad's inputs, or backward(inputs=...) */
+  inputs: Tensor[] | null;
+  allowUnused?: boolean;
+}
+
+class ReadyQueue {
+  private heap: GradNode[] = [];
+  push(n: GradNode): void {
+    const h = this.heap;
+    h.push(n);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (h[p].sequenceNr >= h[i].sequenceNr) break;
+      [h[p], h[i]] = [h[i], h[p]];
+      i = p;
+    }
+  }
+  pop(): GradNode | undefined {
+    const h = this.heap;
+    if (h.length === 0) return undefined;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && h[l].sequenceNr > h[m].sequenceNr) m = l;
+        if (r < h.length && h[r].sequenceNr > h[m].sequenceNr) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i], h[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function makeSeeds(rt: Runtime, opts: RunOptions): { seeds: Tensor[]; implicit: boolean } {
+  let implicit = false;
+  const seeds = opts.outputs.map((out, i) => {
+    const g = opts.gradOutputs[i] ?? null;
+    if (g === null) {
+      if (out.numel !== 1) throw runtimeError("grad can be implicitly created only for scalar outputs");
+      implicit = true;
+      return rt.withGradMode(false, () => onesLike(out));
+    }
+    if (g.shape.join() !== out.shape.join())
+      throw runtimeError(
+        `Mismatch in shape: grad_output[${i}] has a shape of ${sizeRepr(g.shape)} and output[${i}] has a shape of ${sizeRepr(out.shape)}.`,
+      );
+    return g;
+  });
+  return { seeds, implicit };
+}
+
+/** nodes from which an input's edge can be reached: PyTorch's exec_info "needed" */
+function neededNodes(roots: Edge[], targets: Set<GradNode>): Set<GradNode> {
+  const needed = new Set<GradNode>();
+  const memo = new Map<GradNode, boolean>();
+  const visit = (n: GradNode): boolean => {
+    const known = memo.get(n);
+    if (known !== undefined) return known;
+    memo.set(n, false);
+    let hit = false;
+    for (const e of n.next) if (e && (targets.has(e.node) || visit(e.node))) hit = true;
+    memo.set(n, hit);
+    if (hit) needed.add(n);
+    return hit;
+  };
+  for (const r of roots) visit(r.node);
+  return needed;
+}
+
+export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | null {
+  opts.outputs.forEach((t, i) => {
+    if (!t.requiresGrad) throw runtimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+  });
+  if (opts.mode === "grad")
+    for (const t of opts.inputs ?? [])
+      if (!t.requiresGrad) throw runtimeError("One of the differentiated Tensors does not require grad");
+  const { seeds, implicit } = makeSeeds(rt, opts);
+  if (opts.mode === "backward" && opts.createGraph) rt.warn("UserWarning", CREATE_GRAPH_WARNING);
+  const id = rt.newBackwardId();
+  const roots = opts.outputs.map((t) => gradientEdge(t)!);
+  rt.emit({
+    kind: "backward/started",
+    id,
+    mode: opts.mode,
+    roots: opts.outputs.map((t) => t.id),
+    seeds: seeds.map((s) => s.id),
+    implicitSeed: implicit,
+    retainGraph: opts.retainGraph,
+    createGraph: opts.createGraph,
+    inputs: opts.inputs ? opts.inputs.map((t) => t.id) : null,
+    span: rt.span,
+  });
+
+  // where each input's gradient is captured: its grad_fn (non-leaf) or AccumulateGrad (leaf)
+  const inputEdges = (opts.inputs ?? []).map((t) => gradientEdge(t)!);
+  const captureAt = new Map<GradNode, { inputNr: number; index: number }[]>();
+  inputEdges.forEach((e, index) => {
+    const list = captureAt.get(e.node) ?? [];
+    list.push({ inputNr: e.inputNr, index });
+    captureAt.set(e.node, list);
+  });
+  const restricted = opts.inputs !== null;
+  const needed = restricted ? neededNodes(roots, new Set(captureAt.keys())) : null;
+  const accumulateOnly = opts.mode === "backward" && restricted ? new Set(inputEdges.map((e) => e.node)) : null;
+  const shouldExecute = (n: GradNode): boolean =>
+    needed === null || needed.has(n) || (opts.mode === "backward" && accumulateOnly!.has(n));
+  const shouldVisit = (n: GradNode): boolean => shouldExecute(n) || captureAt.has(n);
+
+  // dependencies: how many edges from reachable nodes point at each node
+  const deps = new Map<GradNode, number>();
+  const seen = new Set<GradNode>();
+  const stack = roots.map((r) => r.node);
+  for (const n of stack) seen.add(n);
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const e of n.next) {
+      if (!e) continue;
+      deps.set(e.node, (deps.get(e.node) ?? 0) + 1);
+      if (!seen.has(e.node)) {
+        seen.add(e.node);
+        stack.push(e.node);
+      }
+    }
+  }
+
+  const buffers = new Map<GradNode, (Tensor | null)[]>();
+  const captured: (Tensor | null)[] = (opts.inputs ?? []).map(() => null);
+  const queue = new ReadyQueue();
+  const addToBuffer = (e: Edge, g: Tensor): void => {
+    let buf = buffers.get(e.node);
+    if (!buf) {
+      buf = [];
+      buffers.set(e.node, buf);
+    }
+    const old = buf[e.inputNr] ?? null;
+    if (old === null) buf[e.inputNr] = g;
+    else {
+      const sum = rt.withGradMode(opts.createGraph, () => add(old, g));
+      buf[e.inputNr] = sum;
+      rt.emit({ kind: "grad/summed", backward: id, node: e.node.id, inputNr: e.inputNr, before: old.id, delta: g.id, after: sum.id });
+    }
+  };
+
+  const prevOrder = rt.derivativeOrder;
+  const prevMode = rt.gradEnabled;
+  rt.gradEnabled = opts.createGraph;
+  if (opts.createGraph) rt.derivativeOrder = prevOrder + 1;
+  try {
+    roots.forEach((r, i) => {
+      if (shouldVisit(r.node)) addToBuffer(r, seeds[i]);
+    });
+    const pushed = new Set<GradNode>();
+    for (const r of roots)
+      if ((deps.get(r.node) ?? 0) === 0 && !pushed.has(r.node) && buffers.has(r.node)) {
+        pushed.add(r.node);
+        queue.push(r.node);
+      }
+    for (let node = queue.pop(); node; node = queue.pop()) {
+      const gradsIn = buffers.get(node) ?? [];
+      buffers.delete(node);
+      for (const c of captureAt.get(node) ?? []) {
+        const g = gradsIn[c.inputNr] ?? null;
+        if (opts.mode === "grad") {
+          captured[c.index] = g;
+          if (g) rt.emit({ kind: "grad/captured", backward: id, tensor: opts.inputs![c.index].id, grad: g.id });
+        } else if (g && !node.variable) retainInto(opts.inputs![c.index], g, opts.createGraph, id);
+      }
+      if (!shouldExecute(node)) continue;
+      if (node.retained) for (const [nr, t] of node.retained) if (gradsIn[nr]) retainInto(t, gradsIn[nr]!, opts.createGraph, id);
+      let gradsOut: (Tensor | null)[];
+      if (node.variable) {
+        if (opts.mode === "backward" && gradsIn[0]) accumulate(node, gradsIn[0], opts.createGraph, id);
+        gradsOut = [];
+      } else {
+        gradsOut = gradsIn.some((g) => g) ? node.backward(gradsIn, node) : node.next.map(() => null);
+        gradsOut = gradsOut.map((g, k) => (g && node.next[k] ? validate(g, node.next[k]!.node, node, k) : g));
+      }
+      rt.emit({
+        kind: "node/executed",
+        backward: id,
+        node: node.id,
+        name: node.name,
+        gradsIn: gradsIn.map((g) => g?.id ?? null),
+        gradsOut: node.next.map((_, k) => gradsOut[k]?.id ?? null),
+      });
+      if (!opts.retainGraph && !node.variable) {
+        const hadSaved = node.saved.some((s) => !s.released);
+        node.release();
+        if (hadSaved) rt.emit({ kind: "saved/freed", backward: id, nodes: [node.id] });
+      }
+      node.next.forEach((e, k) => {
+        if (!e) return;
+        const g = gradsOut[k] ?? null;
+        const left = (deps.get(e.node) ?? 1) - 1;
+        deps.set(e.node, left);
+        if (g && shouldVisit(e.node)) addToBuffer(e, g);
+        if (left === 0 && buffers.has(e.node)) queue.push(e.node);
+      });
+    }
+  } finally {
+    rt.gradEnabled = prevMode;
+    rt.derivativeOrder = prevOrder;
+  }
+  if (opts.mode === "grad") {
+    captured.forEach((g, i) => {
+      if (g === null && !opts.allowUnused)
+        throw runtimeError(
+          "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
+        );
+      void i;
+    });
+  }
+  rt.emit({ kind: "backward/finished", id, results: opts.mode === "grad" ? captured.map((g) => g?.id ?? null) : null });
+  return opts.mode === "grad" ? captured : null;
+}
+
+/** validate_outputs: reduce a broadcast gradient to the input's shape and cast its dtype */
+function validate(g: Tensor, next: GradNode, node: GradNode, k: number): Tensor {
+  let r = g;
+  const shape = next.gradShape;
+  if (r.shape.join() !== shape.join()) {
+    try {
+      r = sumTo(r, shape);
+    } catch {
+      throw runtimeError(
+        `Function ${node.name} returned an invalid gradient at index ${k} - got [${g.shape.join(", ")}] but expected shape compatible with [${shape.join(", ")}]`,
+      );
+    }
+    if (r.shape.join() !== shape.join()) r = reshape(r, shape);
+  }
+  if (r.dtype !== next.gradDType) r = castTo(r, next.gradDType);
+  return r;
+}

@@ -1,0 +1,118 @@
+// grad_fn nodes: PyTorch's autograd Node, with its edges to the next functions, the
+// tensors it saved for backward (checked against their version when unpacked) and its
+// backward formula, itself written with engine ops so create_graph records a new graph.
+import { legacyTypeName } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
+import type { NodeInfo } from "../events.ts";
+import type { Runtime } from "../runtime.ts";
+import type { Tensor } from "../tensor.ts";
+
+export interface Edge {
+  node: GradNode;
+  inputNr: number;
+}
+
+/** grads flowing into the node (one per output) -> grads for each next edge */
+export type BackwardFn = (grads: (Tensor | null)[], node: GradNode) => (Tensor | null)[];
+
+export class SavedTensor {
+  constructor(
+    readonly slot: string,
+    private tensor: Tensor | null,
+    readonly savedVersion: number,
+    /** an output of the node that saved it (PyTorch names the node itself in errors) */
+    readonly isOutput: boolean,
+    readonly tensorId: number,
+  ) {}
+  get released(): boolean {
+    return this.tensor === null;
+  }
+  release(): void {
+    this.tensor = null;
+  }
+  peek(): Tensor | null {
+    return this.tensor;
+  }
+  unpack(owner: GradNode): Tensor {
+    const t = this.tensor;
+    if (t === null) throw runtimeError(FREED_MESSAGE);
+    const current = t.storage.version;
+    if (current !== this.savedVersion) {
+      const grad = this.isOutput ? owner : t.gradFn;
+      const which = grad ? `, which is output ${t.outputNr} of ${grad.name},` : "";
+      throw runtimeError(
+        "one of the variables needed for gradient computation has been modified by an inplace operation: " +
+          `[${legacyTypeName(t.dtype)} [${t.shape.join(", ")}]]${which} is at version ${current}; ` +
+          `expected version ${this.savedVersion} instead. Hint: enable anomaly detection to find the ` +
+          "operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).",
+      );
+    }
+    return t;
+  }
+}
+
+export const FREED_MESSAGE =
+  "Trying to backward through the graph a second time (or directly access saved tensors after they " +
+  "have already been freed). Saved intermediate values of the graph are freed when you call .backward() " +
+  "or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time " +
+  "or if you need to access saved tensors after calling backward.";
+
+export class GradNode {
+  readonly id: number;
+  readonly sequenceNr: number;
+  readonly order: number;
+  saved: SavedTensor[] = [];
+  /** set once release() ran: a later unpack raises the "backward a second time" error */
+  released = false;
+  /** non-leaf tensors that called retain_grad(), by output index */
+  retained: Map<number, Tensor> | null = null;
+  /** for AccumulateGrad: the leaf it accumulates into */
+  variable: Tensor | null = null;
+  /** shape and dtype of the gradient this node takes in (its output's metadata) */
+  gradShape: number[] = [];
+  gradDType: Tensor["dtype"] = "float32";
+
+  constructor(
+    readonly rt: Runtime,
+    readonly name: string,
+    readonly next: (Edge | null)[],
+    readonly backward: BackwardFn,
+    accumulate = false,
+  ) {
+    this.id = rt.newNodeId();
+    this.sequenceNr = accumulate ? Number.MAX_SAFE_INTEGER : rt.nextSequenceNr();
+    this.order = rt.derivativeOrder;
+  }
+
+  /** the text of grad_fn.name() */
+  pyName(): string {
+    return this.variable ? "torch::autograd::AccumulateGrad" : this.name;
+  }
+
+  save(slot: string, t: Tensor, isOutput = false): void {
+    this.saved.push(new SavedTensor(slot, t, t.storage.version, isOutput, t.id));
+  }
+
+  unpack(slot: string): Tensor {
+    for (const s of this.saved) if (s.slot === slot) return s.unpack(this);
+    throw new Error(`internal: ${this.name} saved no ${slot}`);
+  }
+
+  release(): void {
+    this.released = true;
+    for (const s of this.saved) s.release();
+  }
+
+  info(): NodeInfo {
+    const info: NodeInfo = {
+      id: this.id,
+      name: this.name,
+      sequenceNr: this.sequenceNr,
+      next: this.next.map((e) => (e ? { node: e.node.id, inputNr: e.inputNr } : null)),
+      saved: this.saved.map((s) => ({ slot: s.slot, tensor: s.tensorId, version: s.savedVersion })),
+      order: this.order,
+    };
+    if (this.variable) info.variable = this.variable.id;
+    return info;
+  }
+}

@@ -1,0 +1,90 @@
+// Recording an op: make its grad_fn node when grad mode is on and an input requires grad,
+// wire the edges (AccumulateGrad for leaves), and narrate the op as an event.
+import type { Tensor } from "../tensor.ts";
+import { GradNode, type BackwardFn, type Edge } from "./node.ts";
+
+/** The edge a gradient for `t` travels along: its grad_fn, or its leaf's AccumulateGrad. */
+export function gradientEdge(t: Tensor): Edge | null {
+  if (t.gradFn) return { node: t.gradFn, inputNr: t.outputNr };
+  if (!t.requiresGrad) return null;
+  return { node: accumulatorOf(t), inputNr: 0 };
+}
+
+export function accumulatorOf(leaf: Tensor): GradNode {
+  if (!leaf.gradAccumulator) {
+    const node = new GradNode(leaf.rt, "AccumulateGrad", [], () => [], true);
+    node.variable = leaf;
+    node.gradShape = leaf.shape.slice();
+    node.gradDType = leaf.dtype;
+    leaf.gradAccumulator = node;
+    leaf.rt.emit({ kind: "node/created", node: node.info() });
+  }
+  return leaf.gradAccumulator;
+}
+
+export const needsGrad = (inputs: readonly (Tensor | null)[]): boolean => {
+  for (const t of inputs) if (t && t.requiresGrad) return true;
+  return false;
+};
+
+export interface OpRecord {
+  /** the op's name as a learner would call it ("mul", "matmul", "select") */
+  op: string;
+  /** PyTorch's grad_fn name */
+  gradFn: string;
+  /** the differentiable inputs, in the order of next_functions (null: a constant slot) */
+  inputs: (Tensor | null)[];
+  backward: BackwardFn;
+  /** tensors the formula needs, by slot name; "result" means the output */
+  save?: Record<string, Tensor>;
+  /** the output shares an input's storage */
+  view?: boolean;
+  /** every input tensor, for the event (defaults to the non-null differentiable inputs) */
+  eventInputs?: Tensor[];
+}
+
+/** Attach a grad_fn to `out` if needed and emit op/applied. Returns out. */
+export function record(out: Tensor, rec: OpRecord): Tensor {
+  const rt = out.rt;
+  let node: GradNode | null = null;
+  if (rt.gradEnabled && needsGrad(rec.inputs)) {
+    node = new GradNode(
+      rt,
+      rec.gradFn,
+      rec.inputs.map((t) => (t ? gradientEdge(t) : null)),
+      rec.backward,
+    );
+    node.gradShape = out.shape.slice();
+    node.gradDType = out.dtype;
+    out.gradFn = node;
+    out.outputNr = 0;
+    if (rec.save) for (const slot in rec.save) node.save(slot, rec.save[slot], rec.save[slot] === out);
+  }
+  if (rt.sink) {
+    const inputs = rec.eventInputs ?? (rec.inputs.filter((t) => t !== null) as Tensor[]);
+    rt.emit({
+      kind: "op/applied",
+      op: rec.op,
+      inputs: inputs.map((t) => t.id),
+      output: out.info(!rec.view),
+      node: node ? node.info() : null,
+      span: rt.span,
+    });
+  }
+  return out;
+}
+
+/** Emit op/applied for an op that never records a graph (comparisons, argmax, detach). */
+export function recordConstant(out: Tensor, op: string, inputs: Tensor[], view = false): Tensor {
+  const rt = out.rt;
+  if (rt.sink)
+    rt.emit({
+      kind: "op/applied",
+      op,
+      inputs: inputs.map((t) => t.id),
+      output: out.info(!view),
+      node: null,
+      span: rt.span,
+    });
+  return out;
+}

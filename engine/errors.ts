@@ -1,0 +1,17 @@
+// Errors the engine raises, carrying the Python exception type PyTorch would raise.
+export type PyErrorType = "RuntimeError" | "IndexError" | "TypeError" | "ValueError";
+
+export class TorchError extends Error {
+  constructor(
+    public pyType: PyErrorType,
+    message: string,
+  ) {
+    super(message);
+    this.name = pyType;
+  }
+}
+
+export const runtimeError = (message: string): TorchError => new TorchError("RuntimeError", message);
+export const indexError = (message: string): TorchError => new TorchError("IndexError", message);
+export const typeError = (message: string): TorchError => new TorchError("TypeError", message);
+export const valueError = (message: string): TorchError => new TorchError("ValueError", message);

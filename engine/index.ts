@@ -1,0 +1,67 @@
+// The engine's public face: tensors, ops, autograd and printing, as the interpreter and
+// the tests use them. Python scalars: float = number, int = bigint, bool = boolean.
+import { formatTensor } from "./format/index.ts";
+import { runtimeError, valueError } from "./errors.ts";
+import type { Tensor } from "./tensor.ts";
+
+export { Runtime, type RuntimeOptions } from "./runtime.ts";
+export { Tensor, Storage } from "./tensor.ts";
+export { GradNode } from "./autograd/node.ts";
+export { TorchError, type PyErrorType } from "./errors.ts";
+export type { DType, Scalar } from "./dtype.ts";
+export { promoteTypes, isFloating } from "./dtype.ts";
+export type { TraceEvent, EventSink, Span, TensorInfo, NodeInfo } from "./events.ts";
+export { sizeRepr, dtypeRepr } from "./format/index.ts";
+export type { Operand } from "./ops/kernel.ts";
+export { isTensor, broadcastShapes } from "./ops/kernel.ts";
+
+export * from "./ops/arith.ts";
+export * from "./ops/unary.ts";
+export * from "./ops/compare.ts";
+export * from "./ops/reduce.ts";
+export * from "./ops/linalg.ts";
+export * from "./ops/views.ts";
+export * from "./ops/index_ops.ts";
+export * from "./ops/create.ts";
+export * from "./ops/inplace.ts";
+export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
+export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
+
+/** repr(x) / print(x), byte for byte as PyTorch prints it */
+export function repr(x: Tensor): string {
+  return formatTensor(
+    { values: x.values(), shape: x.shape, dtype: x.dtype },
+    { requiresGrad: x.requiresGrad && x.isLeaf, gradFn: x.gradFn ? x.gradFn.name : null },
+  );
+}
+
+/** the Python value of a one-element tensor: float, int (bigint) or bool */
+export function item(x: Tensor): number | bigint | boolean {
+  if (x.numel !== 1)
+    throw runtimeError(`a Tensor with ${x.numel} elements cannot be converted to Scalar`);
+  return pyValue(x.at(0), x.dtype);
+}
+
+export function pyValue(v: number, dtype: Tensor["dtype"]): number | bigint | boolean {
+  if (dtype === "bool") return v !== 0;
+  if (dtype === "int64") return BigInt(v);
+  return v;
+}
+
+export type PyNested = number | bigint | boolean | PyNested[];
+
+export function tolist(x: Tensor): PyNested {
+  const vals = x.values();
+  let i = 0;
+  const build = (d: number): PyNested => {
+    if (d === x.dim()) return pyValue(vals[i++], x.dtype);
+    return Array.from({ length: x.shape[d] }, () => build(d + 1));
+  };
+  return build(0);
+}
+
+/** float(x) / int(x) of a tensor */
+export function scalarOf(x: Tensor): number {
+  if (x.numel !== 1) throw valueError("only one element tensors can be converted to Python scalars");
+  return x.at(0);
+}

@@ -1,0 +1,227 @@
+// Arithmetic: add, sub, rsub, mul, div, neg, pow, reciprocal — each with its backward
+// formula (as derivatives.yaml writes it) and PyTorch's grad_fn name.
+import { isFloating, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
+import { fromValues } from "../tensor.ts";
+import { runtimeError } from "../errors.ts";
+import { record } from "../autograd/record.ts";
+import type { Tensor } from "../tensor.ts";
+import { binaryMap, isTensor, promote, unaryMap, type Operand } from "./kernel.ts";
+import { log, zerosLikeT } from "./unary.ts";
+import { eq, ge, logicalAnd, where } from "./compare.ts";
+
+const fr = (d: DType) => (d === "float32" ? Math.fround : (x: number) => x);
+const tensors = (...xs: Operand[]): (Tensor | null)[] => xs.map((x) => (isTensor(x) ? x : null));
+
+function intDivCheck(d: DType, y: number): void {
+  if (!isFloating(d) && y === 0) throw runtimeError("ZeroDivisionError");
+}
+
+export function add(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
+  const d = promote([a, b]);
+  const al = Number(alpha);
+  const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x || y ? 1 : 0) : (x, y) => x + al * y);
+  return record(out, {
+    op: "add",
+    gradFn: "AddBackward0",
+    inputs: tensors(a, b),
+    backward: ([g]) => [g, al === 1 ? g : mul(g!, alpha)],
+  });
+}
+
+export function sub(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
+  const d = promote([a, b]);
+  if (d === "bool")
+    throw runtimeError(
+      "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
+    );
+  const al = Number(alpha);
+  const out = binaryMap(a, b, d, d, (x, y) => x - al * y);
+  return record(out, {
+    op: "sub",
+    gradFn: "SubBackward0",
+    inputs: tensors(a, b),
+    backward: ([g]) => [g, al === 1 ? neg(g!) : mul(neg(g!), alpha)],
+  });
+}
+
+/** other - self*alpha with a Python scalar on the left: `1 - x` is RsubBackward1 */
+export function rsub(self: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
+  const d = promote([self, other]);
+  const al = Number(alpha);
+  const out = binaryMap(self, other, d, d, (x, y) => y - al * x);
+  const isScalar = !isTensor(other);
+  return record(out, {
+    op: "rsub",
+    gradFn: isScalar ? "RsubBackward1" : "RsubBackward0",
+    inputs: isScalar ? [self] : [self, other as Tensor],
+    backward: ([g]) => (isScalar ? [al === 1 ? neg(g!) : mul(neg(g!), alpha)] : [mul(neg(g!), alpha), g]),
+  });
+}
+
+export function mul(a: Operand, b: Operand): Tensor {
+  const d = promote([a, b]);
+  const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x && y ? 1 : 0) : (x, y) => x * y);
+  const save: Record<string, Tensor> = {};
+  if (out.rt.gradEnabled) {
+    if (isTensor(a) && a.requiresGrad) save.other = wrapped(out, b);
+    if (isTensor(b) && b.requiresGrad) save.self = wrapped(out, a);
+  }
+  return record(out, {
+    op: "mul",
+    gradFn: "MulBackward0",
+    inputs: tensors(a, b),
+    save,
+    backward: ([g], node) => [
+      isTensor(a) && a.requiresGrad ? mul(g!, node.unpack("other")) : null,
+      isTensor(b) && b.requiresGrad ? mul(g!, node.unpack("self")) : null,
+    ],
+  });
+}
+
+/** Tensor * C++ Scalar, as derivative formulas write it (`2 * result`): MulBackward1, saves nothing */
+export function mulScalar(t: Tensor, s: Scalar): Tensor {
+  const d = promote([t, s]);
+  const out = binaryMap(t, s, d, d, (x, y) => x * y);
+  return record(out, { op: "mul", gradFn: "MulBackward1", inputs: [t], backward: ([g]) => [mulScalar(g!, s)] });
+}
+
+/** Tensor / C++ Scalar (`grad / numel` in mean's formula): DivBackward1 */
+export function divScalar(t: Tensor, s: Scalar): Tensor {
+  let d = promote([t, s]);
+  if (!isFloating(d)) d = "float32";
+  const out = binaryMap(t, s, d, d, (x, y) => x / y);
+  return record(out, { op: "div", gradFn: "DivBackward1", inputs: [t], backward: ([g]) => [divScalar(g!, s)] });
+}
+
+/** a Python scalar operand as the 0-d "wrapped number" tensor PyTorch saves for backward */
+function wrapped(like: Tensor, x: Operand): Tensor {
+  return isTensor(x) ? x : fromValues(like.rt, [scalarToNumber(x)], [], scalarDType(x));
+}
+
+export function div(a: Operand, b: Operand): Tensor {
+  let d = promote([a, b]);
+  if (!isFloating(d)) d = "float32";
+  const out = binaryMap(a, b, d, d, (x, y) => x / y);
+  const save: Record<string, Tensor> = {};
+  if (out.rt.gradEnabled) {
+    save.other = wrapped(out, b);
+    if (isTensor(b) && b.requiresGrad) save.self = wrapped(out, a);
+  }
+  return record(out, {
+    op: "div",
+    gradFn: "DivBackward0",
+    inputs: tensors(a, b),
+    save,
+    backward: ([g], node) => {
+      const other = node.unpack("other");
+      const gs = isTensor(a) && a.requiresGrad ? div(g!, other) : null;
+      let go: Tensor | null = null;
+      if (isTensor(b) && b.requiresGrad) go = mul(neg(g!), div(div(node.unpack("self"), other), other));
+      return [gs, go];
+    },
+  });
+}
+
+/** floor division and remainder for `//` and `%` (no grad formulas needed by students) */
+export function floorDivide(a: Operand, b: Operand): Tensor {
+  const d = promote([a, b]);
+  return binaryMap(a, b, d, d, (x, y) => {
+    intDivCheck(d, y);
+    return Math.floor(x / y);
+  });
+}
+
+export function remainder(a: Operand, b: Operand): Tensor {
+  const d = promote([a, b]);
+  return binaryMap(a, b, d, d, (x, y) => {
+    intDivCheck(d, y);
+    const r = x % y;
+    return r !== 0 && r < 0 !== y < 0 ? r + y : r;
+  });
+}
+
+export function neg(x: Tensor): Tensor {
+  if (x.dtype === "bool")
+    throw runtimeError(
+      "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+    );
+  return record(
+    unaryMap(x, x.dtype, (v) => -v),
+    { op: "neg", gradFn: "NegBackward0", inputs: [x], backward: ([g]) => [neg(g!)] },
+  );
+}
+
+export function reciprocal(x: Tensor): Tensor {
+  const d = isFloating(x.dtype) ? x.dtype : "float32";
+  const out = unaryMap(x, d, (v) => 1 / v);
+  return record(out, {
+    op: "reciprocal",
+    gradFn: "ReciprocalBackward0",
+    inputs: [x],
+    save: { result: out },
+    backward: ([g], node) => {
+      const r = node.unpack("result");
+      return [mul(neg(g!), mul(r, r))];
+    },
+  });
+}
+
+function powValue(d: DType) {
+  const r = fr(d);
+  return (x: number, y: number): number => {
+    if (!isFloating(d)) {
+      if (y < 0) {
+        if (x === 1) return 1;
+        if (x === -1) return Math.abs(y) % 2 === 0 ? 1 : -1;
+        throw runtimeError("Integers to negative integer powers are not allowed.");
+      }
+    }
+    if (y === 2) return r(x * x);
+    if (y === 0.5) return Math.sqrt(x);
+    return Math.pow(x, y);
+  };
+}
+
+export function pow(base: Operand, exponent: Operand): Tensor {
+  const d = promote([base, exponent]);
+  const out = binaryMap(base, exponent, d, d, powValue(d));
+  if (!isTensor(exponent)) {
+    const e = Number(exponent);
+    const self = base as Tensor;
+    return record(out, {
+      op: "pow",
+      gradFn: "PowBackward0",
+      inputs: [self],
+      save: { self },
+      backward: ([g], node) => {
+        if (e === 0) return [zerosLikeT(self)];
+        const s = node.unpack("self");
+        return [mul(g!, mulScalar(pow(s, e - 1), e))];
+      },
+    });
+  }
+  const exp = exponent;
+  return record(out, {
+    op: "pow",
+    gradFn: "PowBackward1",
+    inputs: [isTensor(base) ? base : null, exp],
+    save: { ...(isTensor(base) ? { self: base } : {}), exponent: exp, result: out },
+    backward: ([g], node) => {
+      const e = node.unpack("exponent");
+      const self = isTensor(base) ? node.unpack("self") : base;
+      let gs: Tensor | null = null;
+      if (isTensor(base) && base.requiresGrad) {
+        gs = where(eq(e, 0), 0, mul(g!, mul(e, pow(self, sub(e, 1)))));
+      }
+      let ge_: Tensor | null = null;
+      if (exp.requiresGrad) {
+        const result = node.unpack("result");
+        const logSelf = isTensor(self) ? log(self) : Math.log(Number(self));
+        const cond = isTensor(self) ? logicalAnd(eq(self, 0), ge(e, 0)) : Number(self) === 0 ? ge(e, 0) : null;
+        const prod = mul(result, logSelf);
+        ge_ = mul(g!, cond ? where(cond, 0, prod) : prod);
+      }
+      return [gs, ge_];
+    },
+  });
+}

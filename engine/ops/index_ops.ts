@@ -1,0 +1,197 @@
+// Indexing and joining: select, slice, Python subscripts, cat, stack, clone, contiguous,
+// and select_backward/slice_backward (which put a gradient back into a zero tensor).
+import { promoteTypes } from "../dtype.ts";
+import { indexError, runtimeError, typeError } from "../errors.ts";
+import { record } from "../autograd/record.ts";
+import { forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
+import { unsqueeze, wrapDim } from "./views.ts";
+
+export function select(t: Tensor, dim: number, index: number): Tensor {
+  if (t.dim() === 0) throw indexError("select() cannot be applied to a 0-dim tensor.");
+  const d = wrapDim(dim, t.dim());
+  const size = t.shape[d];
+  if (index < -size || index >= size)
+    throw indexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+  const i = index < 0 ? index + size : index;
+  const sizes = t.shape.slice();
+  const shape = t.shape.filter((_, k) => k !== d);
+  const strides = t.strides.filter((_, k) => k !== d);
+  return record(makeView(t, shape, strides, t.offset + i * t.strides[d]), {
+    op: "select",
+    gradFn: "SelectBackward0",
+    inputs: [t],
+    view: true,
+    backward: ([g]) => [selectBackward(g!, sizes, d, i)],
+  });
+}
+
+/** Python slice semantics clamped to the size, as ATen's slice does */
+export function slice(t: Tensor, dim: number, start: number | null, end: number | null, step = 1): Tensor {
+  if (t.dim() === 0) throw indexError("slice() cannot be applied to a 0-dim tensor.");
+  if (step <= 0) throw runtimeError("slice step must be positive");
+  const d = wrapDim(dim, t.dim());
+  const size = t.shape[d];
+  const clampIdx = (v: number | null, dflt: number) => {
+    if (v === null) return dflt;
+    if (v < 0) v += size;
+    return Math.min(Math.max(v, 0), size);
+  };
+  const s = clampIdx(start, 0);
+  const e = Math.max(clampIdx(end, size), s);
+  const len = Math.ceil((e - s) / step);
+  const shape = t.shape.slice();
+  const strides = t.strides.slice();
+  shape[d] = len;
+  strides[d] *= step;
+  const sizes = t.shape.slice();
+  return record(makeView(t, shape, strides, t.offset + s * t.strides[d]), {
+    op: "slice",
+    gradFn: "SliceBackward0",
+    inputs: [t],
+    view: true,
+    backward: ([g]) => [sliceBackward(g!, sizes, d, s, e, step)],
+  });
+}
+
+export type IndexSpec =
+  | { kind: "int"; value: number }
+  | { kind: "slice"; start: number | null; stop: number | null; step: number | null }
+  | { kind: "none" }
+  | { kind: "ellipsis" };
+
+/** x[...] with Python's basic indexing, applied as PyTorch does (full slices are skipped). */
+export function index(t: Tensor, specs: IndexSpec[]): Tensor {
+  const consuming = specs.filter((s) => s.kind === "int" || s.kind === "slice").length;
+  if (specs.filter((s) => s.kind === "ellipsis").length > 1) throw indexError("an index can only have a single ellipsis ('...')");
+  if (consuming > t.dim())
+    throw indexError(`too many indices for tensor of dimension ${t.dim()}`);
+  let r = t;
+  let dim = 0;
+  for (const s of specs) {
+    if (s.kind === "int") r = select(r, dim, s.value);
+    else if (s.kind === "none") r = unsqueeze(r, dim++);
+    else if (s.kind === "ellipsis") dim += t.dim() - consuming;
+    else {
+      const full = (s.start === null || s.start === 0) && s.stop === null && (s.step === null || s.step === 1);
+      if (!full) r = slice(r, dim, s.start, s.stop, s.step ?? 1);
+      dim++;
+    }
+  }
+  if (r === t) r = sliceAlias(t);
+  return r;
+}
+
+/** x[:] and x[...] give a new view of the same elements: AliasBackward0 */
+function sliceAlias(t: Tensor): Tensor {
+  return record(makeView(t, t.shape.slice(), t.strides.slice(), t.offset), {
+    op: "alias",
+    gradFn: "AliasBackward0",
+    inputs: [t],
+    view: true,
+    backward: ([g]) => [g],
+  });
+}
+
+function embed(grad: Tensor, sizes: number[], place: (z: Tensor) => Tensor, op: string, gradFn: string, back: (g: Tensor) => Tensor): Tensor {
+  const zeros = fromValues(grad.rt, new Array<number>(numelOf(sizes)).fill(0), sizes.slice(), grad.dtype);
+  const target = place(zeros);
+  const src = grad.values();
+  forEachOffset(target, (off, i) => {
+    zeros.storage.data[off] = src[i];
+  });
+  return record(zeros, { op, gradFn, inputs: [grad], backward: ([g]) => [back(g!)] });
+}
+
+export function selectBackward(grad: Tensor, sizes: number[], dim: number, i: number): Tensor {
+  const place = (z: Tensor) => grad.rt.noGrad(() => select(z, dim, i));
+  return embed(grad, sizes, place, "select_backward", "SelectBackwardBackward0", (g) => select(g, dim, i));
+}
+
+export function sliceBackward(grad: Tensor, sizes: number[], dim: number, s: number, e: number, step: number): Tensor {
+  const place = (z: Tensor) => grad.rt.noGrad(() => slice(z, dim, s, e, step));
+  return embed(grad, sizes, place, "slice_backward", "SliceBackwardBackward0", (g) => slice(g, dim, s, e, step));
+}
+
+export function clone(t: Tensor): Tensor {
+  return record(fromValues(t.rt, t.values(), t.shape.slice(), t.dtype), {
+    op: "clone",
+    gradFn: "CloneBackward0",
+    inputs: [t],
+    backward: ([g]) => [g],
+  });
+}
+
+export function contiguous(t: Tensor): Tensor {
+  return t.isContiguous() ? t : clone(t);
+}
+
+export function cat(tensors: Tensor[], dim = 0): Tensor {
+  if (tensors.length === 0) throw runtimeError("torch.cat(): expected a non-empty list of Tensors");
+  const parts = tensors.filter((x) => !(x.dim() === 1 && x.numel === 0));
+  const ref = parts[0] ?? tensors[0];
+  const d = wrapDim(dim, ref.dim());
+  for (const [k, x] of parts.entries()) {
+    if (x.dim() !== ref.dim())
+      throw runtimeError(
+        `Tensors must have same number of dimensions: got ${ref.dim()} and ${x.dim()}`,
+      );
+    for (let i = 0; i < ref.dim(); i++)
+      if (i !== d && x.shape[i] !== ref.shape[i])
+        throw runtimeError(
+          `Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[i]} but got size ${x.shape[i]} for tensor number ${k} in the list.`,
+        );
+  }
+  if (ref.dim() === 0) throw runtimeError("zero-dimensional tensor (at position 0) cannot be concatenated");
+  const dtype = parts.map((x) => x.dtype).reduce(promoteTypes);
+  const shape = ref.shape.slice();
+  shape[d] = parts.reduce((s, x) => s + x.shape[d], 0);
+  const outer = numelOf(shape.slice(0, d));
+  const vals = parts.map((x) => x.values());
+  const inner = parts.map((x) => numelOf(x.shape.slice(d)));
+  const out: number[] = [];
+  for (let o = 0; o < outer; o++) parts.forEach((_, k) => out.push(...vals[k].slice(o * inner[k], (o + 1) * inner[k])));
+  const sizes = parts.map((x) => x.shape[d]);
+  return record(fromValues(ref.rt, out, shape, dtype), {
+    op: "cat",
+    gradFn: "CatBackward0",
+    inputs: parts,
+    backward: ([g]) => {
+      let at = 0;
+      return sizes.map((n) => {
+        const piece = slice(g!, d, at, at + n);
+        at += n;
+        return piece;
+      });
+    },
+  });
+}
+
+export function stack(tensors: Tensor[], dim = 0): Tensor {
+  if (tensors.length === 0) throw runtimeError("stack expects a non-empty TensorList");
+  const ref = tensors[0];
+  tensors.forEach((x, k) => {
+    if (x.shape.join() !== ref.shape.join())
+      throw runtimeError(
+        `stack expects each tensor to be equal size, but got [${ref.shape.join(", ")}] at entry 0 and [${x.shape.join(", ")}] at entry ${k}`,
+      );
+  });
+  const d = wrapDim(dim, ref.dim() + 1);
+  const shape = ref.shape.slice();
+  shape.splice(d, 0, tensors.length);
+  const outer = numelOf(ref.shape.slice(0, d));
+  const inner = numelOf(ref.shape.slice(d));
+  const vals = tensors.map((x) => x.values());
+  const out: number[] = [];
+  for (let o = 0; o < outer; o++) vals.forEach((v) => out.push(...v.slice(o * inner, (o + 1) * inner)));
+  const dtype = tensors.map((x) => x.dtype).reduce(promoteTypes);
+  return record(fromValues(ref.rt, out, shape, dtype), {
+    op: "stack",
+    gradFn: "StackBackward0",
+    inputs: tensors,
+    backward: ([g]) => tensors.map((_, k) => select(g!, d, k)),
+  });
+}
+
+export function checkIndexType(v: unknown): void {
+  if (typeof v !== "number") throw typeError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices");
+}

@@ -1,0 +1,254 @@
+// In-place ops: zero_, fill_, add_, sub_, mul_, div_, copy_, clamp_ bump the storage's
+// version and, in grad mode, rebase the tensor's grad_fn (ZeroBackward0, AddBackward0...);
+// plus the flag setters requires_grad_, retain_grad and `x.grad = ...`.
+import { canCast, castValue, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
+import { GradNode, type BackwardFn } from "../autograd/node.ts";
+import { gradientEdge, record } from "../autograd/record.ts";
+import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
+import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
+import { mul, neg, div } from "./arith.ts";
+import { checkRequiresGradDType } from "./create.ts";
+import { ge, le, logicalAnd, where } from "./compare.ts";
+import { clone } from "./index_ops.ts";
+import { sumTo } from "./reduce.ts";
+
+interface Rebase {
+  gradFn: string;
+  /** other differentiable inputs besides self */
+  others: Tensor[];
+  backward: BackwardFn;
+  save?: Record<string, Tensor>;
+}
+
+function operandAt(o: Operand, t: Tensor, dtype: DType): (i: number) => number {
+  if (!isTensor(o)) {
+    const v = castValue(scalarToNumber(o), dtype);
+    return () => v;
+  }
+  const strides = broadcastStrides(o, t.shape);
+  if (o.dim() > t.dim() || o.shape.some((d, i) => d !== 1 && d !== t.shape[t.dim() - o.dim() + i])) {
+    throw runtimeError(
+      `output with shape [${t.shape.join(", ")}] doesn't match the broadcast shape [${broadcastShape(o, t).join(", ")}]`,
+    );
+  }
+  const offs: number[] = [];
+  const view = { ...o, shape: t.shape, strides, offset: o.offset, numel: t.numel, storage: o.storage } as Tensor;
+  forEachOffset(view, (off) => offs.push(off));
+  const data = o.storage.data;
+  return (i) => castValue(data[offs[i]], dtype);
+}
+
+function broadcastShape(o: Tensor, t: Tensor): number[] {
+  const n = Math.max(o.dim(), t.dim());
+  return Array.from({ length: n }, (_, i) => Math.max(o.shape[o.dim() - n + i] ?? 1, t.shape[t.dim() - n + i] ?? 1));
+}
+
+function checkLeaf(t: Tensor): void {
+  if (!t.rt.gradEnabled) return;
+  if (t.isLeaf && t.requiresGrad) throw runtimeError("a leaf Variable that requires grad is being used in an in-place operation.");
+  const b = t.base;
+  if (b && b.isLeaf && b.requiresGrad)
+    throw runtimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
+/** write f(old, i) into t, bump the version, rebase grad_fn, narrate */
+export function mutate(t: Tensor, op: string, f: (old: number, i: number) => number, rebase: Rebase | null): Tensor {
+  checkLeaf(t);
+  const rt = t.rt;
+  const storageBefore = rt.sink ? Array.from(t.storage.data) : [];
+  const gradFnBefore = t.gradFn;
+  const prevEdge = gradientEdge(t);
+  const data = t.storage.data;
+  const writes: [number, number][] = [];
+  forEachOffset(t, (off, i) => writes.push([off, castValue(f(data[off], i), t.dtype)]));
+  for (const [off, v] of writes) data[off] = v;
+  t.storage.version++;
+  let node: GradNode | null = null;
+  if (rebase && rt.gradEnabled && (t.requiresGrad || rebase.others.some((o) => o.requiresGrad))) {
+    node = new GradNode(rt, rebase.gradFn, [prevEdge, ...rebase.others.map((o) => gradientEdge(o))], rebase.backward);
+    node.gradShape = t.shape.slice();
+    node.gradDType = t.dtype;
+    if (rebase.save) for (const k in rebase.save) node.save(k, rebase.save[k], rebase.save[k] === t);
+    t.gradFn = node;
+    t.outputNr = 0;
+  }
+  if (rt.sink)
+    rt.emit({
+      kind: "tensor/mutated",
+      tensor: t.id,
+      storage: t.storage.id,
+      op,
+      versionBefore: t.storage.version - 1,
+      versionAfter: t.storage.version,
+      storageBefore,
+      storageAfter: Array.from(t.storage.data),
+      aliases: t.storage.viewers.slice(),
+      gradFnBefore: gradFnBefore ? gradFnBefore.id : null,
+      node: node ? node.info() : null,
+      requiresGradAfter: t.requiresGrad,
+      span: rt.span,
+    });
+  return t;
+}
+
+function checkCast(t: Tensor, other: Operand): DType {
+  const d = promote([t, other]);
+  if (!canCast(d, t.dtype))
+    throw runtimeError(`result type ${typeWord(d)} can't be cast to the desired output type ${typeWord(t.dtype)}`);
+  return d;
+}
+const typeWord = (d: DType) => ({ float32: "Float", float64: "Double", int64: "Long", bool: "Bool" })[d];
+const others = (o: Operand): Tensor[] => (isTensor(o) ? [o] : []);
+
+export function zero_(t: Tensor): Tensor {
+  return mutate(t, "zero_", () => 0, { gradFn: "ZeroBackward0", others: [], backward: ([g]) => [mul(g!, 0)] });
+}
+
+export function fill_(t: Tensor, v: Operand): Tensor {
+  const at = operandAt(v, t, t.dtype);
+  return mutate(t, "fill_", (_o, i) => at(i), {
+    gradFn: "FillBackward0",
+    others: others(v),
+    backward: ([g]) => [mul(g!, 0), ...(isTensor(v) ? [sumTo(g!, [])] : [])],
+  });
+}
+
+export function add_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
+  const d = checkCast(t, other);
+  const at = operandAt(other, t, d);
+  const al = Number(alpha);
+  return mutate(t, "add_", (old, i) => castValue(old, d) + al * at(i), {
+    gradFn: "AddBackward0",
+    others: others(other),
+    backward: ([g]) => [g, al === 1 ? g : mul(g!, alpha)],
+  });
+}
+
+export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
+  const d = checkCast(t, other);
+  const at = operandAt(other, t, d);
+  const al = Number(alpha);
+  return mutate(t, "sub_", (old, i) => castValue(old, d) - al * at(i), {
+    gradFn: "SubBackward0",
+    others: others(other),
+    backward: ([g]) => [g, al === 1 ? neg(g!) : mul(neg(g!), alpha)],
+  });
+}
+
+export function mul_(t: Tensor, other: Operand): Tensor {
+  const d = checkCast(t, other);
+  const at = operandAt(other, t, d);
+  const original = isTensor(other) && other.requiresGrad && t.rt.gradEnabled ? t.rt.noGrad(() => clone(t)) : null;
+  const wrappedOther = isTensor(other) ? other : fromValues(t.rt, [scalarToNumber(other)], [], promote([other]));
+  return mutate(t, "mul_", (old, i) => castValue(old, d) * at(i), {
+    gradFn: "MulBackward0",
+    others: others(other),
+    save: { other: wrappedOther, ...(original ? { self: original } : {}) },
+    backward: ([g], node) => [mul(g!, node.unpack("other")), original ? mul(g!, node.unpack("self")) : null],
+  });
+}
+
+export function div_(t: Tensor, other: Operand): Tensor {
+  const d = checkCast(t, other);
+  const at = operandAt(other, t, d);
+  const wrappedOther = isTensor(other) ? other : fromValues(t.rt, [scalarToNumber(other)], [], promote([other]));
+  return mutate(t, "div_", (old, i) => castValue(old, d) / at(i), {
+    gradFn: "DivBackward0",
+    others: others(other),
+    save: { other: wrappedOther, result: t },
+    backward: ([g], node) => {
+      const o = node.unpack("other");
+      return [div(g!, o), isTensor(other) ? mul(neg(g!), div(node.unpack("result"), o)) : null];
+    },
+  });
+}
+
+export function clamp_(t: Tensor, min?: Scalar | null, max?: Scalar | null): Tensor {
+  const lo = min == null ? -Infinity : Number(min);
+  const hi = max == null ? Infinity : Number(max);
+  const original = t.rt.gradEnabled && t.requiresGrad ? t.rt.noGrad(() => clone(t)) : null;
+  return mutate(t, "clamp_", (v) => (Number.isNaN(v) ? v : Math.min(Math.max(v, lo), hi)), {
+    gradFn: "ClampBackward1",
+    others: [],
+    save: original ? { self: original } : {},
+    backward: ([g], node) => {
+      const s = node.unpack("self");
+      const mask = min != null && max != null ? logicalAnd(ge(s, min), le(s, max)) : min != null ? ge(s, min) : le(s, max!);
+      return [where(mask, g!, 0)];
+    },
+  });
+}
+
+export function copy_(t: Tensor, src: Tensor): Tensor {
+  const at = operandAt(src, t, t.dtype);
+  const srcShape = src.shape.slice();
+  return mutate(t, "copy_", (_o, i) => at(i), {
+    gradFn: "CopyBackwards",
+    others: [src],
+    backward: ([g]) => [mul(g!, 0), sumTo(g!, srcShape)],
+  });
+}
+
+/** AccumulateGrad's `variable_grad += new_grad` with grad mode off: no leaf check, no rebase */
+export function addInPlaceNoGrad(t: Tensor, g: Tensor, op: string): Tensor {
+  const at = operandAt(g, t, t.dtype);
+  return t.rt.noGrad(() => mutate(t, `add_ (${op})`, (old, i) => old + at(i), null));
+}
+
+/** new_empty_strided(...).copy_(new_grad): the first .grad under create_graph, CopyBackwards */
+export function copyWithGraph(g: Tensor): Tensor {
+  const out = fromValues(g.rt, g.values(), g.shape.slice(), g.dtype);
+  return record(out, { op: "copy_", gradFn: "CopyBackwards", inputs: [null, g], backward: ([gr]) => [null, gr] });
+}
+
+export function castTo(t: Tensor, dtype: DType): Tensor {
+  if (t.dtype === dtype) return t;
+  const from = t.dtype;
+  const out = fromValues(t.rt, t.values().map((v) => castValue(v, dtype)), t.shape.slice(), dtype);
+  return record(out, { op: "to", gradFn: "ToCopyBackward0", inputs: [t], backward: ([g]) => [castTo(g!, from)] });
+}
+
+export function requiresGrad_(t: Tensor, flag = true): Tensor {
+  if (!t.isLeaf) {
+    if (flag) return t;
+    throw runtimeError(
+      "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+    );
+  }
+  if (flag) checkRequiresGradDType(t.dtype);
+  t.setLeafRequiresGrad(flag);
+  emitFlags(t);
+  return t;
+}
+
+export function retainGrad(t: Tensor): void {
+  if (!t.requiresGrad) throw runtimeError("can't retain_grad on Tensor that has requires_grad=False");
+  if (t.isLeaf || t.retainsGrad) return;
+  const node = t.gradFn!;
+  node.retained ??= new Map();
+  node.retained.set(t.outputNr, t);
+  t.retainsGrad = true;
+  emitFlags(t);
+}
+
+export function setGrad(t: Tensor, g: Tensor | null): void {
+  if (g !== null) {
+    if (g.dtype !== t.dtype) throw runtimeError("assigned grad has data of a different type");
+    if (g.shape.join() !== t.shape.join()) throw runtimeError("assigned grad has data of a different size");
+  }
+  const before = t.grad;
+  t.grad = g;
+  t.rt.emit({ kind: "attr/set", tensor: t.id, attr: "grad", before: before?.id ?? null, after: g?.id ?? null, span: t.rt.span });
+}
+
+function emitFlags(t: Tensor): void {
+  t.rt.emit({
+    kind: "tensor/flags",
+    tensor: t.id,
+    requiresGrad: t.requiresGrad,
+    isLeaf: t.isLeaf,
+    gradFn: t.gradFn?.id ?? null,
+    retainsGrad: t.retainsGrad,
+  });
+}

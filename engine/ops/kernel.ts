@@ -1,0 +1,133 @@
+// Elementwise kernels: broadcasting, type promotion of tensor/scalar operands, and the
+// loops that compute in double and store in the result dtype (float32 rounds per op).
+import { castValue, resultType, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
+import type { Runtime } from "../runtime.ts";
+import { contiguousStrides, fromValues, numelOf, Tensor } from "../tensor.ts";
+
+export type Operand = Tensor | Scalar;
+
+export const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
+
+export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1;
+    const db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1)
+      throw runtimeError(
+        `The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}`,
+      );
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** PyTorch's result dtype for a mix of tensors and Python scalars. */
+export function promote(operands: readonly Operand[]): DType {
+  return resultType(
+    operands.map((o) =>
+      isTensor(o)
+        ? { dtype: o.dtype, priority: o.shape.length === 0 ? 1 : 0 }
+        : { dtype: scalarDType(o), priority: 2 },
+    ),
+  );
+}
+
+/** strides of t seen through a broadcast to `shape` (0 where broadcast) */
+export function broadcastStrides(t: Tensor, shape: readonly number[]): number[] {
+  const n = shape.length;
+  const out = new Array<number>(n).fill(0);
+  const k = t.shape.length;
+  for (let i = 0; i < k; i++) {
+    const d = n - k + i;
+    out[d] = t.shape[i] === 1 && shape[d] !== 1 ? 0 : t.strides[i];
+  }
+  return out;
+}
+
+type Reader = (i: number) => number;
+
+/** a reader of operand values in row-major order of `shape`, cast to dtype */
+function reader(o: Operand, shape: number[], dtype: DType): Reader {
+  if (!isTensor(o)) {
+    const v = castValue(scalarToNumber(o), dtype);
+    return () => v;
+  }
+  const data = o.storage.data;
+  const needCast = o.dtype !== dtype;
+  const cast = (x: number): number => (needCast ? castValue(x, dtype) : x);
+  if (o.numel === 1) {
+    const v = cast(data[o.offset]);
+    return () => v;
+  }
+  if (o.isContiguous() && numelOf(o.shape) === numelOf(shape)) {
+    const off = o.offset;
+    return needCast ? (i) => cast(data[off + i]) : (i) => data[off + i];
+  }
+  const strides = broadcastStrides(o, shape);
+  const nd = shape.length;
+  return (i) => {
+    let off = o.offset;
+    for (let d = nd - 1; d >= 0; d--) {
+      const n = shape[d];
+      off += (i % n) * strides[d];
+      i = (i / n) | 0;
+    }
+    return cast(data[off]);
+  };
+}
+
+export function runtimeOf(operands: readonly Operand[]): Runtime {
+  for (const o of operands) if (isTensor(o)) return o.rt;
+  throw new Error("internal: an op needs at least one tensor");
+}
+
+/** out[i] = fn(a[i], b[i]) over the broadcast shape; inputs cast to `compute`, stored as `out`. */
+export function binaryMap(
+  a: Operand,
+  b: Operand,
+  compute: DType,
+  outDType: DType,
+  fn: (x: number, y: number) => number,
+): Tensor {
+  const rt = runtimeOf([a, b]);
+  const sa = isTensor(a) ? a.shape : [];
+  const sb = isTensor(b) ? b.shape : [];
+  const shape = sa.length === sb.length && sa.every((d, i) => d === sb[i]) ? sa.slice() : broadcastShapes(sa, sb);
+  const n = numelOf(shape);
+  rt.checkElements(n);
+  const ra = reader(a, shape, compute);
+  const rb = reader(b, shape, compute);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = fn(ra(i), rb(i));
+  return fromValues(rt, out, shape, outDType);
+}
+
+export function unaryMap(x: Tensor, outDType: DType, fn: (v: number) => number): Tensor {
+  const n = x.numel;
+  const r = reader(x, x.shape, outDType);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = fn(r(i));
+  return fromValues(x.rt, out, x.shape.slice(), outDType);
+}
+
+export function ternaryMap(
+  c: Tensor,
+  a: Operand,
+  b: Operand,
+  dtype: DType,
+  fn: (c: number, x: number, y: number) => number,
+): Tensor {
+  const shape = broadcastShapes(broadcastShapes(c.shape, isTensor(a) ? a.shape : []), isTensor(b) ? b.shape : []);
+  const rc = reader(c, shape, "bool");
+  const ra = reader(a, shape, dtype);
+  const rb = reader(b, shape, dtype);
+  const n = numelOf(shape);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = fn(rc(i), ra(i), rb(i));
+  return fromValues(c.rt, out, shape, dtype);
+}
+
+export { contiguousStrides };

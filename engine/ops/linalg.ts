@@ -1,0 +1,181 @@
+// Matrix products: dot, mv, mm, bmm and matmul in every shape PyTorch allows. Products are
+// accumulated in order in the tensor's dtype, as the reference BLAS PyTorch links does.
+import type { DType } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
+import { record } from "../autograd/record.ts";
+import { fromValues, type Tensor } from "../tensor.ts";
+import { mul } from "./arith.ts";
+import { contiguous } from "./index_ops.ts";
+import { expand, reshape, tOp, transpose, unsqueeze } from "./views.ts";
+
+function checkSameDType(a: Tensor, b: Tensor, what: string): DType {
+  if (a.dtype !== b.dtype)
+    throw runtimeError(
+      `expected ${what} to have the same dtype, but got: ${dtypeWord(a.dtype)} != ${dtypeWord(b.dtype)}`,
+    );
+  return a.dtype;
+}
+const dtypeWord = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", bool: "bool" })[d];
+
+/** C[i][j] = sum_k A[i][k] * B[k][j], rounded per step in dtype */
+function gemm(a: number[], b: number[], n: number, k: number, m: number, dtype: DType): number[] {
+  const r = dtype === "float32" ? Math.fround : (x: number) => x;
+  const out = new Array<number>(n * m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      let acc = 0;
+      for (let l = 0; l < k; l++) acc = r(acc + r(a[i * k + l] * b[l * m + j]));
+      out[i * m + j] = acc;
+    }
+  return out;
+}
+
+export function mm(a: Tensor, b: Tensor): Tensor {
+  if (a.dim() !== 2) throw runtimeError("self must be a matrix");
+  if (b.dim() !== 2) throw runtimeError("mat2 must be a matrix");
+  if (a.shape[1] !== b.shape[0])
+    throw runtimeError(
+      `mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`,
+    );
+  const d = checkSameDType(a, b, "mat1 and mat2");
+  const [n, k] = a.shape;
+  const m = b.shape[1];
+  a.rt.checkElements(n * m);
+  const out = fromValues(a.rt, gemm(a.values(), b.values(), n, k, m, d), [n, m], d);
+  return record(out, {
+    op: "mm",
+    gradFn: "MmBackward0",
+    inputs: [a, b],
+    save: { self: a, mat2: b },
+    backward: ([g], node) => [
+      a.requiresGrad ? mm(g!, tOp(node.unpack("mat2"))) : null,
+      b.requiresGrad ? mm(tOp(node.unpack("self")), g!) : null,
+    ],
+  });
+}
+
+export function mv(a: Tensor, v: Tensor): Tensor {
+  if (a.dim() !== 2 || v.dim() !== 1)
+    throw runtimeError(`vector + matrix @ vector expected, got 1, ${a.dim()}, ${v.dim()}`);
+  if (a.shape[1] !== v.shape[0])
+    throw runtimeError(`size mismatch, got input (${a.shape[0]}), mat (${a.shape[0]}x${a.shape[1]}), vec (${v.shape[0]})`);
+  const d = checkSameDType(a, v, "mat and vec");
+  const out = fromValues(a.rt, gemm(a.values(), v.values(), a.shape[0], a.shape[1], 1, d), [a.shape[0]], d);
+  return record(out, {
+    op: "mv",
+    gradFn: "MvBackward0",
+    inputs: [a, v],
+    save: { self: a, vec: v },
+    backward: ([g], node) => [
+      a.requiresGrad ? mul(reshape(g!, [-1, 1]), node.unpack("vec")) : null,
+      v.requiresGrad ? mv(tOp(node.unpack("self")), g!) : null,
+    ],
+  });
+}
+
+export function dot(a: Tensor, b: Tensor): Tensor {
+  if (a.dim() !== 1 || b.dim() !== 1)
+    throw runtimeError(`1D tensors expected, but got ${a.dim()}D and ${b.dim()}D tensors`);
+  if (a.numel !== b.numel)
+    throw runtimeError(
+      `inconsistent tensor size, expected tensor [${a.numel}] and src [${b.numel}] to have the same number of elements, but got ${a.numel} and ${b.numel} elements respectively`,
+    );
+  const d = checkSameDType(a, b, "both vectors");
+  const out = fromValues(a.rt, gemm(a.values(), b.values(), 1, a.numel, 1, d), [], d);
+  return record(out, {
+    op: "dot",
+    gradFn: "DotBackward0",
+    inputs: [a, b],
+    save: { self: a, tensor: b },
+    backward: ([g], node) => [
+      a.requiresGrad ? mul(g!, node.unpack("tensor")) : null,
+      b.requiresGrad ? mul(g!, node.unpack("self")) : null,
+    ],
+  });
+}
+
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.dim() !== 3) throw runtimeError("batch1 must be a 3D tensor");
+  if (b.dim() !== 3) throw runtimeError("batch2 must be a 3D tensor");
+  const [bs, n, k] = a.shape;
+  if (b.shape[0] !== bs || b.shape[1] !== k)
+    throw runtimeError(
+      `Expected size for first two dimensions of batch2 tensor to be: [${bs}, ${k}] but got: [${b.shape[0]}, ${b.shape[1]}].`,
+    );
+  const d = checkSameDType(a, b, "batch1 and batch2");
+  const m = b.shape[2];
+  const av = a.values();
+  const bv = b.values();
+  const out: number[] = [];
+  for (let i = 0; i < bs; i++)
+    out.push(...gemm(av.slice(i * n * k, (i + 1) * n * k), bv.slice(i * k * m, (i + 1) * k * m), n, k, m, d));
+  return record(fromValues(a.rt, out, [bs, n, m], d), {
+    op: "bmm",
+    gradFn: "BmmBackward0",
+    inputs: [a, b],
+    save: { self: a, mat2: b },
+    backward: ([g], node) => [
+      a.requiresGrad ? bmm(g!, transpose(node.unpack("mat2"), 1, 2)) : null,
+      b.requiresGrad ? bmm(transpose(node.unpack("self"), 1, 2), g!) : null,
+    ],
+  });
+}
+
+/** a view of `t` with a different grad_fn name, as ATen's in-place squeeze_/_unsafe_view give */
+function renamed(t: Tensor, shape: number[], gradFn: string, op: string): Tensor {
+  const sizes = t.shape.slice();
+  const out = fromValues(t.rt, t.values(), shape, t.dtype);
+  return record(out, { op, gradFn, inputs: [t], backward: ([g]) => [reshape(g!, sizes)] });
+}
+
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  const da = a.dim();
+  const db = b.dim();
+  if (da === 0 || db === 0)
+    throw runtimeError(`both arguments to matmul need to be at least 1D, but they are ${da}D and ${db}D`);
+  if (da === 1 && db === 1) return dot(a, b);
+  if (da === 2 && db === 1) return mv(a, b);
+  if (da === 1 && db === 2) {
+    const r = mm(unsqueeze(a, 0), b);
+    return renamedSqueeze(r);
+  }
+  if (da === 2 && db === 2) return mm(a, b);
+  if (da >= 3 && db <= 2) {
+    const lead = a.shape.slice(0, -1);
+    const folded = reshape(contiguous(a), [-1, a.shape[da - 1]]);
+    const r = db === 1 ? mv(folded, b) : mm(folded, b);
+    return renamed(r, db === 1 ? lead : [...lead, b.shape[1]], "UnsafeViewBackward0", "matmul");
+  }
+  // batched: broadcast the batch dims, then bmm
+  const ta = da === 1 ? unsqueeze(a, 0) : a;
+  const tb = db === 1 ? unsqueeze(b, 1) : b;
+  const batchA = ta.shape.slice(0, -2);
+  const batchB = tb.shape.slice(0, -2);
+  const n = Math.max(batchA.length, batchB.length);
+  const batch: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = batchA[batchA.length - n + i] ?? 1;
+    const y = batchB[batchB.length - n + i] ?? 1;
+    if (x !== y && x !== 1 && y !== 1)
+      throw runtimeError(
+        `The size of tensor a (${x}) must match the size of tensor b (${y}) at non-singleton dimension ${i}`,
+      );
+    batch.push(Math.max(x, y));
+  }
+  const [r1, c1] = ta.shape.slice(-2);
+  const [r2, c2] = tb.shape.slice(-2);
+  const bsz = batch.reduce((p, q) => p * q, 1);
+  const ea = reshape(expand(ta, [...batch, r1, c1]), [bsz, r1, c1]);
+  const eb = reshape(expand(tb, [...batch, r2, c2]), [bsz, r2, c2]);
+  const out = bmm(ea, eb);
+  const shape = [...batch];
+  if (da > 1) shape.push(r1);
+  if (db > 1) shape.push(c2);
+  return renamed(out, shape, "UnsafeViewBackward0", "matmul");
+}
+
+function renamedSqueeze(r: Tensor): Tensor {
+  const out = fromValues(r.rt, r.values(), [r.shape[1]], r.dtype);
+  return record(out, { op: "matmul", gradFn: "SqueezeBackward3", inputs: [r], backward: ([g]) => [unsqueeze(g!, 0)] });
+}
+

@@ -1,0 +1,233 @@
+// Reductions: sum and mean (all, dims, keepdim), max/min (all, or along a dim with indices),
+// and sum_to, which the engine uses to reduce a broadcast gradient back to an input's shape.
+import { atenTypeName, isFloating, type DType } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
+import { record, recordConstant } from "../autograd/record.ts";
+import { fromValues, numelOf, type Tensor } from "../tensor.ts";
+import { div, divScalar, mul } from "./arith.ts";
+import { eq } from "./compare.ts";
+import { cascadeSum, stridedSum } from "./cascade_sum.ts";
+import { expand, unsqueeze, view, wrapDim } from "./views.ts";
+
+function normDims(x: Tensor, dim: number | number[]): number[] {
+  const dims = (Array.isArray(dim) ? dim : [dim]).map((d) => wrapDim(d, x.dim()));
+  if (new Set(dims).size !== dims.length) throw runtimeError(`dim ${dims[0]} appears multiple times in the list of dims`);
+  return dims.sort((a, b) => a - b);
+}
+
+/** reduce values over `dims` with fn(get, n) per output element */
+function reduceDims(
+  x: Tensor,
+  dims: number[],
+  keepdim: boolean,
+  outDType: DType,
+  fn: (get: (i: number) => number, n: number, innermost: boolean) => number,
+): Tensor {
+  const vals = x.values();
+  const shape = x.shape;
+  const kept = shape.map((_, i) => i).filter((i) => !dims.includes(i));
+  const outShape = keepdim ? shape.map((s, i) => (dims.includes(i) ? 1 : s)) : kept.map((i) => shape[i]);
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i];
+  }
+  const rShape = dims.map((d) => shape[d]);
+  const n = numelOf(rShape);
+  const outN = numelOf(kept.map((i) => shape[i]));
+  const innermost = dims.length === 1 && dims[0] === shape.length - 1;
+  const out = new Array<number>(outN);
+  for (let o = 0; o < outN; o++) {
+    let base = 0;
+    let rem = o;
+    for (let k = kept.length - 1; k >= 0; k--) {
+      const d = kept[k];
+      base += (rem % shape[d]) * strides[d];
+      rem = Math.floor(rem / shape[d]);
+    }
+    const get = (i: number): number => {
+      let off = base;
+      for (let k = dims.length - 1; k >= 0; k--) {
+        const d = dims[k];
+        off += (i % shape[d]) * strides[d];
+        i = Math.floor(i / shape[d]);
+      }
+      return vals[off];
+    };
+    out[o] = fn(get, n, innermost);
+  }
+  return fromValues(x.rt, out, outShape, outDType);
+}
+
+const sumDType = (d: DType): DType => (isFloating(d) ? d : "int64");
+
+function sumValues(dtype: DType) {
+  return (get: (i: number) => number, n: number, innermost: boolean): number => {
+    if (!isFloating(dtype)) {
+      let acc = 0;
+      for (let i = 0; i < n; i++) acc += get(i);
+      return acc;
+    }
+    if (innermost) {
+      const buf = new Array<number>(n);
+      for (let i = 0; i < n; i++) buf[i] = get(i);
+      return cascadeSum(buf, 0, n, dtype);
+    }
+    return stridedSum(get, n, dtype);
+  };
+}
+
+export function sum(x: Tensor, dim?: number | number[] | null, keepdim = false): Tensor {
+  const dtype = sumDType(x.dtype);
+  const sizes = x.shape.slice();
+  if (dim === undefined || dim === null) {
+    const v = x.values();
+    const total = isFloating(dtype) ? cascadeSum(v, 0, v.length, dtype) : v.reduce((a, b) => a + b, 0);
+    return record(fromValues(x.rt, [total], [], dtype), {
+      op: "sum",
+      gradFn: "SumBackward0",
+      inputs: [x],
+      backward: ([g]) => [expand(g!, sizes)],
+    });
+  }
+  const dims = normDims(x, dim);
+  const effective = x.dim() === 0 ? [] : dims;
+  const out = reduceDims(x, effective, keepdim, dtype, sumValues(dtype));
+  return record(out, {
+    op: "sum",
+    gradFn: "SumBackward1",
+    inputs: [x],
+    backward: ([g]) => [sumBackward(g!, sizes, effective, keepdim)],
+  });
+}
+
+function sumBackward(g: Tensor, sizes: number[], dims: number[], keepdim: boolean): Tensor {
+  let r = g;
+  if (!keepdim && sizes.length > 0) for (const d of dims) r = unsqueeze(r, d);
+  return expand(r, sizes);
+}
+
+function checkMeanDType(x: Tensor): void {
+  if (!isFloating(x.dtype))
+    throw runtimeError(
+      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${atenTypeName(x.dtype)}`,
+    );
+}
+
+export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false): Tensor {
+  checkMeanDType(x);
+  const sizes = x.shape.slice();
+  const n = x.numel;
+  if (dim === undefined || dim === null) {
+    const v = x.values();
+    const s = cascadeSum(v, 0, v.length, x.dtype);
+    return record(fromValues(x.rt, [s / n], [], x.dtype), {
+      op: "mean",
+      gradFn: "MeanBackward0",
+      inputs: [x],
+      backward: ([g]) => [divScalar(expand(g!, sizes), BigInt(n))],
+    });
+  }
+  const dims = x.dim() === 0 ? [] : normDims(x, dim);
+  const count = numelOf(dims.map((d) => sizes[d]));
+  const sumOf = sumValues(x.dtype);
+  const out = reduceDims(x, dims, keepdim, x.dtype, (get, m, inner) => sumOf(get, m, inner) / count);
+  return record(out, {
+    op: "mean",
+    gradFn: "MeanBackward1",
+    inputs: [x],
+    backward: ([g]) => [divScalar(sumBackward(g!, sizes, dims, keepdim), BigInt(count))],
+  });
+}
+
+function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = false): Tensor | [Tensor, Tensor] {
+  const better = (a: number, b: number) => (Number.isNaN(a) ? !Number.isNaN(b) : isMax ? a > b : a < b);
+  const name = isMax ? "max" : "min";
+  if (dim === undefined || dim === null) {
+    if (x.numel === 0)
+      throw runtimeError(
+        `${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`,
+      );
+    const v = x.values();
+    let best = v[0];
+    for (const a of v) if (better(a, best)) best = a;
+    const out = fromValues(x.rt, [best], [], x.dtype);
+    return record(out, {
+      op: name,
+      gradFn: isMax ? "MaxBackward1" : "MinBackward1",
+      inputs: [x],
+      save: { self: x, result: out },
+      backward: ([g], node) => {
+        const mask = eq(node.unpack("self"), node.unpack("result"));
+        const count = sum(mask);
+        return [mul(mask, div(g!, count))];
+      },
+    });
+  }
+  const d = wrapDim(dim, x.dim());
+  const sizes = x.shape.slice();
+  const idx: number[] = [];
+  const values = reduceDims(x, x.dim() === 0 ? [] : [d], keepdim, x.dtype, (get, n) => {
+    let bi = 0;
+    for (let i = 1; i < n; i++) if (better(get(i), get(bi))) bi = i;
+    idx.push(bi);
+    return get(bi);
+  });
+  const indices = fromValues(x.rt, idx, values.shape.slice(), "int64");
+  record(values, {
+    op: name,
+    gradFn: isMax ? "MaxBackward0" : "MinBackward0",
+    inputs: [x],
+    save: { indices },
+    backward: ([g], node) => [valueSelectingBackward(g!, d, node.unpack("indices"), sizes, keepdim)],
+  });
+  recordConstant(indices, `${name}.indices`, [x]);
+  return [values, indices];
+}
+
+export const max = (x: Tensor, dim?: number | null, keepdim = false) => extremum(x, true, dim, keepdim);
+export const min = (x: Tensor, dim?: number | null, keepdim = false) => extremum(x, false, dim, keepdim);
+
+/** zeros of the input's shape with grad placed at the selected indices along dim */
+function valueSelectingBackward(g: Tensor, dim: number, indices: Tensor, sizes: number[], keepdim: boolean): Tensor {
+  const gk = keepdim || sizes.length === 0 ? g : unsqueeze(g, dim);
+  const ik = keepdim || sizes.length === 0 ? indices.values() : indices.values();
+  const gv = gk.values();
+  const out = new Array<number>(numelOf(sizes)).fill(0);
+  const inner = numelOf(sizes.slice(dim + 1));
+  const size = sizes[dim] ?? 1;
+  for (let o = 0; o < gv.length; o++) {
+    const outer = Math.floor(o / inner);
+    const inn = o % inner;
+    out[(outer * size + ik[o]) * inner + inn] = gv[o];
+  }
+  return record(fromValues(g.rt, out, sizes.slice(), g.dtype), {
+    op: "value_selecting_reduction_backward",
+    gradFn: "ValueSelectingReductionBackwardBackward0",
+    inputs: [g],
+    backward: ([gg]) => [gather(gg!, dim, indices, keepdim)],
+  });
+}
+
+function gather(g: Tensor, dim: number, indices: Tensor, keepdim: boolean): Tensor {
+  const ik = indices.values();
+  const sizes = g.shape;
+  const inner = numelOf(sizes.slice(dim + 1));
+  const size = sizes[dim] ?? 1;
+  const gv = g.values();
+  const out = ik.map((ix, o) => gv[(Math.floor(o / inner) * size + ix) * inner + (o % inner)]);
+  return fromValues(g.rt, out, keepdim ? indices.shape.slice() : indices.shape.slice(), g.dtype);
+}
+
+/** at::sum_to: sum a broadcast gradient down to `shape` (SumBackward1 + ViewBackward0 under create_graph) */
+export function sumTo(t: Tensor, shape: number[]): Tensor {
+  if (shape.length === 0) return t.dim() === 0 ? t : sum(t);
+  const lead = t.dim() - shape.length;
+  const dims: number[] = [];
+  for (let i = 0; i < lead; i++) dims.push(i);
+  for (let i = lead; i < t.dim(); i++) if (shape[i - lead] === 1 && t.shape[i] !== 1) dims.push(i);
+  let r = t;
+  if (dims.length > 0) r = sum(r, dims, true);
+  return lead > 0 ? view(r, shape) : r;
+}

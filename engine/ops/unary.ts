@@ -1,0 +1,154 @@
+// Pointwise functions: exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, square, clamp,
+// and the *_backward ops PyTorch uses inside their formulas (so double backward names match).
+import { isFloating, type DType, type Scalar } from "../dtype.ts";
+import { record } from "../autograd/record.ts";
+import { fromValues, type Tensor } from "../tensor.ts";
+import { binaryMap, unaryMap } from "./kernel.ts";
+import { add, div, mul, mulScalar, neg, pow } from "./arith.ts";
+import { ge, le, logicalAnd, where } from "./compare.ts";
+
+const floatOf = (d: DType): DType => (isFloating(d) ? d : "float32");
+const fr = (d: DType) => (d === "float32" ? Math.fround : (x: number) => x);
+
+function pointwise(
+  x: Tensor,
+  op: string,
+  gradFn: string,
+  f: (v: number) => number,
+  backward: (g: Tensor, self: () => Tensor, result: () => Tensor) => Tensor,
+  saves: "self" | "result",
+): Tensor {
+  const out = unaryMap(x, floatOf(x.dtype), f);
+  return record(out, {
+    op,
+    gradFn,
+    inputs: [x],
+    save: saves === "self" ? { self: x } : { result: out },
+    backward: ([g], node) => [
+      backward(
+        g!,
+        () => node.unpack("self"),
+        () => node.unpack("result"),
+      ),
+    ],
+  });
+}
+
+export const exp = (x: Tensor): Tensor =>
+  pointwise(x, "exp", "ExpBackward0", Math.exp, (g, _s, r) => mul(g, r()), "result");
+export const log = (x: Tensor): Tensor =>
+  pointwise(x, "log", "LogBackward0", Math.log, (g, s) => div(g, s()), "self");
+export const sqrt = (x: Tensor): Tensor =>
+  pointwise(x, "sqrt", "SqrtBackward0", Math.sqrt, (g, _s, r) => div(g, mulScalar(r(), 2)), "result");
+export const sin = (x: Tensor): Tensor =>
+  pointwise(x, "sin", "SinBackward0", Math.sin, (g, s) => mul(g, cos(s())), "self");
+export const cos = (x: Tensor): Tensor =>
+  pointwise(x, "cos", "CosBackward0", Math.cos, (g, s) => mul(g, neg(sin(s()))), "self");
+export const tanh = (x: Tensor): Tensor =>
+  pointwise(x, "tanh", "TanhBackward0", Math.tanh, (g, _s, r) => tanhBackward(g, r()), "result");
+export const sigmoid = (x: Tensor): Tensor =>
+  pointwise(x, "sigmoid", "SigmoidBackward0", (v) => 1 / (1 + Math.exp(-v)), (g, _s, r) => sigmoidBackward(g, r()), "result");
+
+export function square(x: Tensor): Tensor {
+  return pow(x, 2n);
+}
+
+export function relu(x: Tensor): Tensor {
+  const out = unaryMap(x, x.dtype, (v) => (v > 0 ? v : Number.isNaN(v) ? v : 0));
+  return record(out, {
+    op: "relu",
+    gradFn: "ReluBackward0",
+    inputs: [x],
+    save: { result: out },
+    backward: ([g], node) => [thresholdBackward(g!, node.unpack("result"), 0)],
+  });
+}
+
+export function abs(x: Tensor): Tensor {
+  return record(
+    unaryMap(x, x.dtype, Math.abs),
+    {
+      op: "abs",
+      gradFn: "AbsBackward0",
+      inputs: [x],
+      save: { self: x },
+      backward: ([g], node) => [mul(g!, sgn(node.unpack("self")))],
+    },
+  );
+}
+
+/** sign as a non-differentiable helper (its grad is zero) */
+export function sgn(x: Tensor): Tensor {
+  return record(unaryMap(x, x.dtype, (v) => (v > 0 ? 1 : v < 0 ? -1 : v)), {
+    op: "sgn",
+    gradFn: "SgnBackward0",
+    inputs: [x],
+    backward: ([g]) => [mul(g!, 0)],
+  });
+}
+
+export function clamp(x: Tensor, min?: Scalar | null, max?: Scalar | null): Tensor {
+  const lo = min == null ? -Infinity : Number(min);
+  const hi = max == null ? Infinity : Number(max);
+  const out = unaryMap(x, x.dtype, (v) => (Number.isNaN(v) ? v : Math.min(Math.max(v, lo), hi)));
+  return record(out, {
+    op: "clamp",
+    gradFn: "ClampBackward1",
+    inputs: [x],
+    save: { self: x },
+    backward: ([g], node) => {
+      const self = node.unpack("self");
+      if (min != null && max != null) return [where(logicalAnd(ge(self, min), le(self, max)), g!, 0)];
+      if (min != null) return [where(ge(self, min), g!, 0)];
+      if (max != null) return [where(le(self, max), g!, 0)];
+      return [g];
+    },
+  });
+}
+
+export function tanhBackward(grad: Tensor, result: Tensor): Tensor {
+  const r = fr(grad.dtype);
+  const out = binaryMap(grad, result, grad.dtype, grad.dtype, (g, y) => r(g * r(1 - r(y * y))));
+  return record(out, {
+    op: "tanh_backward",
+    gradFn: "TanhBackwardBackward0",
+    inputs: [grad, result],
+    save: { grad_output: grad, output: result },
+    backward: ([g], node) => {
+      const go = node.unpack("grad_output");
+      const y = node.unpack("output");
+      return [tanhBackward(g!, y), mul(g!, mul(mulScalar(y, -2), go))];
+    },
+  });
+}
+
+export function sigmoidBackward(grad: Tensor, result: Tensor): Tensor {
+  const r = fr(grad.dtype);
+  const out = binaryMap(grad, result, grad.dtype, grad.dtype, (g, y) => r(r(g * r(1 - y)) * y));
+  return record(out, {
+    op: "sigmoid_backward",
+    gradFn: "SigmoidBackwardBackward0",
+    inputs: [grad, result],
+    save: { grad_output: grad, output: result },
+    backward: ([g], node) => {
+      const go = node.unpack("grad_output");
+      const y = node.unpack("output");
+      return [sigmoidBackward(g!, y), mul(mul(g!, go), add(mulScalar(y, -2), 1))];
+    },
+  });
+}
+
+export function thresholdBackward(grad: Tensor, self: Tensor, threshold: number): Tensor {
+  const out = binaryMap(grad, self, grad.dtype, grad.dtype, (g, v) => (v <= threshold ? 0 : g));
+  return record(out, {
+    op: "threshold_backward",
+    gradFn: "ThresholdBackwardBackward0",
+    inputs: [grad, self],
+    save: { self },
+    backward: ([g], node) => [thresholdBackward(g!, node.unpack("self"), threshold), zerosLikeT(g!)],
+  });
+}
+
+export function zerosLikeT(x: Tensor): Tensor {
+  return fromValues(x.rt, new Array<number>(x.numel).fill(0), x.shape.slice(), x.dtype);
+}

@@ -1,0 +1,180 @@
+// Tensor and Storage: shape, strides and offset over a storage shared by views and aliases,
+// with a version counter per storage that in-place ops bump.
+import { allocate, type DType, type Storage32 } from "./dtype.ts";
+import type { TensorInfo } from "./events.ts";
+import type { Runtime } from "./runtime.ts";
+import type { GradNode } from "./autograd/node.ts";
+
+export class Storage {
+  version = 0;
+  /** ids of every tensor that looks into this storage (aliases see each other's changes) */
+  viewers: number[] = [];
+  constructor(
+    public readonly id: number,
+    public data: Storage32,
+  ) {}
+}
+
+export function contiguousStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= Math.max(shape[i], 1);
+  }
+  return strides;
+}
+
+export const numelOf = (shape: readonly number[]): number => {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+};
+
+export class Tensor {
+  readonly id: number;
+  gradFn: GradNode | null = null;
+  /** which output of gradFn this tensor is */
+  outputNr = 0;
+  grad: Tensor | null = null;
+  retainsGrad = false;
+  /** the flag of a leaf; non-leaves require grad because they have a grad_fn */
+  private leafRequiresGrad = false;
+  /** AccumulateGrad node of a leaf that requires grad, made on first use (PyTorch keeps it too) */
+  gradAccumulator: GradNode | null = null;
+  readonly numel: number;
+  /** for a view: the tensor whose storage it looks into (PyTorch's ._base) */
+  base: Tensor | null = null;
+
+  constructor(
+    readonly rt: Runtime,
+    readonly storage: Storage,
+    readonly shape: number[],
+    readonly strides: number[],
+    readonly offset: number,
+    readonly dtype: DType,
+  ) {
+    this.id = rt.newTensorId();
+    this.numel = numelOf(shape);
+    storage.viewers.push(this.id);
+  }
+
+  get requiresGrad(): boolean {
+    return this.gradFn !== null || this.leafRequiresGrad;
+  }
+  /** set the leaf flag; callers check the rules (floating dtype, leaf only) */
+  setLeafRequiresGrad(flag: boolean): void {
+    this.leafRequiresGrad = flag;
+  }
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+  get version(): number {
+    return this.storage.version;
+  }
+  dim(): number {
+    return this.shape.length;
+  }
+
+  isContiguous(): boolean {
+    let expected = 1;
+    for (let i = this.shape.length - 1; i >= 0; i--) {
+      if (this.shape[i] !== 1 && this.strides[i] !== expected) return false;
+      expected *= this.shape[i];
+    }
+    return true;
+  }
+
+  /** the element at flat row-major position i */
+  at(i: number): number {
+    if (this.shape.length === 0) return this.storage.data[this.offset];
+    let off = this.offset;
+    for (let d = this.shape.length - 1; d >= 0; d--) {
+      const n = this.shape[d];
+      off += (i % n) * this.strides[d];
+      i = Math.floor(i / n);
+    }
+    return this.storage.data[off];
+  }
+
+  /** row-major copy of this tensor's elements */
+  values(): number[] {
+    const n = this.numel;
+    const out = new Array<number>(n);
+    const data = this.storage.data;
+    if (this.isContiguous()) {
+      for (let i = 0; i < n; i++) out[i] = data[this.offset + i];
+      return out;
+    }
+    forEachOffset(this, (off, i) => {
+      out[i] = data[off];
+    });
+    return out;
+  }
+
+  /** the address PyTorch would report: storage base plus the element offset */
+  dataPtr(): number {
+    const itemSize = this.dtype === "float32" ? 4 : this.dtype === "bool" ? 1 : 8;
+    return this.storage.id * 0x100000 + this.offset * itemSize;
+  }
+
+  info(withStorage = false): TensorInfo {
+    const info: TensorInfo = {
+      id: this.id,
+      storage: this.storage.id,
+      shape: this.shape.slice(),
+      strides: this.strides.slice(),
+      offset: this.offset,
+      dtype: this.dtype,
+      requiresGrad: this.requiresGrad,
+      isLeaf: this.isLeaf,
+      gradFn: this.gradFn ? this.gradFn.id : null,
+      outputNr: this.outputNr,
+      version: this.storage.version,
+      values: this.values(),
+    };
+    if (withStorage) info.storageValues = Array.from(this.storage.data);
+    return info;
+  }
+}
+
+/** Visit every element's storage offset in row-major order. */
+export function forEachOffset(t: Tensor, fn: (offset: number, flat: number) => void): void {
+  const nd = t.shape.length;
+  const n = t.numel;
+  if (n === 0) return;
+  if (nd === 0) {
+    fn(t.offset, 0);
+    return;
+  }
+  const idx = new Array<number>(nd).fill(0);
+  let off = t.offset;
+  for (let i = 0; i < n; i++) {
+    fn(off, i);
+    for (let d = nd - 1; d >= 0; d--) {
+      idx[d]++;
+      off += t.strides[d];
+      if (idx[d] < t.shape[d]) break;
+      off -= t.strides[d] * t.shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/** A new tensor over fresh contiguous storage holding `values` (already in dtype). */
+export function fromValues(rt: Runtime, values: ArrayLike<number>, shape: number[], dtype: DType): Tensor {
+  const n = numelOf(shape);
+  rt.checkElements(n);
+  const data = allocate(dtype, n);
+  if (dtype === "int64") for (let i = 0; i < n; i++) data[i] = Math.trunc(values[i]);
+  else if (dtype === "bool") for (let i = 0; i < n; i++) data[i] = values[i] ? 1 : 0;
+  else data.set(values as ArrayLike<number>);
+  return new Tensor(rt, new Storage(rt.newStorageId(), data), shape, contiguousStrides(shape), 0, dtype);
+}
+
+/** A view sharing t's storage. */
+export function makeView(t: Tensor, shape: number[], strides: number[], offset: number): Tensor {
+  const v = new Tensor(t.rt, t.storage, shape, strides, offset, t.dtype);
+  v.base = t.base ?? t;
+  return v;
+}
