@@ -1,0 +1,231 @@
+// What the graph view draws at one step, as plain data: grad_fn nodes, leaves with their .grad
+// slots, edges with shapes and gradients in flight. Pure, so the screen and exports agree.
+
+import type { TraceState, TensorState, NodeState } from "../../../engine/trace/state.ts";
+import { edgeKey } from "../../../engine/trace/state.ts";
+import { tensorValues } from "../../../engine/trace/values.ts";
+import { formatValues } from "../lib/format.ts";
+
+export type NodeStatus = "idle" | "executing" | "executed";
+
+export interface AccumulationView {
+  before: string | null;
+  delta: string;
+  after: string;
+  how: "stored" | "inplace" | "replaced";
+  /** true when it happened at this very step (animate it) */
+  now: boolean;
+}
+
+export interface GraphNodeView {
+  /** a grad_fn node's id; a leaf (AccumulateGrad or a leaf not yet used) is minus its tensor id */
+  id: number;
+  kind: "op" | "leaf";
+  name: string;
+  /** Python names bound to the tensor this node stands for ("x", "x.grad", "f_prime") */
+  names: string[];
+  order: number;
+  shape: number[] | null;
+  saved: { slot: string; freed: boolean }[];
+  bornAt: number;
+  status: NodeStatus;
+  /** "v0→v1" on the step an in-place op bumps the version, "v1" afterwards */
+  version: string | null;
+  versionNow: boolean;
+  /** leaves: the .grad slot */
+  grad: string | null;
+  accumulation: AccumulationView | null;
+  /** summed contributions at this node's input during the current backward */
+  sum: { before: string; delta: string; after: string; now: boolean } | null;
+  seed: string | null;
+  error: boolean;
+  /** tensor id for the inspector */
+  tensor: number | null;
+  width: number;
+  height: number;
+}
+
+export interface GraphEdgeView {
+  /** from input (lower) to consumer (upper), as the layout wants */
+  source: number;
+  target: number;
+  shape: number[] | null;
+  /** gradient sent along this edge in the current backward */
+  grad: string | null;
+  gradNow: boolean;
+}
+
+export interface GraphModel {
+  nodes: GraphNodeView[];
+  edges: GraphEdgeView[];
+}
+
+export const NODE_HEIGHT = 44;
+export const LEAF_HEIGHT = 64;
+
+/** The id a graph node gets: AccumulateGrad shares its leaf's id so the leaf never jumps. */
+export function graphIdOf(node: NodeState): number {
+  return node.name === "AccumulateGrad" && node.variable != null ? -node.variable : node.id;
+}
+
+export function buildGraph(state: TraceState): GraphModel {
+  const names = namesByTensor(state);
+  const b = state.backward;
+  const last = state.lastEvent;
+  const nodes: GraphNodeView[] = [];
+  const edges: GraphEdgeView[] = [];
+  const seen = new Set<number>();
+  const valuesOf = (id: number | null | undefined): string | null => {
+    if (id == null) return null;
+    const t = state.tensors.get(id);
+    return t ? formatValues(tensorValues(state, id), t.dtype) : null;
+  };
+  const errorNode = state.error && b && !b.finished ? (b.executing ?? rootNodeOf(state, b.roots[0])) : null;
+  const outputOf = (n: NodeState, nr: number): TensorState | undefined =>
+    n.outputs.map((id) => state.tensors.get(id)).find((t) => t?.outputNr === nr) ?? state.tensors.get(n.outputs[0]);
+
+  const leafNode = (t: TensorState, born: number, nodeId: number | null): GraphNodeView => {
+    const acc = b?.accumulated.get(t.id);
+    return {
+      ...base(-t.id, "leaf", nodeId == null ? "leaf" : "AccumulateGrad", names.get(t.id) ?? [], 0, born),
+      shape: t.shape,
+      status: nodeId != null && b ? statusOf(b, nodeId) : "idle",
+      grad: t.grad == null ? "None" : valuesOf(t.grad),
+      accumulation: acc
+        ? { before: valuesOf(acc.before), delta: valuesOf(acc.delta) ?? "?", after: valuesOf(acc.after) ?? "?", how: acc.how, now: acc.step === state.step }
+        : null,
+      tensor: t.id,
+      ...versionOf(t, last),
+      height: LEAF_HEIGHT,
+    };
+  };
+
+  for (const n of state.nodes.values()) {
+    const gid = graphIdOf(n);
+    seen.add(gid);
+    if (gid < 0) {
+      const t = state.tensors.get(-gid);
+      if (t) nodes.push(leafNode(t, Math.min(t.bornAt, n.bornAt), n.id));
+      continue;
+    }
+    const out = outputOf(n, 0);
+    const sum = b ? latestSum(b, n.id) : null;
+    nodes.push({
+      ...base(gid, "op", n.name, out ? (names.get(out.id) ?? []) : [], n.order, n.bornAt),
+      shape: out?.shape ?? null,
+      saved: n.saved.map((sv) => ({ slot: sv.slot, freed: sv.freed })),
+      status: b ? statusOf(b, n.id) : "idle",
+      sum: sum && { before: valuesOf(sum.before) ?? "?", delta: valuesOf(sum.delta) ?? "?", after: valuesOf(sum.after) ?? "?", now: sum.step === state.step },
+      seed: b && b.roots.some((r) => state.tensors.get(r)?.gradFn === n.id) ? seedLabel(state, b.roots, b.seeds, n.id, valuesOf) : null,
+      error: errorNode === n.id,
+      tensor: out?.id ?? null,
+      ...(out ? versionOf(out, last) : {}),
+    });
+    n.next.forEach((edge) => {
+      if (!edge) return;
+      const src = state.nodes.get(edge.node);
+      if (!src) return;
+      const flowing = graphIdOf(src) < 0 ? state.tensors.get(src.variable as number) : outputOf(src, edge.inputNr);
+      const flight = b?.edgeGrads.get(edgeKey(n.id, edge.node, edge.inputNr));
+      edges.push({
+        source: graphIdOf(src),
+        target: gid,
+        shape: flowing?.shape ?? null,
+        grad: flight ? valuesOf(flight.grad) : null,
+        gradNow: !!flight && last?.kind === "node/executed" && last.node === n.id,
+      });
+    });
+  }
+  // named leaves that require grad but have not been used yet still deserve a place
+  for (const [id, ns] of names) {
+    const t = state.tensors.get(id);
+    if (t && t.isLeaf && t.requiresGrad && !seen.has(-id) && ns.some((s) => !s.includes("."))) nodes.push(leafNode(t, t.bornAt, null));
+  }
+  for (const node of nodes) node.width = widthOf(node);
+  nodes.sort((p, q) => p.bornAt - q.bornAt || p.id - q.id);
+  return { nodes, edges };
+}
+
+function base(id: number, kind: "op" | "leaf", name: string, names: string[], order: number, bornAt: number): GraphNodeView {
+  return {
+    id,
+    kind,
+    name,
+    names,
+    order,
+    shape: null,
+    saved: [],
+    bornAt,
+    status: "idle",
+    version: null,
+    versionNow: false,
+    grad: null,
+    accumulation: null,
+    sum: null,
+    seed: null,
+    error: false,
+    tensor: null,
+    width: 0,
+    height: NODE_HEIGHT,
+  };
+}
+
+function statusOf(b: NonNullable<TraceState["backward"]>, nodeId: number): NodeStatus {
+  if (b.executing === nodeId) return "executing";
+  return b.executed.includes(nodeId) ? "executed" : "idle";
+}
+
+function versionOf(t: TensorState, last: TraceState["lastEvent"]): { version: string | null; versionNow: boolean } {
+  if (last?.kind === "tensor/mutated" && (last.tensor === t.id || last.aliases.includes(t.id)))
+    return { version: `v${last.versionBefore}→v${last.versionAfter}`, versionNow: true };
+  return { version: t.version > 0 ? `v${t.version}` : null, versionNow: false };
+}
+
+function latestSum(b: NonNullable<TraceState["backward"]>, nodeId: number) {
+  let best = null;
+  for (const s of b.sums.values()) if (s.node === nodeId && (!best || s.step > best.step)) best = s;
+  return best;
+}
+
+function rootNodeOf(state: TraceState, root: number | undefined): number | null {
+  return root == null ? null : (state.tensors.get(root)?.gradFn ?? null);
+}
+
+function seedLabel(
+  state: TraceState,
+  roots: number[],
+  seeds: number[],
+  nodeId: number,
+  valuesOf: (id: number) => string | null,
+): string | null {
+  const i = roots.findIndex((r) => state.tensors.get(r)?.gradFn === nodeId);
+  return i >= 0 && seeds[i] != null ? valuesOf(seeds[i]) : null;
+}
+
+/** Every name that reaches a tensor: bound names, and `name.grad` for a named tensor's .grad. */
+export function namesByTensor(state: TraceState): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const add = (id: number, name: string) => {
+    const list = out.get(id);
+    if (!list) out.set(id, [name]);
+    else if (!list.includes(name)) list.push(name);
+  };
+  for (const b of state.bindings.values()) {
+    if (b.value.type !== "tensor") continue;
+    add(b.value.id, b.name);
+  }
+  for (const b of state.bindings.values()) {
+    if (b.value.type !== "tensor") continue;
+    const g = state.tensors.get(b.value.id)?.grad;
+    if (g != null) add(g, `${b.name}.grad`);
+  }
+  return out;
+}
+
+const CHAR = 6.8;
+
+function widthOf(n: GraphNodeView): number {
+  const texts = [n.name, n.names.join(", "), n.kind === "leaf" ? `.grad ${n.grad ?? ""}` : ""];
+  const longest = Math.max(...texts.map((t) => t.length));
+  return Math.max(96, Math.min(220, Math.round(longest * CHAR + 28)));
+}

@@ -1,0 +1,198 @@
+// The memory view at one step, Python Tutor style: names -> tensor objects -> storages, laid out
+// in three columns with arrows. Pure, so it can be tested and exported.
+
+import type { TraceState } from "../../../engine/trace/state.ts";
+import { tensorValues } from "../../../engine/trace/values.ts";
+import { formatNumber, formatShape, formatValues } from "../lib/format.ts";
+
+export interface MemName {
+  key: string;
+  name: string;
+  scope: string;
+  /** tensors it refers to (one for a tensor, several for a tuple from autograd.grad) */
+  tensors: number[];
+  /** its value in words: a tensor's elements, or a Python value's repr */
+  text: string;
+  y: number;
+  /** (re)bound at this step */
+  now: boolean;
+}
+
+export interface MemFrame {
+  scope: string;
+  title: string;
+  y: number;
+  height: number;
+}
+
+export interface MemObject {
+  tensor: number;
+  storage: number;
+  x: number;
+  y: number;
+  height: number;
+  rows: { label: string; value: string }[];
+  /** .grad points here (another object), or null */
+  grad: number | null;
+  values: string;
+  fresh: boolean;
+}
+
+export interface MemStorage {
+  id: number;
+  y: number;
+  height: number;
+  cells: string[];
+  more: number;
+  flash: boolean;
+}
+
+export interface MemArrow {
+  kind: "name" | "grad" | "storage";
+  d: string;
+  from: string;
+  to: number;
+}
+
+export interface MemoryModel {
+  frames: MemFrame[];
+  names: MemName[];
+  objects: MemObject[];
+  storages: MemStorage[];
+  arrows: MemArrow[];
+  width: number;
+  height: number;
+}
+
+export const COL = { nameX: 8, nameW: 176, objX: 236, objW: 196, storeX: 500, storeW: 180 };
+const ROW = 26;
+const OBJ_ROW = 15;
+const OBJ_HEAD = 20;
+const MAX_CELLS = 8;
+
+export function buildMemory(state: TraceState): MemoryModel {
+  const frames: MemFrame[] = [];
+  const names: MemName[] = [];
+  const byScope = new Map<string, typeof bindings>();
+  const bindings = [...state.bindings.values()];
+  for (const b of bindings) {
+    const list = byScope.get(b.scope) ?? [];
+    list.push(b);
+    byScope.set(b.scope, list);
+  }
+  let y = 8;
+  for (const [scope, list] of byScope) {
+    const top = y;
+    y += 24;
+    for (const b of list) {
+      const v = b.value;
+      const tensors = v.type === "tensor" ? [v.id] : v.type === "tensors" ? v.ids.filter((id): id is number => id != null) : [];
+      const text =
+        v.type === "tensor"
+          ? formatValues(tensorValues(state, v.id), state.tensors.get(v.id)?.dtype)
+          : v.repr.length > 22
+            ? `${v.repr.slice(0, 21)}…`
+            : v.repr;
+      names.push({ key: `${scope}\u0000${b.name}`, name: b.name, scope, tensors, text, y, now: b.setAt === state.step });
+      y += ROW;
+    }
+    frames.push({ scope, title: scope === "<module>" ? "Global frame" : scope, y: top, height: y - top + 4 });
+    y += 10;
+  }
+
+  // objects: every tensor a name reaches, then their .grad tensors, in order of first reach
+  const order: number[] = [];
+  const firstY = new Map<number, number>();
+  const visit = (id: number, atY: number) => {
+    if (firstY.has(id) || !state.tensors.has(id)) return;
+    firstY.set(id, atY);
+    order.push(id);
+    const g = state.tensors.get(id)!.grad;
+    if (g != null) visit(g, atY + OBJ_HEAD + 6 * OBJ_ROW);
+  };
+  for (const n of names) for (const id of n.tensors) visit(id, n.y);
+
+  const objects: MemObject[] = [];
+  const objY = new Map<number, MemObject>();
+  let cursor = 8;
+  for (const id of order) {
+    const t = state.tensors.get(id)!;
+    const node = t.gradFn != null ? state.nodes.get(t.gradFn) : undefined;
+    const rows = [
+      { label: "shape", value: formatShape(t.shape) },
+      { label: "dtype", value: t.dtype },
+      { label: "_version", value: String(t.version) },
+      { label: "requires_grad", value: t.requiresGrad ? "True" : "False" },
+      { label: "is_leaf", value: t.isLeaf ? "True" : "False" },
+      { label: "grad_fn", value: node ? node.name : "None" },
+      { label: ".grad", value: t.grad == null ? "None" : "" },
+    ];
+    const height = OBJ_HEAD + rows.length * OBJ_ROW + 6;
+    const top = Math.max(cursor, (firstY.get(id) ?? 0) - 8);
+    const obj: MemObject = {
+      tensor: id,
+      storage: t.storage,
+      x: COL.objX,
+      y: top,
+      height,
+      rows,
+      grad: t.grad,
+      values: formatValues(tensorValues(state, id), t.dtype),
+      fresh: t.bornAt === state.step,
+    };
+    objects.push(obj);
+    objY.set(id, obj);
+    cursor = top + height + 14;
+  }
+
+  const storages: MemStorage[] = [];
+  const storeOf = new Map<number, MemStorage>();
+  cursor = 8;
+  for (const o of objects) {
+    if (storeOf.has(o.storage)) continue;
+    const s = state.storages.get(o.storage);
+    if (!s) continue;
+    const dtype = state.tensors.get(o.tensor)?.dtype;
+    const cells = s.values.slice(0, MAX_CELLS).map((v) => formatNumber(v, dtype));
+    const height = 22 + Math.ceil(cells.length / 4) * 20 + 4;
+    const top = Math.max(cursor, o.y);
+    const st: MemStorage = { id: s.id, y: top, height, cells, more: Math.max(0, s.values.length - MAX_CELLS), flash: s.writtenAt === state.step };
+    storages.push(st);
+    storeOf.set(o.storage, st);
+    cursor = top + height + 14;
+  }
+
+  const arrows: MemArrow[] = [];
+  for (const n of names) {
+    for (const id of n.tensors) {
+      const o = objY.get(id);
+      if (!o) continue;
+      const x0 = COL.nameX + COL.nameW - 8;
+      const y0 = n.y + 13;
+      const x1 = COL.objX;
+      const y1 = o.y + 10;
+      arrows.push({ kind: "name", from: n.key, to: id, d: `M${x0},${y0} C${x0 + 30},${y0} ${x1 - 30},${y1} ${x1},${y1}` });
+    }
+  }
+  for (const o of objects) {
+    if (o.grad != null) {
+      const target = objY.get(o.grad);
+      if (target) {
+        const x0 = COL.objX + COL.objW - 8;
+        const y0 = o.y + OBJ_HEAD + 6 * OBJ_ROW + 8;
+        const y1 = target.y + 10;
+        const bend = COL.objX + COL.objW + 28;
+        arrows.push({ kind: "grad", from: `t${o.tensor}`, to: o.grad, d: `M${x0},${y0} C${bend},${y0} ${bend},${y1} ${COL.objX + COL.objW},${y1}` });
+      }
+    }
+    const s = storeOf.get(o.storage);
+    if (s) {
+      const x0 = COL.objX + COL.objW;
+      const y0 = o.y + 10;
+      arrows.push({ kind: "storage", from: `t${o.tensor}`, to: s.id, d: `M${x0},${y0} C${x0 + 30},${y0} ${COL.storeX - 30},${s.y + 12} ${COL.storeX},${s.y + 12}` });
+    }
+  }
+
+  const bottom = Math.max(y, ...objects.map((o) => o.y + o.height), ...storages.map((s) => s.y + s.height));
+  return { frames, names, objects, storages, arrows, width: COL.storeX + COL.storeW + 8, height: bottom + 8 };
+}

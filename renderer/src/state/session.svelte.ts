@@ -1,0 +1,131 @@
+// One learner's session: the script's run (streamed from the worker), the trace cursor, and where
+// on the timeline we are. The single owner of run and step state; views read from it.
+
+import { TraceCursor } from "../../../engine/trace/cursor.ts";
+import type { TraceState } from "../../../engine/trace/state.ts";
+import { Runner } from "../worker/runner.ts";
+
+export type RunStatus = "idle" | "running" | "done" | "stopped" | "crashed";
+
+/** A run still going after this long is stopped even if the interpreter's budget did not stop it. */
+export const HARD_LIMIT_MS = 20_000;
+
+export class Session {
+  cursor = $state.raw(new TraceCursor([], 256));
+  /** number of events received; bumped after each batch so derived views refresh */
+  length = $state(0);
+  /** index of the last event shown; -1 is before the program starts */
+  step = $state(-1);
+  status: RunStatus = $state("idle");
+  /** a note about the run itself (stopped, crashed, timing), shown in the status bar */
+  message: string | null = $state(null);
+  playing = $state(false);
+  speed = $state(1);
+  /** changes whenever the graph to lay out changes (a new run, more events, the end of a run) */
+  layoutKey = $state(0);
+
+  readonly view: TraceState = $derived.by(() => {
+    void this.length;
+    return this.cursor.at(this.step);
+  });
+
+  private runner = new Runner();
+  private playTimer: ReturnType<typeof setTimeout> | null = null;
+  private hardTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastLayoutAt = 0;
+
+  run(source: string): void {
+    this.pause();
+    this.cursor = new TraceCursor([], 256);
+    this.length = 0;
+    this.step = -1;
+    this.status = "running";
+    this.message = "Running…";
+    this.layoutKey++;
+    this.hardTimer = setTimeout(() => this.stop(`Stopped: the run took longer than ${HARD_LIMIT_MS / 1000} s.`), HARD_LIMIT_MS);
+    this.runner.start(source, {
+      onEvents: (events) => {
+        this.cursor.append(events);
+        this.length = this.cursor.length;
+        this.step = this.length - 1;
+        if (performance.now() - this.lastLayoutAt > 1000) {
+          this.lastLayoutAt = performance.now();
+          this.layoutKey++;
+        }
+      },
+      onDone: (ms) => {
+        this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.length} events.`);
+      },
+      onCrash: (message) => this.finish("crashed", `Gradlens failed while running this script: ${message}`),
+    });
+  }
+
+  /** Stops a running script at once; the events so far stay steppable. */
+  stop(message = "Stopped by you."): void {
+    if (this.runner.stop()) this.finish("stopped", message);
+  }
+
+  private finish(status: RunStatus, message: string): void {
+    if (this.hardTimer) clearTimeout(this.hardTimer);
+    this.hardTimer = null;
+    this.status = status;
+    this.message = message;
+    this.step = this.length - 1;
+    this.layoutKey++;
+  }
+
+  seek(step: number): void {
+    this.step = Math.max(-1, Math.min(step, this.length - 1));
+  }
+
+  forward(): void {
+    this.seek(this.step + 1);
+  }
+  back(): void {
+    this.seek(this.step - 1);
+  }
+  nextStatement(): void {
+    this.seek(this.cursor.nextStatement(this.step));
+  }
+  prevStatement(): void {
+    this.seek(this.cursor.prevStatement(this.step));
+  }
+  home(): void {
+    this.seek(-1);
+  }
+  end(): void {
+    this.seek(this.length - 1);
+  }
+
+  /** Milliseconds one event is shown for while playing. */
+  get interval(): number {
+    return 700 / this.speed;
+  }
+
+  play(): void {
+    if (this.length === 0) return;
+    if (this.step >= this.length - 1) this.step = -1;
+    this.playing = true;
+    const tick = () => {
+      if (!this.playing) return;
+      if (this.step >= this.length - 1) {
+        this.playing = false;
+        return;
+      }
+      this.forward();
+      this.playTimer = setTimeout(tick, this.interval);
+    };
+    this.playTimer = setTimeout(tick, 0);
+  }
+
+  pause(): void {
+    this.playing = false;
+    if (this.playTimer) clearTimeout(this.playTimer);
+    this.playTimer = null;
+  }
+
+  togglePlay(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+}
