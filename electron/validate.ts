@@ -1,7 +1,7 @@
 // Validation of everything that crosses IPC into the main process, and of who sent it.
 // The renderer is treated as untrusted input: each handler parses its arguments here first.
 
-import { APP_ORIGIN, EXPORT_KINDS, type ExportData, type ExportKind } from "./channels.ts";
+import { APP_HOST, APP_SCHEME, EXPORT_KINDS, type ExportData, type ExportKind } from "./channels.ts";
 
 export class IpcArgumentError extends Error {
   override name = "IpcArgumentError";
@@ -17,11 +17,20 @@ export const LIMITS = {
   autosaveChars: 4_000_000,
 } as const;
 
-/** Messages are only accepted from the app's own pages, served from app://gradlens/. */
+/**
+ * Messages are only accepted from the app's own pages, served from app://gradlens/.
+ * (Node's URL reports origin "null" for schemes it does not know, so compare the parts.)
+ */
 export function isTrustedSenderUrl(url: string | undefined | null): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    return (
+      parsed.protocol === `${APP_SCHEME}:` &&
+      parsed.host === APP_HOST &&
+      parsed.username === "" &&
+      parsed.password === ""
+    );
   } catch {
     return false;
   }

@@ -1,0 +1,34 @@
+// The Host inside Electron: a thin adapter over `window.gradlens`, the preload's bridge.
+
+import type { GradlensBridge, OpenResult } from "../../electron/channels.ts";
+import { FileRefusedError, type Host } from "./host.ts";
+
+function unwrapOpen(result: OpenResult) {
+  if (result.status === "opened") return result.file;
+  if (result.status === "refused") throw new FileRefusedError(result.name, result.reason);
+  return null;
+}
+
+export function createElectronHost(bridge: GradlensBridge): Host {
+  return {
+    kind: "electron",
+    openFile: async () => unwrapOpen(await bridge.openFile()),
+    saveFile: (text, suggestedName) => bridge.saveFile(text, suggestedName),
+    saveAs: (text, suggestedName) => bridge.saveFileAs(text, suggestedName),
+    exportFile: (kind, data, suggestedName) => bridge.exportFile(kind, data, suggestedName),
+    exportSteps: (kind, steps, suggestedName) => bridge.exportSteps(kind, steps, suggestedName),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    onFileOpened: (listener) =>
+      bridge.onFileOpened((message) => {
+        if (message.status !== "cancelled") listener(message);
+      }),
+    getInitialFile: async () => {
+      const result = await bridge.initialFile();
+      return result ? unwrapOpen(result) : null;
+    },
+    storage: {
+      load: (key) => bridge.autosaveLoad(key),
+      save: (key, text) => bridge.autosaveSave(key, text),
+    },
+  };
+}

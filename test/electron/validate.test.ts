@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  IpcArgumentError,
+  LIMITS,
+  isSafeExternalUrl,
+  isTrustedSenderUrl,
+  parseAutosaveKey,
+  parseAutosaveSaveArgs,
+  parseExportArgs,
+  parseExportStepsArgs,
+  parseNoArgs,
+  parseSaveArgs,
+} from "../../electron/validate.ts";
+
+describe("isTrustedSenderUrl: only the app's own pages may call main", () => {
+  it.each([
+    { url: "app://gradlens/index.html", trusted: true },
+    { url: "app://gradlens/", trusted: true },
+    { url: "app://gradlens/lessons/3.html#q", trusted: true },
+    { url: "app://evil/index.html", trusted: false },
+    { url: "app://gradlens.evil.com/index.html", trusted: false },
+    { url: "https://gradlens/index.html", trusted: false },
+    { url: "http://localhost:5173/", trusted: false },
+    { url: "file:///work/main/out/renderer/index.html", trusted: false },
+    { url: "about:blank", trusted: false },
+    { url: "data:text/html,<script>", trusted: false },
+    { url: "", trusted: false },
+    { url: undefined, trusted: false },
+    { url: "not a url", trusted: false },
+  ])("$url -> $trusted", ({ url, trusted }) => {
+    expect(isTrustedSenderUrl(url)).toBe(trusted);
+  });
+});
+
+const refused = (fn: () => unknown) => expect(fn).toThrow(IpcArgumentError);
+
+describe("parseSaveArgs", () => {
+  it("accepts a script and a suggested name", () => {
+    expect(parseSaveArgs(["x = 1\n", "loss.py"])).toEqual({ text: "x = 1\n", suggestedName: "loss.py" });
+  });
+  it.each([
+    { what: "a path-like object instead of text", args: [{ path: "/etc/passwd" }, "a.py"] },
+    { what: "a missing name", args: ["x = 1"] },
+    { what: "an extra argument (e.g. a path)", args: ["x = 1", "a.py", "/tmp/evil.py"] },
+    { what: "a number as name", args: ["x", 42] },
+    { what: "text over the limit", args: ["x".repeat(LIMITS.scriptChars + 1), "a.py"] },
+    { what: "a name over the limit", args: ["x", "n".repeat(LIMITS.nameChars + 1)] },
+  ])("refuses $what", ({ args }) => refused(() => parseSaveArgs(args)));
+});
+
+describe("parseExportArgs", () => {
+  it("accepts SVG text, DOT text and PNG bytes", () => {
+    expect(parseExportArgs(["svg", "<svg/>", "step-3"])).toEqual({ kind: "svg", data: "<svg/>", suggestedName: "step-3" });
+    expect(parseExportArgs(["dot", "digraph{}", "g"]).kind).toBe("dot");
+    const png = new Uint8Array([0x89, 0x50]);
+    expect(parseExportArgs(["png", png, "g"]).data).toBe(png);
+  });
+  it.each([
+    { what: "an unknown kind", args: ["exe", "MZ", "x"] },
+    { what: "a kind in upper case", args: ["SVG", "<svg/>", "x"] },
+    { what: "PNG given as text", args: ["png", "\x89PNG", "x"] },
+    { what: "SVG given as an object", args: ["svg", { toString: () => "<svg/>" }, "x"] },
+    { what: "PNG as a plain array", args: ["png", [137, 80], "x"] },
+    { what: "no name", args: ["svg", "<svg/>"] },
+  ])("refuses $what", ({ args }) => refused(() => parseExportArgs(args)));
+});
+
+describe("parseExportStepsArgs", () => {
+  it("accepts one datum per step", () => {
+    expect(parseExportStepsArgs(["svg", ["<svg/>", "<svg/>"], "graph"]).steps).toHaveLength(2);
+  });
+  it.each([
+    { what: "no steps", args: ["svg", [], "g"] },
+    { what: "steps not in an array", args: ["svg", "<svg/>", "g"] },
+    { what: "one step of the wrong type", args: ["svg", ["<svg/>", 3], "g"] },
+    { what: "too many steps", args: ["svg", Array.from({ length: LIMITS.steps + 1 }, () => ""), "g"] },
+  ])("refuses $what", ({ args }) => refused(() => parseExportStepsArgs(args)));
+});
+
+describe("autosave keys become file names, so they are boring", () => {
+  it.each(["editor", "lesson-3", "lesson_3.progress", "a"])("accepts %s", (key) => {
+    expect(parseAutosaveKey(key)).toBe(key);
+  });
+  it.each(["", "../x", "a/b", "a\\b", "Editor", ".hidden", "a..b", "x".repeat(65), 7, null])("refuses %s", (key) =>
+    refused(() => parseAutosaveKey(key)),
+  );
+  it("null text clears a slot; other non-strings are refused", () => {
+    expect(parseAutosaveSaveArgs(["editor", null])).toEqual({ key: "editor", text: null });
+    refused(() => parseAutosaveSaveArgs(["editor", 12]));
+  });
+});
+
+describe("parseNoArgs", () => {
+  it("refuses arguments to a handler that takes none", () => {
+    expect(() => parseNoArgs([], "open")).not.toThrow();
+    refused(() => parseNoArgs(["/etc/passwd"], "open"));
+  });
+});
+
+describe("isSafeExternalUrl: which links may open in the system browser", () => {
+  it.each([
+    { url: "https://pytorch.org/docs/stable/autograd.html", safe: true },
+    { url: "http://pytorch.org/", safe: false },
+    { url: "javascript:alert(1)", safe: false },
+    { url: "file:///etc/passwd", safe: false },
+    { url: "smb://host/share", safe: false },
+    { url: "https://user:pw@example.com/", safe: false },
+    { url: "app://gradlens/index.html", safe: false },
+    { url: "nonsense", safe: false },
+  ])("$url -> $safe", ({ url, safe }) => {
+    expect(isSafeExternalUrl(url)).toBe(safe);
+  });
+});
