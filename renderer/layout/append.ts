@@ -19,8 +19,8 @@ export function appendNode(state: LayoutState, node: LayoutNode, edges: LayoutEd
  * Place a batch of new nodes: typically one op and the AccumulateGrad nodes made for its leaves
  * in the same step. Nodes are placed in creation order, each one layer above its highest input,
  * as close as the layer allows to the mean x of its inputs. A new node without inputs that feeds a
- * node of the same batch is placed after it, one layer below, so a weight lands under its op.
- * Existing nodes never move; the debounced full relayout re-optimises later.
+ * node of the same batch goes with it, centred right under it (both spots must be free), so a
+ * weight lands under its op. Existing nodes never move: the debounced full relayout re-optimises.
  */
 export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: LayoutEdge[]): AppendResult {
   const { positions } = state.layout;
@@ -42,13 +42,13 @@ export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: Layo
     pushTo(inputsOf, edge.target, edge.source);
     if (fresh.has(edge.source)) pushTo(freshConsumers, edge.source, edge.target);
   }
-  const deferred = nodes.filter((node) => !inputsOf.has(node.id) && freshConsumers.has(node.id));
-  const deferredIds = new Set(deferred.map((node) => node.id));
-
-  const placed = new Map<number, NodePlacement>();
+  // New leaves that feed a node of this batch wait for it, then go right under it.
+  const waiting = new Set(nodes.filter((node) => !inputsOf.has(node.id) && freshConsumers.has(node.id)).map((node) => node.id));
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const sep = state.options.nodeSep;
   const pitch = state.layout.layerPitch;
-  const place = (node: LayoutNode, layer: number, desiredX: number): void => {
-    const x = nearestFreeX(rowOf(state, layer), desiredX, node.width, state.options.nodeSep);
+  const placed = new Map<number, NodePlacement>();
+  const put = (node: LayoutNode, layer: number, x: number): void => {
     const placement: NodePlacement = { x, y: layer === 0 ? 0 : -layer * pitch, width: node.width, height: node.height, layer };
     insertRow(rowOf(state, layer), { id: node.id, left: x - node.width / 2, right: x + node.width / 2 });
     positions.set(node.id, placement);
@@ -57,32 +57,37 @@ export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: Layo
   };
 
   for (const node of nodes) {
-    if (deferredIds.has(node.id)) continue;
-    const inputs = (inputsOf.get(node.id) ?? []).filter((id) => !deferredIds.has(id));
-    if (inputs.length === 0) {
-      // Its only inputs are new leaves of this batch, which go one layer below it.
-      const layer = inputsOf.has(node.id) ? 1 : 0;
-      place(node, layer, besideRow(state, rowOf(state, layer), node.width));
-      continue;
-    }
-    let layer = 0;
+    if (waiting.has(node.id)) continue;
+    const inputs = [...new Set(inputsOf.get(node.id) ?? [])];
+    const leaves = inputs.filter((id) => waiting.has(id)).map((id) => byId.get(id) as LayoutNode);
+    const placedInputs = inputs.filter((id) => !waiting.has(id)).map((id) => positions.get(id) as NodePlacement);
+    let layer = leaves.length > 0 ? 1 : 0;
     let sumX = 0;
-    for (const id of inputs) {
-      const p = positions.get(id) as NodePlacement;
+    for (const p of placedInputs) {
       layer = Math.max(layer, p.layer + 1);
       sumX += p.x;
     }
-    place(node, layer, sumX / inputs.length);
-  }
-  for (const node of deferred) {
-    const consumers = (freshConsumers.get(node.id) ?? []).map((id) => positions.get(id) as NodePlacement);
-    let layer = Infinity;
-    let sumX = 0;
-    for (const c of consumers) {
-      layer = Math.min(layer, c.layer - 1);
-      sumX += c.x;
+    const desired = placedInputs.length > 0 ? sumX / placedInputs.length : besideRow(state, rowOf(state, layer), node.width);
+    if (leaves.length === 0) {
+      put(node, layer, nearestFreeX([{ row: rowOf(state, layer), width: node.width }], desired, sep));
+      continue;
     }
-    place(node, Math.max(0, layer), sumX / consumers.length);
+    const blockWidth = leaves.reduce((sum, leaf) => sum + leaf.width, 0) + sep * (leaves.length - 1);
+    const x = nearestFreeX(
+      [
+        { row: rowOf(state, layer), width: node.width },
+        { row: rowOf(state, layer - 1), width: blockWidth },
+      ],
+      desired,
+      sep,
+    );
+    put(node, layer, x);
+    let left = x - blockWidth / 2;
+    for (const leaf of leaves) {
+      put(leaf, layer - 1, Math.round((left + leaf.width / 2) * 100) / 100);
+      left += leaf.width + sep;
+      waiting.delete(leaf.id);
+    }
   }
 
   const routes: EdgeRoute[] = edges.map((edge) => {
@@ -109,35 +114,42 @@ function straightRoute(state: LayoutState, edge: LayoutEdge): Point[] {
   return routeThrough(positions, edge.source, edge.target, middle);
 }
 
-/** The x closest to `desired` where a node of this width fits between the row's nodes. */
-export function nearestFreeX(row: RowEntry[], desired: number, width: number, sep: number): number {
-  const half = width / 2;
-  // Gap g lies between row[g-1] and row[g]; the centre may go anywhere in [low(g), high(g)].
-  const low = (g: number): number => (g === 0 ? -Infinity : row[g - 1].right + sep + half);
-  const high = (g: number): number => (g === row.length ? Infinity : row[g].left - sep - half);
-  let start = 0;
-  let end = row.length;
-  while (start < end) {
-    const mid = (start + end) >> 1;
-    if ((row[mid].left + row[mid].right) / 2 <= desired) start = mid + 1;
-    else end = mid;
+/** A node (or block of nodes) of `width` wanting a place in `row`. */
+export interface Slot {
+  row: RowEntry[];
+  width: number;
+}
+
+/** The x closest to `desired` where every slot's box fits between its row's nodes, `sep` apart. */
+export function nearestFreeX(slots: Slot[], desired: number, sep: number): number {
+  if (slots.every((slot) => fits(slot, desired, sep))) return round(desired);
+  // The best x lies against some node: one of the edges of a free gap of some row.
+  const candidates: number[] = [];
+  for (const { row, width } of slots) {
+    const half = width / 2;
+    for (const entry of row) candidates.push(entry.left - sep - half, entry.right + sep + half);
   }
-  let bestX = desired;
-  let best = Infinity;
-  const consider = (g: number): void => {
-    const lo = low(g);
-    const hi = high(g);
-    if (lo > hi) return;
-    const x = Math.min(Math.max(desired, lo), hi);
-    if (Math.abs(x - desired) < best) {
-      best = Math.abs(x - desired);
-      bestX = x;
-    }
-  };
-  // Walk outwards; gaps further out can only be further away once their near edge passes `best`.
-  for (let g = start; g >= 0 && desired - high(g) < best; g--) consider(g);
-  for (let g = start + 1; g <= row.length && low(g) - desired < best; g++) consider(g);
-  return Math.round(bestX * 100) / 100;
+  candidates.sort((a, b) => Math.abs(a - desired) - Math.abs(b - desired) || a - b);
+  for (const x of candidates) if (slots.every((slot) => fits(slot, x, sep))) return round(x);
+  return round(desired);
+}
+
+function fits({ row, width }: Slot, x: number, sep: number): boolean {
+  const left = x - width / 2;
+  const right = x + width / 2;
+  // first entry whose right edge reaches past our left edge minus the gap
+  let lo = 0;
+  let hi = row.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (row[mid].right + sep <= left + 1e-6) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === row.length || right + sep <= row[lo].left + 1e-6;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 function rowOf(state: LayoutState, layer: number): RowEntry[] {
