@@ -8,6 +8,8 @@ export interface RuntimeOptions {
   sink?: EventSink;
   /** the most elements one tensor may hold before the run is stopped */
   maxElements?: number;
+  /** keep every tensor and node made, for tests that compare the live engine with a fold */
+  track?: boolean;
 }
 
 export class Runtime {
@@ -20,6 +22,8 @@ export class Runtime {
   /** 0 for forward ops; n while a create_graph backward of order n runs */
   derivativeOrder = 0;
   generator = new TorchGenerator();
+  /** with `track`: every tensor and grad_fn node made so far, by id */
+  readonly tracked: { tensors: Map<number, object>; nodes: Map<number, object> } | null;
   private nextTensor = 1;
   private nextStorage = 1;
   private nextNode = 1;
@@ -29,6 +33,7 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     this.sink = options.sink ?? null;
     this.maxElements = options.maxElements ?? 50_000_000;
+    this.tracked = options.track ? { tensors: new Map(), nodes: new Map() } : null;
   }
 
   emit(event: TraceEvent): void {

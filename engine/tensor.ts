@@ -57,6 +57,7 @@ export class Tensor {
     this.id = rt.newTensorId();
     this.numel = numelOf(shape);
     storage.viewers.push(this.id);
+    rt.tracked?.tensors.set(this.id, this);
   }
 
   get requiresGrad(): boolean {

@@ -82,6 +82,7 @@ export class GradNode {
     this.id = rt.newNodeId();
     this.sequenceNr = accumulate ? Number.MAX_SAFE_INTEGER : rt.nextSequenceNr();
     this.order = rt.derivativeOrder;
+    rt.tracked?.nodes.set(this.id, this);
   }
 
   /** the text of grad_fn.name() */

@@ -139,7 +139,7 @@ export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
 export function mul_(t: Tensor, other: Operand): Tensor {
   const d = checkCast(t, other);
   const at = operandAt(other, t, d);
-  const original = isTensor(other) && other.requiresGrad && t.rt.gradEnabled ? t.rt.noGrad(() => clone(t)) : null;
+  const original = isTensor(other) && other.requiresGrad && t.rt.gradEnabled ? clone(t) : null;
   const wrappedOther = isTensor(other) ? other : fromValues(t.rt, [scalarToNumber(other)], [], promote([other]));
   return mutate(t, "mul_", (old, i) => castValue(old, d) * at(i), {
     gradFn: "MulBackward0",

@@ -1,0 +1,162 @@
+// Every op's backward formula against central finite differences in float64, first order
+// and (through create_graph) second order, as torch.autograd.gradcheck/gradgradcheck do.
+import { describe, expect, it } from "vitest";
+import * as T from "../../engine/index.ts";
+
+type Fn = (rt: T.Runtime, xs: T.Tensor[]) => T.Tensor;
+
+interface Case {
+  name: string;
+  shapes: number[][];
+  fn: Fn;
+  /** keep inputs away from kinks and poles (abs at 0, log/sqrt of negatives, ties in max) */
+  positive?: boolean;
+  secondOrder?: boolean;
+}
+
+const cases: Case[] = [
+  { name: "add", shapes: [[3], [2, 3]], fn: (_, [a, b]) => T.add(a, b) },
+  { name: "add alpha", shapes: [[3], [3]], fn: (_, [a, b]) => T.add(a, b, 2.5) },
+  { name: "sub", shapes: [[2, 3], [3]], fn: (_, [a, b]) => T.sub(a, b) },
+  { name: "rsub scalar", shapes: [[3]], fn: (_, [a]) => T.rsub(a, 1.5) },
+  { name: "mul", shapes: [[2, 3], [2, 1]], fn: (_, [a, b]) => T.mul(a, b) },
+  { name: "mul scalar", shapes: [[3]], fn: (_, [a]) => T.mul(a, 3.0) },
+  { name: "div", shapes: [[3], [3]], fn: (_, [a, b]) => T.div(a, b), positive: true },
+  { name: "div scalar left", shapes: [[3]], fn: (_, [a]) => T.mul(T.reciprocal(a), 2.0), positive: true },
+  { name: "neg", shapes: [[4]], fn: (_, [a]) => T.neg(a) },
+  { name: "pow scalar", shapes: [[3]], fn: (_, [a]) => T.pow(a, 3n) },
+  { name: "pow fractional", shapes: [[3]], fn: (_, [a]) => T.pow(a, 1.7), positive: true },
+  { name: "pow tensor", shapes: [[3], [3]], fn: (_, [a, b]) => T.pow(a, b), positive: true },
+  { name: "pow scalar base", shapes: [[3]], fn: (_, [a]) => T.pow(2.0, a) as T.Tensor },
+  { name: "square", shapes: [[2, 2]], fn: (_, [a]) => T.square(a) },
+  { name: "sqrt", shapes: [[3]], fn: (_, [a]) => T.sqrt(a), positive: true },
+  { name: "exp", shapes: [[3]], fn: (_, [a]) => T.exp(a) },
+  { name: "log", shapes: [[3]], fn: (_, [a]) => T.log(a), positive: true },
+  { name: "sin", shapes: [[3]], fn: (_, [a]) => T.sin(a) },
+  { name: "cos", shapes: [[3]], fn: (_, [a]) => T.cos(a) },
+  { name: "tanh", shapes: [[3]], fn: (_, [a]) => T.tanh(a) },
+  { name: "sigmoid", shapes: [[3]], fn: (_, [a]) => T.sigmoid(a) },
+  { name: "relu", shapes: [[4]], fn: (_, [a]) => T.relu(a), secondOrder: false },
+  { name: "abs", shapes: [[4]], fn: (_, [a]) => T.abs(a), secondOrder: false },
+  { name: "clamp", shapes: [[4]], fn: (_, [a]) => T.clamp(a, -0.5, 0.5), secondOrder: false },
+  { name: "sum all", shapes: [[2, 3]], fn: (_, [a]) => T.sum(a) },
+  { name: "sum dim", shapes: [[2, 3]], fn: (_, [a]) => T.sum(a, 1) },
+  { name: "sum dims keepdim", shapes: [[2, 3, 2]], fn: (_, [a]) => T.sum(a, [0, 2], true) },
+  { name: "mean all", shapes: [[2, 3]], fn: (_, [a]) => T.mean(a) },
+  { name: "mean dim", shapes: [[2, 3]], fn: (_, [a]) => T.mean(a, 0) },
+  { name: "max all", shapes: [[5]], fn: (_, [a]) => T.max(a) as T.Tensor, secondOrder: false },
+  { name: "max dim", shapes: [[3, 4]], fn: (_, [a]) => (T.max(a, 1) as T.Tensor[])[0], secondOrder: false },
+  { name: "min dim keepdim", shapes: [[3, 4]], fn: (_, [a]) => (T.min(a, 0, true) as T.Tensor[])[0], secondOrder: false },
+  { name: "dot", shapes: [[4], [4]], fn: (_, [a, b]) => T.dot(a, b) },
+  { name: "mv", shapes: [[3, 4], [4]], fn: (_, [a, b]) => T.mv(a, b) },
+  { name: "mm", shapes: [[3, 4], [4, 2]], fn: (_, [a, b]) => T.mm(a, b) },
+  { name: "bmm", shapes: [[2, 3, 4], [2, 4, 2]], fn: (_, [a, b]) => T.bmm(a, b) },
+  { name: "matmul 1d@2d", shapes: [[3], [3, 2]], fn: (_, [a, b]) => T.matmul(a, b) },
+  { name: "matmul batched broadcast", shapes: [[2, 3, 4], [4, 2]], fn: (_, [a, b]) => T.matmul(a, b) },
+  { name: "matmul 3d@3d broadcast", shapes: [[1, 3, 4], [2, 4, 2]], fn: (_, [a, b]) => T.matmul(a, b) },
+  { name: "t", shapes: [[2, 3]], fn: (_, [a]) => T.mul(T.tOp(a), T.tOp(a)) },
+  { name: "transpose", shapes: [[2, 3, 2]], fn: (_, [a]) => T.mul(T.transpose(a, 0, 2), 2.0) },
+  { name: "permute", shapes: [[2, 3, 2]], fn: (_, [a]) => T.exp(T.permute(a, [2, 0, 1])) },
+  { name: "view", shapes: [[2, 3]], fn: (_, [a]) => T.exp(T.view(a, [3, 2])) },
+  { name: "reshape of transpose", shapes: [[2, 3]], fn: (_, [a]) => T.exp(T.reshape(T.tOp(a), [6])) },
+  { name: "unsqueeze/squeeze", shapes: [[3]], fn: (_, [a]) => T.exp(T.squeeze(T.unsqueeze(a, 0))) },
+  { name: "expand", shapes: [[3, 1]], fn: (_, [a]) => T.exp(T.expand(a, [3, 4])) },
+  { name: "select", shapes: [[3, 2]], fn: (_, [a]) => T.exp(T.select(a, 0, 1)) },
+  { name: "slice step", shapes: [[5, 2]], fn: (_, [a]) => T.exp(T.slice(a, 0, 1, 5, 2)) },
+  { name: "index", shapes: [[3, 4]], fn: (_, [a]) => T.exp(T.index(a, [{ kind: "slice", start: null, stop: null, step: null }, { kind: "int", value: -1 }])) },
+  { name: "cat", shapes: [[2, 2], [1, 2]], fn: (_, [a, b]) => T.exp(T.cat([a, b], 0)) },
+  { name: "stack", shapes: [[3], [3]], fn: (_, [a, b]) => T.exp(T.stack([a, b], 1)) },
+  { name: "clone", shapes: [[3]], fn: (_, [a]) => T.exp(T.clone(a)) },
+  { name: "where", shapes: [[4], [4]], fn: (_, [a, b]) => T.where(T.gt(a, 0.0), T.mul(a, b), T.exp(b)) },
+  { name: "in-place mul_ on non-leaf", shapes: [[3], [3]], fn: (_, [a, b]) => T.mul_(T.mul(a, 2.0), b) },
+  { name: "in-place add_ with alpha", shapes: [[3], [3]], fn: (_, [a, b]) => T.add_(T.mul(a, 1.5), b, 2.0) },
+  { name: "mlp layer", shapes: [[4, 3], [3, 2], [2]], fn: (_, [x, w, b]) => T.tanh(T.add(T.matmul(x, w), b)) },
+];
+
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+function inputsFor(rt: T.Runtime, c: Case, rand: () => number): T.Tensor[] {
+  return c.shapes.map((shape) => {
+    const n = shape.reduce((p, q) => p * q, 1);
+    // values well apart from each other so max/min ties and relu/abs kinks stay away
+    const vals = Array.from({ length: n }, (_, i) => {
+      const v = 0.3 + 0.9 * rand() + 0.11 * i;
+      return c.positive ? v : rand() < 0.5 ? -v : v;
+    });
+    return T.requiresGrad_(T.reshape(T.tensor(rt, vals, { dtype: "float64" }), shape));
+  });
+}
+
+/** d(sum(f(xs) * w))/dxs by central differences */
+function numericGrad(rt: T.Runtime, f: (xs: T.Tensor[]) => number, xs: T.Tensor[], eps = 1e-6): number[][] {
+  return xs.map((x) =>
+    Array.from({ length: x.numel }, (_, i) => {
+      const data = x.storage.data;
+      const old = data[i];
+      data[i] = old + eps;
+      const up = f(xs);
+      data[i] = old - eps;
+      const down = f(xs);
+      data[i] = old;
+      return (up - down) / (2 * eps);
+    }),
+  );
+}
+
+function weightedSum(rt: T.Runtime, out: T.Tensor, w: number[]): number {
+  const v = out.values();
+  return v.reduce((s, x, i) => s + x * w[i], 0);
+}
+
+describe("gradients match finite differences (float64)", () => {
+  for (const c of cases) {
+    it(`${c.name}: first order`, () => {
+      const rt = new T.Runtime();
+      const rand = seeded(c.name.length * 7919);
+      const xs = inputsFor(rt, c, rand);
+      const probe = rt.noGrad(() => c.fn(rt, xs));
+      const w = Array.from({ length: probe.numel }, () => rand() - 0.5);
+      const out = c.fn(rt, xs);
+      const wt = T.reshape(T.tensor(rt, w, { dtype: "float64" }), out.shape);
+      const analytic = T.grad(rt, [T.sum(T.mul(out, wt))], xs);
+      const numeric = numericGrad(rt, (ys) => rt.noGrad(() => weightedSum(rt, c.fn(rt, ys), w)), xs);
+      analytic.forEach((g, k) => {
+        expect(g, `input ${k} got no gradient`).not.toBeNull();
+        g!.values().forEach((v, i) => expect(v).toBeCloseTo(numeric[k][i], 5));
+      });
+    });
+    if (c.secondOrder === false) continue;
+    it(`${c.name}: second order (create_graph)`, () => {
+      const rt = new T.Runtime();
+      const rand = seeded(c.name.length * 104729);
+      const xs = inputsFor(rt, c, rand);
+      const probe = rt.noGrad(() => c.fn(rt, xs));
+      const w = Array.from({ length: probe.numel }, () => rand() - 0.5);
+      const v = xs.map((x) => Array.from({ length: x.numel }, () => rand() - 0.5));
+      // h(xs) = sum_k <grad_k(xs), v_k>, whose gradient is the Hessian-vector product
+      const h = (ys: T.Tensor[], createGraph: boolean): T.Tensor => {
+        const out = c.fn(rt, ys);
+        const wt = T.reshape(T.tensor(rt, w, { dtype: "float64" }), out.shape);
+        const gs = T.grad(rt, [T.sum(T.mul(out, wt))], ys, { createGraph, allowUnused: true });
+        let total: T.Tensor = T.tensor(rt, 0.0, { dtype: "float64" });
+        gs.forEach((g, k) => {
+          if (g) total = T.add(total, T.sum(T.mul(g, T.reshape(T.tensor(rt, v[k], { dtype: "float64" }), g.shape))));
+        });
+        return total;
+      };
+      const hv = h(xs, true);
+      const analytic = hv.requiresGrad ? T.grad(rt, [hv], xs, { allowUnused: true }) : xs.map(() => null);
+      const numeric = numericGrad(rt, (ys) => T.item(h(ys, false)) as number, xs);
+      analytic.forEach((g, k) => {
+        const got = g ? g.values() : new Array<number>(xs[k].numel).fill(0);
+        got.forEach((val, i) => expect(val).toBeCloseTo(numeric[k][i], 4));
+      });
+    });
+  }
+});
