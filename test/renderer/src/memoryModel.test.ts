@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { TraceCursor } from "../../../engine/trace/cursor.ts";
+import { buildMemory } from "../../../renderer/src/memory/memoryModel.ts";
+import { aliasPitfallTrace } from "../../engine/trace/engineScript.ts";
+
+const { events, afterAlias, afterZero } = aliasPitfallTrace();
+const cursor = new TraceCursor(events);
+
+describe("buildMemory (Python Tutor view) on the alias pitfall", () => {
+  it("f_prime = x.grad: two arrows into one object, the grad arrow from x's object and the name arrow from f_prime", () => {
+    const m = buildMemory(cursor.at(afterAlias));
+    const fPrime = m.names.find((n) => n.name === "f_prime")!;
+    const gradArrow = m.arrows.find((a) => a.kind === "grad")!;
+    expect(gradArrow.to).toBe(fPrime.tensors[0]);
+    expect(m.arrows.filter((a) => a.to === fPrime.tensors[0] && a.kind !== "storage")).toHaveLength(2);
+    expect(m.objects.filter((o) => o.tensor === fPrime.tensors[0])).toHaveLength(1);
+    expect(fPrime.text).toBe("27.");
+  });
+
+  it("x.grad.zero_(): the shared storage flashes and f_prime reads 0.", () => {
+    const m = buildMemory(cursor.at(afterZero));
+    const fPrime = m.names.find((n) => n.name === "f_prime")!;
+    expect(fPrime.text).toBe("0.");
+    const obj = m.objects.find((o) => o.tensor === fPrime.tensors[0])!;
+    expect(obj.values).toBe("0.");
+    expect(obj.rows.find((r) => r.label === "_version")!.value).toBe("1");
+    expect(m.storages.find((s) => s.id === obj.storage)!.flash).toBe(true);
+  });
+
+  it("objects do not overlap and sit in their column", () => {
+    const m = buildMemory(cursor.at(events.length - 1));
+    const sorted = m.objects.slice().sort((a, b) => a.y - b.y);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i].y).toBeGreaterThanOrEqual(sorted[i - 1].y + sorted[i - 1].height);
+    expect(m.height).toBeGreaterThanOrEqual(Math.max(...m.objects.map((o) => o.y + o.height)));
+  });
+
+  it("shows requires_grad, is_leaf and grad_fn as PyTorch names them", () => {
+    const m = buildMemory(cursor.at(afterAlias));
+    const x = m.objects.find((o) => o.tensor === m.names.find((n) => n.name === "x")!.tensors[0])!;
+    expect(Object.fromEntries(x.rows.map((r) => [r.label, r.value]))).toMatchObject({
+      requires_grad: "True",
+      is_leaf: "True",
+      grad_fn: "None",
+      shape: "[]",
+      dtype: "float32",
+    });
+  });
+});
