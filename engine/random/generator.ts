@@ -1,0 +1,193 @@
+// TorchGenerator: PyTorch 1.13's default CPU generator (CPUGeneratorImpl) and the CPU kernels that draw from it.
+
+import { MT19937 } from "./mt19937.ts";
+import { sincosAvx, logAvx } from "./avxMathfun.ts";
+import { fmaf } from "./float32Math.ts";
+import { fma } from "./fma.ts";
+import { libmLog, libmSinCos } from "./libm.ts";
+
+export type FloatDType = "float32" | "float64";
+
+const f32 = Math.fround;
+const TWO_POW_M24 = 2 ** -24;
+const TWO_POW_M53 = 2 ** -53;
+const TWO_POW_32 = 2 ** 32;
+const UINT64_MOD = 1n << 64n;
+const INT64_MIN = -(1n << 63n);
+/** ATen's normal kernels switch from scalar Box-Muller to the block-of-16 fill at this size. */
+const NORMAL_FILL_MIN = 16;
+const TWO_PI_FLOAT = f32(2 * Math.PI);
+const TWO_PI = 2 * Math.PI;
+
+/** A fresh process seeds from /dev/urandom (c10::detail::getNonDeterministicRandom), so we draw 64 random bits. */
+function nonDeterministicSeed(): bigint {
+  const words = new Uint32Array(2);
+  const cryptoLike = (globalThis as { crypto?: { getRandomValues(a: Uint32Array): Uint32Array } })
+    .crypto;
+  if (cryptoLike) cryptoLike.getRandomValues(words);
+  else for (let i = 0; i < 2; i++) words[i] = Math.floor(Math.random() * TWO_POW_32);
+  return (BigInt(words[0]!) << 32n) | BigInt(words[1]!);
+}
+
+export class TorchGenerator {
+  private readonly engine = new MT19937();
+  private seed = 0n;
+  /** Box-Muller makes normals in pairs; the scalar path keeps the second one for the next draw. */
+  private nextDoubleNormal: number | null = null;
+
+  constructor() {
+    this.manualSeed(nonDeterministicSeed());
+  }
+
+  /** torch.manual_seed: any integer in [-2**63, 2**64); negative seeds wrap to uint64 like PyTorch. */
+  manualSeed(seed: number | bigint): void {
+    if (typeof seed === "number" && !Number.isFinite(seed))
+      throw new RangeError(`seed must be finite, got ${seed}`);
+    let s = typeof seed === "bigint" ? seed : BigInt(Math.trunc(seed));
+    if (s < INT64_MIN || s >= UINT64_MOD) throw new RangeError("Overflow when unpacking long");
+    if (s < 0n) s += UINT64_MOD;
+    this.seed = s;
+    this.nextDoubleNormal = null;
+    this.engine.seed(Number(s & 0xffffffffn));
+  }
+
+  /** torch.initial_seed(): the seed as PyTorch reports it (uint64). */
+  initialSeed(): bigint {
+    return this.seed;
+  }
+
+  /** torch.rand(n) (or tensor.uniform_()) */
+  rand(n: number, dtype: FloatDType = "float32"): number[] {
+    return this.uniform(n, 0, 1, dtype);
+  }
+
+  /** tensor.uniform_(from, to): fma(x, to - from, from) in the tensor's own precision (ATen's build fuses it). */
+  uniform(n: number, from: number, to: number, dtype: FloatDType = "float32"): number[] {
+    const out = new Array<number>(n);
+    if (dtype === "float32") {
+      const lo = f32(from);
+      const span = f32(f32(to) - lo);
+      for (let i = 0; i < n; i++) out[i] = fmaf(this.unitFloat32(), span, lo);
+    } else {
+      const span = to - from;
+      for (let i = 0; i < n; i++) out[i] = fma(this.unitFloat64(), span, from);
+    }
+    return out;
+  }
+
+  /** torch.randint(low, high, (n,)) with int64 output: (draw % range) + low. */
+  randint(low: number, high: number, n: number): number[] {
+    const range = high - low;
+    if (!(range > 0))
+      throw new RangeError(
+        `random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`,
+      );
+    const out = new Array<number>(n);
+    if (range >= TWO_POW_32) {
+      const r = BigInt(range);
+      for (let i = 0; i < n; i++) out[i] = Number(this.random64() % r) + low;
+    } else {
+      for (let i = 0; i < n; i++) out[i] = (this.engine.nextUint32() % range) + low;
+    }
+    return out;
+  }
+
+  /** torch.randn(n) */
+  randn(n: number, dtype: FloatDType = "float32"): number[] {
+    return this.normal(n, 0, 1, dtype);
+  }
+
+  /** tensor.normal_(mean, std) on a contiguous tensor of n elements. */
+  normal(n: number, mean: number, std: number, dtype: FloatDType = "float32"): number[] {
+    if (n >= NORMAL_FILL_MIN) {
+      return dtype === "float32"
+        ? this.normalFillFloat32(n, f32(mean), f32(std))
+        : this.normalFillFloat64(n, mean, std);
+    }
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const v = fma(this.scalarNormal(), std, mean);
+      out[i] = dtype === "float32" ? f32(v) : v;
+    }
+    return out;
+  }
+
+  /** CPUGeneratorImpl::random64: the first 32-bit draw is the high word. */
+  private random64(): bigint {
+    const hi = this.engine.nextUint32();
+    const lo = this.engine.nextUint32();
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  /** uniform_real_distribution<float>(0, 1): 24 random bits of one 32-bit draw. */
+  private unitFloat32(): number {
+    return (this.engine.nextUint32() & 0xffffff) * TWO_POW_M24;
+  }
+
+  /** uniform_real_distribution<double>(0, 1): 53 random bits of a 64-bit draw. */
+  private unitFloat64(): number {
+    const hi = this.engine.nextUint32();
+    const lo = this.engine.nextUint32();
+    return ((hi & 0x1fffff) * TWO_POW_32 + lo) * TWO_POW_M53;
+  }
+
+  /** at::normal_distribution<double> with mean 0, std 1, using and refilling the cached second normal. */
+  private scalarNormal(): number {
+    if (this.nextDoubleNormal !== null) {
+      const cached = this.nextDoubleNormal;
+      this.nextDoubleNormal = null;
+      return cached;
+    }
+    const u1 = this.unitFloat64();
+    const u2 = this.unitFloat64();
+    const r = Math.sqrt(-2 * libmLog(1 - u2));
+    const [sin, cos] = libmSinCos(TWO_PI * u1);
+    this.nextDoubleNormal = r * sin;
+    return r * cos;
+  }
+
+  /** normal_fill_AVX2: n uniforms, Box-Muller on blocks of 16 (first 8 -> radius, last 8 -> angle); a ragged
+   *  tail is redone by drawing 16 fresh uniforms over the last 16 slots. */
+  private normalFillFloat32(n: number, mean: number, std: number): number[] {
+    const data = new Float32Array(n);
+    for (let i = 0; i < n; i++) data[i] = this.unitFloat32();
+    const block = (start: number): void => {
+      for (let j = 0; j < 8; j++) {
+        const u1 = f32(1 - data[start + j]!);
+        const u2 = data[start + j + 8]!;
+        const radius = f32(Math.sqrt(f32(-2 * logAvx(u1))));
+        const [sin, cos] = sincosAvx(f32(TWO_PI_FLOAT * u2));
+        data[start + j] = fmaf(f32(radius * cos), std, mean);
+        data[start + j + 8] = fmaf(f32(radius * sin), std, mean);
+      }
+    };
+    for (let i = 0; i + 16 <= n; i += 16) block(i);
+    if (n % 16 !== 0) {
+      for (let i = n - 16; i < n; i++) data[i] = this.unitFloat32();
+      block(n - 16);
+    }
+    return Array.from(data);
+  }
+
+  /** normal_fill<double>: the same blocks of 16 with libm's log/cos/sin. */
+  private normalFillFloat64(n: number, mean: number, std: number): number[] {
+    const data = new Float64Array(n);
+    for (let i = 0; i < n; i++) data[i] = this.unitFloat64();
+    const block = (start: number): void => {
+      for (let j = 0; j < 8; j++) {
+        const u1 = 1 - data[start + j]!;
+        const u2 = data[start + j + 8]!;
+        const radius = Math.sqrt(-2 * libmLog(u1));
+        const [sin, cos] = libmSinCos(TWO_PI * u2);
+        data[start + j] = fma(radius * cos, std, mean);
+        data[start + j + 8] = fma(radius * sin, std, mean);
+      }
+    };
+    for (let i = 0; i + 16 <= n; i += 16) block(i);
+    if (n % 16 !== 0) {
+      for (let i = n - 16; i < n; i++) data[i] = this.unitFloat64();
+      block(n - 16);
+    }
+    return Array.from(data);
+  }
+}
