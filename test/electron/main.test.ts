@@ -1,0 +1,315 @@
+// The main process, run against a stand-in for the parts of electron it uses: the window's
+// security settings, the sender checks and argument validation of every IPC handler, the
+// save-dialog-only write paths, navigation and permission blocking, and the menu's commands.
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { Invoke, Push } from "../../electron/channels.ts";
+
+type Listener = (...args: any[]) => any;
+
+const fake = vi.hoisted(() => {
+  const state = {
+    userData: "",
+    appListeners: new Map<string, Listener>(),
+    ipc: new Map<string, Listener>(),
+    protocolHandler: null as Listener | null,
+    privileged: [] as unknown[],
+    sandboxEnabled: false,
+    permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+    beforeRequest: null as { filter: { urls: string[] }; fn: Listener } | null,
+    headersReceived: null as Listener | null,
+    menuTemplate: [] as any[],
+    windows: [] as any[],
+    openDialog: vi.fn(),
+    saveDialog: vi.fn(),
+    openExternal: vi.fn(),
+  };
+  class FakeWebContents {
+    mainFrame = { url: "app://gradlens/index.html" };
+    send = vi.fn();
+  }
+  class FakeBrowserWindow {
+    static nextId = 1;
+    id = FakeBrowserWindow.nextId++;
+    webContents = new FakeWebContents();
+    loadURL = vi.fn(async () => undefined);
+    constructor(public options: any) {
+      state.windows.push(this);
+    }
+    static getAllWindows = () => state.windows;
+    static getFocusedWindow = () => state.windows[0] ?? null;
+    static fromWebContents = (wc: unknown) => state.windows.find((w) => w.webContents === wc) ?? null;
+    once() {}
+    on() {}
+    maximize() {}
+    isMinimized = () => false;
+    focus() {}
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
+  }
+  return { state, FakeBrowserWindow, FakeWebContents };
+});
+
+vi.mock("electron", () => ({
+  app: {
+    name: "Gradlens",
+    isPackaged: false,
+    on: (event: string, fn: Listener) => fake.state.appListeners.set(event, fn),
+    whenReady: () => Promise.resolve(),
+    isReady: () => true,
+    getPath: (name: string) => join(fake.state.userData, name),
+    enableSandbox: () => {
+      fake.state.sandboxEnabled = true;
+    },
+    requestSingleInstanceLock: () => true,
+    quit: vi.fn(),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn(),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => fake.state.privileged.push(...schemes),
+    handle: (_scheme: string, fn: Listener) => {
+      fake.state.protocolHandler = fn;
+    },
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (fn: Listener) => (fake.state.permissionRequest = fn),
+      setPermissionCheckHandler: (fn: Listener) => (fake.state.permissionCheck = fn),
+      webRequest: {
+        onBeforeRequest: (filter: { urls: string[] }, fn: Listener) => (fake.state.beforeRequest = { filter, fn }),
+        onHeadersReceived: (fn: Listener) => (fake.state.headersReceived = fn),
+      },
+    },
+  },
+  ipcMain: { handle: (channel: string, fn: Listener) => fake.state.ipc.set(channel, fn) },
+  Menu: {
+    buildFromTemplate: (template: any[]) => ({ template }),
+    setApplicationMenu: (menu: { template: any[] }) => (fake.state.menuTemplate = menu.template),
+  },
+  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+  dialog: { showOpenDialog: fake.state.openDialog, showSaveDialog: fake.state.saveDialog },
+  shell: { openExternal: fake.state.openExternal },
+  BrowserWindow: fake.FakeBrowserWindow,
+}));
+
+let work: string;
+let window: any;
+
+/** Calls an IPC handler the way Electron would for a message from `frame` of `window`. */
+function invoke(channel: string, args: unknown[], frame?: { url: string }) {
+  const handler = fake.state.ipc.get(channel)!;
+  const sender = window.webContents;
+  return handler({ sender, senderFrame: frame ?? sender.mainFrame }, ...args);
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "gradlens-main-"));
+  fake.state.userData = join(work, "userData");
+  await import("../../electron/main.ts");
+  await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+  window = fake.state.windows[0];
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+beforeEach(() => {
+  fake.state.openDialog.mockReset();
+  fake.state.saveDialog.mockReset();
+  fake.state.openExternal.mockReset();
+});
+
+describe("the window", () => {
+  it("is isolated, sandboxed and without Node, loading the app from app://", () => {
+    const prefs = window.options.webPreferences;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(prefs.preload).toMatch(/preload[\\/]preload\.cjs$/);
+    expect(fake.state.sandboxEnabled).toBe(true);
+    expect(window.loadURL).toHaveBeenCalledWith("app://gradlens/index.html");
+  });
+
+  it("registers app:// as a secure standard scheme (so workers and storage behave like https)", () => {
+    expect(fake.state.privileged).toEqual([
+      { scheme: "app", privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+  });
+
+  it("opens at the default size on first launch", () => {
+    expect(window.options).toMatchObject({ width: 1280, height: 800 });
+  });
+});
+
+describe("serving app://", () => {
+  it("serves files from the renderer folder with the CSP", async () => {
+    const response: Response = await fake.state.protocolHandler!({ url: "app://gradlens/host/host.ts" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Security-Policy")).toContain("script-src 'self'");
+    expect(await response.text()).toContain("interface Host");
+  });
+
+  it.each(["app://gradlens/../package.json", "app://gradlens/%2e%2e/electron/main.ts", "app://evil/host/host.ts", "app://gradlens/host"])(
+    "answers 404 for %s",
+    async (url) => {
+      const response: Response = await fake.state.protocolHandler!({ url });
+      expect(response.status).toBe(404);
+    },
+  );
+});
+
+describe("every IPC handler", () => {
+  it("exists for each channel the preload uses", () => {
+    expect([...fake.state.ipc.keys()].sort()).toEqual(Object.values(Invoke).sort());
+  });
+
+  it.each(Object.values(Invoke))("%s refuses a page from another origin and never opens a dialog", async (channel) => {
+    await expect(invoke(channel, [], { url: "https://evil.example/" })).rejects.toThrow(/untrusted sender/);
+    expect(fake.state.openDialog).not.toHaveBeenCalled();
+    expect(fake.state.saveDialog).not.toHaveBeenCalled();
+  });
+
+  it.each(Object.values(Invoke))("%s refuses a subframe, even of our own origin", async (channel) => {
+    await expect(invoke(channel, [], { url: "app://gradlens/index.html" })).rejects.toThrow(/untrusted sender/);
+  });
+
+  it.each([
+    { channel: Invoke.saveFileAs, args: [{ path: "/etc/passwd" }, "x.py"] },
+    { channel: Invoke.saveFile, args: ["x", "x.py", "/tmp/evil.py"] },
+    { channel: Invoke.exportFile, args: ["exe", "MZ", "x"] },
+    { channel: Invoke.exportSteps, args: ["svg", [], "x"] },
+    { channel: Invoke.openFile, args: ["/etc/passwd"] },
+    { channel: Invoke.autosaveSave, args: ["../../.bashrc", "rm -rf"] },
+    { channel: Invoke.autosaveLoad, args: ["../window-state"] },
+  ])("$channel refuses bad arguments before any dialog or disk access", async ({ channel, args }) => {
+    await expect(invoke(channel, args)).rejects.toThrow();
+    expect(fake.state.saveDialog).not.toHaveBeenCalled();
+    expect(fake.state.openDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe("saving: paths come only from the save dialog", () => {
+  it("the first Save asks; later Saves write there; opening another file makes Save ask again", async () => {
+    const target = join(work, "mine.py");
+    fake.state.saveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    await expect(invoke(Invoke.saveFile, ["x = 1\n", "problem3.py"])).resolves.toEqual({ status: "saved", name: "mine.py" });
+    expect(fake.state.saveDialog.mock.calls[0]![1].defaultPath).toMatch(/problem3\.py$/);
+    expect(await readFile(target, "utf8")).toBe("x = 1\n");
+
+    await invoke(Invoke.saveFile, ["x = 2\n", "ignored.py"]);
+    expect(fake.state.saveDialog).toHaveBeenCalledTimes(1);
+    expect(await readFile(target, "utf8")).toBe("x = 2\n");
+
+    const other = join(work, "mine.py"); // opening the very file just saved still withdraws the grant
+    fake.state.openDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
+    await expect(invoke(Invoke.openFile, [])).resolves.toEqual({ status: "opened", file: { name: "mine.py", text: "x = 2\n" } });
+    fake.state.saveDialog.mockResolvedValueOnce({ canceled: true, filePath: "" });
+    await expect(invoke(Invoke.saveFile, ["x = 3\n", "mine.py"])).resolves.toEqual({ status: "cancelled" });
+    expect(await readFile(target, "utf8")).toBe("x = 2\n");
+  });
+
+  it("a suggested name with a path in it only seeds the dialog's file name", async () => {
+    fake.state.saveDialog.mockResolvedValueOnce({ canceled: true, filePath: "" });
+    await invoke(Invoke.exportFile, ["svg", "<svg/>", "../../../../etc/cron.d/evil"]);
+    const defaultPath: string = fake.state.saveDialog.mock.calls[0]![1].defaultPath;
+    expect(defaultPath.endsWith("evil.svg")).toBe(true);
+    expect(defaultPath).not.toContain("..");
+  });
+
+  it("export all steps writes one file per step beside the name chosen in the dialog", async () => {
+    const folder = await mkdtemp(join(work, "steps-"));
+    fake.state.saveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, "graph.svg") });
+    const result = await invoke(Invoke.exportSteps, ["svg", ["<svg>1</svg>", "<svg>2</svg>", "<svg>3</svg>"], "problem3"]);
+    expect(result).toEqual({ status: "saved", names: ["graph-step-001.svg", "graph-step-002.svg", "graph-step-003.svg"] });
+    expect((await readdir(folder)).sort()).toEqual(result.names);
+    expect(await readFile(join(folder, "graph-step-002.svg"), "utf8")).toBe("<svg>2</svg>");
+  });
+
+  it("a failed write is reported with a reason, not thrown", async () => {
+    fake.state.saveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(work, "no-such-folder", "g.png") });
+    const result = await invoke(Invoke.exportFile, ["png", new Uint8Array([1, 2]), "g"]);
+    expect(result).toEqual({ status: "failed", reason: "g.png could not be saved: it no longer exists." });
+  });
+
+  it("autosave round-trips through the app's data folder", async () => {
+    await invoke(Invoke.autosaveSave, ["editor", "x = 1"]);
+    await expect(invoke(Invoke.autosaveLoad, ["editor"])).resolves.toBe("x = 1");
+    expect(await readFile(join(fake.state.userData, "userData", "autosave", "editor.txt"), "utf8")).toBe("x = 1");
+  });
+});
+
+describe("navigation, new windows, permissions and network", () => {
+  function contentsWithListeners() {
+    const listeners = new Map<string, Listener>();
+    let openHandler: Listener | null = null;
+    const contents = {
+      on: (event: string, fn: Listener) => listeners.set(event, fn),
+      setWindowOpenHandler: (fn: Listener) => (openHandler = fn),
+    };
+    fake.state.appListeners.get("web-contents-created")!({}, contents);
+    return { listeners, open: (url: string) => openHandler!({ url }) };
+  }
+
+  it.each(["will-navigate", "will-redirect", "will-attach-webview"])("%s is prevented", (event) => {
+    const { listeners } = contentsWithListeners();
+    const preventDefault = vi.fn();
+    listeners.get(event)!({ preventDefault }, "https://evil.example/");
+    expect(preventDefault).toHaveBeenCalled();
+  });
+
+  it("window.open is denied; only https links go to the system browser", () => {
+    const { open } = contentsWithListeners();
+    for (const url of ["https://pytorch.org/docs/", "http://x.example/", "file:///etc/passwd", "javascript:alert(1)"]) {
+      expect(open(url)).toEqual({ action: "deny" });
+    }
+    expect(fake.state.openExternal.mock.calls).toEqual([["https://pytorch.org/docs/"]]);
+  });
+
+  it("every permission request is refused", () => {
+    const callback = vi.fn();
+    fake.state.permissionRequest!({}, "media", callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(fake.state.permissionCheck!({}, "notifications")).toBe(false);
+  });
+
+  it("remote http(s) and websocket requests are cancelled", () => {
+    const callback = vi.fn();
+    fake.state.beforeRequest!.fn({ url: "https://evil.example/x.js" }, callback);
+    expect(callback).toHaveBeenCalledWith({ cancel: true });
+    expect(fake.state.beforeRequest!.filter.urls).toEqual(expect.arrayContaining(["http://*/*", "https://*/*", "ws://*/*", "wss://*/*"]));
+  });
+});
+
+describe("the menu", () => {
+  const find = (label: string, items: any[] = fake.state.menuTemplate): any =>
+    items.flatMap((i) => [i, ...(i.submenu ? [find(label, i.submenu)] : [])]).find((i) => i?.label === label);
+
+  it("sends its command to the page when clicked", () => {
+    window.webContents.send.mockClear();
+    find("Export SVG…").click();
+    find("Step Forward").click();
+    expect(window.webContents.send.mock.calls).toEqual([
+      [Push.menuCommand, "file.exportSvg"],
+      [Push.menuCommand, "run.stepForward"],
+    ]);
+  });
+
+  it("lists a saved file under Open Recent, and opening it pushes the file to the page", async () => {
+    const recent = find("Open Recent").submenu;
+    expect(recent[0].label).toBe("mine.py");
+    window.webContents.send.mockClear();
+    recent[0].click();
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalled());
+    expect(window.webContents.send.mock.calls[0]).toEqual([Push.fileOpened, { status: "opened", file: { name: "mine.py", text: "x = 2\n" } }]);
+  });
+});
