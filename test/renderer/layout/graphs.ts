@@ -81,3 +81,27 @@ export function mlpGraphOfSize(targetNodes: number, width = 8, inputs = 3): MlpG
     layers++;
   }
 }
+
+/** Split a graph in creation order into append steps: each op with the new leaves (nodes without
+ *  inputs) listed just before it that feed it, as PyTorch makes them in one op call. */
+export function stepsOf(graph: LayoutGraph): { nodes: LayoutNode[]; edges: LayoutEdge[] }[] {
+  const hasInputs = new Set(graph.edges.map((e) => e.target));
+  const incoming = new Map<number, LayoutEdge[]>();
+  for (const e of graph.edges) incoming.set(e.target, [...(incoming.get(e.target) ?? []), e]);
+  const steps: { nodes: LayoutNode[]; edges: LayoutEdge[] }[] = [];
+  let pendingLeaves: LayoutNode[] = [];
+  for (const node of graph.nodes) {
+    if (!hasInputs.has(node.id)) {
+      pendingLeaves.push(node);
+      continue;
+    }
+    const edges = incoming.get(node.id) ?? [];
+    const feeding = new Set(edges.map((e) => e.source));
+    for (const leaf of pendingLeaves.filter((l) => !feeding.has(l.id))) steps.push({ nodes: [leaf], edges: [] });
+    const leaves = pendingLeaves.filter((l) => feeding.has(l.id));
+    steps.push({ nodes: [...leaves, node], edges: [...leaves.flatMap((l) => incoming.get(l.id) ?? []), ...edges] });
+    pendingLeaves = [];
+  }
+  for (const leaf of pendingLeaves) steps.push({ nodes: [leaf], edges: [] });
+  return steps;
+}
