@@ -52,3 +52,10 @@ export function isTypedAnswerCorrect(typed: string, answer: string): boolean {
   const typedNumbers = numbersIn(typed);
   return expected.length > 0 && expected.length === typedNumbers.length && expected.every((n, i) => n === typedNumbers[i]);
 }
+
+/** A choice is Markdown; one that is plain printed output (no backticks of its own) is shown as code. */
+export function choiceMarkdown(choice: string): string {
+  if (choice.includes("`")) return choice;
+  const looksPrinted = /^(tensor\(|None\b|True\b|False\b|[-\d([]|[A-Z]\w*(Error|Exception|Warning):)/.test(choice);
+  return looksPrinted ? "`" + choice + "`" : choice;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerMatchesLine, isTypedAnswerCorrect, outputLine } from "../../../renderer/lessons/answer.ts";
+import { answerMatchesLine, choiceMarkdown, isTypedAnswerCorrect, outputLine } from "../../../renderer/lessons/answer.ts";
 
 describe("outputLine", () => {
   it.each([
@@ -49,5 +49,19 @@ describe("isTypedAnswerCorrect", () => {
     { typed: "Error", answer: "RuntimeError: Trying to backward through the graph a second time ...", expected: false },
   ])("'$typed' for $answer", ({ typed, answer, expected }) => {
     expect(isTypedAnswerCorrect(typed, answer)).toBe(expected);
+  });
+});
+
+describe("choiceMarkdown", () => {
+  it.each([
+    { choice: "tensor(18.)", md: "`tensor(18.)`" },
+    { choice: "None", md: "`None`" },
+    { choice: "2 0", md: "`2 0`" },
+    { choice: "(tensor([1.]),)", md: "`(tensor([1.]),)`" },
+    { choice: "RuntimeError: a leaf Variable ...", md: "`RuntimeError: a leaf Variable ...`" },
+    { choice: "It prints `tensor(18.)`", md: "It prints `tensor(18.)`" },
+    { choice: "Nothing: it fills the grads", md: "Nothing: it fills the grads" },
+  ])("$choice", ({ choice, md }) => {
+    expect(choiceMarkdown(choice)).toBe(md);
   });
 });
