@@ -88,7 +88,7 @@ export class Tensor {
 
   /** the element at flat row-major position i */
   at(i: number): number {
-    if (this.shape.length === 0) return this.storage.data[this.offset];
+    if (this.shape.length === 0 || this.numel === 1) return this.storage.data[this.offset];
     let off = this.offset;
     for (let d = this.shape.length - 1; d >= 0; d--) {
       const n = this.shape[d];
@@ -101,6 +101,7 @@ export class Tensor {
   /** row-major copy of this tensor's elements */
   values(): number[] {
     const n = this.numel;
+    if (n === 1) return [this.at(0)];
     const out = new Array<number>(n);
     const data = this.storage.data;
     if (this.isContiguous()) {
@@ -170,6 +171,11 @@ export function fromValues(rt: Runtime, values: ArrayLike<number>, shape: number
   if (dtype === "int64") for (let i = 0; i < n; i++) data[i] = Math.trunc(values[i]);
   else if (dtype === "bool") for (let i = 0; i < n; i++) data[i] = values[i] ? 1 : 0;
   else data.set(values as ArrayLike<number>);
+  return new Tensor(rt, new Storage(rt.newStorageId(), data), shape, contiguousStrides(shape), 0, dtype);
+}
+
+/** A new contiguous tensor over `data`, which it takes over (already in dtype). */
+export function fromStorage(rt: Runtime, data: Storage32, shape: number[], dtype: DType): Tensor {
   return new Tensor(rt, new Storage(rt.newStorageId(), data), shape, contiguousStrides(shape), 0, dtype);
 }
 

@@ -8,7 +8,12 @@ import { clone } from "../ops/index_ops.ts";
 import { record } from "./record.ts";
 import type { GradNode } from "./node.ts";
 
-export function accumulate(node: GradNode, g: Tensor, createGraph: boolean, backward: number): void {
+export function accumulate(
+  node: GradNode,
+  g: Tensor,
+  createGraph: boolean,
+  backward: number,
+): void {
   const leaf = node.variable!;
   const rt = leaf.rt;
   const before = leaf.grad;
@@ -23,16 +28,17 @@ export function accumulate(node: GradNode, g: Tensor, createGraph: boolean, back
     leaf.grad = add(before, g);
     how = "replaced";
   }
-  rt.emit({
-    kind: "grad/accumulated",
-    backward,
-    leaf: leaf.id,
-    node: node.id,
-    before: before ? before.id : null,
-    delta: g.id,
-    after: leaf.grad!.id,
-    how,
-  });
+  if (rt.sink)
+    rt.emit({
+      kind: "grad/accumulated",
+      backward,
+      leaf: leaf.id,
+      node: node.id,
+      before: before ? before.id : null,
+      delta: g.id,
+      after: leaf.grad!.id,
+      how,
+    });
 }
 
 /** retain_grad()'s hook and backward(inputs=[non-leaf]): clone first, then out-of-place sums */

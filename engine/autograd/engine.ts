@@ -173,7 +173,8 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
     else {
       const sum = rt.withGradMode(opts.createGraph, () => add(old, g));
       buf[e.inputNr] = sum;
-      rt.emit({ kind: "grad/summed", backward: id, node: e.node.id, inputNr: e.inputNr, before: old.id, delta: g.id, after: sum.id });
+      if (rt.sink)
+        rt.emit({ kind: "grad/summed", backward: id, node: e.node.id, inputNr: e.inputNr, before: old.id, delta: g.id, after: sum.id });
     }
   };
 
@@ -209,29 +210,35 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         gradsOut = [];
       } else {
         gradsOut = gradsIn.some((g) => g) ? node.backward(gradsIn, node) : node.next.map(() => null);
-        gradsOut = gradsOut.map((g, k) => (g && node.next[k] ? validate(g, node.next[k]!.node, node, k) : g));
+        for (let k = 0; k < gradsOut.length; k++) {
+          const g = gradsOut[k];
+          const e = node.next[k];
+          if (g && e) gradsOut[k] = validate(g, e.node, node, k);
+        }
       }
-      rt.emit({
-        kind: "node/executed",
-        backward: id,
-        node: node.id,
-        name: node.name,
-        gradsIn: gradsIn.map((g) => g?.id ?? null),
-        gradsOut: node.next.map((_, k) => gradsOut[k]?.id ?? null),
-      });
+      if (rt.sink)
+        rt.emit({
+          kind: "node/executed",
+          backward: id,
+          node: node.id,
+          name: node.name,
+          gradsIn: gradsIn.map((g) => g?.id ?? null),
+          gradsOut: node.next.map((_, k) => gradsOut[k]?.id ?? null),
+        });
       if (!opts.retainGraph && !node.variable) {
         const hadSaved = node.saved.some((s) => !s.released);
         node.release();
         if (hadSaved) rt.emit({ kind: "saved/freed", backward: id, nodes: [node.id] });
       }
-      node.next.forEach((e, k) => {
-        if (!e) return;
+      for (let k = 0; k < node.next.length; k++) {
+        const e = node.next[k];
+        if (!e) continue;
         const g = gradsOut[k] ?? null;
         const left = (deps.get(e.node) ?? 1) - 1;
         deps.set(e.node, left);
         if (g && shouldVisit(e.node)) addToBuffer(e, g);
         if (left === 0 && buffers.has(e.node)) queue.push(e.node);
-      });
+      }
     }
   } finally {
     rt.gradEnabled = prevMode;
@@ -254,7 +261,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
 function validate(g: Tensor, next: GradNode, node: GradNode, k: number): Tensor {
   let r = g;
   const shape = next.gradShape;
-  if (r.shape.join() !== shape.join()) {
+  if (!sameShape(r.shape, shape)) {
     try {
       r = sumTo(r, shape);
     } catch {
@@ -262,8 +269,14 @@ function validate(g: Tensor, next: GradNode, node: GradNode, k: number): Tensor 
         `Function ${node.name} returned an invalid gradient at index ${k} - got [${g.shape.join(", ")}] but expected shape compatible with [${shape.join(", ")}]`,
       );
     }
-    if (r.shape.join() !== shape.join()) r = reshape(r, shape);
+    if (!sameShape(r.shape, shape)) r = reshape(r, shape);
   }
   if (r.dtype !== next.gradDType) r = castTo(r, next.gradDType);
   return r;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -26,16 +26,19 @@ function operandAt(o: Operand, t: Tensor, dtype: DType): (i: number) => number {
     const v = castValue(scalarToNumber(o), dtype);
     return () => v;
   }
-  const strides = broadcastStrides(o, t.shape);
   if (o.dim() > t.dim() || o.shape.some((d, i) => d !== 1 && d !== t.shape[t.dim() - o.dim() + i])) {
     throw runtimeError(
       `output with shape [${t.shape.join(", ")}] doesn't match the broadcast shape [${broadcastShape(o, t).join(", ")}]`,
     );
   }
-  const offs: number[] = [];
-  const view = { ...o, shape: t.shape, strides, offset: o.offset, numel: t.numel, storage: o.storage } as Tensor;
-  forEachOffset(view, (off) => offs.push(off));
   const data = o.storage.data;
+  if (o.numel === t.numel && o.isContiguous()) {
+    const base = o.offset;
+    return o.dtype === dtype ? (i) => data[base + i] : (i) => castValue(data[base + i], dtype);
+  }
+  const strides = broadcastStrides(o, t.shape);
+  const offs: number[] = [];
+  forEachOffset({ shape: t.shape, strides, offset: o.offset, numel: t.numel } as Tensor, (off) => offs.push(off));
   return (i) => castValue(data[offs[i]], dtype);
 }
 
@@ -60,9 +63,14 @@ export function mutate(t: Tensor, op: string, f: (old: number, i: number) => num
   const gradFnBefore = t.gradFn;
   const prevEdge = gradientEdge(t);
   const data = t.storage.data;
-  const writes: [number, number][] = [];
-  forEachOffset(t, (off, i) => writes.push([off, castValue(f(data[off], i), t.dtype)]));
-  for (const [off, v] of writes) data[off] = v;
+  if (t.isContiguous()) {
+    const base = t.offset;
+    for (let i = 0; i < t.numel; i++) data[base + i] = castValue(f(data[base + i], i), t.dtype);
+  } else {
+    const writes: [number, number][] = [];
+    forEachOffset(t, (off, i) => writes.push([off, castValue(f(data[off], i), t.dtype)]));
+    for (const [off, v] of writes) data[off] = v;
+  }
   t.storage.version++;
   let node: GradNode | null = null;
   if (rebase && rt.gradEnabled && (t.requiresGrad || rebase.others.some((o) => o.requiresGrad))) {

@@ -1,9 +1,9 @@
 // Elementwise kernels: broadcasting, type promotion of tensor/scalar operands, and the
 // loops that compute in double and store in the result dtype (float32 rounds per op).
-import { castValue, resultType, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
+import { allocate, castValue, isFloating, resultType, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
-import { contiguousStrides, fromValues, numelOf, Tensor } from "../tensor.ts";
+import { contiguousStrides, fromStorage, fromValues, numelOf, Tensor } from "../tensor.ts";
 
 export type Operand = Tensor | Scalar;
 
@@ -26,6 +26,16 @@ export function broadcastShapes(a: readonly number[], b: readonly number[]): num
 
 /** PyTorch's result dtype for a mix of tensors and Python scalars. */
 export function promote(operands: readonly Operand[]): DType {
+  // fast path: a float tensor with same-dtype tensors or Python floats/ints
+  const first = operands[0];
+  if (isTensor(first) && isFloating(first.dtype)) {
+    let simple = true;
+    for (let i = 1; i < operands.length; i++) {
+      const o = operands[i];
+      if (isTensor(o) ? o.dtype !== first.dtype : typeof o === "boolean") simple = false;
+    }
+    if (simple) return first.dtype;
+  }
   return resultType(
     operands.map((o) =>
       isTensor(o)
@@ -84,6 +94,19 @@ export function runtimeOf(operands: readonly Operand[]): Runtime {
   throw new Error("internal: an op needs at least one tensor");
 }
 
+const EMPTY: number[] = [];
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** a flat array to read directly: a scalar, or a contiguous tensor of the full shape already in dtype */
+function direct(o: Operand, n: number, dtype: DType): boolean {
+  return !isTensor(o) || (o.dtype === dtype && o.numel === n && o.isContiguous());
+}
+
 /** out[i] = fn(a[i], b[i]) over the broadcast shape; inputs cast to `compute`, stored as `out`. */
 export function binaryMap(
   a: Operand,
@@ -92,25 +115,43 @@ export function binaryMap(
   outDType: DType,
   fn: (x: number, y: number) => number,
 ): Tensor {
-  const rt = runtimeOf([a, b]);
-  const sa = isTensor(a) ? a.shape : [];
-  const sb = isTensor(b) ? b.shape : [];
-  const shape = sa.length === sb.length && sa.every((d, i) => d === sb[i]) ? sa.slice() : broadcastShapes(sa, sb);
+  const ta = isTensor(a) ? a : null;
+  const tb = isTensor(b) ? b : null;
+  const rt = (ta ?? tb)!.rt;
+  const sa = ta ? ta.shape : EMPTY;
+  const sb = tb ? tb.shape : EMPTY;
+  const shape = sameShape(sa, sb) ? sa.slice() : broadcastShapes(sa, sb);
   const n = numelOf(shape);
   rt.checkElements(n);
-  const ra = reader(a, shape, compute);
-  const rb = reader(b, shape, compute);
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = fn(ra(i), rb(i));
-  return fromValues(rt, out, shape, outDType);
+  const out = allocate(outDType, n);
+  if (direct(a, n, compute) && direct(b, n, compute)) {
+    const ad = ta ? ta.storage.data : null;
+    const bd = tb ? tb.storage.data : null;
+    const ao = ta ? ta.offset : 0;
+    const bo = tb ? tb.offset : 0;
+    const as = ta ? 0 : castValue(scalarToNumber(a as Scalar), compute);
+    const bs = tb ? 0 : castValue(scalarToNumber(b as Scalar), compute);
+    for (let i = 0; i < n; i++) out[i] = fn(ad ? ad[ao + i] : as, bd ? bd[bo + i] : bs);
+  } else {
+    const ra = reader(a, shape, compute);
+    const rb = reader(b, shape, compute);
+    for (let i = 0; i < n; i++) out[i] = fn(ra(i), rb(i));
+  }
+  return fromStorage(rt, out, shape, outDType);
 }
 
 export function unaryMap(x: Tensor, outDType: DType, fn: (v: number) => number): Tensor {
   const n = x.numel;
-  const r = reader(x, x.shape, outDType);
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = fn(r(i));
-  return fromValues(x.rt, out, x.shape.slice(), outDType);
+  const out = allocate(outDType, n);
+  if (direct(x, n, outDType)) {
+    const d = x.storage.data;
+    const o = x.offset;
+    for (let i = 0; i < n; i++) out[i] = fn(d[o + i]);
+  } else {
+    const r = reader(x, x.shape, outDType);
+    for (let i = 0; i < n; i++) out[i] = fn(r(i));
+  }
+  return fromStorage(x.rt, out, x.shape.slice(), outDType);
 }
 
 export function ternaryMap(

@@ -1,0 +1,154 @@
+// Engine benchmark: forward+backward of a micrograd-style scalar MLP (~2000 grad_fn nodes,
+// every weight a 0-d tensor) and of a small tensor MLP (batch 64, two layers of 128), next to
+// real PyTorch (Debian's python3-torch) timed inside its own process, startup excluded.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import * as T from "../../engine/index.ts";
+
+const SCALAR = { nin: 16, layers: [32, 16, 1] };
+const TENSOR = { batch: 64, width: 128 };
+const REPEATS = { scalar: 30, tensor: 30 };
+
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648 - 0.5;
+  };
+}
+
+function scalarMlp(rt: T.Runtime): () => number {
+  const rand = lcg(1);
+  const x = Array.from({ length: SCALAR.nin }, () => T.tensor(rt, rand()));
+  const sizes = [SCALAR.nin, ...SCALAR.layers];
+  const params = SCALAR.layers.map((nout, l) =>
+    Array.from({ length: nout }, () => ({
+      w: Array.from({ length: sizes[l] }, () => T.tensor(rt, rand(), { requiresGrad: true })),
+      b: T.tensor(rt, rand(), { requiresGrad: true }),
+    })),
+  );
+  let nodes = 0;
+  return () => {
+    let acts = x;
+    for (const layer of params) {
+      acts = layer.map(({ w, b }) => {
+        let act = b;
+        w.forEach((wi, i) => (act = T.add(act, T.mul(wi, acts[i]))));
+        return T.tanh(act);
+      });
+    }
+    const loss = T.pow(acts[0], 2n);
+    T.backward(loss);
+    nodes = countNodes(loss);
+    return nodes;
+  };
+}
+
+function countNodes(t: T.Tensor): number {
+  const seen = new Set<T.GradNode>();
+  const stack = t.gradFn ? [t.gradFn] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    for (const e of n.next) if (e) stack.push(e.node);
+  }
+  return seen.size;
+}
+
+function tensorMlp(rt: T.Runtime): () => number {
+  const { batch, width } = TENSOR;
+  rt.generator.manualSeed(0);
+  const x = T.randn(rt, [batch, width]);
+  const w1 = T.requiresGrad_(T.mul(T.randn(rt, [width, width]), 0.1));
+  const b1 = T.zeros(rt, [width], { requiresGrad: true });
+  const w2 = T.requiresGrad_(T.mul(T.randn(rt, [width, width]), 0.1));
+  const b2 = T.zeros(rt, [width], { requiresGrad: true });
+  return () => {
+    const h = T.tanh(T.add(T.matmul(x, w1), b1));
+    const out = T.tanh(T.add(T.matmul(h, w2), b2));
+    const loss = T.mean(T.pow(out, 2n));
+    T.backward(loss);
+    return countNodes(loss);
+  };
+}
+
+function timeIt(step: () => number, repeats: number): { median: number; nodes: number } {
+  let nodes = step();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    nodes = step();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], nodes };
+}
+
+const PYTORCH = String.raw`
+import time, torch, random, json
+random.seed(1)
+def med(f, n):
+    f(); ts = []
+    for _ in range(n):
+        t0 = time.perf_counter(); f(); ts.append((time.perf_counter() - t0) * 1000)
+    ts.sort(); return ts[len(ts) // 2]
+nin, layers = ${SCALAR.nin}, ${JSON.stringify(SCALAR.layers)}
+x = [torch.tensor(random.random() - 0.5) for _ in range(nin)]
+sizes = [nin] + layers
+params = [[([torch.tensor(random.random() - 0.5, requires_grad=True) for _ in range(sizes[l])], torch.tensor(random.random() - 0.5, requires_grad=True)) for _ in range(n)] for l, n in enumerate(layers)]
+def scalar():
+    acts = x
+    for layer in params:
+        new = []
+        for w, b in layer:
+            act = b
+            for wi, xi in zip(w, acts):
+                act = act + wi * xi
+            new.append(act.tanh())
+        acts = new
+    (acts[0] ** 2).backward()
+torch.manual_seed(0)
+B, W = ${TENSOR.batch}, ${TENSOR.width}
+xt = torch.randn(B, W)
+w1 = (torch.randn(W, W) * 0.1).requires_grad_(); b1 = torch.zeros(W, requires_grad=True)
+w2 = (torch.randn(W, W) * 0.1).requires_grad_(); b2 = torch.zeros(W, requires_grad=True)
+def tensor():
+    h = torch.tanh(xt @ w1 + b1)
+    out = torch.tanh(h @ w2 + b2)
+    (out ** 2).mean().backward()
+print(json.dumps({"scalar": med(scalar, ${REPEATS.scalar}), "tensor": med(tensor, ${REPEATS.tensor}), "threads": torch.get_num_threads()}))
+`;
+
+function pytorchTimes(): { scalar: number; tensor: number; threads: number } | null {
+  if (!existsSync("/usr/bin/python3")) return null;
+  const p = spawnSync("/usr/bin/python3", ["-c", PYTORCH], { encoding: "utf8", timeout: 300_000 });
+  if (p.status !== 0) return null;
+  return JSON.parse(p.stdout.trim().split("\n").at(-1)!);
+}
+
+const fmt = (ms: number) => `${ms.toFixed(2).padStart(9)} ms`;
+
+export async function run(): Promise<void> {
+  console.log("== engine: forward+backward, median of repeats (Gradlens vs PyTorch 1.13 CPU) ==");
+  const torch = pytorchTimes();
+  const rows: [string, number, number | null, number][] = [];
+  for (const [name, build, repeats, key] of [
+    ["scalar MLP", scalarMlp, REPEATS.scalar, "scalar"],
+    ["tensor MLP", tensorMlp, REPEATS.tensor, "tensor"],
+  ] as const) {
+    const off = timeIt(build(new T.Runtime()), repeats);
+    let events = 0;
+    const on = timeIt(build(new T.Runtime({ sink: () => void events++ })), repeats);
+    rows.push([`${name} (${off.nodes} nodes), events off`, off.median, torch ? torch[key] : null, 0]);
+    rows.push([`${name}, events on (${Math.round(events / (repeats + 1))}/run)`, on.median, torch ? torch[key] : null, on.median / off.median]);
+  }
+  for (const [label, ms, py, overhead] of rows) {
+    const ratio = py ? `ratio ${(ms / py).toFixed(2)}` : "PyTorch not installed";
+    const extra = overhead ? `, events cost ${overhead.toFixed(2)}x` : "";
+    console.log(`${label.padEnd(48)} Gradlens ${fmt(ms)}   PyTorch ${py ? fmt(py) : "       n/a"}   ${ratio}${extra}`);
+  }
+  if (torch) console.log(`(PyTorch used ${torch.threads} threads; targets: scalar ratio <= 1.0, tensor ratio <= 5, events <= 2x)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
