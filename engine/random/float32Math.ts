@@ -2,16 +2,10 @@
 
 const f32 = Math.fround;
 
-const scratch = new DataView(new ArrayBuffer(8));
-
-/** The double next to `x` in the direction of `toward` (finite, non-zero x). */
-function stepToward(x: number, toward: number): number {
-  scratch.setFloat64(0, x);
-  const bits = scratch.getBigUint64(0);
-  const awayFromZero = toward > 0 === x > 0;
-  scratch.setBigUint64(0, awayFromZero ? bits + 1n : bits - 1n);
-  return scratch.getFloat64(0);
-}
+const buffer = new ArrayBuffer(8);
+const asDouble = new Float64Array(buffer);
+const asFloat = new Float32Array(buffer, 0, 1);
+const asWords = new Uint32Array(buffer); // little-endian: [low word, high word]
 
 /**
  * fmaf(a, b, c): a*b + c rounded once to float32, as the `vfmadd` instruction does.
@@ -21,23 +15,30 @@ function stepToward(x: number, toward: number): number {
 export function fmaf(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
-  if (!Number.isFinite(s) || s === 0) return f32(s);
+  if (s === 0 || !Number.isFinite(s)) return f32(s);
   const bv = s - p;
   const err = p - (s - bv) + (c - bv);
   if (err === 0) return f32(s);
-  scratch.setFloat64(0, s);
-  const lastBitOdd = (scratch.getUint32(4) & 1) === 1;
-  return f32(lastBitOdd ? s : stepToward(s, err));
+  asDouble[0] = s;
+  const low = asWords[0]!;
+  if (low & 1) return f32(s);
+  // Even last bit: both neighbours are odd; take the one on the side of the true sum.
+  if (err > 0 === s > 0) asWords[0] = low + 1;
+  else if (low === 0) {
+    asWords[0] = 0xffffffff;
+    asWords[1] = asWords[1]! - 1;
+  } else asWords[0] = low - 1;
+  return f32(asDouble[0]);
 }
 
 /** Reinterpret a float32 as its 32 bits (unsigned). */
 export function floatBits(x: number): number {
-  scratch.setFloat32(0, x);
-  return scratch.getUint32(0);
+  asFloat[0] = x;
+  return asWords[0]!;
 }
 
 /** Reinterpret 32 bits as a float32. */
 export function bitsToFloat(bits: number): number {
-  scratch.setUint32(0, bits >>> 0);
-  return scratch.getFloat32(0);
+  asWords[0] = bits >>> 0;
+  return asFloat[0]!;
 }
