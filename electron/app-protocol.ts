@@ -60,7 +60,8 @@ export function resolveAppPath(url: string): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username !== "") return null;
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username !== "")
+    return null;
   let decoded: string;
   try {
     decoded = decodeURIComponent(parsed.pathname);

@@ -24,6 +24,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 }
 
 /** Writes several files; each is atomic on its own. Stops at the first failure. */
-export async function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): Promise<void> {
+export async function writeFilesAtomic(
+  files: readonly { path: string; data: string | Uint8Array }[],
+): Promise<void> {
   for (const file of files) await writeFileAtomic(file.path, file.data);
 }

@@ -99,7 +99,11 @@ export interface GradlensBridge {
   saveFile(text: string, suggestedName: string): Promise<WriteResult>;
   saveFileAs(text: string, suggestedName: string): Promise<WriteResult>;
   exportFile(kind: ExportKind, data: ExportData, suggestedName: string): Promise<WriteResult>;
-  exportSteps(kind: ExportKind, steps: ExportData[], suggestedName: string): Promise<WriteManyResult>;
+  exportSteps(
+    kind: ExportKind,
+    steps: ExportData[],
+    suggestedName: string,
+  ): Promise<WriteManyResult>;
   initialFile(): Promise<OpenResult | null>;
   autosaveLoad(key: string): Promise<string | null>;
   autosaveSave(key: string, text: string | null): Promise<void>;

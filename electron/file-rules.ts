@@ -50,7 +50,10 @@ export function decodeTextFile(name: string, bytes: Uint8Array): DecodeResult {
   const early = refuseBeforeReading(name, bytes.byteLength);
   if (early) return { ok: false, reason: early };
   if (bytes.includes(0)) {
-    return { ok: false, reason: `${name} looks like a binary file, not text (it contains NUL bytes).` };
+    return {
+      ok: false,
+      reason: `${name} looks like a binary file, not text (it contains NUL bytes).`,
+    };
   }
   let text: string;
   try {
@@ -70,7 +73,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
@@ -89,19 +101,28 @@ const MAX_NAME_LENGTH = 120;
  * reserved characters, never hidden, never empty, ending in `ext`. Only ever a default for
  * the save dialog or a step file's stem; the user or the dialog has the last word.
  */
-export function sanitizeFileName(suggested: string, ext: string, fallbackStem = "untitled"): string {
+export function sanitizeFileName(
+  suggested: string,
+  ext: string,
+  fallbackStem = "untitled",
+): string {
   let stem = baseName(suggested)
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, "");
-  if (stem.toLowerCase().endsWith(ext.toLowerCase())) stem = stem.slice(0, -ext.length).replace(/[.\s]+$/g, "");
+  if (stem.toLowerCase().endsWith(ext.toLowerCase()))
+    stem = stem.slice(0, -ext.length).replace(/[.\s]+$/g, "");
   if (stem === "" || WINDOWS_RESERVED.test(stem)) stem = fallbackStem;
   stem = stem.slice(0, MAX_NAME_LENGTH - ext.length);
   return stem + ext;
 }
 
-export const EXPORT_EXTENSION: Record<ExportKind, string> = { svg: ".svg", png: ".png", dot: ".dot" };
+export const EXPORT_EXTENSION: Record<ExportKind, string> = {
+  svg: ".svg",
+  png: ".png",
+  dot: ".dot",
+};
 
 export const EXPORT_FILTER_NAME: Record<ExportKind, string> = {
   svg: "SVG image",
@@ -118,7 +139,10 @@ export function stepFileNames(chosenName: string, count: number, kind: ExportKin
   const ext = EXPORT_EXTENSION[kind];
   const stem = sanitizeFileName(chosenName, ext, "gradlens").slice(0, -ext.length);
   const width = Math.max(3, String(count).length);
-  return Array.from({ length: count }, (_, i) => `${stem}-step-${String(i + 1).padStart(width, "0")}${ext}`);
+  return Array.from(
+    { length: count },
+    (_, i) => `${stem}-step-${String(i + 1).padStart(width, "0")}${ext}`,
+  );
 }
 
 /** A script name for Save when the user has not named the file yet. */

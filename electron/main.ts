@@ -19,7 +19,12 @@ import {
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppPath } from "./app-protocol.ts";
+import {
+  APP_ENTRY_URL,
+  CONTENT_SECURITY_POLICY,
+  mimeTypeFor,
+  resolveAppPath,
+} from "./app-protocol.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import {
   APP_SCHEME,
@@ -33,7 +38,14 @@ import {
   type WriteResult,
 } from "./channels.ts";
 import { DocumentPaths } from "./documents.ts";
-import { EXPORT_EXTENSION, EXPORT_FILTER_NAME, OPENABLE_EXTENSIONS, sanitizeFileName, scriptNameFor, stepFileNames } from "./file-rules.ts";
+import {
+  EXPORT_EXTENSION,
+  EXPORT_FILTER_NAME,
+  OPENABLE_EXTENSIONS,
+  sanitizeFileName,
+  scriptNameFor,
+  stepFileNames,
+} from "./file-rules.ts";
 import { AutosaveStore, readJson, writeJson } from "./json-store.ts";
 import { fileArgument } from "./launch-args.ts";
 import { buildMenuTemplate, type MenuAction, type MenuItemSpec } from "./menu-template.ts";
@@ -131,12 +143,16 @@ function restrictSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest({ urls: ["http://*/*", "https://*/*", "ws://*/*", "wss://*/*"] }, (_details, callback) =>
-    callback({ cancel: true }),
+  ses.webRequest.onBeforeRequest(
+    { urls: ["http://*/*", "https://*/*", "ws://*/*", "wss://*/*"] },
+    (_details, callback) => callback({ cancel: true }),
   );
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        "Content-Security-Policy": [CONTENT_SECURITY_POLICY],
+      },
     });
   });
 }
@@ -148,7 +164,8 @@ function lockDown(contents: WebContents): void {
   contents.on("will-attach-webview", (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // Reviewed for OPEN_EXTERNAL_JS_CHECK: only https URLs without credentials get through.
-    if (isSafeExternalUrl(url)) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+    if (isSafeExternalUrl(url))
+      void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
     return { action: "deny" };
   });
 }
@@ -174,7 +191,7 @@ function createWindow(saved: WindowState | null = null): BrowserWindow {
     backgroundColor: "#ffffff",
     webPreferences: {
       // Reviewed for PRELOAD_JS_CHECK: the preload exposes named functions only (electron/preload.ts).
-      preload: PRELOAD_PATH, /* eng-disable PRELOAD_JS_CHECK */
+      preload: PRELOAD_PATH /* eng-disable PRELOAD_JS_CHECK */,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -257,15 +274,24 @@ function registerIpcHandlers(): void {
 
   handle(Invoke.exportSteps, async (window, args) => {
     const { kind, steps, suggestedName } = parseExportStepsArgs(args);
-    const chosen = await askSavePath(window, kind, suggestedName, "Export All Steps (one file per step)");
+    const chosen = await askSavePath(
+      window,
+      kind,
+      suggestedName,
+      "Export All Steps (one file per step)",
+    );
     if (!chosen) return { status: "cancelled" } satisfies WriteManyResult;
     // The folder and the stem come from the dialog; main adds -step-001... to the stem.
     const names = stepFileNames(basename(chosen), steps.length, kind);
     try {
-      for (const [i, name] of names.entries()) await writeFileAtomic(join(dirname(chosen), name), steps[i]!);
+      for (const [i, name] of names.entries())
+        await writeFileAtomic(join(dirname(chosen), name), steps[i]!);
       return { status: "saved", names } satisfies WriteManyResult;
     } catch (error) {
-      return { status: "failed", reason: `Export failed: ${describeFsError(error)}.` } satisfies WriteManyResult;
+      return {
+        status: "failed",
+        reason: `Export failed: ${describeFsError(error)}.`,
+      } satisfies WriteManyResult;
     }
   });
 
@@ -309,7 +335,11 @@ async function openPathInWindow(window: BrowserWindow, path: string): Promise<vo
   window.webContents.send(Push.fileOpened, result);
 }
 
-async function saveScriptAs(window: BrowserWindow, text: string, suggestedName: string): Promise<WriteResult> {
+async function saveScriptAs(
+  window: BrowserWindow,
+  text: string,
+  suggestedName: string,
+): Promise<WriteResult> {
   const name = scriptNameFor(suggestedName);
   const result = await dialog.showSaveDialog(window, {
     title: "Save Script",
@@ -339,13 +369,21 @@ async function writeOrExplain(path: string, data: ExportData): Promise<WriteResu
     await writeFileAtomic(path, data);
     return { status: "saved", name: basename(path) };
   } catch (error) {
-    return { status: "failed", reason: `${basename(path)} could not be saved: ${describeFsError(error)}.` };
+    return {
+      status: "failed",
+      reason: `${basename(path)} could not be saved: ${describeFsError(error)}.`,
+    };
   }
 }
 
 const lastExportFolder = new Map<number, string>();
 
-async function askSavePath(window: BrowserWindow, kind: ExportKind, suggestedName: string, title: string): Promise<string | null> {
+async function askSavePath(
+  window: BrowserWindow,
+  kind: ExportKind,
+  suggestedName: string,
+  title: string,
+): Promise<string | null> {
   const ext = EXPORT_EXTENSION[kind];
   const folder = lastExportFolder.get(window.id) ?? documentFolder(window);
   const result = await dialog.showSaveDialog(window, {
@@ -368,7 +406,12 @@ function setRecent(list: string[]): void {
 }
 
 function rebuildMenu(): void {
-  const spec = buildMenuTemplate({ platform: process.platform, appName: app.name, recent, isPackaged: app.isPackaged });
+  const spec = buildMenuTemplate({
+    platform: process.platform,
+    appName: app.name,
+    recent,
+    isPackaged: app.isPackaged,
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(spec.map(toElectronItem)));
 }
 

@@ -62,20 +62,29 @@ function item(label: string, command: MenuCommand, accelerator?: string): MenuIt
  */
 function viewKey(spec: MenuItemSpec, accelerator: string, platform: string): MenuItemSpec {
   if (platform !== "darwin") return { ...spec, accelerator, registerAccelerator: false };
-  return accelerator.includes("+") && !accelerator.startsWith("Shift+") ? { ...spec, accelerator } : spec;
+  return accelerator.includes("+") && !accelerator.startsWith("Shift+")
+    ? { ...spec, accelerator }
+    : spec;
 }
 
 function recentSubmenu(recent: readonly string[]): MenuItemSpec[] {
   if (recent.length === 0) return [{ label: "No Recent Files", enabled: false }];
   const labels = recentLabels(recent);
   return [
-    ...recent.map((path, i) => ({ label: labels[i], action: { kind: "openRecent", path } }) as MenuItemSpec),
+    ...recent.map(
+      (path, i) => ({ label: labels[i], action: { kind: "openRecent", path } }) as MenuItemSpec,
+    ),
     separator,
     { label: "Clear Recent", action: { kind: "clearRecent" } },
   ];
 }
 
-export function buildMenuTemplate({ platform, appName, recent, isPackaged }: MenuOptions): MenuItemSpec[] {
+export function buildMenuTemplate({
+  platform,
+  appName,
+  recent,
+  isPackaged,
+}: MenuOptions): MenuItemSpec[] {
   const mac = platform === "darwin";
   const about = item(`About ${appName}`, "help.about");
 
@@ -150,7 +159,9 @@ export function buildMenuTemplate({ platform, appName, recent, isPackaged }: Men
       item("Show/Hide Timeline", "view.toggleTimeline", "CmdOrCtrl+4"),
       separator,
       { role: "togglefullscreen", label: "Toggle Full Screen" },
-      ...(isPackaged ? [] : [{ role: "toggleDevTools", label: "Toggle Developer Tools" } as MenuItemSpec]),
+      ...(isPackaged
+        ? []
+        : [{ role: "toggleDevTools", label: "Toggle Developer Tools" } as MenuItemSpec]),
     ],
   };
 

@@ -11,7 +11,11 @@ export async function readOpenableFile(path: string): Promise<OpenResult> {
   try {
     handle = await open(path, "r");
   } catch (error) {
-    return { status: "refused", name, reason: `${name} could not be opened: ${describeFsError(error)}.` };
+    return {
+      status: "refused",
+      name,
+      reason: `${name} could not be opened: ${describeFsError(error)}.`,
+    };
   }
   try {
     const stats = await handle.stat();
@@ -19,9 +23,15 @@ export async function readOpenableFile(path: string): Promise<OpenResult> {
     const early = refuseBeforeReading(name, stats.size);
     if (early) return { status: "refused", name, reason: early };
     const decoded = decodeTextFile(name, await handle.readFile());
-    return decoded.ok ? { status: "opened", file: { name, text: decoded.text } } : { status: "refused", name, reason: decoded.reason };
+    return decoded.ok
+      ? { status: "opened", file: { name, text: decoded.text } }
+      : { status: "refused", name, reason: decoded.reason };
   } catch (error) {
-    return { status: "refused", name, reason: `${name} could not be read: ${describeFsError(error)}.` };
+    return {
+      status: "refused",
+      name,
+      reason: `${name} could not be read: ${describeFsError(error)}.`,
+    };
   } finally {
     await handle.close();
   }

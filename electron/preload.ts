@@ -13,7 +13,11 @@ import {
   type MenuCommand,
 } from "./channels.ts";
 
-function subscribe<T>(channel: string, accept: (payload: unknown) => payload is T, listener: (payload: T) => void): () => void {
+function subscribe<T>(
+  channel: string,
+  accept: (payload: unknown) => payload is T,
+  listener: (payload: T) => void,
+): () => void {
   // The page gets the payload only, never the IpcRendererEvent (it carries the sender).
   const wrapped = (_event: IpcRendererEvent, payload: unknown) => {
     if (accept(payload)) listener(payload);
@@ -32,17 +36,22 @@ function isFileOpenedMessage(payload: unknown): payload is FileOpenedMessage {
 const bridge: GradlensBridge = {
   platform: process.platform,
   openFile: () => ipcRenderer.invoke(Invoke.openFile),
-  saveFile: (text: string, suggestedName: string) => ipcRenderer.invoke(Invoke.saveFile, text, suggestedName),
-  saveFileAs: (text: string, suggestedName: string) => ipcRenderer.invoke(Invoke.saveFileAs, text, suggestedName),
+  saveFile: (text: string, suggestedName: string) =>
+    ipcRenderer.invoke(Invoke.saveFile, text, suggestedName),
+  saveFileAs: (text: string, suggestedName: string) =>
+    ipcRenderer.invoke(Invoke.saveFileAs, text, suggestedName),
   exportFile: (kind: ExportKind, data: ExportData, suggestedName: string) =>
     ipcRenderer.invoke(Invoke.exportFile, kind, data, suggestedName),
   exportSteps: (kind: ExportKind, steps: ExportData[], suggestedName: string) =>
     ipcRenderer.invoke(Invoke.exportSteps, kind, steps, suggestedName),
   initialFile: () => ipcRenderer.invoke(Invoke.initialFile),
   autosaveLoad: (key: string) => ipcRenderer.invoke(Invoke.autosaveLoad, key),
-  autosaveSave: (key: string, text: string | null) => ipcRenderer.invoke(Invoke.autosaveSave, key, text),
-  onMenuCommand: (listener: (command: MenuCommand) => void) => subscribe(Push.menuCommand, isMenuCommand, listener),
-  onFileOpened: (listener: (message: FileOpenedMessage) => void) => subscribe(Push.fileOpened, isFileOpenedMessage, listener),
+  autosaveSave: (key: string, text: string | null) =>
+    ipcRenderer.invoke(Invoke.autosaveSave, key, text),
+  onMenuCommand: (listener: (command: MenuCommand) => void) =>
+    subscribe(Push.menuCommand, isMenuCommand, listener),
+  onFileOpened: (listener: (message: FileOpenedMessage) => void) =>
+    subscribe(Push.fileOpened, isFileOpenedMessage, listener),
 };
 
 contextBridge.exposeInMainWorld("gradlens", bridge);

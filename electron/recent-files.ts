@@ -12,7 +12,12 @@ export function isAbsolutePath(path: string): boolean {
   return path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith("\\\\");
 }
 
-export function addRecent(list: readonly string[], path: string, platform: string, max = MAX_RECENT): string[] {
+export function addRecent(
+  list: readonly string[],
+  path: string,
+  platform: string,
+  max = MAX_RECENT,
+): string[] {
   return [path, ...list.filter((p) => !samePath(p, path, platform))].slice(0, max);
 }
 
@@ -24,7 +29,8 @@ export function parseRecent(raw: unknown, platform: string, max = MAX_RECENT): s
   if (!Array.isArray(raw)) return [];
   let list: string[] = [];
   for (const entry of [...raw].reverse()) {
-    if (typeof entry === "string" && entry.length < 4096 && isAbsolutePath(entry)) list = addRecent(list, entry, platform, max);
+    if (typeof entry === "string" && entry.length < 4096 && isAbsolutePath(entry))
+      list = addRecent(list, entry, platform, max);
   }
   return list;
 }

@@ -1,7 +1,13 @@
 // Validation of everything that crosses IPC into the main process, and of who sent it.
 // The renderer is treated as untrusted input: each handler parses its arguments here first.
 
-import { APP_HOST, APP_SCHEME, EXPORT_KINDS, type ExportData, type ExportKind } from "./channels.ts";
+import {
+  APP_HOST,
+  APP_SCHEME,
+  EXPORT_KINDS,
+  type ExportData,
+  type ExportKind,
+} from "./channels.ts";
 
 export class IpcArgumentError extends Error {
   override name = "IpcArgumentError";
@@ -37,12 +43,14 @@ export function isTrustedSenderUrl(url: string | undefined | null): boolean {
 }
 
 function expectArgCount(args: readonly unknown[], count: number, channel: string): void {
-  if (args.length !== count) throw new IpcArgumentError(`${channel}: expected ${count} arguments, got ${args.length}`);
+  if (args.length !== count)
+    throw new IpcArgumentError(`${channel}: expected ${count} arguments, got ${args.length}`);
 }
 
 function expectString(value: unknown, what: string, maxChars: number): string {
   if (typeof value !== "string") throw new IpcArgumentError(`${what} must be a string`);
-  if (value.length > maxChars) throw new IpcArgumentError(`${what} is longer than ${maxChars} characters`);
+  if (value.length > maxChars)
+    throw new IpcArgumentError(`${what} is longer than ${maxChars} characters`);
   return value;
 }
 
@@ -56,8 +64,10 @@ function expectKind(value: unknown): ExportKind {
 /** PNG is bytes; SVG and DOT are text. Anything else (objects, arrays, NaN) is refused. */
 function expectExportData(kind: ExportKind, value: unknown, what: string): ExportData {
   if (kind === "png") {
-    if (!(value instanceof Uint8Array)) throw new IpcArgumentError(`${what} for png must be a Uint8Array`);
-    if (value.byteLength > LIMITS.exportBytes) throw new IpcArgumentError(`${what} is larger than ${LIMITS.exportBytes} bytes`);
+    if (!(value instanceof Uint8Array))
+      throw new IpcArgumentError(`${what} for png must be a Uint8Array`);
+    if (value.byteLength > LIMITS.exportBytes)
+      throw new IpcArgumentError(`${what} is larger than ${LIMITS.exportBytes} bytes`);
     return value;
   }
   return expectString(value, what, LIMITS.exportBytes);
@@ -75,7 +85,11 @@ export function parseSaveArgs(args: readonly unknown[]): { text: string; suggest
   };
 }
 
-export function parseExportArgs(args: readonly unknown[]): { kind: ExportKind; data: ExportData; suggestedName: string } {
+export function parseExportArgs(args: readonly unknown[]): {
+  kind: ExportKind;
+  data: ExportData;
+  suggestedName: string;
+} {
   expectArgCount(args, 3, "export");
   const kind = expectKind(args[0]);
   return {
@@ -93,11 +107,14 @@ export function parseExportStepsArgs(args: readonly unknown[]): {
   expectArgCount(args, 3, "export steps");
   const kind = expectKind(args[0]);
   const raw = args[1];
-  if (!Array.isArray(raw) || raw.length === 0) throw new IpcArgumentError("steps must be a non-empty array");
-  if (raw.length > LIMITS.steps) throw new IpcArgumentError(`at most ${LIMITS.steps} steps can be exported at once`);
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw new IpcArgumentError("steps must be a non-empty array");
+  if (raw.length > LIMITS.steps)
+    throw new IpcArgumentError(`at most ${LIMITS.steps} steps can be exported at once`);
   const steps = raw.map((step, i) => expectExportData(kind, step, `step ${i + 1}`));
   const total = steps.reduce((sum, step) => sum + byteLengthOf(step), 0);
-  if (total > LIMITS.stepsTotalBytes) throw new IpcArgumentError(`steps total more than ${LIMITS.stepsTotalBytes} bytes`);
+  if (total > LIMITS.stepsTotalBytes)
+    throw new IpcArgumentError(`steps total more than ${LIMITS.stepsTotalBytes} bytes`);
   return { kind, steps, suggestedName: expectString(args[2], "suggested name", LIMITS.nameChars) };
 }
 
@@ -110,7 +127,9 @@ const AUTOSAVE_KEY = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export function parseAutosaveKey(value: unknown): string {
   if (typeof value !== "string" || !AUTOSAVE_KEY.test(value) || value.includes("..")) {
-    throw new IpcArgumentError("autosave key must be 1-64 of a-z 0-9 . _ - (starting with a letter or digit)");
+    throw new IpcArgumentError(
+      "autosave key must be 1-64 of a-z 0-9 . _ - (starting with a letter or digit)",
+    );
   }
   return value;
 }
@@ -120,10 +139,14 @@ export function parseAutosaveLoadArgs(args: readonly unknown[]): { key: string }
   return { key: parseAutosaveKey(args[0]) };
 }
 
-export function parseAutosaveSaveArgs(args: readonly unknown[]): { key: string; text: string | null } {
+export function parseAutosaveSaveArgs(args: readonly unknown[]): {
+  key: string;
+  text: string | null;
+} {
   expectArgCount(args, 2, "autosave save");
   const key = parseAutosaveKey(args[0]);
-  const text = args[1] === null ? null : expectString(args[1], "autosave text", LIMITS.autosaveChars);
+  const text =
+    args[1] === null ? null : expectString(args[1], "autosave text", LIMITS.autosaveChars);
   return { key, text };
 }
 

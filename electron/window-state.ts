@@ -57,7 +57,9 @@ export function titleBarReachable(bounds: Rect, workAreas: readonly Rect[]): boo
   const titleBar = { x: bounds.x, y: bounds.y, width: bounds.width, height: TITLE_BAR.height };
   return workAreas.some((area) => {
     const o = overlap(titleBar, area);
-    return o.width >= Math.min(TITLE_BAR.minVisibleWidth, bounds.width) && o.height >= TITLE_BAR.height;
+    return (
+      o.width >= Math.min(TITLE_BAR.minVisibleWidth, bounds.width) && o.height >= TITLE_BAR.height
+    );
   });
 }
 
@@ -65,12 +67,16 @@ export function titleBarReachable(bounds: Rect, workAreas: readonly Rect[]): boo
  * Bounds for the new window: the saved size clamped between the minimum and the largest
  * screen, and the saved position only if the title bar would be reachable there.
  */
-export function restoreBounds(saved: WindowState | null, workAreas: readonly Rect[]): RestoredBounds {
+export function restoreBounds(
+  saved: WindowState | null,
+  workAreas: readonly Rect[],
+): RestoredBounds {
   const largest = workAreas.reduce(
     (max, a) => ({ width: Math.max(max.width, a.width), height: Math.max(max.height, a.height) }),
     { width: 0, height: 0 },
   );
-  const fit = (value: number, min: number, max: number) => Math.max(min, max > 0 ? Math.min(value, max) : value);
+  const fit = (value: number, min: number, max: number) =>
+    Math.max(min, max > 0 ? Math.min(value, max) : value);
   if (!saved) {
     return {
       width: fit(DEFAULT_SIZE.width, MIN_SIZE.width, largest.width),

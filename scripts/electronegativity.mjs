@@ -19,7 +19,9 @@ const require = createRequire(import.meta.url);
 export const FAILING_SEVERITIES = new Set(["HIGH", "MEDIUM"]);
 
 export function defaultInputs(base = root) {
-  return ["electron", join("out", "renderer")].map((p) => join(base, p)).filter((p) => existsSync(p));
+  return ["electron", join("out", "renderer")]
+    .map((p) => join(base, p))
+    .filter((p) => existsSync(p));
 }
 
 /** The Electron version the checks assume: the one installed, not a guess from package.json ranges. */
@@ -32,11 +34,16 @@ function installedElectronVersion() {
 }
 
 export function failing(issues) {
-  return issues.filter((issue) => FAILING_SEVERITIES.has(String(issue.severity?.name).toUpperCase()));
+  return issues.filter((issue) =>
+    FAILING_SEVERITIES.has(String(issue.severity?.name).toUpperCase()),
+  );
 }
 
 export function formatIssue(issue, base = root) {
-  const where = issue.file && issue.file !== "N/A" ? `${relative(base, issue.file) || issue.file}:${issue.location?.line ?? 0}` : "(global)";
+  const where =
+    issue.file && issue.file !== "N/A"
+      ? `${relative(base, issue.file) || issue.file}:${issue.location?.line ?? 0}`
+      : "(global)";
   const sample = issue.sample ? `\n      ${String(issue.sample).trim().slice(0, 160)}` : "";
   return `  ${issue.severity?.name ?? "?"} ${issue.confidence?.name ?? ""} ${issue.id}  ${where}${sample}\n      ${issue.description ?? ""}`;
 }
@@ -49,20 +56,29 @@ async function main(argv) {
   }
   // Electronegativity fetches translations for $LANG; pin English so output is predictable.
   process.env.LANG = "en-US";
-  const run = require("@doyensec/electronegativity").default ?? require("@doyensec/electronegativity");
+  const run =
+    require("@doyensec/electronegativity").default ?? require("@doyensec/electronegativity");
   const electronVersionOverride = installedElectronVersion();
   const all = [];
   const parseErrors = [];
   for (const input of inputs) {
-    const result = await run({ input, isRelative: false, electronVersionOverride, parserPlugins: [] }, false);
+    const result = await run(
+      { input, isRelative: false, electronVersionOverride, parserPlugins: [] },
+      false,
+    );
     all.push(...result.issues);
     parseErrors.push(...(result.errors ?? []));
   }
   const bad = failing(all);
-  const shown = relative(root, inputs[0]) ? inputs.map((p) => relative(root, p) || ".").join(", ") : inputs.join(", ");
-  console.log(`\nElectronegativity (Electron ${electronVersionOverride ?? "unknown"}) over ${shown}: ${all.length} findings, ${bad.length} HIGH or MEDIUM`);
+  const shown = relative(root, inputs[0])
+    ? inputs.map((p) => relative(root, p) || ".").join(", ")
+    : inputs.join(", ");
+  console.log(
+    `\nElectronegativity (Electron ${electronVersionOverride ?? "unknown"}) over ${shown}: ${all.length} findings, ${bad.length} HIGH or MEDIUM`,
+  );
   for (const issue of all) console.log(formatIssue(issue));
-  for (const error of parseErrors) console.log(`  could not parse ${error.file ?? ""}: ${error.message ?? error}`);
+  for (const error of parseErrors)
+    console.log(`  could not parse ${error.file ?? ""}: ${error.message ?? error}`);
   if (parseErrors.length > 0) {
     console.error("electronegativity: some files could not be parsed, so they were not checked");
     return 1;

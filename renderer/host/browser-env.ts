@@ -2,7 +2,13 @@
 // localStorage and key events. Kept apart so browser-host.ts stays testable without a DOM.
 
 import { EXPORT_EXTENSION, OPENABLE_EXTENSIONS } from "../../electron/file-rules.ts";
-import { MIME_TYPES, type BrowserEnv, type FolderTarget, type SaveKind, type SaveTarget } from "./browser-host.ts";
+import {
+  MIME_TYPES,
+  type BrowserEnv,
+  type FolderTarget,
+  type SaveKind,
+  type SaveTarget,
+} from "./browser-host.ts";
 
 /** The File System Access API as far as we use it (Chromium-based browsers have it). */
 interface WritableLike {
@@ -32,7 +38,12 @@ const OPEN_TYPES = [
 
 function saveTypes(kind: SaveKind) {
   const ext = kind === "script" ? ".py" : EXPORT_EXTENSION[kind];
-  return [{ description: kind === "script" ? "Python script" : `${kind.toUpperCase()} file`, accept: { [MIME_TYPES[kind]]: [ext] } }];
+  return [
+    {
+      description: kind === "script" ? "Python script" : `${kind.toUpperCase()} file`,
+      accept: { [MIME_TYPES[kind]]: [ext] },
+    },
+  ];
 }
 
 /** The browser writes to a swap file and moves it into place on close(): an atomic save. */
@@ -103,7 +114,10 @@ export function defaultBrowserEnv(win: Window = window): BrowserEnv {
   };
   if (pickers.showSaveFilePicker) {
     const showSave = pickers.showSaveFilePicker;
-    env.pickSaveTarget = async (suggestedName: string, kind: SaveKind): Promise<SaveTarget | null> => {
+    env.pickSaveTarget = async (
+      suggestedName: string,
+      kind: SaveKind,
+    ): Promise<SaveTarget | null> => {
       const handle = await showSave({ suggestedName, types: saveTypes(kind) });
       return { name: handle.name, write: (data) => writeHandle(handle, data) };
     };
@@ -113,7 +127,8 @@ export function defaultBrowserEnv(win: Window = window): BrowserEnv {
     env.pickFolder = async (): Promise<FolderTarget | null> => {
       const folder = await showDirectory({ mode: "readwrite" });
       return {
-        writeFile: async (name, data) => writeHandle(await folder.getFileHandle(name, { create: true }), data),
+        writeFile: async (name, data) =>
+          writeHandle(await folder.getFileHandle(name, { create: true }), data),
       };
     };
   }

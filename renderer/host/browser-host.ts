@@ -10,7 +10,14 @@ import {
   scriptNameFor,
   stepFileNames,
 } from "../../electron/file-rules.ts";
-import { FileRefusedError, type ExportData, type ExportKind, type Host, type WriteManyResult, type WriteResult } from "./host.ts";
+import {
+  FileRefusedError,
+  type ExportData,
+  type ExportKind,
+  type Host,
+  type WriteManyResult,
+  type WriteResult,
+} from "./host.ts";
 import { commandForKey, menuShortcuts, type KeyLike } from "./shortcuts.ts";
 
 export type SaveKind = "script" | ExportKind;
@@ -64,7 +71,10 @@ function isCancel(error: unknown): boolean {
 }
 
 function failure(error: unknown): { status: "failed"; reason: string } {
-  return { status: "failed", reason: `Saving failed: ${error instanceof Error ? error.message : String(error)}` };
+  return {
+    status: "failed",
+    reason: `Saving failed: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }
 
 export function createBrowserHost(env: BrowserEnv): Host {
@@ -72,7 +82,11 @@ export function createBrowserHost(env: BrowserEnv): Host {
   const memoryStorage = new Map<string, string>();
   const shortcuts = menuShortcuts();
 
-  async function writeOne(data: Blob, name: string, kind: SaveKind): Promise<{ result: WriteResult; target: SaveTarget | null }> {
+  async function writeOne(
+    data: Blob,
+    name: string,
+    kind: SaveKind,
+  ): Promise<{ result: WriteResult; target: SaveTarget | null }> {
     if (!env.pickSaveTarget) {
       env.download(name, data);
       return { result: { status: "saved", name }, target: null };
@@ -125,7 +139,11 @@ export function createBrowserHost(env: BrowserEnv): Host {
     },
 
     async saveAs(text, suggestedName) {
-      const { result, target } = await writeOne(blobOf(text, "script"), scriptNameFor(suggestedName), "script");
+      const { result, target } = await writeOne(
+        blobOf(text, "script"),
+        scriptNameFor(suggestedName),
+        "script",
+      );
       if (target) scriptTarget = target;
       return result;
     },
@@ -144,7 +162,8 @@ export function createBrowserHost(env: BrowserEnv): Host {
       try {
         const folder = await env.pickFolder();
         if (!folder) return { status: "cancelled" };
-        for (const [i, name] of names.entries()) await folder.writeFile(name, blobOf(steps[i]!, kind));
+        for (const [i, name] of names.entries())
+          await folder.writeFile(name, blobOf(steps[i]!, kind));
         return { status: "saved", names };
       } catch (error) {
         return isCancel(error) ? { status: "cancelled" } : failure(error);
@@ -166,7 +185,9 @@ export function createBrowserHost(env: BrowserEnv): Host {
 
     storage: {
       async load(key) {
-        return env.storage ? env.storage.getItem(AUTOSAVE_PREFIX + key) : (memoryStorage.get(key) ?? null);
+        return env.storage
+          ? env.storage.getItem(AUTOSAVE_PREFIX + key)
+          : (memoryStorage.get(key) ?? null);
       },
       async save(key, text) {
         if (!env.storage) {
@@ -181,7 +202,9 @@ export function createBrowserHost(env: BrowserEnv): Host {
         try {
           env.storage.setItem(AUTOSAVE_PREFIX + key, text);
         } catch (error) {
-          throw new Error(`Autosave failed: the browser's storage for this page is full or disabled (${String(error)})`);
+          throw new Error(
+            `Autosave failed: the browser's storage for this page is full or disabled (${String(error)})`,
+          );
         }
       },
     },

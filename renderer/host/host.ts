@@ -1,7 +1,14 @@
 // The Host: everything the view needs from wherever it runs (Electron or a browser) — opening,
 // saving and exporting files, menu commands, autosave — behind one small interface.
 
-import type { ExportData, ExportKind, MenuCommand, OpenedFile, WriteManyResult, WriteResult } from "../../electron/channels.ts";
+import type {
+  ExportData,
+  ExportKind,
+  MenuCommand,
+  OpenedFile,
+  WriteManyResult,
+  WriteResult,
+} from "../../electron/channels.ts";
 
 export type { ExportData, ExportKind, MenuCommand, OpenedFile, WriteManyResult, WriteResult };
 
@@ -17,7 +24,8 @@ export class FileRefusedError extends Error {
 }
 
 /** A file the host opened on its own (File > Recent, a second launch, Finder's "Open With"). */
-export type FileOpenedEvent = { status: "opened"; file: OpenedFile } | { status: "refused"; name: string; reason: string };
+export type FileOpenedEvent =
+  { status: "opened"; file: OpenedFile } | { status: "refused"; name: string; reason: string };
 
 /** Autosave slots, keyed by short names such as "editor" (a-z 0-9 . _ -). */
 export interface AutosaveStorage {
@@ -38,7 +46,11 @@ export interface Host {
   /** SVG and DOT as text, PNG as bytes. Always asks where to save. */
   exportFile(kind: ExportKind, data: ExportData, suggestedName: string): Promise<WriteResult>;
   /** One file per step, named `<name>-step-001.<ext>`... from the name the user chooses. */
-  exportSteps(kind: ExportKind, steps: ExportData[], suggestedName: string): Promise<WriteManyResult>;
+  exportSteps(
+    kind: ExportKind,
+    steps: ExportData[],
+    suggestedName: string,
+  ): Promise<WriteManyResult>;
   /** Menu items and their shortcuts. Returns a function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onFileOpened(listener: (event: FileOpenedEvent) => void): () => void;

@@ -19,6 +19,8 @@ declare global {
 let host: Host | null = null;
 
 export function getHost(): Host {
-  host ??= window.gradlens ? createElectronHost(window.gradlens) : createBrowserHost(defaultBrowserEnv(window));
+  host ??= window.gradlens
+    ? createElectronHost(window.gradlens)
+    : createBrowserHost(defaultBrowserEnv(window));
   return host;
 }

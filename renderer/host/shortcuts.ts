@@ -58,7 +58,11 @@ export function parseAccelerator(accelerator: string): Accelerator | null {
   return result;
 }
 
-export function matchesAccelerator(accelerator: Accelerator, event: KeyLike, isMac: boolean): boolean {
+export function matchesAccelerator(
+  accelerator: Accelerator,
+  event: KeyLike,
+  isMac: boolean,
+): boolean {
   const cmdOrCtrl = isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
   const noCmdOrCtrl = !event.metaKey && !event.ctrlKey;
   return (

@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppPath } from "../../electron/app-protocol.ts";
+import {
+  CONTENT_SECURITY_POLICY,
+  mimeTypeFor,
+  resolveAppPath,
+} from "../../electron/app-protocol.ts";
 
 describe("resolveAppPath: app:// serves files inside the renderer folder only", () => {
   it.each([
     { url: "app://gradlens/", path: "index.html" },
     { url: "app://gradlens/index.html", path: "index.html" },
     { url: "app://gradlens/assets/index-Bx1.js", path: "assets/index-Bx1.js" },
-    { url: "app://gradlens/assets/engine.worker.js?worker_file&type=module", path: "assets/engine.worker.js" },
+    {
+      url: "app://gradlens/assets/engine.worker.js?worker_file&type=module",
+      path: "assets/engine.worker.js",
+    },
     { url: "app://gradlens/lessons/1%20mean.md", path: "lessons/1 mean.md" },
     { url: "app://gradlens/./a//b.css", path: "a/b.css" },
     // URL parsing clamps ".." at the root, so these stay inside the renderer folder.
@@ -55,7 +62,8 @@ describe("the Content-Security-Policy", () => {
   it("denies everything not named, and every remote origin", () => {
     expect(directives.get("default-src")).toEqual(["'none'"]);
     for (const sources of directives.values()) {
-      for (const source of sources) expect(source).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
+      for (const source of sources)
+        expect(source).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
     }
   });
 
@@ -72,7 +80,12 @@ describe("the Content-Security-Policy", () => {
 
 describe("resolveAppPath never yields a path that climbs out", () => {
   const tricks = ["..", "%2e%2e", "%2E%2e", ".%2e", "%2e.", "...", "%252e%252e", "%c0%ae%c0%ae"];
-  it.each(tricks.flatMap((t) => [`app://gradlens/${t}/${t}/etc/passwd`, `app://gradlens/assets/${t}/${t}/${t}/x`]))("%s", (url) => {
+  it.each(
+    tricks.flatMap((t) => [
+      `app://gradlens/${t}/${t}/etc/passwd`,
+      `app://gradlens/assets/${t}/${t}/${t}/x`,
+    ]),
+  )("%s", (url) => {
     const path = resolveAppPath(url);
     if (path !== null) expect(path.split("/")).not.toContain("..");
   });

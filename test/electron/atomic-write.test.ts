@@ -38,7 +38,9 @@ describe("writeFileAtomic", () => {
     const reader = (async () => {
       while (!done) {
         const text = await readFile(target, "utf8");
-        seen.add(text === oldText ? "old" : text === newText ? "new" : `torn (${text.length} chars)`);
+        seen.add(
+          text === oldText ? "old" : text === newText ? "new" : `torn (${text.length} chars)`,
+        );
       }
     })();
     for (let i = 0; i < 5; i++) await writeFileAtomic(target, i % 2 === 0 ? newText : oldText);
@@ -57,6 +59,8 @@ describe("writeFileAtomic", () => {
   });
 
   it("fails cleanly when the folder does not exist", async () => {
-    await expect(writeFileAtomic(join(dir, "missing", "x.py"), "x")).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(writeFileAtomic(join(dir, "missing", "x.py"), "x")).rejects.toMatchObject({
+      code: "ENOENT",
+    });
   });
 });

@@ -11,20 +11,72 @@ import {
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe("decodeTextFile: which files a student can open", () => {
-  const cases: { what: string; name: string; bytes: Uint8Array; text?: string; reason?: RegExp }[] = [
-    { what: "a plain script", name: "loss.py", bytes: utf8("import torch\nx = 1\n"), text: "import torch\nx = 1\n" },
-    { what: "an upper-case extension", name: "LOSS.PY", bytes: utf8("x = 1"), text: "x = 1" },
-    { what: "a lesson in Markdown", name: "lesson.md", bytes: utf8("# Grad $x^2$"), text: "# Grad $x^2$" },
-    { what: "non-ASCII UTF-8 (comments in French, Greek names)", name: "café.py", bytes: utf8("# dérivée: ∂y/∂x"), text: "# dérivée: ∂y/∂x" },
-    { what: "a UTF-8 byte-order mark is dropped", name: "win.py", bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("x = 1")]), text: "x = 1" },
-    { what: "an empty file", name: "empty.py", bytes: new Uint8Array(), text: "" },
-    { what: "Latin-1 text", name: "old.py", bytes: new Uint8Array([...utf8("# caf"), 0xe9, 0x0a]), reason: /old\.py is not UTF-8 text \(byte 0xe9 at offset 5\)/ },
-    { what: "UTF-16 text", name: "u16.py", bytes: new Uint8Array([0xff, 0xfe, 0x78, 0x00]), reason: /binary|not UTF-8/ },
-    { what: "a binary with NUL bytes", name: "model.py", bytes: new Uint8Array([0x78, 0x00, 0x01]), reason: /model\.py looks like a binary file/ },
-    { what: "a picture", name: "graph.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), reason: /graph\.png is not a script or lesson: Gradlens opens \.py, \.md, \.markdown, \.txt files/ },
-    { what: "a file without extension", name: "Makefile", bytes: utf8("all:"), reason: /not a script or lesson/ },
-    { what: "a file one byte over the limit", name: "huge.py", bytes: new Uint8Array(MAX_OPEN_BYTES + 1).fill(0x41), reason: /huge\.py is 1\.0 MB; Gradlens opens scripts and lessons up to 1\.0 MB/ },
-  ];
+  const cases: { what: string; name: string; bytes: Uint8Array; text?: string; reason?: RegExp }[] =
+    [
+      {
+        what: "a plain script",
+        name: "loss.py",
+        bytes: utf8("import torch\nx = 1\n"),
+        text: "import torch\nx = 1\n",
+      },
+      { what: "an upper-case extension", name: "LOSS.PY", bytes: utf8("x = 1"), text: "x = 1" },
+      {
+        what: "a lesson in Markdown",
+        name: "lesson.md",
+        bytes: utf8("# Grad $x^2$"),
+        text: "# Grad $x^2$",
+      },
+      {
+        what: "non-ASCII UTF-8 (comments in French, Greek names)",
+        name: "café.py",
+        bytes: utf8("# dérivée: ∂y/∂x"),
+        text: "# dérivée: ∂y/∂x",
+      },
+      {
+        what: "a UTF-8 byte-order mark is dropped",
+        name: "win.py",
+        bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("x = 1")]),
+        text: "x = 1",
+      },
+      { what: "an empty file", name: "empty.py", bytes: new Uint8Array(), text: "" },
+      {
+        what: "Latin-1 text",
+        name: "old.py",
+        bytes: new Uint8Array([...utf8("# caf"), 0xe9, 0x0a]),
+        reason: /old\.py is not UTF-8 text \(byte 0xe9 at offset 5\)/,
+      },
+      {
+        what: "UTF-16 text",
+        name: "u16.py",
+        bytes: new Uint8Array([0xff, 0xfe, 0x78, 0x00]),
+        reason: /binary|not UTF-8/,
+      },
+      {
+        what: "a binary with NUL bytes",
+        name: "model.py",
+        bytes: new Uint8Array([0x78, 0x00, 0x01]),
+        reason: /model\.py looks like a binary file/,
+      },
+      {
+        what: "a picture",
+        name: "graph.png",
+        bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+        reason:
+          /graph\.png is not a script or lesson: Gradlens opens \.py, \.md, \.markdown, \.txt files/,
+      },
+      {
+        what: "a file without extension",
+        name: "Makefile",
+        bytes: utf8("all:"),
+        reason: /not a script or lesson/,
+      },
+      {
+        what: "a file one byte over the limit",
+        name: "huge.py",
+        bytes: new Uint8Array(MAX_OPEN_BYTES + 1).fill(0x41),
+        reason: /huge\.py is 1\.0 MB; Gradlens opens scripts and lessons up to 1\.0 MB/,
+      },
+    ];
   it.each(cases)("$what", ({ name, bytes, text, reason }) => {
     const result = decodeTextFile(name, bytes);
     if (text !== undefined) expect(result).toEqual({ ok: true, text });
@@ -79,8 +131,18 @@ describe("sanitizeFileName: a suggested name can never become a path", () => {
 
 describe("stepFileNames: export all steps names files so they sort in step order", () => {
   it.each([
-    { chosen: "graph.svg", count: 3, kind: "svg" as const, expected: ["graph-step-001.svg", "graph-step-002.svg", "graph-step-003.svg"] },
-    { chosen: "graph", count: 2, kind: "png" as const, expected: ["graph-step-001.png", "graph-step-002.png"] },
+    {
+      chosen: "graph.svg",
+      count: 3,
+      kind: "svg" as const,
+      expected: ["graph-step-001.svg", "graph-step-002.svg", "graph-step-003.svg"],
+    },
+    {
+      chosen: "graph",
+      count: 2,
+      kind: "png" as const,
+      expected: ["graph-step-001.png", "graph-step-002.png"],
+    },
     { chosen: "../x/evil.dot", count: 1, kind: "dot" as const, expected: ["evil-step-001.dot"] },
   ])("$chosen x$count", ({ chosen, count, kind, expected }) => {
     expect(stepFileNames(chosen, count, kind)).toEqual(expected);

@@ -16,7 +16,10 @@ describe("settings files", () => {
   it("round-trip, creating the folder on first write", async () => {
     const path = join(dir, "nested", "window-state.json");
     await writeJson(path, { bounds: { x: 1, y: 2, width: 900, height: 600 }, maximized: false });
-    expect(await readJson(path)).toEqual({ bounds: { x: 1, y: 2, width: 900, height: 600 }, maximized: false });
+    expect(await readJson(path)).toEqual({
+      bounds: { x: 1, y: 2, width: 900, height: 600 },
+      maximized: false,
+    });
   });
 
   it("a missing or corrupted file reads as null: the app starts fresh instead of crashing", async () => {

@@ -41,7 +41,8 @@ const fake = vi.hoisted(() => {
     }
     static getAllWindows = () => state.windows;
     static getFocusedWindow = () => state.windows[0] ?? null;
-    static fromWebContents = (wc: unknown) => state.windows.find((w) => w.webContents === wc) ?? null;
+    static fromWebContents = (wc: unknown) =>
+      state.windows.find((w) => w.webContents === wc) ?? null;
     once() {}
     on() {}
     maximize() {}
@@ -80,7 +81,8 @@ vi.mock("electron", () => ({
       setPermissionRequestHandler: (fn: Listener) => (fake.state.permissionRequest = fn),
       setPermissionCheckHandler: (fn: Listener) => (fake.state.permissionCheck = fn),
       webRequest: {
-        onBeforeRequest: (filter: { urls: string[] }, fn: Listener) => (fake.state.beforeRequest = { filter, fn }),
+        onBeforeRequest: (filter: { urls: string[] }, fn: Listener) =>
+          (fake.state.beforeRequest = { filter, fn }),
         onHeadersReceived: (fn: Listener) => (fake.state.headersReceived = fn),
       },
     },
@@ -153,19 +155,23 @@ describe("the window", () => {
 
 describe("serving app://", () => {
   it("serves files from the renderer folder with the CSP", async () => {
-    const response: Response = await fake.state.protocolHandler!({ url: "app://gradlens/host/host.ts" });
+    const response: Response = await fake.state.protocolHandler!({
+      url: "app://gradlens/host/host.ts",
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Security-Policy")).toContain("script-src 'self'");
     expect(await response.text()).toContain("interface Host");
   });
 
-  it.each(["app://gradlens/../package.json", "app://gradlens/%2e%2e/electron/main.ts", "app://evil/host/host.ts", "app://gradlens/host"])(
-    "answers 404 for %s",
-    async (url) => {
-      const response: Response = await fake.state.protocolHandler!({ url });
-      expect(response.status).toBe(404);
-    },
-  );
+  it.each([
+    "app://gradlens/../package.json",
+    "app://gradlens/%2e%2e/electron/main.ts",
+    "app://evil/host/host.ts",
+    "app://gradlens/host",
+  ])("answers 404 for %s", async (url) => {
+    const response: Response = await fake.state.protocolHandler!({ url });
+    expect(response.status).toBe(404);
+  });
 });
 
 describe("every IPC handler", () => {
@@ -173,15 +179,25 @@ describe("every IPC handler", () => {
     expect([...fake.state.ipc.keys()].sort()).toEqual(Object.values(Invoke).sort());
   });
 
-  it.each(Object.values(Invoke))("%s refuses a page from another origin and never opens a dialog", async (channel) => {
-    await expect(invoke(channel, [], { url: "https://evil.example/" })).rejects.toThrow(/untrusted sender/);
-    expect(fake.state.openDialog).not.toHaveBeenCalled();
-    expect(fake.state.saveDialog).not.toHaveBeenCalled();
-  });
+  it.each(Object.values(Invoke))(
+    "%s refuses a page from another origin and never opens a dialog",
+    async (channel) => {
+      await expect(invoke(channel, [], { url: "https://evil.example/" })).rejects.toThrow(
+        /untrusted sender/,
+      );
+      expect(fake.state.openDialog).not.toHaveBeenCalled();
+      expect(fake.state.saveDialog).not.toHaveBeenCalled();
+    },
+  );
 
-  it.each(Object.values(Invoke))("%s refuses a subframe, even of our own origin", async (channel) => {
-    await expect(invoke(channel, [], { url: "app://gradlens/index.html" })).rejects.toThrow(/untrusted sender/);
-  });
+  it.each(Object.values(Invoke))(
+    "%s refuses a subframe, even of our own origin",
+    async (channel) => {
+      await expect(invoke(channel, [], { url: "app://gradlens/index.html" })).rejects.toThrow(
+        /untrusted sender/,
+      );
+    },
+  );
 
   it.each([
     { channel: Invoke.saveFileAs, args: [{ path: "/etc/passwd" }, "x.py"] },
@@ -191,18 +207,24 @@ describe("every IPC handler", () => {
     { channel: Invoke.openFile, args: ["/etc/passwd"] },
     { channel: Invoke.autosaveSave, args: ["../../.bashrc", "rm -rf"] },
     { channel: Invoke.autosaveLoad, args: ["../window-state"] },
-  ])("$channel refuses bad arguments before any dialog or disk access", async ({ channel, args }) => {
-    await expect(invoke(channel, args)).rejects.toThrow();
-    expect(fake.state.saveDialog).not.toHaveBeenCalled();
-    expect(fake.state.openDialog).not.toHaveBeenCalled();
-  });
+  ])(
+    "$channel refuses bad arguments before any dialog or disk access",
+    async ({ channel, args }) => {
+      await expect(invoke(channel, args)).rejects.toThrow();
+      expect(fake.state.saveDialog).not.toHaveBeenCalled();
+      expect(fake.state.openDialog).not.toHaveBeenCalled();
+    },
+  );
 });
 
 describe("saving: paths come only from the save dialog", () => {
   it("the first Save asks; later Saves write there; opening another file makes Save ask again", async () => {
     const target = join(work, "mine.py");
     fake.state.saveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    await expect(invoke(Invoke.saveFile, ["x = 1\n", "problem3.py"])).resolves.toEqual({ status: "saved", name: "mine.py" });
+    await expect(invoke(Invoke.saveFile, ["x = 1\n", "problem3.py"])).resolves.toEqual({
+      status: "saved",
+      name: "mine.py",
+    });
     expect(fake.state.saveDialog.mock.calls[0]![1].defaultPath).toMatch(/problem3\.py$/);
     expect(await readFile(target, "utf8")).toBe("x = 1\n");
 
@@ -212,9 +234,14 @@ describe("saving: paths come only from the save dialog", () => {
 
     const other = join(work, "mine.py"); // opening the very file just saved still withdraws the grant
     fake.state.openDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
-    await expect(invoke(Invoke.openFile, [])).resolves.toEqual({ status: "opened", file: { name: "mine.py", text: "x = 2\n" } });
+    await expect(invoke(Invoke.openFile, [])).resolves.toEqual({
+      status: "opened",
+      file: { name: "mine.py", text: "x = 2\n" },
+    });
     fake.state.saveDialog.mockResolvedValueOnce({ canceled: true, filePath: "" });
-    await expect(invoke(Invoke.saveFile, ["x = 3\n", "mine.py"])).resolves.toEqual({ status: "cancelled" });
+    await expect(invoke(Invoke.saveFile, ["x = 3\n", "mine.py"])).resolves.toEqual({
+      status: "cancelled",
+    });
     expect(await readFile(target, "utf8")).toBe("x = 2\n");
   });
 
@@ -228,23 +255,41 @@ describe("saving: paths come only from the save dialog", () => {
 
   it("export all steps writes one file per step beside the name chosen in the dialog", async () => {
     const folder = await mkdtemp(join(work, "steps-"));
-    fake.state.saveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, "graph.svg") });
-    const result = await invoke(Invoke.exportSteps, ["svg", ["<svg>1</svg>", "<svg>2</svg>", "<svg>3</svg>"], "problem3"]);
-    expect(result).toEqual({ status: "saved", names: ["graph-step-001.svg", "graph-step-002.svg", "graph-step-003.svg"] });
+    fake.state.saveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: join(folder, "graph.svg"),
+    });
+    const result = await invoke(Invoke.exportSteps, [
+      "svg",
+      ["<svg>1</svg>", "<svg>2</svg>", "<svg>3</svg>"],
+      "problem3",
+    ]);
+    expect(result).toEqual({
+      status: "saved",
+      names: ["graph-step-001.svg", "graph-step-002.svg", "graph-step-003.svg"],
+    });
     expect((await readdir(folder)).sort()).toEqual(result.names);
     expect(await readFile(join(folder, "graph-step-002.svg"), "utf8")).toBe("<svg>2</svg>");
   });
 
   it("a failed write is reported with a reason, not thrown", async () => {
-    fake.state.saveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(work, "no-such-folder", "g.png") });
+    fake.state.saveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: join(work, "no-such-folder", "g.png"),
+    });
     const result = await invoke(Invoke.exportFile, ["png", new Uint8Array([1, 2]), "g"]);
-    expect(result).toEqual({ status: "failed", reason: "g.png could not be saved: it no longer exists." });
+    expect(result).toEqual({
+      status: "failed",
+      reason: "g.png could not be saved: it no longer exists.",
+    });
   });
 
   it("autosave round-trips through the app's data folder", async () => {
     await invoke(Invoke.autosaveSave, ["editor", "x = 1"]);
     await expect(invoke(Invoke.autosaveLoad, ["editor"])).resolves.toBe("x = 1");
-    expect(await readFile(join(fake.state.userData, "userData", "autosave", "editor.txt"), "utf8")).toBe("x = 1");
+    expect(
+      await readFile(join(fake.state.userData, "userData", "autosave", "editor.txt"), "utf8"),
+    ).toBe("x = 1");
   });
 });
 
@@ -269,7 +314,12 @@ describe("navigation, new windows, permissions and network", () => {
 
   it("window.open is denied; only https links go to the system browser", () => {
     const { open } = contentsWithListeners();
-    for (const url of ["https://pytorch.org/docs/", "http://x.example/", "file:///etc/passwd", "javascript:alert(1)"]) {
+    for (const url of [
+      "https://pytorch.org/docs/",
+      "http://x.example/",
+      "file:///etc/passwd",
+      "javascript:alert(1)",
+    ]) {
       expect(open(url)).toEqual({ action: "deny" });
     }
     expect(fake.state.openExternal.mock.calls).toEqual([["https://pytorch.org/docs/"]]);
@@ -286,13 +336,17 @@ describe("navigation, new windows, permissions and network", () => {
     const callback = vi.fn();
     fake.state.beforeRequest!.fn({ url: "https://evil.example/x.js" }, callback);
     expect(callback).toHaveBeenCalledWith({ cancel: true });
-    expect(fake.state.beforeRequest!.filter.urls).toEqual(expect.arrayContaining(["http://*/*", "https://*/*", "ws://*/*", "wss://*/*"]));
+    expect(fake.state.beforeRequest!.filter.urls).toEqual(
+      expect.arrayContaining(["http://*/*", "https://*/*", "ws://*/*", "wss://*/*"]),
+    );
   });
 });
 
 describe("the menu", () => {
   const find = (label: string, items: any[] = fake.state.menuTemplate): any =>
-    items.flatMap((i) => [i, ...(i.submenu ? [find(label, i.submenu)] : [])]).find((i) => i?.label === label);
+    items
+      .flatMap((i) => [i, ...(i.submenu ? [find(label, i.submenu)] : [])])
+      .find((i) => i?.label === label);
 
   it("sends its command to the page when clicked", () => {
     window.webContents.send.mockClear();
@@ -310,6 +364,9 @@ describe("the menu", () => {
     window.webContents.send.mockClear();
     recent[0].click();
     await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalled());
-    expect(window.webContents.send.mock.calls[0]).toEqual([Push.fileOpened, { status: "opened", file: { name: "mine.py", text: "x = 2\n" } }]);
+    expect(window.webContents.send.mock.calls[0]).toEqual([
+      Push.fileOpened,
+      { status: "opened", file: { name: "mine.py", text: "x = 2\n" } },
+    ]);
   });
 });

@@ -40,7 +40,10 @@ describe.each(PLATFORMS)("the %s menu", (platform) => {
   it("gives each shortcut to one item only (including the Edit roles' built-in ones)", () => {
     const taken = new Map<string, string>();
     for (const item of items) {
-      const keys = [...(item.accelerator ? [item.accelerator] : []), ...(item.role ? (ROLE_ACCELERATORS[item.role] ?? []) : [])];
+      const keys = [
+        ...(item.accelerator ? [item.accelerator] : []),
+        ...(item.role ? (ROLE_ACCELERATORS[item.role] ?? []) : []),
+      ];
       for (const key of keys) {
         expect(taken.get(key), `${key} on "${item.label}" and "${taken.get(key)}"`).toBeUndefined();
         taken.set(key, item.label ?? item.role ?? "?");
@@ -49,7 +52,9 @@ describe.each(PLATFORMS)("the %s menu", (platform) => {
   });
 
   it("writes every shortcut in Electron's accelerator syntax", () => {
-    for (const item of items) if (item.accelerator) expect(parseAccelerator(item.accelerator), item.accelerator).not.toBeNull();
+    for (const item of items)
+      if (item.accelerator)
+        expect(parseAccelerator(item.accelerator), item.accelerator).not.toBeNull();
   });
 
   it("has File, Edit, View, Run and Help", () => {
@@ -71,12 +76,22 @@ describe.each(PLATFORMS)("the %s menu", (platform) => {
 
   it("Edit uses the native roles, so copy/paste work in the code editor", () => {
     const roles = items.map((i) => i.role);
-    for (const role of ["undo", "redo", "cut", "copy", "paste", "selectAll"]) expect(roles).toContain(role);
+    for (const role of ["undo", "redo", "cut", "copy", "paste", "selectAll"])
+      expect(roles).toContain(role);
   });
 });
 
 describe("keys the view owns are never registered by the menu too", () => {
-  const viewKeys = ["run.run", "run.stepForward", "run.stepBack", "run.statementForward", "run.statementBack", "run.playPause", "run.toStart", "run.toEnd"];
+  const viewKeys = [
+    "run.run",
+    "run.stepForward",
+    "run.stepBack",
+    "run.statementForward",
+    "run.statementBack",
+    "run.playPause",
+    "run.toStart",
+    "run.toEnd",
+  ];
 
   it.each(["linux", "win32"])("on %s they are shown but not registered", (platform) => {
     const items = flatten(menu(platform));
@@ -106,7 +121,9 @@ describe("platform conventions", () => {
   it("macOS: the app menu comes first with About and Quit; File closes the window; there is a Window menu", () => {
     const mac = menu("darwin");
     expect(mac[0]!.label).toBe("Gradlens");
-    expect(flatten([mac[0]!]).map((i) => i.command ?? i.role)).toEqual(expect.arrayContaining(["help.about", "quit"]));
+    expect(flatten([mac[0]!]).map((i) => i.command ?? i.role)).toEqual(
+      expect.arrayContaining(["help.about", "quit"]),
+    );
     const file = mac.find((m) => m.label === "&File")!;
     expect(file.submenu!.at(-1)!.role).toBe("close");
     expect(mac.map((m) => m.label)).toContain("Window");
@@ -115,7 +132,9 @@ describe("platform conventions", () => {
   it.each(["linux", "win32"])("%s: File ends with Quit and Help has About", (platform) => {
     const top = menu(platform);
     expect(top.find((m) => m.label === "&File")!.submenu!.at(-1)!.role).toBe("quit");
-    expect(top.find((m) => m.label === "&Help")!.submenu!.map((i) => i.command)).toContain("help.about");
+    expect(top.find((m) => m.label === "&Help")!.submenu!.map((i) => i.command)).toContain(
+      "help.about",
+    );
     expect(top.map((m) => m.label)).not.toContain("Window");
   });
 
@@ -135,7 +154,12 @@ describe("Open Recent", () => {
 
   it("lists files by name, each opening its own path, then Clear Recent", () => {
     const sub = recentMenu(["/home/a/problem3.py", "/home/a/lesson.md"]);
-    expect(sub.map((i) => i.label ?? i.type)).toEqual(["problem3.py", "lesson.md", "separator", "Clear Recent"]);
+    expect(sub.map((i) => i.label ?? i.type)).toEqual([
+      "problem3.py",
+      "lesson.md",
+      "separator",
+      "Clear Recent",
+    ]);
     expect(sub[0]!.action).toEqual({ kind: "openRecent", path: "/home/a/problem3.py" });
     expect(sub[3]!.action).toEqual({ kind: "clearRecent" });
   });

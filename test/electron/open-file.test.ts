@@ -8,7 +8,10 @@ import { readOpenableFile } from "../../electron/open-file.ts";
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "gradlens-open-"));
-  await writeFile(join(dir, "problem3.py"), "import torch\nx = torch.tensor(3.0, requires_grad=True)\n");
+  await writeFile(
+    join(dir, "problem3.py"),
+    "import torch\nx = torch.tensor(3.0, requires_grad=True)\n",
+  );
   await writeFile(join(dir, "latin1.py"), Buffer.from([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
   await writeFile(join(dir, "huge.py"), Buffer.alloc(MAX_OPEN_BYTES + 10, 0x41));
   await writeFile(join(dir, "graph.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -22,7 +25,10 @@ describe("readOpenableFile: what the user sees after picking a file", () => {
   it("a script opens with its name (never its path) and text", async () => {
     expect(await readOpenableFile(join(dir, "problem3.py"))).toEqual({
       status: "opened",
-      file: { name: "problem3.py", text: "import torch\nx = torch.tensor(3.0, requires_grad=True)\n" },
+      file: {
+        name: "problem3.py",
+        text: "import torch\nx = torch.tensor(3.0, requires_grad=True)\n",
+      },
     });
   });
 

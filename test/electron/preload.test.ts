@@ -9,14 +9,19 @@ const electron = vi.hoisted(() => ({
 }));
 
 vi.mock("electron", () => ({
-  contextBridge: { exposeInMainWorld: (name: string, api: unknown) => electron.exposed.set(name, api) },
+  contextBridge: {
+    exposeInMainWorld: (name: string, api: unknown) => electron.exposed.set(name, api),
+  },
   ipcRenderer: {
     invoke: electron.invoke,
     on: (channel: string, fn: (...args: unknown[]) => void) => {
       electron.listeners.set(channel, [...(electron.listeners.get(channel) ?? []), fn]);
     },
     removeListener: (channel: string, fn: (...args: unknown[]) => void) => {
-      electron.listeners.set(channel, (electron.listeners.get(channel) ?? []).filter((f) => f !== fn));
+      electron.listeners.set(
+        channel,
+        (electron.listeners.get(channel) ?? []).filter((f) => f !== fn),
+      );
     },
   },
 }));
@@ -29,14 +34,27 @@ beforeAll(async () => {
 });
 
 const push = (channel: string, payload: unknown) => {
-  for (const fn of electron.listeners.get(channel) ?? []) fn({ sender: "the IpcRendererEvent" }, payload);
+  for (const fn of electron.listeners.get(channel) ?? [])
+    fn({ sender: "the IpcRendererEvent" }, payload);
 };
 
 describe("the preload bridge", () => {
   it("exposes one object, window.gradlens, of named functions and the platform only", () => {
     expect([...electron.exposed.keys()]).toEqual(["gradlens"]);
     expect(Object.keys(api).sort()).toEqual(
-      ["autosaveLoad", "autosaveSave", "exportFile", "exportSteps", "initialFile", "onFileOpened", "onMenuCommand", "openFile", "platform", "saveFile", "saveFileAs"].sort(),
+      [
+        "autosaveLoad",
+        "autosaveSave",
+        "exportFile",
+        "exportSteps",
+        "initialFile",
+        "onFileOpened",
+        "onMenuCommand",
+        "openFile",
+        "platform",
+        "saveFile",
+        "saveFileAs",
+      ].sort(),
     );
     expect(typeof api.platform).toBe("string");
     for (const [key, value] of Object.entries(api)) {
@@ -58,7 +76,9 @@ describe("the preload bridge", () => {
     { call: "autosaveSave", args: ["editor", "x"], channel: Invoke.autosaveSave },
   ])("$call invokes $channel with exactly its arguments", async ({ call, args, channel }) => {
     electron.invoke.mockClear();
-    await expect(api[call]!(...args, "an extra argument the page slipped in")).resolves.toBe("reply");
+    await expect(api[call]!(...args, "an extra argument the page slipped in")).resolves.toBe(
+      "reply",
+    );
     expect(electron.invoke).toHaveBeenCalledWith(channel, ...args);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RECENT, addRecent, isAbsolutePath, parseRecent, recentLabels, removeRecent } from "../../electron/recent-files.ts";
+import {
+  MAX_RECENT,
+  addRecent,
+  isAbsolutePath,
+  parseRecent,
+  recentLabels,
+  removeRecent,
+} from "../../electron/recent-files.ts";
 
 describe("File > Open Recent", () => {
   it("puts the latest file first and does not repeat it", () => {
@@ -29,11 +36,12 @@ describe("File > Open Recent", () => {
   });
 
   it("reads back only absolute paths from a possibly edited file, oldest duplicates dropped", () => {
-    expect(parseRecent(["/a.py", "rel/b.py", 3, null, "C:\\x.py", "/a.py", "\\\\server\\share\\c.py"], "linux")).toEqual([
-      "/a.py",
-      "C:\\x.py",
-      "\\\\server\\share\\c.py",
-    ]);
+    expect(
+      parseRecent(
+        ["/a.py", "rel/b.py", 3, null, "C:\\x.py", "/a.py", "\\\\server\\share\\c.py"],
+        "linux",
+      ),
+    ).toEqual(["/a.py", "C:\\x.py", "\\\\server\\share\\c.py"]);
     expect(parseRecent({ files: [] }, "linux")).toEqual([]);
   });
 
@@ -48,11 +56,8 @@ describe("File > Open Recent", () => {
   });
 
   it("labels entries by name, adding the folder when two share a name", () => {
-    expect(recentLabels(["/c/ml101/lesson.md", "/c/ml102/lesson.md", "/c/loss.py", "C:\\w\\x.py"])).toEqual([
-      "lesson.md — ml101",
-      "lesson.md — ml102",
-      "loss.py",
-      "x.py",
-    ]);
+    expect(
+      recentLabels(["/c/ml101/lesson.md", "/c/ml102/lesson.md", "/c/loss.py", "C:\\w\\x.py"]),
+    ).toEqual(["lesson.md — ml101", "lesson.md — ml102", "loss.py", "x.py"]);
   });
 });

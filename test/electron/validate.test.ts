@@ -36,7 +36,10 @@ const refused = (fn: () => unknown) => expect(fn).toThrow(IpcArgumentError);
 
 describe("parseSaveArgs", () => {
   it("accepts a script and a suggested name", () => {
-    expect(parseSaveArgs(["x = 1\n", "loss.py"])).toEqual({ text: "x = 1\n", suggestedName: "loss.py" });
+    expect(parseSaveArgs(["x = 1\n", "loss.py"])).toEqual({
+      text: "x = 1\n",
+      suggestedName: "loss.py",
+    });
   });
   it.each([
     { what: "a path-like object instead of text", args: [{ path: "/etc/passwd" }, "a.py"] },
@@ -50,7 +53,11 @@ describe("parseSaveArgs", () => {
 
 describe("parseExportArgs", () => {
   it("accepts SVG text, DOT text and PNG bytes", () => {
-    expect(parseExportArgs(["svg", "<svg/>", "step-3"])).toEqual({ kind: "svg", data: "<svg/>", suggestedName: "step-3" });
+    expect(parseExportArgs(["svg", "<svg/>", "step-3"])).toEqual({
+      kind: "svg",
+      data: "<svg/>",
+      suggestedName: "step-3",
+    });
     expect(parseExportArgs(["dot", "digraph{}", "g"]).kind).toBe("dot");
     const png = new Uint8Array([0x89, 0x50]);
     expect(parseExportArgs(["png", png, "g"]).data).toBe(png);
@@ -73,7 +80,10 @@ describe("parseExportStepsArgs", () => {
     { what: "no steps", args: ["svg", [], "g"] },
     { what: "steps not in an array", args: ["svg", "<svg/>", "g"] },
     { what: "one step of the wrong type", args: ["svg", ["<svg/>", 3], "g"] },
-    { what: "too many steps", args: ["svg", Array.from({ length: LIMITS.steps + 1 }, () => ""), "g"] },
+    {
+      what: "too many steps",
+      args: ["svg", Array.from({ length: LIMITS.steps + 1 }, () => ""), "g"],
+    },
   ])("refuses $what", ({ args }) => refused(() => parseExportStepsArgs(args)));
 });
 
@@ -81,8 +91,9 @@ describe("autosave keys become file names, so they are boring", () => {
   it.each(["editor", "lesson-3", "lesson_3.progress", "a"])("accepts %s", (key) => {
     expect(parseAutosaveKey(key)).toBe(key);
   });
-  it.each(["", "../x", "a/b", "a\\b", "Editor", ".hidden", "a..b", "x".repeat(65), 7, null])("refuses %s", (key) =>
-    refused(() => parseAutosaveKey(key)),
+  it.each(["", "../x", "a/b", "a\\b", "Editor", ".hidden", "a..b", "x".repeat(65), 7, null])(
+    "refuses %s",
+    (key) => refused(() => parseAutosaveKey(key)),
   );
   it("null text clears a slot; other non-strings are refused", () => {
     expect(parseAutosaveSaveArgs(["editor", null])).toEqual({ key: "editor", text: null });
