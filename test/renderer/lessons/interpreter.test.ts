@@ -1,0 +1,49 @@
+// Runs every code cell of every shipped lesson through our interpreter, the way the lesson view
+// runs it (the cells above it first, notebook-style), and compares with real PyTorch's output.
+
+import { describe, expect, it } from "vitest";
+import { runPython, type RunOutcome } from "../../../engine/python/run.ts";
+import { answerMatchesLine, outputLine } from "../../../renderer/lessons/answer.ts";
+import { cellProgram } from "../../../renderer/lessons/cell-program.ts";
+import type { Lesson } from "../../../renderer/lessons/lesson.ts";
+import { loadShippedLessons, readFixture } from "./lesson-files.ts";
+
+const { lessons } = loadShippedLessons();
+
+const runs = new Map<string, RunOutcome>();
+function runCell(lesson: Lesson, cell: number): RunOutcome {
+  const key = `${lesson.id}#${cell}`;
+  if (!runs.has(key)) runs.set(key, runPython(cellProgram(lesson, cell).program, { filename: `${lesson.id}.py`, timeLimitMs: 20_000 }));
+  return runs.get(key)!;
+}
+
+const cases = lessons.flatMap((lesson) => lesson.cells.map((cell) => ({ name: `${lesson.id} cell ${cell.index + 1} (line ${cell.line})`, lesson, cell: cell.index })));
+
+describe("every lesson cell prints what PyTorch printed", () => {
+  it.each(cases)("$name", ({ lesson, cell }) => {
+    const recorded = readFixture(lesson.id).cells;
+    // cells above run first; one that raised prints its error line instead of stopping (see cellProgram)
+    const before = recorded
+      .slice(0, cell)
+      .map((c) => c.stdout + (c.error ? c.error + "\n" : ""))
+      .join("");
+    const outcome = runCell(lesson, cell);
+    expect(outcome.internalFault, String(outcome.internalFault)).toBeNull();
+    expect(outcome.stdout.slice(0, before.length), "output of the cells above").toBe(before);
+    expect(outcome.stdout.slice(before.length), "this cell's output").toBe(recorded[cell].stdout);
+    expect(outcome.error ? `${outcome.error.type}: ${outcome.error.message}` : null, "this cell's error").toBe(recorded[cell].error);
+  });
+});
+
+describe("every prediction's answer is what our engine prints at that step", () => {
+  const predictions = lessons.flatMap((lesson) => lesson.predictions.map((p) => ({ name: `${lesson.id} prediction ${p.index + 1} (line ${p.line})`, lesson, p })));
+  it.each(predictions)("$name", ({ lesson, p }) => {
+    const recorded = readFixture(lesson.id).cells;
+    const before = recorded.slice(0, p.cellIndex).map((c) => c.stdout + (c.error ? c.error + "\n" : "")).join("").length;
+    const outcome = runCell(lesson, p.cellIndex);
+    const error = outcome.error ? `${outcome.error.type}: ${outcome.error.message}` : null;
+    const line = outputLine(outcome.stdout.slice(before), error, p.output);
+    expect(line, "the engine printed no such line").not.toBeNull();
+    expect(answerMatchesLine(p.answer, line!), `engine printed: ${line}`).toBe(true);
+  });
+});
