@@ -37,7 +37,7 @@ export function relayout(graph: LayoutGraph, options: Partial<LayoutOptions> = {
 
   let tallest = 0;
   for (const node of index.nodes) tallest = Math.max(tallest, node.height);
-  const layerPitch = tallest + opts.rankSep;
+  const layerPitch = Math.max(opts.minLayerPitch, tallest + opts.rankSep);
   const yOf = (layer: number): number => (layer === 0 ? 0 : -layer * layerPitch);
 
   // Shift so the leftmost node edge sits at x = 0: exports then start at the origin.

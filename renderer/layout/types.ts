@@ -37,6 +37,9 @@ export interface LayoutOptions {
   orderingRounds: number;
   /** Gauss-Seidel rounds of the coordinate pass */
   coordinateRounds: number;
+  /** the least distance between layer centre lines: what an empty layout grows with, since appends
+   *  never move a layer (the pitch is otherwise the tallest node plus rankSep) */
+  minLayerPitch: number;
 }
 
 export const defaultLayoutOptions: LayoutOptions = {
@@ -44,6 +47,7 @@ export const defaultLayoutOptions: LayoutOptions = {
   rankSep: 36,
   orderingRounds: 8,
   coordinateRounds: 24,
+  minLayerPitch: 64,
 };
 
 export interface NodePlacement {

@@ -41,6 +41,10 @@ describe("appending ops as the forward pass creates them", () => {
     expect(state.layout.routes.length).toBe(graph.edges.length);
   });
 
+  it("spaces layers grown from an empty layout as a full layout does", () => {
+    expect(replay(graph, 0).state.layout.layerPitch).toBe(relayout(graph).layout.layerPitch);
+  });
+
   it("puts a new weight's AccumulateGrad right under the op made in the same step", () => {
     const { state } = replay(graph, 0);
     const p = state.layout.positions;
