@@ -164,8 +164,9 @@ function lockDown(contents: WebContents): void {
   contents.on("will-attach-webview", (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // Reviewed for OPEN_EXTERNAL_JS_CHECK: only https URLs without credentials get through.
-    if (isSafeExternalUrl(url))
+    if (isSafeExternalUrl(url)) {
       void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+    }
     return { action: "deny" };
   });
 }
