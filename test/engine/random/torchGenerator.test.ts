@@ -24,6 +24,7 @@ interface Sequence {
 interface Fixture {
   torch: string;
   default: Sequence;
+  notebook: Sequence;
   single: (Call & { seed: string })[];
   interleaved: Sequence[];
 }
@@ -69,6 +70,29 @@ describe("known answers from the PyTorch docs and notebook runs", () => {
     expect(g.rand(4, "float32").map((v) => +v.toFixed(4))).toEqual([
       0.4556, 0.6323, 0.3489, 0.4017,
     ]);
+  });
+});
+
+describe("the autograd notebook's unseeded session", () => {
+  // Printed in /work/shared/seed/autograd-notebook.txt by a fresh (unseeded) PyTorch process.
+  const printed = [
+    [2.2156, -0.2405, -0.1481, -0.0384, -0.5599, 0.8631, 0.197, 0.9722, -0.0123, -0.2951],
+    [
+      -1.4157, -0.5494, -0.3957, -0.2589, 0.4123, 0.0835, -1.211, 1.4903, -1.2146, 0.2153, 1.4981,
+      -0.0765,
+    ],
+    [1.3992, 1.1037, 1.5777, -0.2932, 0.6247, -0.8932],
+    [2.3913, 1.0521, 1.1245, 1.3662, 1.8886].map((e) => +Math.log(e).toFixed(3)), // printed as exp(x)
+  ];
+
+  it("is reproduced by manual_seed(3112834065): randn(10), randn(4, 3), randn(3, 2), rand(5)", () => {
+    const g = seeded(fixture.notebook.seed);
+    fixture.notebook.calls.forEach((c, i) => {
+      const got = draw(g, c);
+      expect(got).toEqual(c.expected);
+      const digits = i === 3 ? 3 : 4;
+      expect(got.map((v) => +v.toFixed(digits))).toEqual(printed[i]);
+    });
   });
 });
 
