@@ -375,6 +375,7 @@ export function getAttr(v: PyValue, name: string): PyValue {
   else if (v instanceof PyList) r = listMethod(v, name);
   else if (v instanceof PyDict) r = dictMethod(v, name);
   else if (v instanceof PyTuple) {
+    r = v.extraAttr(name);
     if (name === "count") r = method(v, name, (a) => BigInt(v.items.filter((x) => pyEquals(x, a.args[0])).length));
     if (name === "index")
       r = method(v, name, (a) => {

@@ -10,6 +10,7 @@ import {
   PyIterator,
   PyList,
   PyModule,
+  PyObj,
   PyRange,
   PySet,
   PySlice,
@@ -116,8 +117,9 @@ export function pyRepr(v: PyValue): string {
       ? `<built-in method ${v.name} of ${typeName(v.self)} object at 0x0>`
       : `<built-in function ${v.name}>`;
   if (v instanceof PyModule) return `<module '${v.name}'>`;
-  if (v instanceof PyInstance) return v.reprText ?? `<${v.cls.qualname} object at 0x0>`;
+  if (v instanceof PyInstance) return v.text ?? `<${v.cls.qualname} object at 0x0>`;
   if (v instanceof PyIterator) return `<${v.cls.name} object at 0x0>`;
+  if (v instanceof PyObj && v.reprText) return v.reprText();
   const f = foreignOf(v);
   if (f) return f.repr(v);
   return `<${typeName(v)} object at 0x0>`;

@@ -14,6 +14,8 @@ export interface CallArgs {
 /** Base of every interpreter-made object (foreign objects are described by ForeignType instead). */
 export abstract class PyObj {
   abstract get cls(): PyClass;
+  /** repr() of objects with their own printed form (torch.float32, ...) */
+  reprText?(): string;
 }
 
 /** A Python class: builtin types, exception classes, torch types. */
@@ -78,6 +80,10 @@ export class PyTuple extends PyObj {
   /** subclasses such as torch.Size print differently */
   customRepr(): string | null {
     return null;
+  }
+  /** attributes beyond count/index (torch.Size.numel) */
+  extraAttr(_name: string): PyValue | undefined {
+    return undefined;
   }
 }
 
@@ -167,7 +173,7 @@ export class PyInstance extends PyObj {
   readonly attrs = new Map<string, PyValue>();
   constructor(
     private readonly klass: PyClass,
-    readonly reprText?: string,
+    readonly text?: string,
     /** `with` support */
     readonly enter?: () => PyValue,
     readonly exit?: () => void,
@@ -223,6 +229,8 @@ export class PyError extends Error {
  *  first ForeignType whose `is` matches. Absent hooks fall back to Python's default errors. */
 export interface ForeignType {
   cls: PyClass;
+  /** a per-object class (grad_fn nodes: MulBackward0...) */
+  classOf?(v: any): PyClass;
   is(v: unknown): boolean;
   repr(v: any): string;
   str?(v: any): string;
@@ -270,7 +278,8 @@ export function classOf(v: PyValue): PyClass {
   }
   if (v === null) return noneClass;
   if (v instanceof PyObj) return v.cls;
-  return foreignOf(v)?.cls ?? objectClass;
+  const f = foreignOf(v);
+  return f?.classOf?.(v) ?? f?.cls ?? objectClass;
 }
 
 export function typeName(v: PyValue): string {

@@ -1,0 +1,63 @@
+// The `gradlens` command line: a table of subcommands (run, trace; `export` plugs in here
+// the same way), --help, and exit codes 0 / 1 (the program raised) / 2 (usage or file errors).
+import { type CliIO, EXIT_OK, EXIT_USAGE, processIO } from "./io.ts";
+import { runCommand } from "./run.ts";
+import { traceCommand } from "./trace.ts";
+
+export interface Command {
+  name: string;
+  /** one line for `gradlens --help` */
+  summary: string;
+  /** full usage text for `gradlens CMD --help` */
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** Subcommands by name. A new one (e.g. export) is one more entry. */
+export const commands = new Map<string, Command>([
+  [runCommand.name, runCommand],
+  [traceCommand.name, traceCommand],
+]);
+
+export function helpText(): string {
+  const width = Math.max(...[...commands.keys()].map((n) => n.length));
+  const lines = [...commands.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    "gradlens: run PyTorch autograd scripts on the Gradlens engine",
+    "",
+    "Usage: gradlens <command> [options] FILE.py",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Options:",
+    "  -h, --help     show this help (or `gradlens <command> --help`)",
+    "  --version      print the version",
+    "",
+    "Exit status: 0 ok, 1 the script raised an uncaught exception, 2 bad arguments or unreadable file.",
+    "",
+  ].join("\n");
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    io.stdout(helpText());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout("gradlens 0.1.0\n");
+    return EXIT_OK;
+  }
+  const cmd = commands.get(name);
+  if (!cmd) {
+    const hint = name.endsWith(".py") ? ` (did you mean \`gradlens run ${name}\`?)` : "";
+    io.stderr(`gradlens: unknown command '${name}'${hint}\n\n${helpText()}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes("-h") || rest.includes("--help")) {
+    io.stdout(cmd.usage);
+    return EXIT_OK;
+  }
+  return cmd.run(rest, io);
+}

@@ -1,0 +1,68 @@
+// Run a Python script on the engine: a fresh Runtime, the torch module bound to it, and the
+// interpreter session. The one entry point the CLI, the app and the tests use.
+import type { BindingValue, TraceEvent } from "../events.ts";
+import { Runtime, TorchError } from "../index.ts";
+import type { Tensor } from "../tensor.ts";
+import { type RunOutcome, type SessionOptions, runSource } from "./session.ts";
+import { PyList, PyTuple, type PyValue, pyErr, registerForeign } from "./values.ts";
+import { pyRepr } from "./repr.ts";
+import { isTensor } from "./torch/convert.ts";
+import { gradFnType } from "./torch/gradfn.ts";
+import { torchModules } from "./torch/module.ts";
+import { tensorType } from "./torch/tensor.ts";
+
+export type { RunOutcome, RunError } from "./session.ts";
+
+export interface RunOptions {
+  filename?: string;
+  sink?: (e: TraceEvent) => void;
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  /** statements + calls before the run is stopped (default 5 000 000) */
+  maxSteps?: number;
+  /** wall-clock budget in ms (default 20 000) */
+  timeLimitMs?: number;
+  /** elements one tensor may hold (default 50 000 000) */
+  maxElements?: number;
+  maxDepth?: number;
+}
+
+registerForeign(tensorType);
+registerForeign(gradFnType);
+
+/** What a name is bound to, for the memory view: a tensor id, tensors in a tuple/list, or a value. */
+export function describeBinding(v: PyValue): BindingValue | undefined {
+  if (isTensor(v)) return { type: "tensor", id: (v as Tensor).id };
+  if ((v instanceof PyTuple || v instanceof PyList) && v.items.some(isTensor) && v.items.every((x) => x === null || isTensor(x))) {
+    let repr = pyRepr(v);
+    if (repr.length > 400) repr = repr.slice(0, 397) + "...";
+    return { type: "tensors", ids: v.items.map((x) => (x === null ? null : (x as Tensor).id)), repr };
+  }
+  return undefined;
+}
+
+export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
+  const rt = new Runtime({ sink: opts.sink, maxElements: opts.maxElements });
+  let warn: (category: string, message: string) => void = () => undefined;
+  const modules = torchModules(rt, (c, m) => rt.warn(c, m));
+  const session: SessionOptions = {
+    filename: opts.filename,
+    sink: opts.sink,
+    onStdout: opts.onStdout,
+    onStderr: opts.onStderr,
+    maxSteps: opts.maxSteps,
+    timeLimitMs: opts.timeLimitMs,
+    maxDepth: opts.maxDepth,
+    modules,
+    describe: describeBinding,
+    setSpan: (span) => {
+      rt.span = span;
+    },
+    convertError: (e) => (e instanceof TorchError ? pyErr(e.pyType, e.message) : undefined),
+    onStart: (s) => {
+      warn = s.warn;
+      rt.onWarning = (category, message) => warn(category, message);
+    },
+  };
+  return runSource(source, session);
+}

@@ -1,0 +1,48 @@
+// grad_fn objects as Python sees them: <MulBackward0 object at 0x...>, .name(),
+// .next_functions, saved tensors (_saved_self...), AccumulateGrad's .variable.
+import { FREED_MESSAGE, GradNode } from "../../autograd/node.ts";
+import { PyBuiltin, PyClass, PyTuple, type ForeignType, type PyValue, objectClass, pyErr } from "../values.ts";
+
+/** nodes PyTorch implements in C++ outside the generated code: .name() shows their namespace */
+const CPP_NODES = new Set(["AccumulateGrad", "CopyBackwards", "CopySlices", "GraphRoot", "Error", "DelayedError"]);
+
+const classes = new Map<string, PyClass>();
+function classFor(name: string): PyClass {
+  let c = classes.get(name);
+  if (!c) {
+    c = new PyClass(name, objectClass, undefined, "builtins");
+    classes.set(name, c);
+  }
+  return c;
+}
+
+export const gradFnBaseClass = new PyClass("Node", objectClass, undefined, "torch.autograd.graph");
+
+export const gradFnType: ForeignType = {
+  cls: gradFnBaseClass,
+  is: (v) => v instanceof GradNode,
+  classOf: (n: GradNode) => classFor(n.name),
+  repr: (n: GradNode) => `<${n.name} object at 0x0>`,
+  getattr: (n: GradNode, name: string): PyValue | undefined => {
+    switch (name) {
+      case "name":
+        return new PyBuiltin("name", () => (CPP_NODES.has(n.name) ? `torch::autograd::${n.name}` : n.pyName()), n);
+      case "next_functions":
+        return new PyTuple(n.next.map((e) => new PyTuple(e ? [e.node, BigInt(e.inputNr)] : [null, 0n])));
+      case "variable":
+        return n.variable ?? undefined;
+      case "metadata":
+        return undefined;
+      case "__class__":
+        return classFor(n.name);
+    }
+    if (name.startsWith("_saved_")) {
+      const slot = name.slice("_saved_".length);
+      const s = n.saved.find((x) => x.slot === slot);
+      if (!s) return undefined;
+      if (s.released) throw pyErr("RuntimeError", FREED_MESSAGE);
+      return s.peek();
+    }
+    return undefined;
+  },
+};

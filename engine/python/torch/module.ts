@@ -1,0 +1,348 @@
+// The `torch` module of one run (bound to its Runtime): creation functions, tensor
+// functions, torch.autograd, torch.no_grad, dtypes, torch.Size, torch.nn.functional.
+import * as T from "../../index.ts";
+import type { Runtime } from "../../runtime.ts";
+import type { Tensor } from "../../tensor.ts";
+import { MISSING, type ParamSpec, bindArgs } from "../args.ts";
+import { truthy } from "../ops.ts";
+import {
+  type CallArgs,
+  PyBuiltin,
+  PyClass,
+  PyInstance,
+  PyList,
+  PyModule,
+  PyTuple,
+  type PyValue,
+  objectClass,
+  pyErr,
+  typeName,
+} from "../values.ts";
+import { iterate } from "../ops.ts";
+import { dtypeAttrs, dtypeClass, sizeClass, TorchSize } from "./dtypes.ts";
+import { isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
+import { NOT_YET, tensorClass, tensorList, tensorMethods } from "./tensor.ts";
+
+type Bound = Record<string, PyValue | typeof MISSING>;
+function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
+  const { values } = bindArgs(fname, a, spec);
+  const out: Bound = {};
+  spec.forEach((s, i) => (out[s.name] = values[i]));
+  return out;
+}
+const flag = (v: PyValue | typeof MISSING, dflt = false): boolean => (v === MISSING || v === null ? dflt : truthy(v));
+
+/** keyword options every factory takes: dtype, requires_grad, device (cpu only) */
+const FACTORY_KW: ParamSpec[] = [
+  { name: "dtype", default: null, kwOnly: true },
+  { name: "requires_grad", default: false, kwOnly: true },
+  { name: "device", default: null, kwOnly: true },
+  { name: "layout", default: null, kwOnly: true },
+  { name: "pin_memory", default: false, kwOnly: true },
+];
+
+function checkDevice(v: PyValue | typeof MISSING): void {
+  if (v === MISSING || v === null || v === "cpu" || v instanceof PyInstance) return;
+  if (typeof v === "string" && v.startsWith("cuda"))
+    throw pyErr("RuntimeError", "Gradlens runs on the CPU only: device='cuda' is not available");
+}
+
+function factoryOpts(b: Bound): T.CreateOptions {
+  checkDevice(b.device);
+  return { dtype: toDType(b.dtype as PyValue), requiresGrad: flag(b.requires_grad) };
+}
+
+/** f(*size, **factory kwargs) */
+function sizedFactory(name: string, make: (shape: number[], opts: T.CreateOptions) => Tensor): PyBuiltin {
+  return new PyBuiltin(name, (a) => {
+    const b = parse(name, { args: [], kwargs: new Map([...a.kwargs].filter(([k]) => k !== "size" && k !== "out")) }, FACTORY_KW);
+    const sizeKw = a.kwargs.get("size");
+    const shape = toShape(sizeKw !== undefined ? [sizeKw] : a.args, name);
+    return make(shape, factoryOpts(b));
+  });
+}
+
+function likeFactory(name: string, make: (x: Tensor, opts: T.CreateOptions) => Tensor): PyBuiltin {
+  return new PyBuiltin(name, (a) => {
+    const b = parse(name, a, [{ name: "input" }, ...FACTORY_KW, { name: "memory_format", default: null, kwOnly: true }]);
+    checkDevice(b.device);
+    const x = toTensorArg(b.input as PyValue, name);
+    return make(x, { dtype: toDType(b.dtype as PyValue), requiresGrad: flag(b.requires_grad) });
+  });
+}
+
+/** torch.f(input, ...) forwarding to the tensor method f */
+function tensorFunction(name: string): PyBuiltin {
+  return new PyBuiltin(name, (a) => {
+    let args = a.args;
+    const kwargs = new Map(a.kwargs);
+    let input: PyValue | undefined = args[0];
+    if (kwargs.has("input")) {
+      input = kwargs.get("input");
+      kwargs.delete("input");
+    } else args = args.slice(1);
+    if (input === undefined) throw pyErr("TypeError", `${name}() missing 1 required positional arguments: "input"`);
+    if (!isTensor(input)) {
+      if (name === "pow" && isScalar(input) && isTensor(args[0])) return T.pow(input, args[0]);
+      throw pyErr("TypeError", `${name}(): argument 'input' (position 1) must be Tensor, not ${typeName(input)}`);
+    }
+    return tensorMethods[name](input, { args, kwargs });
+  });
+}
+
+const TENSOR_FUNCTIONS = [
+  "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "negative", "square", "reciprocal", "sgn", "sign",
+  "pow", "add", "sub", "mul", "div", "matmul", "mm", "mv", "dot", "bmm", "sum", "mean", "max", "min", "clamp",
+  "transpose", "permute", "reshape", "unsqueeze", "squeeze", "t", "clone", "detach", "flatten",
+  "eq", "ne", "lt", "le", "gt", "ge", "numel",
+];
+
+
+function notYet(qualified: string): PyBuiltin {
+  return new PyBuiltin(qualified.split(".").pop()!, () => {
+    throw pyErr("NotImplementedError", `${qualified} is not in the Gradlens engine yet`);
+  });
+}
+
+function gradMode(rt: Runtime, enabled: boolean, name: string): PyInstance {
+  let before = rt.gradEnabled;
+  return new PyInstance(
+    new PyClass(name, objectClass, undefined, "torch.autograd.grad_mode"),
+    `<torch.autograd.grad_mode.${name} object at 0x0>`,
+    () => {
+      before = rt.gradEnabled;
+      rt.gradEnabled = enabled;
+      return null;
+    },
+    () => {
+      rt.gradEnabled = before;
+    },
+  );
+}
+
+export function torchModules(rt: Runtime, warn: (category: string, message: string) => void): (name: string) => PyModule | undefined {
+  const attrs = new Map<string, PyValue>();
+  const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
+
+  for (const n of NOT_YET) attrs.set(n, notYet(`torch.${n}`));
+  for (const n of TENSOR_FUNCTIONS) attrs.set(n, tensorFunction(n));
+  for (const [n, d] of dtypeAttrs()) attrs.set(n, d);
+  attrs.set("dtype", dtypeClass);
+  attrs.set("Tensor", tensorClass);
+  sizeClass.construct = (a) => new TorchSize(a.args.length ? [...iterate(a.args[0])].map((v) => toInteger(v, "Size")) : []);
+  attrs.set("Size", sizeClass);
+  attrs.set("__version__", "1.13.1");
+
+  fn("tensor", (a) => {
+    const b = parse("tensor", a, [{ name: "data" }, ...FACTORY_KW]);
+    const data = b.data as PyValue;
+    const opts = factoryOpts(b);
+    if (isTensor(data)) {
+      warn(
+        "UserWarning",
+        "To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or sourceTensor.clone().detach().requires_grad_(True), rather than torch.tensor(sourceTensor).",
+      );
+      return T.tensor(rt, T.tolist(data) as T.NestedData, { dtype: opts.dtype ?? data.dtype, requiresGrad: opts.requiresGrad });
+    }
+    return T.tensor(rt, toNested(data) as T.NestedData, opts);
+  });
+  attrs.set("zeros", sizedFactory("zeros", (s, o) => T.zeros(rt, s, o)));
+  attrs.set("ones", sizedFactory("ones", (s, o) => T.ones(rt, s, o)));
+  attrs.set("empty", sizedFactory("empty", (s, o) => T.zeros(rt, s, o)));
+  attrs.set("rand", sizedFactory("rand", (s, o) => T.rand(rt, s, o)));
+  attrs.set("randn", sizedFactory("randn", (s, o) => T.randn(rt, s, o)));
+  fn("full", (a) => {
+    const b = parse("full", a, [{ name: "size" }, { name: "fill_value" }, ...FACTORY_KW]);
+    return T.full(rt, toShape([b.size as PyValue], "full"), toScalar(b.fill_value as PyValue, "fill_value"), factoryOpts(b));
+  });
+  fn("eye", (a) => {
+    const b = parse("eye", a, [{ name: "n" }, { name: "m", default: null }, ...FACTORY_KW]);
+    const n = toInteger(b.n as PyValue, "eye(): argument 'n'");
+    return T.eye(rt, n, b.m === null ? n : toInteger(b.m as PyValue, "eye(): argument 'm'"), factoryOpts(b));
+  });
+  fn("arange", (a) => {
+    const b = parse("arange", a, [{ name: "start" }, { name: "end", default: null }, { name: "step", default: 1n }, ...FACTORY_KW]);
+    return T.arange(
+      rt,
+      toScalar(b.start as PyValue, "start"),
+      b.end === null ? null : toScalar(b.end as PyValue, "end"),
+      toScalar(b.step as PyValue, "step"),
+      factoryOpts(b),
+    );
+  });
+  fn("linspace", (a) => {
+    const b = parse("linspace", a, [{ name: "start" }, { name: "end" }, { name: "steps" }, ...FACTORY_KW]);
+    return T.linspace(rt, toScalar(b.start as PyValue, "start"), toScalar(b.end as PyValue, "end"), toInteger(b.steps as PyValue, "steps"), factoryOpts(b));
+  });
+  fn("randint", (a) => {
+    const args = a.args;
+    const [low, high, size] = args.length >= 3 ? args : [0n, args[0], args[1]];
+    const b = parse("randint", { args: [], kwargs: new Map([...a.kwargs].filter(([k]) => k !== "size" && k !== "low" && k !== "high")) }, FACTORY_KW);
+    const shape = toShape([a.kwargs.get("size") ?? size ?? new PyTuple([])], "randint");
+    const opts = factoryOpts(b);
+    return T.randint(rt, toInteger(a.kwargs.get("low") ?? low, "low"), toInteger(a.kwargs.get("high") ?? high, "high"), shape, { ...opts, dtype: opts.dtype ?? "int64" });
+  });
+  attrs.set("zeros_like", likeFactory("zeros_like", T.zerosLike));
+  attrs.set("ones_like", likeFactory("ones_like", T.onesLike));
+  attrs.set("empty_like", likeFactory("empty_like", T.zerosLike));
+  attrs.set("rand_like", likeFactory("rand_like", T.randLike));
+  attrs.set("randn_like", likeFactory("randn_like", T.randnLike));
+  fn("full_like", (a) => {
+    const b = parse("full_like", a, [{ name: "input" }, { name: "fill_value" }, ...FACTORY_KW]);
+    return T.fullLike(toTensorArg(b.input as PyValue, "full_like"), toScalar(b.fill_value as PyValue, "fill_value"), factoryOpts(b));
+  });
+  const generator = new PyInstance(new PyClass("Generator", objectClass, undefined, "torch._C"), "<torch._C.Generator object at 0x0>");
+  fn("manual_seed", (a) => {
+    const b = parse("manual_seed", a, [{ name: "seed" }]);
+    const s = b.seed as PyValue;
+    if (typeof s !== "bigint" && typeof s !== "boolean") throw pyErr("TypeError", `manual_seed expected an int, got ${typeName(s)}`);
+    T.manualSeed(rt, typeof s === "boolean" ? BigInt(s) : s);
+    return generator;
+  });
+  fn("seed", () => 0n);
+  fn("cat", (a) => {
+    const b = parse("cat", a, [{ name: "tensors" }, { name: "dim", default: 0n }]);
+    return T.cat(tensorList(b.tensors as PyValue, "cat(): argument 'tensors'"), toInteger(b.dim as PyValue, "dim"));
+  });
+  attrs.set("concat", attrs.get("cat")!);
+  fn("stack", (a) => {
+    const b = parse("stack", a, [{ name: "tensors" }, { name: "dim", default: 0n }]);
+    return T.stack(tensorList(b.tensors as PyValue, "stack(): argument 'tensors'"), toInteger(b.dim as PyValue, "dim"));
+  });
+  fn("where", (a) => {
+    const b = parse("where", a, [{ name: "condition" }, { name: "input" }, { name: "other" }]);
+    return T.where(toTensorArg(b.condition as PyValue, "where", "condition"), toOperand(b.input as PyValue, "input"), toOperand(b.other as PyValue, "other"));
+  });
+  fn("is_tensor", (a) => isTensor(a.args[0]));
+  fn("is_floating_point", (a) => T.isFloating(toTensorArg(a.args[0], "is_floating_point").dtype));
+  fn("is_grad_enabled", () => rt.gradEnabled);
+  fn("no_grad", () => gradMode(rt, false, "no_grad"));
+  fn("enable_grad", () => gradMode(rt, true, "enable_grad"));
+  fn("set_grad_enabled", (a) => {
+    const mode = truthy(parse("set_grad_enabled", a, [{ name: "mode" }]).mode as PyValue);
+    const before = rt.gradEnabled;
+    rt.gradEnabled = mode;
+    // usable as a call or as a context manager that restores the mode on exit
+    return new PyInstance(new PyClass("set_grad_enabled", objectClass, undefined, "torch.autograd.grad_mode"), "<torch.autograd.grad_mode.set_grad_enabled object at 0x0>", () => null, () => {
+      rt.gradEnabled = before;
+    });
+  });
+  fn("allclose", (a) => {
+    const b = parse("allclose", a, [{ name: "input" }, { name: "other" }, { name: "rtol", default: 1e-5 }, { name: "atol", default: 1e-8 }, { name: "equal_nan", default: false }]);
+    return closeness(b, "allclose").every((x) => x);
+  });
+  fn("equal", (a) => {
+    const [x, y] = [toTensorArg(a.args[0], "equal"), toTensorArg(a.args[1], "equal", "other", 2)];
+    if (x.shape.join() !== y.shape.join()) return false;
+    const xv = x.values();
+    const yv = y.values();
+    return xv.every((v, i) => v === yv[i]);
+  });
+
+  const autograd = new Map<string, PyValue>();
+  autograd.set(
+    "grad",
+    new PyBuiltin("grad", (a) => {
+      const b = parse("grad", a, [
+        { name: "outputs" },
+        { name: "inputs" },
+        { name: "grad_outputs", default: null },
+        { name: "retain_graph", default: null },
+        { name: "create_graph", default: false },
+        { name: "only_inputs", default: true },
+        { name: "allow_unused", default: false },
+        { name: "is_grads_batched", default: false },
+      ]);
+      const outputs = tensorList(b.outputs as PyValue, "grad(): outputs");
+      const inputs = tensorList(b.inputs as PyValue, "grad(): inputs");
+      let gradOutputs: (Tensor | null)[] | null = null;
+      const go = b.grad_outputs as PyValue;
+      if (go !== null) {
+        const items = isTensor(go) ? [go] : go instanceof PyTuple || go instanceof PyList ? go.items : null;
+        if (!items) throw pyErr("TypeError", `grad_outputs must be a Tensor or a sequence of Tensors, not ${typeName(go)}`);
+        gradOutputs = items.map((v) => (v === null ? null : toTensorArg(v, "grad", "grad_outputs")));
+        if (gradOutputs.length !== outputs.length)
+          throw pyErr("RuntimeError", `grad can be implicitly created only for scalar outputs`);
+      }
+      const r = T.grad(rt, outputs, inputs, {
+        gradOutputs,
+        retainGraph: b.retain_graph === null ? null : truthy(b.retain_graph as PyValue),
+        createGraph: flag(b.create_graph),
+        allowUnused: flag(b.allow_unused),
+      });
+      return new PyTuple(r);
+    }),
+  );
+  autograd.set(
+    "backward",
+    new PyBuiltin("backward", (a) => {
+      const b = parse("backward", a, [
+        { name: "tensors" },
+        { name: "grad_tensors", default: null },
+        { name: "retain_graph", default: null },
+        { name: "create_graph", default: false },
+        { name: "grad_variables", default: null },
+        { name: "inputs", default: null },
+      ]);
+      const ts = tensorList(b.tensors as PyValue, "backward(): tensors");
+      if (ts.length !== 1) throw pyErr("NotImplementedError", "torch.autograd.backward of several tensors at once is not in Gradlens yet");
+      const g = b.grad_tensors as PyValue;
+      const grads = g === null ? [null] : isTensor(g) ? [g] : [...iterate(g)];
+      T.backward(ts[0], {
+        gradient: grads[0] === null ? null : toTensorArg(grads[0], "backward", "grad_tensors"),
+        retainGraph: b.retain_graph === null ? null : truthy(b.retain_graph as PyValue),
+        createGraph: flag(b.create_graph),
+        inputs: b.inputs === null ? null : tensorList(b.inputs as PyValue, "inputs"),
+      });
+      return null;
+    }),
+  );
+  autograd.set("no_grad", attrs.get("no_grad")!);
+  autograd.set("enable_grad", attrs.get("enable_grad")!);
+  autograd.set("set_detect_anomaly", notYet("torch.autograd.set_detect_anomaly"));
+  autograd.set("Function", notYet("torch.autograd.Function"));
+  const autogradMod = new PyModule("torch.autograd", autograd);
+  attrs.set("autograd", autogradMod);
+
+  const functional = new Map<string, PyValue>();
+  for (const n of ["relu", "sigmoid", "tanh"]) functional.set(n, tensorFunction(n));
+  for (const n of ["mse_loss", "softmax", "log_softmax", "cross_entropy", "nll_loss", "binary_cross_entropy", "l1_loss", "leaky_relu", "gelu", "softplus", "elu", "silu", "dropout", "linear", "normalize", "one_hot", "pad", "conv2d"])
+    functional.set(n, notYet(`torch.nn.functional.${n}`));
+  const functionalMod = new PyModule("torch.nn.functional", functional);
+  const nn = new Map<string, PyValue>([["functional", functionalMod]]);
+  for (const n of ["Module", "Linear", "Parameter", "MSELoss", "CrossEntropyLoss", "Sequential", "ReLU", "Sigmoid", "Tanh", "Conv2d", "Softmax"])
+    nn.set(n, notYet(`torch.nn.${n}`));
+  const nnMod = new PyModule("torch.nn", nn);
+  attrs.set("nn", nnMod);
+  const optim = new Map<string, PyValue>();
+  for (const n of ["SGD", "Adam", "AdamW", "RMSprop"]) optim.set(n, notYet(`torch.optim.${n}`));
+  const optimMod = new PyModule("torch.optim", optim);
+  attrs.set("optim", optimMod);
+
+  const torch = new PyModule("torch", attrs);
+  const modules = new Map<string, PyModule>([
+    ["torch", torch],
+    ["torch.autograd", autogradMod],
+    ["torch.nn", nnMod],
+    ["torch.nn.functional", functionalMod],
+    ["torch.optim", optimMod],
+  ]);
+  return (name) => modules.get(name);
+}
+
+function closeness(b: Bound, fname: string): boolean[] {
+  const x = toTensorArg(b.input as PyValue, fname);
+  const y = toTensorArg(b.other as PyValue, fname, "other", 2);
+  const shape = T.broadcastShapes(x.shape, y.shape);
+  const xe = T.expand(x, shape).values();
+  const ye = T.expand(y, shape).values();
+  const rtol = Number(toScalar(b.rtol as PyValue, "rtol"));
+  const atol = Number(toScalar(b.atol as PyValue, "atol"));
+  const nanOk = flag(b.equal_nan);
+  return xe.map((v, i) => {
+    const w = ye[i];
+    if (Number.isNaN(v) || Number.isNaN(w)) return nanOk && Number.isNaN(v) && Number.isNaN(w);
+    if (v === w) return true;
+    return Math.abs(v - w) <= atol + rtol * Math.abs(w);
+  });
+}

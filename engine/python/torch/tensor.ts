@@ -1,0 +1,506 @@
+// torch.Tensor as Python sees it: attributes (grad, requires_grad, is_leaf, grad_fn, shape...),
+// methods with PyTorch's argument names, operators (x.grad += t is add_), printing, indexing.
+import * as T from "../../index.ts";
+import type { Scalar } from "../../dtype.ts";
+import type { Tensor } from "../../tensor.ts";
+import { MISSING, type ParamSpec, bindArgs } from "../args.ts";
+import { formatValue, truthy } from "../ops.ts";
+import {
+  type CallArgs,
+  type ForeignType,
+  PyBuiltin,
+  PyClass,
+  PyInstance,
+  PyList,
+  PyTuple,
+  type PyValue,
+  objectClass,
+  pyErr,
+  tupleClass,
+  typeName,
+} from "../values.ts";
+import { dtypeObject, TorchSize } from "./dtypes.ts";
+import {
+  isScalar,
+  isTensor,
+  toDType,
+  toDims,
+  toIndexSpecs,
+  toInteger,
+  toOperand,
+  toScalar,
+  toShape,
+  toTensorArg,
+} from "./convert.ts";
+
+/** Names PyTorch has that the Gradlens engine does not run yet: a clear error instead of AttributeError. */
+export const NOT_YET = [
+  "norm", "softmax", "log_softmax", "argmax", "argmin", "prod", "var", "std", "exp2", "log2", "log10", "log1p", "expm1",
+  "tan", "atan", "asin", "acos", "sinh", "cosh", "floor", "ceil", "round", "maximum", "minimum", "einsum", "outer",
+  "cumsum", "sort", "topk", "unique", "flip", "roll", "split", "chunk", "unbind", "gather", "scatter", "masked_fill",
+  "index_select", "diag", "trace", "tril", "triu", "det", "inverse", "lerp", "addmm", "erf", "rsqrt", "logsumexp",
+  "all", "any", "isnan", "isinf", "nonzero", "argsort", "cross", "kron", "cumprod", "baddbmm", "sinc", "trunc", "frac",
+];
+
+export const tensorClass = new PyClass("Tensor", objectClass, undefined, "torch");
+const deviceClass = new PyClass("device", objectClass, undefined, "torch");
+
+type Bound = Record<string, PyValue | typeof MISSING>;
+
+function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
+  const { values } = bindArgs(fname, a, spec);
+  const out: Bound = {};
+  spec.forEach((s, i) => (out[s.name] = values[i]));
+  return out;
+}
+const opt = <X>(v: PyValue | typeof MISSING, f: (v: PyValue) => X): X | undefined =>
+  v === MISSING || v === null ? undefined : f(v);
+
+/** Python value of a one-element tensor. */
+export function itemOf(x: Tensor): Scalar {
+  return T.item(x);
+}
+
+export function pyFromNested(v: T.PyNested): PyValue {
+  return Array.isArray(v) ? new PyList(v.map(pyFromNested)) : v;
+}
+
+/** inputs=... of backward: a tensor or a sequence of tensors */
+export function tensorList(v: PyValue, what: string): Tensor[] {
+  if (isTensor(v)) return [v];
+  if (v instanceof PyTuple || v instanceof PyList)
+    return v.items.map((x, i) => {
+      if (!isTensor(x)) throw pyErr("TypeError", `${what}: expected Tensor at index ${i}, got ${typeName(x)}`);
+      return x;
+    });
+  throw pyErr("TypeError", `${what} must be a Tensor or a sequence of Tensors, not ${typeName(v)}`);
+}
+
+const boolArg = (v: PyValue | typeof MISSING, dflt: boolean): boolean => (v === MISSING || v === null ? dflt : truthy(v));
+
+/** dims as varargs or one tuple: x.permute(1, 0) / x.permute((1, 0)) */
+function dimList(args: PyValue[], fname: string): number[] {
+  return toShape(args, fname);
+}
+
+function sizeMethod(x: Tensor, a: CallArgs): PyValue {
+  const { dim } = parse("size", a, [{ name: "dim", default: null }]);
+  if (dim === null) return new TorchSize(x.shape);
+  const d = T.wrapDim(toInteger(dim as PyValue, "dim"), x.dim());
+  return BigInt(x.shape[d]);
+}
+
+function reduceArgs(fname: string, a: CallArgs): { dim: number | number[] | null; keepdim: boolean; dtype?: T.DType } {
+  const b = parse(fname, a, [
+    { name: "dim", default: null },
+    { name: "keepdim", default: false },
+    { name: "dtype", default: null, kwOnly: true },
+  ]);
+  return { dim: toDims(b.dim as PyValue), keepdim: boolArg(b.keepdim, false), dtype: toDType(b.dtype as PyValue) };
+}
+
+/** max()/min(): the whole tensor, or (values, indices) along a dim, or elementwise with another tensor */
+function extremum(which: "max" | "min", x: Tensor, a: CallArgs): PyValue {
+  const b = parse(which, a, [
+    { name: "dim", default: null },
+    { name: "keepdim", default: false },
+  ]);
+  if (isTensor(b.dim)) throw pyErr("NotImplementedError", `torch.${which}imum of two tensors is not in the Gradlens engine yet`);
+  if (b.dim === null) {
+    if (a.kwargs.has("keepdim")) throw pyErr("TypeError", `${which}() received an invalid combination of arguments - keepdim needs dim`);
+    return T[which](x) as unknown as PyValue;
+  }
+  const r = T[which](x, toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false)) as unknown;
+  if (Array.isArray(r)) return returnTypes(which, r[0], r[1]);
+  return r as PyValue;
+}
+
+/** torch.return_types.max(values=..., indices=...) : a tuple that also has .values/.indices */
+const returnTypeClasses = new Map<string, PyClass>();
+class ReturnTuple extends PyTuple {
+  constructor(
+    readonly typeName: string,
+    readonly values: Tensor,
+    readonly indices: Tensor,
+  ) {
+    super([values, indices]);
+  }
+  override get cls(): PyClass {
+    let c = returnTypeClasses.get(this.typeName);
+    if (!c) returnTypeClasses.set(this.typeName, (c = new PyClass(this.typeName, tupleClass, undefined, "torch.return_types")));
+    return c;
+  }
+  override customRepr(): string {
+    return `torch.return_types.${this.typeName}(\nvalues=${T.repr(this.values)},\nindices=${T.repr(this.indices)})`;
+  }
+  override extraAttr(name: string): PyValue | undefined {
+    if (name === "values") return this.values;
+    if (name === "indices") return this.indices;
+    return undefined;
+  }
+}
+function returnTypes(name: string, values: Tensor, indices: Tensor): PyValue {
+  return new ReturnTuple(name, values, indices);
+}
+
+function castDType(x: Tensor, d: T.DType): Tensor {
+  return x.dtype === d ? x : T.castTo(x, d);
+}
+
+export type Method = (x: Tensor, a: CallArgs) => PyValue;
+
+const unaryNames = ["exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "square", "reciprocal", "sgn"] as const;
+
+export const tensorMethods: Record<string, Method> = {
+  backward: (x, a) => {
+    const b = parse("backward", a, [
+      { name: "gradient", default: null },
+      { name: "retain_graph", default: null },
+      { name: "create_graph", default: false },
+      { name: "inputs", default: null },
+    ]);
+    T.backward(x, {
+      gradient: opt(b.gradient, (v) => toTensorArg(v, "backward", "gradient")) ?? null,
+      retainGraph: b.retain_graph === null || b.retain_graph === MISSING ? null : truthy(b.retain_graph),
+      createGraph: boolArg(b.create_graph, false),
+      inputs: opt(b.inputs, (v) => tensorList(v, "inputs")) ?? null,
+    });
+    return null;
+  },
+  item: (x, a) => {
+    parse("item", a, []);
+    return itemOf(x);
+  },
+  tolist: (x, a) => {
+    parse("tolist", a, []);
+    return pyFromNested(T.tolist(x));
+  },
+  numel: (x) => BigInt(x.numel),
+  nelement: (x) => BigInt(x.numel),
+  dim: (x) => BigInt(x.dim()),
+  ndimension: (x) => BigInt(x.dim()),
+  size: sizeMethod,
+  data_ptr: (x) => BigInt(x.dataPtr()),
+  is_contiguous: (x) => x.isContiguous(),
+  is_floating_point: (x) => T.isFloating(x.dtype),
+  element_size: (x) => (x.dtype === "float32" ? 4n : x.dtype === "bool" ? 1n : 8n),
+  zero_: (x, a) => {
+    parse("zero_", a, []);
+    return T.zero_(x);
+  },
+  fill_: (x, a) => {
+    const b = parse("fill_", a, [{ name: "value" }]);
+    return T.fill_(x, toOperand(b.value as PyValue, "fill_(): argument 'value'"));
+  },
+  add_: (x, a) => {
+    const b = parse("add_", a, [{ name: "other" }, { name: "alpha", default: 1n, kwOnly: true }]);
+    return T.add_(x, toOperand(b.other as PyValue, "add_(): argument 'other'"), toScalar(b.alpha as PyValue, "alpha"));
+  },
+  sub_: (x, a) => {
+    const b = parse("sub_", a, [{ name: "other" }, { name: "alpha", default: 1n, kwOnly: true }]);
+    return T.sub_(x, toOperand(b.other as PyValue, "sub_(): argument 'other'"), toScalar(b.alpha as PyValue, "alpha"));
+  },
+  mul_: (x, a) => {
+    const b = parse("mul_", a, [{ name: "other" }]);
+    return T.mul_(x, toOperand(b.other as PyValue, "mul_(): argument 'other'"));
+  },
+  div_: (x, a) => {
+    const b = parse("div_", a, [{ name: "other" }]);
+    return T.div_(x, toOperand(b.other as PyValue, "div_(): argument 'other'"));
+  },
+  copy_: (x, a) => {
+    const b = parse("copy_", a, [{ name: "src" }, { name: "non_blocking", default: false }]);
+    return T.copy_(x, toTensorArg(b.src as PyValue, "copy_", "src"));
+  },
+  clamp_: (x, a) => {
+    const b = parse("clamp_", a, [{ name: "min", default: null }, { name: "max", default: null }]);
+    return T.clamp_(x, opt(b.min, (v) => toScalar(v, "min")) ?? null, opt(b.max, (v) => toScalar(v, "max")) ?? null);
+  },
+  requires_grad_: (x, a) => {
+    const b = parse("requires_grad_", a, [{ name: "requires_grad", default: true }]);
+    return T.requiresGrad_(x, truthy(b.requires_grad as PyValue));
+  },
+  retain_grad: (x, a) => {
+    parse("retain_grad", a, []);
+    T.retainGrad(x);
+    return null;
+  },
+  detach: (x, a) => {
+    parse("detach", a, []);
+    return T.detach(x);
+  },
+  clone: (x) => T.clone(x),
+  contiguous: (x) => T.contiguous(x),
+  view: (x, a) => T.view(x, toShape(a.args, "view")),
+  reshape: (x, a) => T.reshape(x, toShape(a.args, "reshape")),
+  view_as: (x, a) => T.view(x, toTensorArg(a.args[0], "view_as", "other").shape),
+  reshape_as: (x, a) => T.reshape(x, toTensorArg(a.args[0], "reshape_as", "other").shape),
+  expand: (x, a) => T.expand(x, toShape(a.args, "expand")),
+  expand_as: (x, a) => T.expand(x, toTensorArg(a.args[0], "expand_as", "other").shape),
+  flatten: (x, a) => {
+    const b = parse("flatten", a, [{ name: "start_dim", default: 0n }, { name: "end_dim", default: -1n }]);
+    if (x.dim() === 0) return T.reshape(x, [1]);
+    const s = T.wrapDim(toInteger(b.start_dim as PyValue, "start_dim"), x.dim());
+    const e = T.wrapDim(toInteger(b.end_dim as PyValue, "end_dim"), x.dim());
+    if (s === e) return x;
+    const shape = [...x.shape.slice(0, s), x.shape.slice(s, e + 1).reduce((p, q) => p * q, 1), ...x.shape.slice(e + 1)];
+    return T.reshape(x, shape);
+  },
+  unsqueeze: (x, a) => T.unsqueeze(x, toInteger(parse("unsqueeze", a, [{ name: "dim" }]).dim as PyValue, "dim")),
+  squeeze: (x, a) => {
+    const b = parse("squeeze", a, [{ name: "dim", default: null }]);
+    return b.dim === null ? T.squeeze(x) : T.squeeze(x, toInteger(b.dim as PyValue, "dim"));
+  },
+  permute: (x, a) => T.permute(x, dimList(a.args, "permute")),
+  transpose: (x, a) => {
+    const b = parse("transpose", a, [{ name: "dim0" }, { name: "dim1" }]);
+    return T.transpose(x, toInteger(b.dim0 as PyValue, "dim0"), toInteger(b.dim1 as PyValue, "dim1"));
+  },
+  t: (x) => T.tOp(x),
+  pow: (x, a) => T.pow(x, toOperand(parse("pow", a, [{ name: "exponent" }]).exponent as PyValue, "exponent")),
+  add: (x, a) => {
+    const b = parse("add", a, [{ name: "other" }, { name: "alpha", default: 1n, kwOnly: true }]);
+    return T.add(x, toOperand(b.other as PyValue, "other"), toScalar(b.alpha as PyValue, "alpha"));
+  },
+  sub: (x, a) => {
+    const b = parse("sub", a, [{ name: "other" }, { name: "alpha", default: 1n, kwOnly: true }]);
+    return T.sub(x, toOperand(b.other as PyValue, "other"), toScalar(b.alpha as PyValue, "alpha"));
+  },
+  mul: (x, a) => T.mul(x, toOperand(parse("mul", a, [{ name: "other" }]).other as PyValue, "other")),
+  div: (x, a) => T.div(x, toOperand(parse("div", a, [{ name: "other" }]).other as PyValue, "other")),
+  matmul: (x, a) => T.matmul(x, toTensorArg(a.args[0], "matmul", "other")),
+  mm: (x, a) => T.mm(x, toTensorArg(a.args[0], "mm", "mat2")),
+  mv: (x, a) => T.mv(x, toTensorArg(a.args[0], "mv", "vec")),
+  dot: (x, a) => T.dot(x, toTensorArg(a.args[0], "dot", "tensor")),
+  bmm: (x, a) => T.bmm(x, toTensorArg(a.args[0], "bmm", "mat2")),
+  sum: (x, a) => {
+    const r = reduceArgs("sum", a);
+    return T.sum(r.dtype ? castDType(x, r.dtype) : x, r.dim, r.keepdim);
+  },
+  mean: (x, a) => {
+    const r = reduceArgs("mean", a);
+    return T.mean(r.dtype ? castDType(x, r.dtype) : x, r.dim, r.keepdim);
+  },
+  max: (x, a) => extremum("max", x, a),
+  min: (x, a) => extremum("min", x, a),
+  clamp: (x, a) => {
+    const b = parse("clamp", a, [{ name: "min", default: null }, { name: "max", default: null }]);
+    return T.clamp(x, opt(b.min, (v) => toScalar(v, "min")) ?? null, opt(b.max, (v) => toScalar(v, "max")) ?? null);
+  },
+  eq: (x, a) => T.eq(x, toOperand(a.args[0], "other")),
+  ne: (x, a) => T.ne(x, toOperand(a.args[0], "other")),
+  lt: (x, a) => T.lt(x, toOperand(a.args[0], "other")),
+  le: (x, a) => T.le(x, toOperand(a.args[0], "other")),
+  gt: (x, a) => T.gt(x, toOperand(a.args[0], "other")),
+  ge: (x, a) => T.ge(x, toOperand(a.args[0], "other")),
+  float: (x) => castDType(x, "float32"),
+  double: (x) => castDType(x, "float64"),
+  long: (x) => castDType(x, "int64"),
+  bool: (x) => castDType(x, "bool"),
+  to: (x, a) => {
+    const b = parse("to", a, [{ name: "dtype", default: null }, { name: "non_blocking", default: false }, { name: "copy", default: false }]);
+    if (b.dtype === "cpu" || b.dtype instanceof PyInstance) return x;
+    const d = toDType(b.dtype as PyValue);
+    return d ? castDType(x, d) : x;
+  },
+  type: (x, a) => {
+    if (a.args.length === 0) return { float32: "torch.FloatTensor", float64: "torch.DoubleTensor", int64: "torch.LongTensor", bool: "torch.BoolTensor" }[x.dtype];
+    const d = toDType(a.args[0]);
+    return d ? castDType(x, d) : x;
+  },
+  cpu: (x) => x,
+  numpy: () => {
+    throw pyErr("NotImplementedError", "numpy is outside what Gradlens runs; use .tolist() or .item()");
+  },
+};
+for (const n of unaryNames)
+  tensorMethods[n] = (x, a) => {
+    parse(n, a, []);
+    return (T[n] as (t: Tensor) => Tensor)(x);
+  };
+tensorMethods.sign = tensorMethods.sgn;
+tensorMethods.absolute = tensorMethods.abs;
+tensorMethods.negative = tensorMethods.neg;
+
+const device = new PyInstance(deviceClass, "device(type='cpu')");
+
+function getattr(x: Tensor, name: string): PyValue | undefined {
+  switch (name) {
+    case "grad":
+      return x.grad;
+    case "requires_grad":
+      return x.requiresGrad;
+    case "is_leaf":
+      return x.isLeaf;
+    case "grad_fn":
+      return x.gradFn as unknown as PyValue;
+    case "shape":
+      return new TorchSize(x.shape);
+    case "dtype":
+      return dtypeObject(x.dtype);
+    case "data":
+      return T.detach(x);
+    case "T":
+      return x.dim() < 2 ? x : T.permute(x, x.shape.map((_, i) => x.dim() - 1 - i));
+    case "mT":
+      return T.transpose(x, -2, -1);
+    case "ndim":
+      return BigInt(x.dim());
+    case "_version":
+      return BigInt(x.version);
+    case "retains_grad":
+      return x.retainsGrad;
+    case "device":
+      return device;
+    case "is_cuda":
+      return false;
+    case "layout":
+      return "torch.strided";
+    case "output_nr":
+      return BigInt(x.outputNr);
+  }
+  const m = tensorMethods[name];
+  if (m) return new PyBuiltin(name, (a) => m(x, a), x);
+  if (NOT_YET.includes(name) || NOT_YET.includes(name.replace(/_$/, "")))
+    return new PyBuiltin(name, () => {
+      throw pyErr("NotImplementedError", `Tensor.${name}() is not in the Gradlens engine yet`);
+    });
+  return undefined;
+}
+
+function setattr(x: Tensor, name: string, value: PyValue): boolean {
+  switch (name) {
+    case "grad":
+      if (value !== null && !isTensor(value))
+        throw pyErr("TypeError", `assigned grad expected to be a Tensor or None but got grad of ${typeName(value)}`);
+      T.setGrad(x, value);
+      return true;
+    case "requires_grad":
+      if (typeof value !== "boolean") throw pyErr("TypeError", `requires_grad must be a bool, not ${typeName(value)}`);
+      if (!x.isLeaf && !value)
+        throw pyErr(
+          "RuntimeError",
+          "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+        );
+      if (!x.isLeaf) return true;
+      T.requiresGrad_(x, value);
+      return true;
+    case "data":
+      if (!isTensor(value)) throw pyErr("TypeError", `Variable data has to be a tensor, but got ${typeName(value)}`);
+      throw pyErr("NotImplementedError", "assigning x.data is outside what Gradlens runs; use `with torch.no_grad(): x.copy_(...)`");
+  }
+  if (name in tensorMethods || getattr(x, name) !== undefined)
+    throw pyErr("AttributeError", `attribute '${name}' of 'torch._C._TensorBase' objects is not writable`);
+  throw pyErr("AttributeError", `'Tensor' object has no attribute '${name}'`);
+}
+
+function binop(op: string, a: PyValue, b: PyValue, inplace: boolean): PyValue | undefined {
+  const aT = isTensor(a);
+  const bT = isTensor(b);
+  if ((!aT && !isScalar(a)) || (!bT && !isScalar(b))) {
+    if (op === "==") return false;
+    if (op === "!=") return true;
+    return undefined;
+  }
+  if (inplace && aT) {
+    switch (op) {
+      case "+":
+        return T.add_(a, b as Tensor | Scalar);
+      case "-":
+        return T.sub_(a, b as Tensor | Scalar);
+      case "*":
+        return T.mul_(a, b as Tensor | Scalar);
+      case "/":
+        return T.div_(a, b as Tensor | Scalar);
+    }
+  }
+  const x = a as Tensor | Scalar;
+  const y = b as Tensor | Scalar;
+  switch (op) {
+    case "+":
+      return aT ? T.add(a, y) : T.add(b as Tensor, x);
+    case "-":
+      return aT ? T.sub(a, y) : T.rsub(b as Tensor, x);
+    case "*":
+      return aT ? T.mul(a, y) : T.mul(b as Tensor, x);
+    case "/":
+      return aT ? T.div(a, y) : T.mul(T.reciprocal(b as Tensor), x);
+    case "//":
+      return T.floorDivide(x, y);
+    case "%":
+      return T.remainder(x, y);
+    case "**":
+      return T.pow(x, y);
+    case "@":
+      if (!aT || !bT) return undefined;
+      return T.matmul(a, b);
+    case "==":
+      return aT ? T.eq(a, y) : T.eq(b as Tensor, x);
+    case "!=":
+      return aT ? T.ne(a, y) : T.ne(b as Tensor, x);
+    case "<":
+      return aT ? T.lt(a, y) : T.gt(b as Tensor, x);
+    case "<=":
+      return aT ? T.le(a, y) : T.ge(b as Tensor, x);
+    case ">":
+      return aT ? T.gt(a, y) : T.lt(b as Tensor, x);
+    case ">=":
+      return aT ? T.ge(a, y) : T.le(b as Tensor, x);
+    case "&":
+      if (aT && bT && a.dtype === "bool" && b.dtype === "bool") return T.logicalAnd(a, b);
+      return undefined;
+    case "|":
+      if (aT && bT && a.dtype === "bool" && b.dtype === "bool") return T.logicalOr(a, b);
+      return undefined;
+  }
+  return undefined;
+}
+
+function scalarValue(x: Tensor, conv: string): number {
+  if (x.numel !== 1) throw pyErr("ValueError", "only one element tensors can be converted to Python scalars");
+  void conv;
+  return x.at(0);
+}
+
+export const tensorType: ForeignType = {
+  cls: tensorClass,
+  is: isTensor,
+  repr: (x: Tensor) => T.repr(x),
+  getattr,
+  setattr,
+  binop,
+  unop: (op: string, x: Tensor) => {
+    if (op === "-") return T.neg(x);
+    if (op === "+") return x;
+    if (op === "abs") return T.abs(x);
+    if (op === "~" && x.dtype === "bool") return T.logicalNot(x);
+    return undefined;
+  },
+  truthy: (x: Tensor) => {
+    if (x.numel === 0) throw pyErr("RuntimeError", "Boolean value of Tensor with no values is ambiguous");
+    if (x.numel > 1) throw pyErr("RuntimeError", "Boolean value of Tensor with more than one value is ambiguous");
+    return x.at(0) !== 0;
+  },
+  len: (x: Tensor) => {
+    if (x.dim() === 0) throw pyErr("TypeError", "len() of a 0-d tensor");
+    return x.shape[0];
+  },
+  iter: (x: Tensor) => {
+    if (x.dim() === 0) throw pyErr("TypeError", "iteration over a 0-d tensor");
+    return Array.from({ length: x.shape[0] }, (_, i) => T.select(x, 0, i));
+  },
+  getitem: (x: Tensor, index: PyValue) => T.index(x, toIndexSpecs(index)),
+  setitem: (x: Tensor, index: PyValue, value: PyValue) => {
+    const view = T.index(x, toIndexSpecs(index));
+    if (isTensor(value)) T.copy_(view, value.shape.length === view.shape.length ? value : T.expand(value, view.shape));
+    else T.fill_(view, toScalar(value, "value"));
+  },
+  format: (x: Tensor, spec: string) => {
+    if (x.dim() === 0) return formatValue(itemOf(x), spec);
+    if (spec === "") return T.repr(x);
+    throw pyErr("TypeError", "unsupported format string passed to Tensor.__format__");
+  },
+  toFloat: (x: Tensor) => scalarValue(x, "float"),
+  toInt: (x: Tensor) => BigInt(Math.trunc(scalarValue(x, "int"))),
+  toIndex: (x: Tensor) => (x.numel === 1 && x.dtype === "int64" ? BigInt(x.at(0)) : undefined),
+};
