@@ -57,6 +57,9 @@ export const FREED_MESSAGE =
   "or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time " +
   "or if you need to access saved tensors after calling backward.";
 
+/** nodes written by hand in C++ report their namespaced name from .name() */
+const CPP_NAMED = new Set(["AccumulateGrad", "CopyBackwards", "CopySlices", "GraphRoot"]);
+
 export class GradNode {
   readonly id: number;
   readonly sequenceNr: number;
@@ -87,7 +90,7 @@ export class GradNode {
 
   /** the text of grad_fn.name() */
   pyName(): string {
-    return this.variable ? "torch::autograd::AccumulateGrad" : this.name;
+    return CPP_NAMED.has(this.name) ? `torch::autograd::${this.name}` : this.name;
   }
 
   save(slot: string, t: Tensor, isOutput = false): void {

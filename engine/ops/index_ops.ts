@@ -6,12 +6,12 @@ import { record } from "../autograd/record.ts";
 import { forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
 import { unsqueeze, wrapDim } from "./views.ts";
 
-export function select(t: Tensor, dim: number, index: number): Tensor {
+export function select(t: Tensor, dim: number, index: number, reportDim?: number): Tensor {
   if (t.dim() === 0) throw indexError("select() cannot be applied to a 0-dim tensor.");
   const d = wrapDim(dim, t.dim());
   const size = t.shape[d];
   if (index < -size || index >= size)
-    throw indexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+    throw indexError(`index ${index} is out of bounds for dimension ${reportDim ?? d} with size ${size}`);
   const i = index < 0 ? index + size : index;
   const sizes = t.shape.slice();
   const shape = t.shape.filter((_, k) => k !== d);
@@ -67,11 +67,15 @@ export function index(t: Tensor, specs: IndexSpec[]): Tensor {
     throw indexError(`too many indices for tensor of dimension ${t.dim()}`);
   let r = t;
   let dim = 0;
+  let source = 0; // the dim of the original tensor that `dim` stands for, as PyTorch reports it
   for (const s of specs) {
-    if (s.kind === "int") r = select(r, dim, s.value);
+    if (s.kind === "int") r = select(r, dim, s.value, source++);
     else if (s.kind === "none") r = unsqueeze(r, dim++);
-    else if (s.kind === "ellipsis") dim += t.dim() - consuming;
-    else {
+    else if (s.kind === "ellipsis") {
+      dim += t.dim() - consuming;
+      source += t.dim() - consuming;
+    } else {
+      source++;
       const full = (s.start === null || s.start === 0) && s.stop === null && (s.step === null || s.step === 1);
       if (!full) r = slice(r, dim, s.start, s.stop, s.step ?? 1);
       dim++;

@@ -116,7 +116,7 @@ export function zero_(t: Tensor): Tensor {
 export function fill_(t: Tensor, v: Operand): Tensor {
   const at = operandAt(v, t, t.dtype);
   return mutate(t, "fill_", (_o, i) => at(i), {
-    gradFn: "FillBackward0",
+    gradFn: isTensor(v) ? "FillBackward3" : "FillBackward2",
     others: others(v),
     backward: ([g]) => [mul(g!, 0), ...(isTensor(v) ? [sumTo(g!, [])] : [])],
   });

@@ -58,7 +58,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
   if (a.dim() !== 2 || v.dim() !== 1)
     throw runtimeError(`vector + matrix @ vector expected, got 1, ${a.dim()}, ${v.dim()}`);
   if (a.shape[1] !== v.shape[0])
-    throw runtimeError(`size mismatch, got input (${a.shape[0]}), mat (${a.shape[0]}x${a.shape[1]}), vec (${v.shape[0]})`);
+    throw runtimeError(`size mismatch, got ${a.shape[0]}, ${a.shape[0]}x${a.shape[1]},${v.shape[0]}`);
   const d = checkSameDType(a, v, "mat and vec");
   const out = fromValues(a.rt, gemm(a.values(), v.values(), a.shape[0], a.shape[1], 1, d), [a.shape[0]], d);
   return record(out, {

@@ -231,3 +231,11 @@ export function sumTo(t: Tensor, shape: number[]): Tensor {
   if (dims.length > 0) r = sum(r, dims, true);
   return lead > 0 ? view(r, shape) : r;
 }
+
+/** any() / all(): bool results, no grad */
+export function any(x: Tensor): Tensor {
+  return recordConstant(fromValues(x.rt, [x.values().some((v) => v !== 0) ? 1 : 0], [], "bool"), "any", [x]);
+}
+export function all(x: Tensor): Tensor {
+  return recordConstant(fromValues(x.rt, [x.values().every((v) => v !== 0) ? 1 : 0], [], "bool"), "all", [x]);
+}

@@ -216,7 +216,9 @@ export function expand(t: Tensor, shape: number[]): Tensor {
 }
 
 export function detach(t: Tensor): Tensor {
-  return recordConstant(makeView(t, t.shape.slice(), t.strides.slice(), t.offset), "detach", [t], true);
+  const d = makeView(t, t.shape.slice(), t.strides.slice(), t.offset);
+  d.base = null; // detach() is a view autograd does not track: in-place on it is allowed
+  return recordConstant(d, "detach", [t], true);
 }
 
 export const isViewable = (t: Tensor, shape: number[]): boolean =>
