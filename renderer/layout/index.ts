@@ -12,3 +12,5 @@ export { searchNodes } from "./search.ts";
 export type { SearchHit } from "./search.ts";
 export { graphFromTrace, estimateNodeSize } from "./from-trace.ts";
 export { countRouteCrossings } from "./route-crossings.ts";
+export { handleRelayout } from "./relayout-request.ts";
+export type { RelayoutRequest, RelayoutResponse } from "./relayout-request.ts";
