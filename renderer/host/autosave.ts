@@ -1,0 +1,53 @@
+// A synchronous face on the host's asynchronous autosave, for the editor: the text is loaded
+// once before the app mounts; saves go out in the background, coalesced so that typing fast
+// never queues more than one write behind the one in flight (each write is a whole file).
+
+import type { AutosaveStorage } from "./host.ts";
+
+export interface SyncAutosave {
+  /** The text saved last time (read once, at creation). */
+  load(): string | null;
+  /** Schedules a save of `text`; returns at once. */
+  save(text: string): void;
+  /** Resolves when every save scheduled so far has been written (or has failed). */
+  flush(): Promise<void>;
+}
+
+export async function createSyncAutosave(
+  storage: AutosaveStorage,
+  key: string,
+  onError: (error: unknown) => void = () => undefined,
+): Promise<SyncAutosave> {
+  let saved: string | null = null;
+  try {
+    saved = await storage.load(key);
+  } catch (error) {
+    onError(error);
+  }
+  let pending: string | null = null;
+  let inFlight: Promise<void> | null = null;
+
+  const pump = async (): Promise<void> => {
+    while (pending !== null) {
+      const text = pending;
+      pending = null;
+      try {
+        await storage.save(key, text);
+      } catch (error) {
+        onError(error);
+      }
+    }
+    inFlight = null;
+  };
+
+  return {
+    load: () => saved,
+    save(text) {
+      pending = text;
+      inFlight ??= pump();
+    },
+    flush: async () => {
+      while (inFlight) await inFlight;
+    },
+  };
+}
