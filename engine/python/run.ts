@@ -25,6 +25,8 @@ export interface RunOptions {
   /** elements one tensor may hold (default 50 000 000) */
   maxElements?: number;
   maxDepth?: number;
+  /** run on this Runtime instead of a fresh one (tests that inspect the live engine) */
+  runtime?: Runtime;
 }
 
 registerForeign(tensorType);
@@ -42,7 +44,7 @@ export function describeBinding(v: PyValue): BindingValue | undefined {
 }
 
 export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
-  const rt = new Runtime({ sink: opts.sink, maxElements: opts.maxElements });
+  const rt = opts.runtime ?? new Runtime({ sink: opts.sink, maxElements: opts.maxElements });
   let warn: (category: string, message: string) => void = () => undefined;
   const modules = torchModules(rt, (c, m) => rt.warn(c, m));
   const session: SessionOptions = {
