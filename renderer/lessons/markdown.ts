@@ -47,8 +47,11 @@ export function renderInline(text: string): string {
     if (c === "$" && text[i + 1] !== " " && text[i + 1] !== undefined) {
       const end = findInlineMathEnd(text, i + 1);
       if (end > 0) {
-        out += hold(math(text.slice(i + 1, end), false));
-        i = end + 1;
+        // keep trailing punctuation on the formula's line: "$F$." must not wrap before the period
+        const punct = /^[.,;:!?)]+/.exec(text.slice(end + 1))?.[0] ?? "";
+        const rendered = math(text.slice(i + 1, end), false);
+        out += hold(punct ? `<span class="math-nowrap">${rendered}${escapeHtml(punct)}</span>` : rendered);
+        i = end + 1 + punct.length;
         continue;
       }
     }

@@ -70,3 +70,10 @@ describe("renderMarkdown", () => {
     expect(texOf(html).length).toBeGreaterThan(40);
   });
 });
+
+describe("inline math and punctuation", () => {
+  it("keeps a period after a formula on the formula's line", () => {
+    const html = renderInline("shaped like $F$. Next");
+    expect(html).toMatch(/^shaped like <span class="math-nowrap"><span class="katex">[\s\S]*<\/span>\.<\/span> Next$/);
+  });
+});
