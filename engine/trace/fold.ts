@@ -133,7 +133,8 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
       break;
     case "error/raised":
       s.error = { type: e.type, message: e.message, span: e.span, traceback: e.traceback, step };
-      s.console.push({ kind: "error", text: `${e.type}: ${e.message}`, line: e.span?.line, step });
+      // Python prints the whole traceback; the type and message alone when there is none
+      s.console.push({ kind: "error", text: e.traceback ?? `${e.type}: ${e.message}\n`, line: e.span?.line, step });
       break;
   }
 }

@@ -74,7 +74,8 @@ export function buildMemory(state: TraceState): MemoryModel {
   const frames: MemFrame[] = [];
   const names: MemName[] = [];
   const byScope = new Map<string, typeof bindings>();
-  const bindings = [...state.bindings.values()];
+  // modules (`import torch`) are not data a learner follows
+  const bindings = [...state.bindings.values()].filter((b) => !(b.value.type === "value" && b.value.pyType === "module"));
   for (const b of bindings) {
     const list = byScope.get(b.scope) ?? [];
     list.push(b);

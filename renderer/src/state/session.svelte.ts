@@ -33,6 +33,7 @@ export class Session {
   private playTimer: ReturnType<typeof setTimeout> | null = null;
   private hardTimer: ReturnType<typeof setTimeout> | null = null;
   private lastLayoutAt = 0;
+  private lastShownAt = 0;
 
   run(source: string): void {
     this.pause();
@@ -46,10 +47,15 @@ export class Session {
     this.runner.start(source, {
       onEvents: (events) => {
         this.cursor.append(events);
+        // redraw a few times a second at most, so a flood of events cannot starve the page
+        const now = performance.now();
+        if (now - this.lastShownAt < 250) return;
+        this.lastShownAt = now;
         this.length = this.cursor.length;
         this.step = this.length - 1;
-        if (performance.now() - this.lastLayoutAt > 1000) {
-          this.lastLayoutAt = performance.now();
+        this.message = `Running… ${this.length} events`;
+        if (now - this.lastLayoutAt > 1000) {
+          this.lastLayoutAt = now;
           this.layoutKey++;
         }
       },
@@ -57,6 +63,8 @@ export class Session {
         this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.length} events.`);
       },
       onCrash: (message) => this.finish("crashed", `Gradlens failed while running this script: ${message}`),
+      onOverflow: (events) =>
+        this.finish("stopped", `Stopped: the run passed ${events} events, which usually means a loop that never ends. The steps so far can be explored.`),
     });
   }
 
@@ -70,6 +78,7 @@ export class Session {
     this.hardTimer = null;
     this.status = status;
     this.message = message;
+    this.length = this.cursor.length;
     this.step = this.length - 1;
     this.layoutKey++;
   }

@@ -112,7 +112,7 @@ describe("fold: other event kinds", () => {
       event: { kind: "error/raised", type: "RuntimeError", message: "boom", span: line(4) },
       check: (s) => {
         expect(s.error).toMatchObject({ type: "RuntimeError", message: "boom", span: line(4) });
-        expect(s.console.at(-1)).toMatchObject({ kind: "error", text: "RuntimeError: boom", line: 4 });
+        expect(s.console.at(-1)).toMatchObject({ kind: "error", text: "RuntimeError: boom\n", line: 4 });
       },
     },
   ];

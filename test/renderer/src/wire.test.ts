@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { decodeBatch, encodeBatch } from "../../../renderer/src/worker/wire.ts";
+import type { TraceEvent } from "../../../engine/events.ts";
+import { aliasPitfall, scalar } from "../../engine/trace/events.fixture.ts";
+
+describe("event batches over the worker wire", () => {
+  it("round-trip a real trace unchanged", () => {
+    expect(decodeBatch(encodeBatch(aliasPitfall))).toEqual(aliasPitfall);
+  });
+  it("keep nan and ±inf tensor values (torch.log(0.) is -inf)", () => {
+    const e: TraceEvent = { kind: "tensor/created", how: "log", tensor: { ...scalar(1, 1, 0), values: [NaN, Infinity, -Infinity], storageValues: [NaN, Infinity, -Infinity], shape: [3], strides: [1] } };
+    const batch = encodeBatch([e]);
+    expect(batch.nonFinite).toBe(true);
+    const back = decodeBatch(batch)[0] as Extract<TraceEvent, { kind: "tensor/created" }>;
+    expect(back.tensor.values).toEqual([NaN, Infinity, -Infinity]);
+  });
+  it("leave an ordinary string that merely says NaN alone", () => {
+    const e: TraceEvent = { kind: "output/printed", text: "NaN", stream: "stdout" };
+    expect(decodeBatch(encodeBatch([e]))).toEqual([e]);
+  });
+});
