@@ -27,7 +27,7 @@ mount(LessonsPanel, {
   props: {
     lessons: shipped.lessons,
     errors: [...shipped.errors, ...broken.errors],
-    onRunCell: (code, run) => window.lessonCalls.push({ kind: "run", code, run }),
-    onOpenInEditor: (code, run) => window.lessonCalls.push({ kind: "open", code, run }),
+    onRunCell: (code: string, run: CellProgram) => window.lessonCalls.push({ kind: "run", code, run }),
+    onOpenInEditor: (code: string, run: CellProgram) => window.lessonCalls.push({ kind: "open", code, run }),
   },
 });
