@@ -184,7 +184,18 @@ function appendBench(graph: LayoutGraph): void {
   // for the collector to clear up inside a timed append.
   const ids = graph.nodes.map((n) => n.id);
   const before = new Float64Array(2 * ids.length);
+  // Each op is also appended to three throwaway copies of the state; the least of those times
+  // is the op's cost with the scheduler's interruptions (other processes on 2 cores) filtered out.
+  const repeats: number[] = [];
   for (const step of steps.slice(cut)) {
+    let least = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const copy = structuredClone(state);
+      const t0 = performance.now();
+      appendNodes(copy, step.nodes, step.edges);
+      least = Math.min(least, performance.now() - t0);
+    }
+    repeats.push(least);
     ids.forEach((id, i) => {
       const p = state.layout.positions.get(id);
       before[2 * i] = p ? p.x : NaN;
@@ -200,12 +211,17 @@ function appendBench(graph: LayoutGraph): void {
       minHeight = Math.min(minHeight, now.height);
     });
   }
-  times.sort((a, b) => a - b);
-  const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))];
-  const max = times[times.length - 1];
-  console.log(
-    `append: ${times.length} ops appended one at a time onto a ${prefix.nodes.length}-node layout: median ${median(times).toFixed(3)} ms, p95 ${p95.toFixed(3)} ms, max ${max.toFixed(3)} ms (target < 2 ms: ${max < 2 ? "met" : p95 < 2 ? "met at p95, not at max" : "MISSED"})`,
-  );
+  const summary = (values: number[]): { text: string; max: number } => {
+    const sorted = values.slice().sort((a, b) => a - b);
+    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
+    const max = sorted[sorted.length - 1];
+    return { text: `median ${median(sorted).toFixed(3)} ms, p95 ${p95.toFixed(3)} ms, max ${max.toFixed(3)} ms`, max };
+  };
+  const once = summary(times);
+  const best = summary(repeats);
+  console.log(`append: ${times.length} ops appended one at a time onto a ${prefix.nodes.length}-node layout`);
+  console.log(`append: timed once each:           ${once.text} (target < 2 ms: ${once.max < 2 ? "met" : "MISSED"})`);
+  console.log(`append: least of 3 runs per op:    ${best.text} (target < 2 ms: ${best.max < 2 ? "met" : "MISSED"})`);
   console.log(`append: largest move of an existing node ${maxMove.toFixed(2)} px (one node height = ${minHeight} px: ${maxMove <= minHeight ? "met" : "MISSED"})`);
 }
 
