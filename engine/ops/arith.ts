@@ -2,6 +2,7 @@
 // formula (as derivatives.yaml writes it) and PyTorch's grad_fn name.
 import { isFloating, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { fromValues } from "../tensor.ts";
+import { created } from "./create.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import type { Tensor } from "../tensor.ts";
@@ -95,7 +96,7 @@ export function divScalar(t: Tensor, s: Scalar): Tensor {
 
 /** a Python scalar operand as the 0-d "wrapped number" tensor PyTorch saves for backward */
 function wrapped(like: Tensor, x: Operand): Tensor {
-  return isTensor(x) ? x : fromValues(like.rt, [scalarToNumber(x)], [], scalarDType(x));
+  return isTensor(x) ? x : created(fromValues(like.rt, [scalarToNumber(x)], [], scalarDType(x)), "wrapped number");
 }
 
 export function div(a: Operand, b: Operand): Tensor {

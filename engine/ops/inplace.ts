@@ -8,7 +8,7 @@ import { gradientEdge, record } from "../autograd/record.ts";
 import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
 import { mul, neg, div } from "./arith.ts";
-import { checkRequiresGradDType } from "./create.ts";
+import { checkRequiresGradDType, created } from "./create.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { clone } from "./index_ops.ts";
 import { sumTo } from "./reduce.ts";
@@ -148,7 +148,7 @@ export function mul_(t: Tensor, other: Operand): Tensor {
   const d = checkCast(t, other);
   const at = operandAt(other, t, d);
   const original = isTensor(other) && other.requiresGrad && t.rt.gradEnabled ? clone(t) : null;
-  const wrappedOther = isTensor(other) ? other : fromValues(t.rt, [scalarToNumber(other)], [], promote([other]));
+  const wrappedOther = isTensor(other) ? other : created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number");
   return mutate(t, "mul_", (old, i) => castValue(old, d) * at(i), {
     gradFn: "MulBackward0",
     others: others(other),
@@ -160,7 +160,7 @@ export function mul_(t: Tensor, other: Operand): Tensor {
 export function div_(t: Tensor, other: Operand): Tensor {
   const d = checkCast(t, other);
   const at = operandAt(other, t, d);
-  const wrappedOther = isTensor(other) ? other : fromValues(t.rt, [scalarToNumber(other)], [], promote([other]));
+  const wrappedOther = isTensor(other) ? other : created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number");
   return mutate(t, "div_", (old, i) => castValue(old, d) / at(i), {
     gradFn: "DivBackward0",
     others: others(other),

@@ -175,6 +175,7 @@ function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = fals
     return get(bi);
   });
   const indices = fromValues(x.rt, idx, values.shape.slice(), "int64");
+  recordConstant(indices, `${name}.indices`, [x]);
   record(values, {
     op: name,
     gradFn: isMax ? "MaxBackward0" : "MinBackward0",
@@ -182,7 +183,6 @@ function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = fals
     save: { indices },
     backward: ([g], node) => [valueSelectingBackward(g!, d, node.unpack("indices"), sizes, keepdim)],
   });
-  recordConstant(indices, `${name}.indices`, [x]);
   return [values, indices];
 }
 

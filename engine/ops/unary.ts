@@ -4,6 +4,7 @@ import { isFloating, type DType, type Scalar } from "../dtype.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { binaryMap, unaryMap } from "./kernel.ts";
+import { created } from "./create.ts";
 import { add, div, mul, mulScalar, neg, pow } from "./arith.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 
@@ -150,5 +151,5 @@ export function thresholdBackward(grad: Tensor, self: Tensor, threshold: number)
 }
 
 export function zerosLikeT(x: Tensor): Tensor {
-  return fromValues(x.rt, new Array<number>(x.numel).fill(0), x.shape.slice(), x.dtype);
+  return created(fromValues(x.rt, new Array<number>(x.numel).fill(0), x.shape.slice(), x.dtype), "zeros_like");
 }
