@@ -117,15 +117,17 @@ export function collapseGraph(
   if (hiddenIn.size === 0) return { graph: { nodes: graph.nodes.slice(), edges: graph.edges.slice() }, hiddenIn };
 
   const nodes: LayoutNode[] = [];
-  graph.nodes.forEach((node, i) => {
+  for (const node of graph.nodes) {
     const group = groupByTop.get(node.id);
     if (group) {
       const size = groupSize(group);
-      nodes.push({ id: group.id, kind: "group", label: group.label, width: size.width, height: size.height, order: node.order ?? i });
+      // Where the top was, with its creation order if it had one (else the array position counts).
+      const order = node.order === undefined ? {} : { order: node.order };
+      nodes.push({ id: group.id, kind: "group", label: group.label, width: size.width, height: size.height, ...order });
     } else if (!hiddenIn.has(node.id)) {
       nodes.push(node);
     }
-  });
+  }
   const edges: LayoutEdge[] = [];
   const merged = new Set<string>();
   for (const edge of graph.edges) {

@@ -75,11 +75,15 @@ describe("collapsing and expanding", () => {
     expect(collapseGraph(graph, groups, open).graph).toEqual({ nodes: graph.nodes, edges: graph.edges });
   });
 
-  it("keeps a collapsed group in creation order, where its last link was", () => {
-    const { graph: reduced } = collapseGraph(graph, groups, [groups[0].id]);
-    const at = reduced.nodes.findIndex((n) => n.id === groups[0].id);
-    const topIndex = graph.nodes.findIndex((n) => n.id === groups[0].top);
-    expect(reduced.nodes[at].order).toBe(topIndex);
+  it("keeps a collapsed group in creation order, between the nodes made just before and after the neuron", () => {
+    const { graph: reduced } = collapseGraph(graph, groups, [groups[1].id]);
+    const at = reduced.nodes.findIndex((n) => n.id === groups[1].id);
+    const topIndex = graph.nodes.findIndex((n) => n.id === groups[1].top);
+    expect(reduced.nodes[at - 1].id).toBe(graph.nodes[topIndex - groups[1].members.length].id);
     expect(reduced.nodes[at + 1].id).toBe(graph.nodes[topIndex + 1].id);
+    expect(reduced.nodes[at].order).toBeUndefined();
+    const numbered = { nodes: graph.nodes.map((n, i) => ({ ...n, order: 100 + i })), edges: graph.edges };
+    const fromNumbered = collapseGraph(numbered, groups, [groups[1].id]).graph;
+    expect(fromNumbered.nodes.find((n) => n.id === groups[1].id)!.order).toBe(100 + topIndex);
   });
 });
