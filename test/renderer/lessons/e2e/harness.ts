@@ -12,6 +12,7 @@ import type { CellProgram } from "../../../../renderer/lessons/cell-program.ts";
 declare global {
   interface Window {
     lessonCalls: { kind: "run" | "open"; code: string; run: CellProgram }[];
+    openLessonFile: (name: string, text: string) => boolean;
   }
 }
 
@@ -22,12 +23,13 @@ window.lessonCalls = [];
 document.body.style.margin = "0";
 document.getElementById("app")!.style.height = "100vh";
 
-mount(LessonsPanel, {
+const panel = mount(LessonsPanel, {
   target: document.getElementById("app")!,
   props: {
-    lessons: shipped.lessons,
-    errors: [...shipped.errors, ...broken.errors],
+    library: { lessons: shipped.lessons, errors: [...shipped.errors, ...broken.errors] },
     onRunCell: (code: string, run: CellProgram) => window.lessonCalls.push({ kind: "run", code, run }),
     onOpenInEditor: (code: string, run: CellProgram) => window.lessonCalls.push({ kind: "open", code, run }),
   },
 });
+// what the shell does with a file the host's Open dialog returned
+window.openLessonFile = (name, text) => panel.openLessonFile({ name, text });

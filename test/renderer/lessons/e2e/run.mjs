@@ -135,6 +135,18 @@ await check("the next/previous buttons move between lessons", async () => {
   await page.waitForSelector("h1:has-text('In-place operations')");
 });
 
+await check("a teacher opens a lesson file: shown at once; a broken one is listed with its line", async () => {
+  const ok = await page.evaluate(() => window.openLessonFile("my-alias.md", "# My alias lesson\n\nShared storage.\n\n```python\nimport torch\nprint(torch.tensor(2.0))\n```\n"));
+  assert(ok === true, "openLessonFile returned false");
+  await page.waitForSelector("h1:has-text('My alias lesson')");
+  assert((await page.locator(".sidebar li button").count()) === 8, "the teacher's lesson joins the list");
+  const bad = await page.evaluate(() => window.openLessonFile("typo.md", "# Typo\n\n```python\nprint(1)\n"));
+  assert(bad === false, "a broken file is not opened");
+  const errors = await page.locator(".errors").innerText();
+  assert(errors.includes("typo.md:3: ```python block opened here is never closed"), errors);
+  assert(await page.locator("h1:has-text('My alias lesson')").isVisible(), "the current lesson stays");
+});
+
 // key moment of each lesson: its first prediction answered, revealed and in view
 const keyMoments = [
   ["The gradient of a mean of squares", "What does `print(x.grad)` show after `f.backward()`?", "tensor([ 0.5000, -1.0000,  1.5000,  0.2500])"],
