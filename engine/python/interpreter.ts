@@ -10,6 +10,7 @@ import {
   binaryOp,
   compare,
   delItem,
+  dictSet,
   formatValue,
   getItem,
   hashKey,
@@ -800,7 +801,7 @@ export class Interpreter {
             for (const [k, entry] of src.map) d.map.set(k, entry);
           } else {
             const k = this.eval(key, frame);
-            d.map.set(hashKey(k), [k, this.eval(value, frame)]);
+            dictSet(d, k, this.eval(value, frame));
           }
         }
         return d;
@@ -885,7 +886,7 @@ export class Interpreter {
         if (level + 1 < e.gens.length) loop(level + 1);
         else if (e.k === "dictcomp") {
           const k = this.eval(e.key, frame);
-          dict.map.set(hashKey(k), [k, this.eval(e.value, frame)]);
+          dictSet(dict, k, this.eval(e.value, frame));
         } else results.push(this.eval(e.elt, frame));
       }
     };

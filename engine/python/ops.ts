@@ -423,8 +423,24 @@ export function binaryOp(op: string, a: PyValue, b: PyValue, inplace = false): P
     for (const [k, e] of b.map) d.map.set(k, e);
     return d;
   }
+  if (op === "*" && (isSeq(a) || isSeq(b)) && !(isSeq(a) && isSeq(b))) {
+    const other = isSeq(a) ? b : a;
+    throw pyErr("TypeError", `can't multiply sequence by non-int of type '${typeName(other)}'`);
+  }
+  if (op === "*" && isSeq(a) && isSeq(b)) throw pyErr("TypeError", `can't multiply sequence by non-int of type '${typeName(b)}'`);
   const sym = inplace ? `${OP_NAMES[op] ?? op}=`.replace("** or pow()=", "**=") : OP_NAMES[op] ?? op;
   throw pyErr("TypeError", `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function isSeq(v: PyValue): boolean {
+  return typeof v === "string" || v instanceof PyList || v instanceof PyTuple;
+}
+
+/** dict[key] = value; an equal key already present keeps its original object (d[1.0] keeps key 1) */
+export function dictSet(d: PyDict, key: PyValue, value: PyValue): void {
+  const h = hashKey(key);
+  const old = d.map.get(h);
+  d.map.set(h, [old ? old[0] : key, value]);
 }
 
 export function unaryOp(op: string, v: PyValue): PyValue {
@@ -645,7 +661,7 @@ export function setItem(v: PyValue, index: PyValue, value: PyValue): void {
     return;
   }
   if (v instanceof PyDict) {
-    v.map.set(hashKey(index), [index, value]);
+    dictSet(v, index, value);
     return;
   }
   const f = foreignOf(v);

@@ -593,10 +593,12 @@ class Builder {
     let conversion: "s" | "r" | "a" | null = null;
     let spec: FStringPart[] | null = null;
     let selfDoc: string | null = null;
-    for (const c of ch.slice(1)) {
+    for (let i = 1; i < ch.length; i++) {
+      const c = ch[i];
       if (c.name === "FormatConversion") conversion = this.text(c)[1] as "s" | "r" | "a";
       else if (c.name === "FormatSpec") spec = this.fstringParts(c, c.from + 1, c.to, isRaw);
-      else if (c.name === "FormatSelfDoc") selfDoc = this.src.slice(n.from + 1, c.to);
+      // `{x = }` keeps the spaces around "=" in its output
+      else if (c.name === "FormatSelfDoc") selfDoc = this.src.slice(n.from + 1, ch[i + 1]?.from ?? c.to);
       else if (c.name !== "}") exprNodes.push(c);
     }
     if (exprNodes.length === 0) this.fail(n, "f-string: empty expression not allowed");
