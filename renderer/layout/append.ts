@@ -1,6 +1,6 @@
 // Incremental layout: place newly created nodes at once, above their inputs, never moving anything placed.
 
-import { growBounds, growBoundsPoint, routeThrough } from "./layout.ts";
+import { boundsOf, growBounds, growBoundsPoint, routeThrough } from "./layout.ts";
 import type { LayoutState, RowEntry } from "./layout.ts";
 import type { EdgeRoute, LayoutEdge, LayoutNode, NodePlacement, Point } from "./types.ts";
 
@@ -179,4 +179,29 @@ function pushTo(map: Map<number, number[]>, key: number, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Stepping back: take nodes (and every edge touching them) out of the layout. Nothing else moves,
+ * so stepping back and forth through appends shows each node at one place throughout.
+ */
+export function removeNodes(state: LayoutState, ids: Iterable<number>): void {
+  const gone = new Set(ids);
+  if (gone.size === 0) return;
+  const { positions } = state.layout;
+  for (const id of gone) {
+    const p = positions.get(id);
+    if (!p) continue;
+    const row = state.rows.get(p.layer);
+    if (row) {
+      const at = row.findIndex((entry) => entry.id === id);
+      if (at >= 0) row.splice(at, 1);
+    }
+    positions.delete(id);
+  }
+  const touches = (e: LayoutEdge): boolean => gone.has(e.source) || gone.has(e.target);
+  state.layout.routes = state.layout.routes.filter((route) => !touches(route));
+  state.graph.nodes = state.graph.nodes.filter((node) => !gone.has(node.id));
+  state.graph.edges = state.graph.edges.filter((edge) => !touches(edge));
+  state.layout.bounds = boundsOf(positions, state.layout.routes);
 }

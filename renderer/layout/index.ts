@@ -4,7 +4,7 @@ export type * from "./types.ts";
 export { defaultLayoutOptions } from "./types.ts";
 export { relayout, layoutGraph } from "./layout.ts";
 export type { LayoutState } from "./layout.ts";
-export { appendNode, appendNodes } from "./append.ts";
+export { appendNode, appendNodes, removeNodes } from "./append.ts";
 export type { AppendResult } from "./append.ts";
 export { findRepeatedChains, collapseGraph, groupIdFor } from "./collapse.ts";
 export type { NodeGroup, CollapsedGraph } from "./collapse.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendNode, appendNodes, relayout } from "../../../renderer/layout/index.ts";
+import { appendNode, appendNodes, relayout, removeNodes } from "../../../renderer/layout/index.ts";
 import type { LayoutState } from "../../../renderer/layout/index.ts";
 import { downwardEdges, overlappingPairs } from "./checks.ts";
 import { chainGraph, fanInGraph, mlpGraph, opNode, type MlpGraph } from "./graphs.ts";
@@ -74,6 +74,23 @@ describe("appending ops as the forward pass creates them", () => {
       expect(p.x + p.width / 2).toBeLessThanOrEqual(b.maxX);
       expect(p.y - p.height / 2).toBeGreaterThanOrEqual(b.minY);
     }
+  });
+});
+
+describe("stepping back and forth", () => {
+  it("removing the last steps and appending them again puts every node back where it was", () => {
+    const graph = mlpGraph(3, 4, 2);
+    const half = Math.floor(graph.steps.length / 2);
+    const { state } = replay(graph, half);
+    const full = structuredClone(state.layout);
+    const lastSteps = graph.steps.slice(-10);
+    for (const step of lastSteps.slice().reverse()) removeNodes(state, step.nodes.map((n) => n.id));
+    expect(state.layout.positions.size).toBe(graph.nodes.length - lastSteps.reduce((s, st) => s + st.nodes.length, 0));
+    for (const [id, p] of state.layout.positions) expect(p).toEqual(full.positions.get(id));
+    expect(state.layout.routes.every((r) => state.layout.positions.has(r.source) && state.layout.positions.has(r.target))).toBe(true);
+    for (const step of lastSteps) appendNodes(state, step.nodes, step.edges);
+    expect(state.layout.positions).toEqual(full.positions);
+    expect(state.graph.nodes.length).toBe(graph.nodes.length);
   });
 });
 
