@@ -110,6 +110,10 @@ describe("layout geometry, checked by hand", () => {
     expect(countRouteCrossings(layout.positions, layout.routes)).toBe(0);
   });
 
+  it("the overlap check notices nodes pushed into each other (a negative gap)", () => {
+    expect(overlappingPairs(layoutGraph(fanInGraph(3), { nodeSep: -30 }).positions)).toEqual([[1, 2], [2, 3]]);
+  });
+
   it("lays out the empty graph as nothing", () => {
     const layout = layoutGraph({ nodes: [], edges: [] });
     expect(layout.positions.size).toBe(0);
