@@ -11,7 +11,7 @@ import {
   type TensorState,
   type TraceState,
 } from "./state.ts";
-import { storageFromTensor } from "./values.ts";
+import { storageFromTensor, storageIndices, tensorValues } from "./values.ts";
 
 export function fold(state: TraceState, event: TraceEvent): TraceState {
   const next = cloneState(state);
@@ -22,6 +22,7 @@ export function fold(state: TraceState, event: TraceEvent): TraceState {
 /** Folds `event` into `s`, mutating its maps (never the entries inside them). */
 export function applyEvent(s: TraceState, e: TraceEvent): void {
   const step = s.step + 1;
+  const prev = s.lastEvent;
   s.step = step;
   s.lastEvent = e;
   if ("span" in e && e.span) s.span = e.span;
@@ -97,7 +98,10 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
         step,
       });
       break;
-    case "grad/accumulated":
+    case "grad/accumulated": {
+      // an in-place add has already written the storage: its before values are in that write
+      const wrote = e.how === "inplace" && prev?.kind === "tensor/mutated" && prev.tensor === e.after ? prev : null;
+      const beforeValues = e.before == null ? null : wrote ? valuesIn(s, e.before, wrote.storageBefore) : tensorValues(s, e.before);
       updateTensor(s, e.leaf, { grad: e.after });
       s.backward?.accumulated.set(e.leaf, {
         leaf: e.leaf,
@@ -106,9 +110,12 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
         delta: e.delta,
         after: e.after,
         how: e.how,
+        beforeValues,
+        afterValues: tensorValues(s, e.after),
         step,
       });
       break;
+    }
     case "grad/captured":
       s.backward?.captured.push({ tensor: e.tensor, grad: e.grad });
       break;
@@ -228,4 +235,10 @@ function newBackward(e: Extract<TraceEvent, { kind: "backward/started" }>): Back
     finished: false,
     results: null,
   };
+}
+
+/** A tensor's elements as they would read from `storage` (another version of its storage). */
+function valuesIn(s: TraceState, id: number, storage: number[]): number[] {
+  const t = s.tensors.get(id);
+  return t ? storageIndices(t.shape, t.strides, t.offset).map((i) => storage[i]) : [];
 }

@@ -91,6 +91,10 @@ export interface GradAccumulation {
   delta: number;
   after: number;
   how: "stored" | "inplace" | "replaced";
+  /** elements of before and after as they were at that moment: an in-place add makes
+   *  before and after one tensor, so reading it later would show the sum twice */
+  beforeValues: number[] | null;
+  afterValues: number[];
   step: number;
 }
 

@@ -1,8 +1,11 @@
-// Entry point: mounts the app with the script store (the host's, or localStorage in a plain browser).
+// Entry point: finds the host (Electron or browser), restores the autosaved script, mounts the app.
 
 import { mount } from "svelte";
 import App from "./App.svelte";
-import { localScriptStore } from "./lib/scriptStore.ts";
+import { getHost } from "../host/index.ts";
+import { DEFAULT_SCRIPT } from "./lib/defaultScript.ts";
 import "./theme.css";
 
-mount(App, { target: document.getElementById("app")!, props: { store: localScriptStore } });
+const host = getHost();
+const saved = await host.storage.load("editor").catch(() => null);
+mount(App, { target: document.getElementById("app")!, props: { host, initial: saved ?? DEFAULT_SCRIPT } });

@@ -25,7 +25,7 @@ export function layoutOf(model: GraphModel): Layout {
       return true;
     }),
   };
-  return layoutGraph(graph, { nodeSep: 28, rankSep: 56 });
+  return layoutGraph(graph, { nodeSep: 30, rankSep: 34 });
 }
 
 export interface Placed {

@@ -62,6 +62,9 @@ export interface GraphModel {
 
 export const NODE_HEIGHT = 44;
 export const LEAF_HEIGHT = 64;
+/** saved-tensor badges sit in a row inside the bottom of their node */
+export const SAVED_ROW = 17;
+export const savedBadgeWidth = (slot: string): number => slot.length * 6.2 + 10;
 
 /** The id a graph node gets: AccumulateGrad shares its leaf's id so the leaf never jumps. */
 export function graphIdOf(node: NodeState): number {
@@ -92,7 +95,13 @@ export function buildGraph(state: TraceState): GraphModel {
       status: nodeId != null && b ? statusOf(b, nodeId) : "idle",
       grad: t.grad == null ? "None" : valuesOf(t.grad),
       accumulation: acc
-        ? { before: valuesOf(acc.before), delta: valuesOf(acc.delta) ?? "?", after: valuesOf(acc.after) ?? "?", how: acc.how, now: acc.step === state.step }
+        ? {
+            before: acc.beforeValues && formatValues(acc.beforeValues, t.dtype),
+            delta: valuesOf(acc.delta) ?? "?",
+            after: formatValues(acc.afterValues, t.dtype),
+            how: acc.how,
+            now: acc.step === state.step,
+          }
         : null,
       tensor: t.id,
       ...versionOf(t, last),
@@ -141,7 +150,10 @@ export function buildGraph(state: TraceState): GraphModel {
     const t = state.tensors.get(id);
     if (t && t.isLeaf && t.requiresGrad && !seen.has(-id) && ns.some((s) => !s.includes("."))) nodes.push(leafNode(t, t.bornAt, null));
   }
-  for (const node of nodes) node.width = widthOf(node);
+  for (const node of nodes) {
+    node.width = widthOf(node);
+    if (node.saved.length) node.height += SAVED_ROW;
+  }
   nodes.sort((p, q) => p.bornAt - q.bornAt || p.id - q.id);
   return { nodes, edges };
 }
@@ -227,5 +239,6 @@ const CHAR = 6.8;
 function widthOf(n: GraphNodeView): number {
   const texts = [n.name, n.names.join(", "), n.kind === "leaf" ? `.grad ${n.grad ?? ""}` : ""];
   const longest = Math.max(...texts.map((t) => t.length));
-  return Math.max(96, Math.min(220, Math.round(longest * CHAR + 28)));
+  const badges = n.saved.reduce((sum, s) => sum + savedBadgeWidth(s.slot) + 4, 12);
+  return Math.max(96, Math.min(240, Math.round(Math.max(longest * CHAR + 28, badges))));
 }

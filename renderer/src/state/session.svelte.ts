@@ -59,9 +59,7 @@ export class Session {
           this.layoutKey++;
         }
       },
-      onDone: (ms) => {
-        this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.length} events.`);
-      },
+      onDone: (ms) => this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.cursor.length} events.`),
       onCrash: (message) => this.finish("crashed", `Gradlens failed while running this script: ${message}`),
       onOverflow: (events) =>
         this.finish("stopped", `Stopped: the run passed ${events} events, which usually means a loop that never ends. The steps so far can be explored.`),

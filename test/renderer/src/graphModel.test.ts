@@ -71,3 +71,26 @@ describe("namesByTensor", () => {
     expect(names.get(gradId)!.sort()).toEqual(["f_prime", "x.grad"]);
   });
 });
+
+describe("buildGraph: a second backward adds into .grad in place", () => {
+  it("shows before + delta = after with the values from before the add (x.grad: [1.5, 0, 3] + [1.5, 0, 3])", async () => {
+    const { ScriptDriver } = await import("../../engine/trace/engineScript.ts");
+    const T = await import("../../../engine/index.ts");
+    const d = new ScriptDriver();
+    d.statement("x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)");
+    const x = d.bind("x", T.tensor(d.rt, [1.0, 2.0, 3.0], { requiresGrad: true }));
+    d.statement("w = torch.tensor([0.5, -1.0, 2.0], requires_grad=True)");
+    const w = d.bind("w", T.tensor(d.rt, [0.5, -1.0, 2.0], { requiresGrad: true }));
+    d.statement("loss = (x * w + x).sum()");
+    const loss = d.bind("loss", T.sum(T.add(T.mul(x, w), x)));
+    d.statement("loss.backward(retain_graph=True)");
+    T.backward(loss, { retainGraph: true });
+    d.statement("loss.backward()");
+    T.backward(loss);
+    const c = new TraceCursor(d.events);
+    const k = d.events.findLastIndex((e) => e.kind === "grad/accumulated" && e.leaf === x.id);
+    const leaf = buildGraph(c.at(k)).nodes.find((n) => n.names.includes("x"))!;
+    // d(loss)/dx = w + 1 = [1.5, 0, 3]; twice: [3, 0, 6] (recorded: tensor([3., 0., 6.]))
+    expect(leaf.accumulation).toMatchObject({ before: "[1.5, 0., 3.]", delta: "[1.5, 0., 3.]", after: "[3., 0., 6.]", how: "inplace" });
+  });
+});

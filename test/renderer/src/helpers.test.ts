@@ -15,7 +15,7 @@ describe("formatNumber", () => {
     { args: [1, "bool"], expected: "True" },
     { args: [NaN], expected: "nan" },
   ] as const;
-  for (const c of cases) it(`${c.args.join(", ")} -> ${c.expected}`, () => expect(formatNumber(...(c.args as [number, string?]))).toBe(c.expected));
+  for (const c of cases) it(`${c.args.join(", ")} -> ${c.expected}`, () => expect(formatNumber(...(c.args as unknown as [number, string?]))).toBe(c.expected));
 });
 
 describe("formatValues", () => {
