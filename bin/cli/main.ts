@@ -1,5 +1,6 @@
 // The `gradlens` command line: a table of subcommands (run, trace; `export` plugs in here
 // the same way), --help, and exit codes 0 / 1 (the program raised) / 2 (usage or file errors).
+import { exportCommand } from "./export.ts";
 import { type CliIO, EXIT_OK, EXIT_USAGE, processIO } from "./io.ts";
 import { runCommand } from "./run.ts";
 import { traceCommand } from "./trace.ts";
@@ -17,6 +18,7 @@ export interface Command {
 export const commands = new Map<string, Command>([
   [runCommand.name, runCommand],
   [traceCommand.name, traceCommand],
+  [exportCommand.name, exportCommand],
 ]);
 
 export function helpText(): string {
