@@ -1,0 +1,63 @@
+// One step's autograd graph as Graphviz DOT, drawn the way torchviz's make_dot draws it: grad_fn
+// nodes by class name, AccumulateGrad under each leaf, leaves light blue with their shape, named
+// outputs green, saved tensors orange (show_saved), so slides made with either look alike.
+
+import type { TraceState } from "../../engine/trace/state.ts";
+import { buildGraph, namesByTensor } from "../src/graph/graphModel.ts";
+
+/** torchviz's size_to_str: "(2, 3)"; a 0-d tensor is "()". */
+export function sizeToStr(shape: readonly number[]): string {
+  return `(${shape.join(", ")})`;
+}
+
+/** A DOT double-quoted string. */
+export function dotString(text: string): string {
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+}
+
+export function stepDot(state: TraceState, graphName = "gradlens"): string {
+  const model = buildGraph(state);
+  const names = namesByTensor(state);
+  const nameOf = (tensor: number) => (names.get(tensor) ?? []).filter((n) => !n.endsWith(".grad")).join(", ");
+  const lines = [
+    `digraph ${dotString(graphName)} {`,
+    `\tgraph [size="12,12"]`,
+    `\tnode [align=left fontname=monospace fontsize=10 height=0.2 ranksep=0.1 shape=box style=filled]`,
+  ];
+  const ids = new Set(model.nodes.map((n) => n.id));
+  const fnId = (id: number) => `fn${id < 0 ? `_leaf${-id}` : id}`;
+  for (const n of model.nodes) {
+    if (n.kind === "leaf") {
+      const t = n.tensor == null ? undefined : state.tensors.get(n.tensor);
+      const var_ = `var${n.tensor}`;
+      const label = `${t ? nameOf(t.id) : ""}\n ${t ? sizeToStr(t.shape) : ""}`;
+      lines.push(`\t${var_} [label=${dotString(label)} fillcolor=lightblue]`);
+      if (n.name === "AccumulateGrad") {
+        lines.push(`\t${fnId(n.id)} [label=${dotString("AccumulateGrad")} fillcolor=lightgrey]`);
+        lines.push(`\t${var_} -> ${fnId(n.id)}`);
+      }
+      continue;
+    }
+    lines.push(`\t${fnId(n.id)} [label=${dotString(n.name)} fillcolor=lightgrey]`);
+    const node = state.nodes.get(n.id);
+    for (const sv of node?.saved ?? []) {
+      if (sv.freed) continue;
+      const t = state.tensors.get(sv.tensor);
+      const id = `saved${n.id}_${sv.slot}`;
+      lines.push(`\t${id} [label=${dotString(`${sv.slot}\n ${t ? sizeToStr(t.shape) : ""}`)} fillcolor=orange]`);
+      lines.push(`\t${id} -> ${fnId(n.id)} [dir=none]`);
+    }
+  }
+  for (const e of model.edges) if (ids.has(e.source) && ids.has(e.target)) lines.push(`\t${fnId(e.source)} -> ${fnId(e.target)}`);
+  // outputs: named tensors whose grad_fn is drawn, as torchviz draws the tensors it was given
+  for (const n of model.nodes) {
+    if (n.kind !== "op" || n.tensor == null) continue;
+    const label = nameOf(n.tensor);
+    const t = state.tensors.get(n.tensor);
+    if (!label || !t) continue;
+    lines.push(`\tout${t.id} [label=${dotString(`${label}\n ${sizeToStr(t.shape)}`)} fillcolor=darkolivegreen1]`);
+    lines.push(`\t${fnId(n.id)} -> out${t.id}`);
+  }
+  lines.push("}", "");
+  return lines.join("\n");
+}
