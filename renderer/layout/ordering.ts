@@ -1,6 +1,8 @@
-// Ordering within layers: barycentric sweeps from creation order, then adjacent swaps; keeps the best seen.
+// Ordering within layers: barycentric sweeps from creation order, then sifting; keeps the best seen.
 
 import type { LayeredGraph } from "./layered-graph.ts";
+
+const MAX_SIFT_WIDTH = 300;
 
 /** Vertices of each layer, left to right. */
 export type LayerOrder = number[][];
@@ -25,7 +27,7 @@ export function orderLayers(graph: LayeredGraph, rounds: number): LayerOrder {
       reorderByBarycentre(layers[l], graph.up, pos, bary);
       refresh(l);
     }
-    transposeAll(graph, layers, pos);
+    siftAll(graph, layers, pos);
     const crossings = totalCrossings(graph, layers, pos);
     if (crossings < bestCrossings) {
       bestCrossings = crossings;
@@ -95,26 +97,38 @@ function pairCrossings(nu: number[], nv: number[], pos: Float64Array): number {
   return c;
 }
 
-/** Swap neighbours in a layer while that lowers crossings with both adjacent layers (as dot does). */
-function transposeAll(graph: LayeredGraph, layers: LayerOrder, pos: Float64Array): void {
-  for (let pass = 0; pass < 4; pass++) {
-    let improved = false;
-    for (const list of layers) {
-      for (let i = 0; i + 1 < list.length; i++) {
-        const u = list[i];
-        const v = list[i + 1];
-        const before = pairCrossings(graph.down[u], graph.down[v], pos) + pairCrossings(graph.up[u], graph.up[v], pos);
-        if (before === 0) continue;
-        const after = pairCrossings(graph.down[v], graph.down[u], pos) + pairCrossings(graph.up[v], graph.up[u], pos);
-        if (after < before) {
-          list[i] = v;
-          list[i + 1] = u;
-          pos[v] = i;
-          pos[u] = i + 1;
-          improved = true;
+/** Sifting (Matuszewski, Schönfeld, Molitor 1999), one layer at a time: each vertex in turn is
+ *  taken out and put back at the slot of its layer where its edges cross the fewest edges of the
+ *  other vertices, counted against both neighbouring layers. Ties keep the current slot. */
+function siftAll(graph: LayeredGraph, layers: LayerOrder, pos: Float64Array): void {
+  for (const list of layers) {
+    // Quadratic in the layer's width: very wide layers (hundreds of leaves) keep the sweeps' order.
+    if (list.length < 2 || list.length > MAX_SIFT_WIDTH) continue;
+    for (const u of list.slice()) {
+      const from = list.indexOf(u);
+      list.splice(from, 1);
+      // cost of putting u in slot 0 (left of everything), then walk it rightwards
+      let cost = 0;
+      for (const w of list) cost += pairCrossings(graph.down[u], graph.down[w], pos) + pairCrossings(graph.up[u], graph.up[w], pos);
+      let best = cost;
+      let bestSlot = 0;
+      let costAtFrom = from === 0 ? cost : NaN;
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i];
+        cost +=
+          pairCrossings(graph.down[w], graph.down[u], pos) +
+          pairCrossings(graph.up[w], graph.up[u], pos) -
+          pairCrossings(graph.down[u], graph.down[w], pos) -
+          pairCrossings(graph.up[u], graph.up[w], pos);
+        if (i + 1 === from) costAtFrom = cost;
+        if (cost < best) {
+          best = cost;
+          bestSlot = i + 1;
         }
       }
+      const slot = best < costAtFrom ? bestSlot : from;
+      list.splice(slot, 0, u);
+      for (let i = Math.min(slot, from); i <= Math.max(slot, from); i++) pos[list[i]] = i;
     }
-    if (!improved) break;
   }
 }
