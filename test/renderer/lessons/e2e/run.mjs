@@ -147,6 +147,20 @@ await check("a teacher opens a lesson file: shown at once; a broken one is liste
   assert(await page.locator("h1:has-text('My alias lesson')").isVisible(), "the current lesson stays");
 });
 
+await check("lesson text is escaped everywhere: HTML in a lesson never becomes elements", async () => {
+  const evil = "<img src=x onerror=\"window.pwned=1\">";
+  const text = `# Title ${evil}\n\nProse ${evil} and $x$ and \`${evil}\`.\n\n- item ${evil}\n\n\`\`\`predict\nquestion: Q ${evil}?\nchoices:\n- ${evil}\n- tensor(1.)\nanswer: ${evil}\nexplain: E ${evil}\n\`\`\`\n\n\`\`\`python\nprint("${evil.replace(/"/g, "'")}")\n\`\`\`\n`;
+  assert(await page.evaluate((t) => window.openLessonFile("evil.md", t), text), "the lesson should parse");
+  await page.waitForSelector("h1:has-text('Title')");
+  const q = page.locator(".prediction").first();
+  await q.locator("label.choice").first().locator("input").check();
+  await q.getByRole("button", { name: "Check my prediction" }).click();
+  await q.locator(".reveal").waitFor();
+  assert((await page.locator(".lesson img, .sidebar img").count()) === 0, "an <img> element was created from lesson text");
+  assert((await page.evaluate(() => window.pwned)) === undefined, "lesson text ran script");
+  assert((await page.locator(".lesson").innerText()).includes("<img src=x"), "the HTML is shown as text");
+});
+
 // key moment of each lesson: its first prediction answered, revealed and in view
 const keyMoments = [
   ["The gradient of a mean of squares", "What does `print(x.grad)` show after `f.backward()`?", "tensor([ 0.5000, -1.0000,  1.5000,  0.2500])"],
