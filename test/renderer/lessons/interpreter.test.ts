@@ -2,7 +2,8 @@
 // runs it (the cells above it first, notebook-style), and compares with real PyTorch's output.
 
 import { describe, expect, it } from "vitest";
-import { runPython, type RunOutcome } from "../../../engine/python/run.ts";
+import type { TraceEvent } from "../../../engine/events.ts";
+import { runPython } from "../../../engine/python/run.ts";
 import { answerMatchesLine, outputLine } from "../../../renderer/lessons/answer.ts";
 import { cellProgram } from "../../../renderer/lessons/cell-program.ts";
 import type { Lesson } from "../../../renderer/lessons/lesson.ts";
@@ -10,10 +11,16 @@ import { loadShippedLessons, readFixture } from "./lesson-files.ts";
 
 const { lessons } = loadShippedLessons();
 
-const runs = new Map<string, RunOutcome>();
-function runCell(lesson: Lesson, cell: number): RunOutcome {
+const runs = new Map<string, RunOutcome & { statementLines: number[] }>();
+function runCell(lesson: Lesson, cell: number) {
   const key = `${lesson.id}#${cell}`;
-  if (!runs.has(key)) runs.set(key, runPython(cellProgram(lesson, cell).program, { filename: `${lesson.id}.py`, timeLimitMs: 20_000 }));
+  if (!runs.has(key)) {
+    const statementLines: number[] = [];
+    const sink = (e: TraceEvent) => {
+      if (e.kind === "statement") statementLines.push(e.span.line);
+    };
+    runs.set(key, { ...runPython(cellProgram(lesson, cell).program, { filename: `${lesson.id}.py`, timeLimitMs: 20_000, sink }), statementLines });
+  }
   return runs.get(key)!;
 }
 
@@ -32,6 +39,14 @@ describe("every lesson cell prints what PyTorch printed", () => {
     expect(outcome.stdout.slice(0, before.length), "output of the cells above").toBe(before);
     expect(outcome.stdout.slice(before.length), "this cell's output").toBe(recorded[cell].stdout);
     expect(outcome.error ? `${outcome.error.type}: ${outcome.error.message}` : null, "this cell's error").toBe(recorded[cell].error);
+    // stepping through the cell in the views means statement events on the cell's own lines, every one of them
+    const { startLine, endLine, program } = cellProgram(lesson, cell);
+    const codeLines = program.split("\n").map((text, i) => ({ text, line: i + 1 })).filter((l) => l.line >= startLine && l.line <= endLine && l.text.trim() !== "" && !l.text.trim().startsWith("#"));
+    const stepped = new Set(outcome.statementLines.filter((l) => l >= startLine && l <= endLine));
+    const firstStatementLines = codeLines.filter((l) => !/^\s/.test(l.text)).map((l) => l.line);
+    expect(firstStatementLines.filter((l) => !stepped.has(l)), "top-level lines of the cell never stepped").toEqual(
+      outcome.error ? firstStatementLines.filter((l) => l > outcome.error!.line) : [],
+    );
   });
 });
 
