@@ -17,7 +17,7 @@ import {
   type WebContents,
 } from "electron";
 import { readFile, stat } from "node:fs/promises";
-import { basename, dirname, join, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   APP_ENTRY_URL,
@@ -46,7 +46,7 @@ import {
   scriptNameFor,
   stepFileNames,
 } from "./file-rules.ts";
-import { AutosaveStore, readJson, writeJson } from "./json-store.ts";
+import { AutosaveStore, readJson, writeJson, writeJsonSync } from "./json-store.ts";
 import { fileArgument } from "./launch-args.ts";
 import { buildMenuTemplate, type MenuAction, type MenuItemSpec } from "./menu-template.ts";
 import { describeFsError, readOpenableFile } from "./open-file.ts";
@@ -72,7 +72,8 @@ const dataFile = (name: string) => join(app.getPath("userData"), name);
 const documents = new DocumentPaths();
 let recent: string[] = [];
 let autosave: AutosaveStore;
-let pendingInitialFile: string | null = fileArgument(process.argv, app.isPackaged);
+const launchFile = fileArgument(process.argv, app.isPackaged);
+let pendingInitialFile: string | null = launchFile ? resolve(process.cwd(), launchFile) : null;
 
 // Must precede "ready": app:// behaves like https (secure, standard origin, fetch, workers).
 protocol.registerSchemesAsPrivileged([
@@ -83,12 +84,12 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on("second-instance", (_event, argv) => {
+  app.on("second-instance", (_event, argv, workingDirectory) => {
     const window = mainWindow() ?? createWindow();
     if (window.isMinimized()) window.restore();
     window.focus();
     const path = fileArgument(argv, app.isPackaged);
-    if (path) void openPathInWindow(window, path);
+    if (path) void openPathInWindow(window, resolve(workingDirectory, path));
   });
   app.on("open-file", (event, path) => {
     event.preventDefault();
@@ -211,15 +212,19 @@ function createWindow(saved: WindowState | null = null): BrowserWindow {
   if (bounds.maximized) window.maximize();
   window.once("ready-to-show", () => window.show());
   const id = window.id;
-  window.on("close", () => void saveWindowState(window));
+  window.on("close", () => saveWindowState(window));
   window.on("closed", () => documents.forget(id));
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }
 
-async function saveWindowState(window: BrowserWindow): Promise<void> {
+function saveWindowState(window: BrowserWindow): void {
   const state: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
-  await writeJson(dataFile("window-state.json"), state).catch(() => undefined);
+  try {
+    writeJsonSync(dataFile("window-state.json"), state);
+  } catch {
+    // A read-only profile: the window opens at the default place next time.
+  }
 }
 
 // ---- IPC ----

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../../electron/atomic-write.ts";
+import { writeFileAtomic, writeFileAtomicSync } from "../../electron/atomic-write.ts";
 
 let dir: string;
 beforeEach(async () => {
@@ -62,5 +62,21 @@ describe("writeFileAtomic", () => {
     await expect(writeFileAtomic(join(dir, "missing", "x.py"), "x")).rejects.toMatchObject({
       code: "ENOENT",
     });
+  });
+});
+
+describe("writeFileAtomicSync (window state on close)", () => {
+  it("writes, replaces, and leaves no temp file", async () => {
+    const target = join(dir, "window-state.json");
+    await writeFile(target, "old, longer content");
+    writeFileAtomicSync(target, "{}");
+    expect(await readFile(target, "utf8")).toBe("{}");
+    expect(await readdir(dir)).toEqual(["window-state.json"]);
+  });
+
+  it("on failure leaves what was there and no temp file", async () => {
+    await mkdir(join(dir, "taken"));
+    expect(() => writeFileAtomicSync(join(dir, "taken"), "x")).toThrow();
+    expect(await readdir(dir)).toEqual(["taken"]);
   });
 });

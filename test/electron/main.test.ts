@@ -3,7 +3,8 @@
 // save-dialog-only write paths, navigation and permission blocking, and the menu's commands.
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { Invoke, Push } from "../../electron/channels.ts";
 
@@ -36,6 +37,7 @@ const fake = vi.hoisted(() => {
     id = FakeBrowserWindow.nextId++;
     webContents = new FakeWebContents();
     loadURL = vi.fn(async () => undefined);
+    listeners = new Map<string, Listener>();
     constructor(public options: any) {
       state.windows.push(this);
     }
@@ -44,12 +46,14 @@ const fake = vi.hoisted(() => {
     static fromWebContents = (wc: unknown) =>
       state.windows.find((w) => w.webContents === wc) ?? null;
     once() {}
-    on() {}
+    on(event: string, fn: Listener) {
+      this.listeners.set(event, fn);
+    }
     maximize() {}
     isMinimized = () => false;
     focus() {}
     isMaximized = () => false;
-    getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
+    getNormalBounds = () => ({ x: 40, y: 30, width: 1100, height: 700 });
   }
   return { state, FakeBrowserWindow, FakeWebContents };
 });
@@ -111,7 +115,16 @@ function invoke(channel: string, args: unknown[], frame?: { url: string }) {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "gradlens-main-"));
   fake.state.userData = join(work, "userData");
-  await import("../../electron/main.ts");
+  // Launched as `electron . <relative path>` from the current folder.
+  const launchFile = join(work, "launch.py");
+  writeFileSync(launchFile, "print('hi')\n");
+  const argv = process.argv;
+  process.argv = ["/usr/bin/electron", ".", relative(process.cwd(), launchFile)];
+  try {
+    await import("../../electron/main.ts");
+  } finally {
+    process.argv = argv;
+  }
   await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
   window = fake.state.windows[0];
 });
@@ -150,6 +163,26 @@ describe("the window", () => {
 
   it("opens at the default size on first launch", () => {
     expect(window.options).toMatchObject({ width: 1280, height: 800 });
+  });
+});
+
+describe("launching with a file", () => {
+  it("hands the file named on the command line to the page, once", async () => {
+    await expect(invoke(Invoke.initialFile, [])).resolves.toEqual({
+      status: "opened",
+      file: { name: "launch.py", text: "print('hi')\n" },
+    });
+    await expect(invoke(Invoke.initialFile, [])).resolves.toBeNull();
+  });
+});
+
+describe("window state", () => {
+  it("is written when the window closes, before the app can quit", () => {
+    window.listeners.get("close")!();
+    const saved = JSON.parse(
+      readFileSync(join(fake.state.userData, "userData", "window-state.json"), "utf8"),
+    );
+    expect(saved).toEqual({ bounds: { x: 40, y: 30, width: 1100, height: 700 }, maximized: false });
   });
 });
 
