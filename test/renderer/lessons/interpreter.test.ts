@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../engine/events.ts";
-import { runPython } from "../../../engine/python/run.ts";
+import { runPython, type RunOutcome } from "../../../engine/python/run.ts";
 import { answerMatchesLine, outputLine } from "../../../renderer/lessons/answer.ts";
 import { cellProgram } from "../../../renderer/lessons/cell-program.ts";
 import type { Lesson } from "../../../renderer/lessons/lesson.ts";
