@@ -2,7 +2,7 @@
 
 import type { LayeredGraph } from "./layered-graph.ts";
 
-const MAX_SIFT_WIDTH = 300;
+const MAX_SIFT_WIDTH = 100;
 
 /** Vertices of each layer, left to right. */
 export type LayerOrder = number[][];
