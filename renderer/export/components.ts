@@ -2,8 +2,7 @@
 import type { Component } from "svelte";
 
 export interface ExportComponents {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- server-compiled components are typed loosely by the bundler
+  // the bundle is loaded at run time, so its components are typed loosely
   GraphScene: Component<any>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   MemoryView: Component<any>;
 }

@@ -125,13 +125,36 @@ function dropAtRules(css: string): string {
 
 const DROPPED = /(^|[;{])\s*(cursor|animation[\w-]*|transition[\w-]*|user-select|pointer-events)\s*:[^;}]*;?/g;
 
+/** resvg ignores `!important`: each rule that uses it gets a copy of those declarations, with a
+ *  selector made weightier by repeating one of its classes, appended after everything else. */
+export function hoistImportant(css: string): string {
+  const extra: string[] = [];
+  const out = css.replace(/([^{}]+)\{([^{}]*)\}/g, (rule, selectors: string, body: string) => {
+    if (!body.includes("!important")) return rule;
+    const decls = body
+      .split(";")
+      .filter((d) => d.includes("!important"))
+      .map((d) => d.replace(/\s*!important/, "").trim());
+    const heavy = selectors
+      .split(",")
+      .map((sel) => {
+        const cls = /\.[\w-]+/.exec(sel.trim().split(/\s+/).pop() ?? "");
+        return cls ? sel.trim() + cls[0].repeat(4) : sel.trim();
+      })
+      .join(", ");
+    extra.push(`${heavy} {${decls.join(";")};}`);
+    return `${selectors}{${body.replace(/\s*!important/g, "")}}`;
+  });
+  return extra.length ? `${out}\n${extra.join("\n")}` : out;
+}
+
 /** The components' CSS, standalone for the given theme. */
 export function standaloneCss(css: string, theme: ExportTheme = "light"): string {
   let out = dropAtRules(css);
   out = replaceCalls(out, ":where", (inner) => inner);
   out = resolveVars(out, theme);
   out = replaceCalls(out, "color-mix", (inner) => mixColors(inner) ?? "currentColor");
-  out = out.replace(DROPPED, "$1");
+  out = hoistImportant(out.replace(DROPPED, "$1"));
   return out
     .replace(/\s*\n\s*/g, " ")
     .replace(/\}\s*/g, "}\n")

@@ -13,7 +13,7 @@ import type { ExportComponents } from "./components.ts";
 import { standaloneAttributes, standaloneCss } from "./css.ts";
 import { captionFor } from "./step.ts";
 import { THEMES, type ExportTheme } from "./theme.ts";
-import { type XmlElement, elements, escapeXml, parseXml } from "./xml.ts";
+import { NOT_XML, type XmlElement, elements, escapeXml, parseXml } from "./xml.ts";
 
 export type ExportView = "graph" | "memory" | "both";
 
@@ -42,9 +42,6 @@ interface Part {
   bounds: { minX: number; minY: number; maxX: number; maxY: number };
 }
 
-/** Characters XML 1.0 forbids (a memory-view key joins scope and name with U+0000). */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
 /** svelte/server's output as a picture: no hydration markers, no data-* hooks the app's tests
  *  use, no characters XML forbids; and the CSS it collected. */
 function rendered(out: { head: string; body: string }): { markup: string; css: string[] } {
@@ -52,6 +49,7 @@ function rendered(out: { head: string; body: string }): { markup: string; css: s
   const markup = out.body
     .replace(/<!--[\s\S]*?-->/g, "")
     .replace(/ data-[\w-]+="[^"]*"/g, "")
+    // a memory-view key joins scope and name with U+0000
     .replace(NOT_XML, "\ufffd");
   return { markup, css };
 }

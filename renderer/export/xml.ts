@@ -5,6 +5,10 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
+/** Characters XML 1.0 does not allow anywhere in a document. */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters XML forbids
+export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
@@ -121,7 +125,7 @@ export function parseXml(text: string): XmlElement {
       else el.children.push(element());
     }
   };
-  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.exec(text);
+  const bad = new RegExp(NOT_XML.source).exec(text);
   if (bad) {
     i = bad.index;
     fail(`character U+${bad[0].charCodeAt(0).toString(16).padStart(4, "0")} is not allowed in XML`);

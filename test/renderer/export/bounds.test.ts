@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { applyTransform, drawingBounds, pathPoints } from "../../../renderer/export/bounds.ts";
+import { parseXml } from "../../../renderer/export/xml.ts";
+
+describe("drawing bounds", () => {
+  it.each([
+    { markup: `<rect x="10" y="20" width="30" height="40"/>`, expected: { minX: 10, minY: 20, maxX: 40, maxY: 60 } },
+    { markup: `<g transform="translate(100 5)"><rect x="-10" y="0" width="20" height="10"/></g>`, expected: { minX: 90, minY: 5, maxX: 110, maxY: 15 } },
+    { markup: `<g transform="translate(10 10) scale(2)"><rect x="1" y="1" width="1" height="1"/></g>`, expected: { minX: 12, minY: 12, maxX: 14, maxY: 14 } },
+    { markup: `<path d="M0,0C5,-5 10,5 20,0"/>`, expected: { minX: 0, minY: -5, maxX: 20, maxY: 5 } },
+    // the marker's shape and titles are not drawn where they are written
+    { markup: `<defs><marker><path d="M 0 0 L 1000 1000 z"/></marker></defs><title>xxxxxxxxxxxxxxxxxxxx</title><rect x="0" y="0" width="1" height="1"/>`, expected: { minX: 0, minY: 0, maxX: 1, maxY: 1 } },
+    { markup: `<g transform="translate(5 5)"><svg width="100" height="50"><rect x="0" y="0" width="999" height="999"/></svg></g>`, expected: { minX: 5, minY: 5, maxX: 105, maxY: 55 } },
+  ])("$markup", ({ markup, expected }) => {
+    expect(drawingBounds(parseXml(`<g>${markup}</g>`))).toEqual(expected);
+  });
+
+  it("a text reaches as far as its characters at 12px monospace, either anchor", () => {
+    const b = drawingBounds(parseXml(`<g><text x="100" y="50">0123456789</text></g>`));
+    const w = 10 * 12 * 0.62;
+    expect(b.minX).toBeCloseTo(100 - w / 2);
+    expect(b.maxX).toBeCloseTo(100 + w);
+    expect(b.minY).toBe(38);
+  });
+
+  it("parses transforms and path points", () => {
+    expect(applyTransform({ sx: 1, sy: 1, tx: 0, ty: 0 }, "translate(3,4) scale(0.5)")).toEqual({ sx: 0.5, sy: 0.5, tx: 3, ty: 4 });
+    expect(pathPoints("M1,2L3,4")).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(pathPoints("m1,2l3,4")).toEqual([]);
+  });
+});
