@@ -44,6 +44,13 @@ export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: Layo
   }
   // New leaves that feed a node of this batch wait for it, then go right under it.
   const waiting = new Set(nodes.filter((node) => !inputsOf.has(node.id) && freshConsumers.has(node.id)).map((node) => node.id));
+  const batchIndex = new Map(nodes.map((node, i) => [node.id, i]));
+  for (const edge of edges) {
+    const from = batchIndex.get(edge.source);
+    if (from !== undefined && !waiting.has(edge.source) && from > (batchIndex.get(edge.target) as number)) {
+      throw new Error(`layout: node ${edge.source} feeds ${edge.target} but comes after it; list a batch in creation order`);
+    }
+  }
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const sep = state.options.nodeSep;
   const pitch = state.layout.layerPitch;

@@ -122,6 +122,16 @@ describe("where an appended op goes, checked by hand", () => {
     expect(p.x - p.width / 2).toBeCloseTo(rightmost + 18, 5);
   });
 
+  it("refuses a batch listing an op before the op it takes as input", () => {
+    const state = relayout(chainGraph(2));
+    expect(() =>
+      appendNodes(state, [opNode(8, "ExpBackward0"), opNode(7, "ExpBackward0")], [
+        { source: 2, target: 7 },
+        { source: 7, target: 8 },
+      ]),
+    ).toThrow(/comes after it/);
+  });
+
   it("puts the new leaf of x * x (two edges from one leaf) once, under the op", () => {
     const state = relayout(chainGraph(2));
     const { placed } = appendNodes(state, [opNode(7, "AccumulateGrad", "accumulate"), opNode(8, "MulBackward0")], [
