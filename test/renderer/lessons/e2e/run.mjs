@@ -185,6 +185,16 @@ for (const [i, [lesson, question, choice]] of keyMoments.entries()) {
   });
 }
 
+await check("dark theme: lesson 3's revealed prediction", async () => {
+  await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+  await sidebarButton("Second derivatives").click();
+  const q = card("We call f_prime.backward()");
+  await q.evaluate((el) => el.parentElement.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: join(shots, "03-dark.png") });
+  const bg = await page.locator(".lesson").evaluate((el) => getComputedStyle(el.closest(".lessons").parentElement).backgroundColor);
+  assert(bg !== "", "page rendered");
+});
+
 await check("no errors in the page console", async () => {
   assert(pageErrors.length === 0, pageErrors.join("\n"));
 });
