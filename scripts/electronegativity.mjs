@@ -2,12 +2,17 @@
 // Runs Doyensec's Electronegativity over the Electron shell's sources (and the built renderer,
 // if built) and exits non-zero on any HIGH or MEDIUM finding. Part of `npm test`.
 //
-// Usage: node scripts/electronegativity.mjs [path ...]
-//   default paths: electron/ and out/renderer/ (when present).
-// The built main and preload bundles (out/main, out/preload) are not scanned: they are these
-// same sources bundled, minus the reviewed `eng-disable` comments the bundler drops.
+// Usage: node scripts/electronegativity.mjs [path]
+//   default: electron/ together with the built renderer's HTML (out/renderer/*.html, when
+//   built), scanned as one app so the global checks (CSP, navigation limits, permission
+//   handler) see the main process and the page at once.
+// Not scanned: the built main and preload bundles (out/main, out/preload) are these same
+// sources bundled, minus the reviewed `eng-disable` comments the bundler drops; the built
+// renderer JavaScript is minified code Electronegativity's walker cannot read (private
+// class fields) and holds no Electron API calls.
 
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,10 +23,23 @@ const require = createRequire(import.meta.url);
 /** Findings at these severities fail the run. */
 export const FAILING_SEVERITIES = new Set(["HIGH", "MEDIUM"]);
 
-export function defaultInputs(base = root) {
-  return ["electron", join("out", "renderer")]
-    .map((p) => join(base, p))
-    .filter((p) => existsSync(p));
+/**
+ * A temporary folder holding electron/ and the built renderer's HTML, and a function that maps
+ * a file in it back to its place in the repository (for the report).
+ */
+export function stageDefaultInput(base = root) {
+  const stage = mkdtempSync(join(tmpdir(), "gradlens-electronegativity-"));
+  cpSync(join(base, "electron"), join(stage, "electron"), { recursive: true });
+  const built = join(base, "out", "renderer");
+  const pages = existsSync(built) ? readdirSync(built).filter((n) => n.endsWith(".html")) : [];
+  for (const name of pages) cpSync(join(built, name), join(stage, "out", "renderer", name));
+  return {
+    input: stage,
+    description: pages.length > 0 ? "electron + out/renderer/*.html" : "electron",
+    toRepoPath: (file) =>
+      typeof file === "string" && file.startsWith(stage) ? join(base, relative(stage, file)) : file,
+    cleanup: () => rmSync(stage, { recursive: true, force: true }),
+  };
 }
 
 /** The Electron version the checks assume: the one installed, not a guess from package.json ranges. */
@@ -49,30 +67,36 @@ export function formatIssue(issue, base = root) {
 }
 
 async function main(argv) {
-  const inputs = argv.length > 0 ? argv.map((p) => resolve(p)) : defaultInputs();
-  if (inputs.length === 0) {
-    console.error("electronegativity: nothing to scan (no electron/ folder)");
+  if (argv.length > 1) {
+    console.error("usage: node scripts/electronegativity.mjs [path]");
     return 2;
   }
+  const staged = argv.length === 0 ? stageDefaultInput() : null;
+  const input = staged ? staged.input : resolve(argv[0]);
+  const shown = staged ? staged.description : relative(root, input) || input;
   // Electronegativity fetches translations for $LANG; pin English so output is predictable.
   process.env.LANG = "en-US";
   const run =
     require("@doyensec/electronegativity").default ?? require("@doyensec/electronegativity");
   const electronVersionOverride = installedElectronVersion();
-  const all = [];
-  const parseErrors = [];
-  for (const input of inputs) {
-    const result = await run(
+  let result;
+  try {
+    result = await run(
       { input, isRelative: false, electronVersionOverride, parserPlugins: [] },
       false,
     );
-    all.push(...result.issues);
-    parseErrors.push(...(result.errors ?? []));
+  } finally {
+    staged?.cleanup();
   }
+  const all = result.issues.map((issue) => ({
+    ...issue,
+    file: staged ? staged.toRepoPath(issue.file) : issue.file,
+  }));
+  const parseErrors = (result.errors ?? []).map((error) => ({
+    ...error,
+    file: staged ? staged.toRepoPath(error.file) : error.file,
+  }));
   const bad = failing(all);
-  const shown = relative(root, inputs[0])
-    ? inputs.map((p) => relative(root, p) || ".").join(", ")
-    : inputs.join(", ");
   console.log(
     `\nElectronegativity (Electron ${electronVersionOverride ?? "unknown"}) over ${shown}: ${all.length} findings, ${bad.length} HIGH or MEDIUM`,
   );
