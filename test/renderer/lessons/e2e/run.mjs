@@ -89,6 +89,17 @@ await check("lesson 3: a wrong f_prime prediction, then the truth and the explan
   assert((await q.locator(".explain .katex").count()) > 0, "the explanation's math is rendered by KaTeX");
   await q.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, "03-f_prime-revealed.png") });
+  // step on: the reveal offers to step through the very cell the question is about
+  await q.getByRole("button", { name: /Step through cell 3/ }).click();
+  const last = await page.evaluate(() => window.lessonCalls.at(-1));
+  assert(last.kind === "run" && last.run.cellIndex === 2, `stepped cell: ${JSON.stringify(last?.run?.cellIndex)}`);
+});
+
+await check("a cell whose question is unanswered suggests predicting first", async () => {
+  const hinted = page.locator("figure.cell", { hasText: "f_prime = x.grad\nx.grad.zero_()\nprint(f_prime)" });
+  assert((await hinted.locator(".hint").count()) === 1, "hint missing before the zeroing prediction is answered");
+  const answeredCell = page.locator("figure.cell", { hasText: "f_prime.backward()\nprint(x.grad)\nprint(f_prime)" });
+  assert((await answeredCell.locator(".hint").count()) === 0, "no hint once the prediction is answered");
 });
 
 await check("lesson 3: Step through hands the shell the cell and a runnable program", async () => {
