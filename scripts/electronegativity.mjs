@@ -31,8 +31,15 @@ export function stageDefaultInput(base = root) {
   const stage = mkdtempSync(join(tmpdir(), "gradlens-electronegativity-"));
   cpSync(join(base, "electron"), join(stage, "electron"), { recursive: true });
   const built = join(base, "out", "renderer");
-  const pages = existsSync(built) ? readdirSync(built).filter((n) => n.endsWith(".html")) : [];
-  for (const name of pages) cpSync(join(built, name), join(stage, "out", "renderer", name));
+  const pages = [];
+  try {
+    for (const name of readdirSync(built).filter((n) => n.endsWith(".html"))) {
+      cpSync(join(built, name), join(stage, "out", "renderer", name));
+      pages.push(name);
+    }
+  } catch {
+    // Not built, or being rebuilt right now (npm start in another terminal): scan electron/ alone.
+  }
   return {
     input: stage,
     description: pages.length > 0 ? "electron + out/renderer/*.html" : "electron",
