@@ -114,6 +114,17 @@ export class Tensor {
     return out;
   }
 
+  /** the elements row-major in a typed array of the dtype's storage kind (no copy when contiguous) */
+  contiguousData(): Storage32 {
+    const d = this.storage.data;
+    if (this.isContiguous()) return d.subarray(this.offset, this.offset + this.numel);
+    const out = allocate(this.dtype, this.numel);
+    forEachOffset(this, (off, i) => {
+      out[i] = d[off];
+    });
+    return out;
+  }
+
   /** the address PyTorch would report: storage base plus the element offset */
   dataPtr(): number {
     const itemSize = this.dtype === "float32" ? 4 : this.dtype === "bool" ? 1 : 8;

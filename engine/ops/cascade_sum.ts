@@ -1,70 +1,97 @@
 // Float sums in the order ATen's CPU sum kernel (SumKernel.cpp, AVX2) adds them, so
 // float32 results agree with PyTorch to the last bit, which `.item()` prints in full.
+// Elements are read as data[base + i * stride] (no closures: this is a hot path).
 import type { DType } from "../dtype.ts";
 
-type Round = (x: number) => number;
-const id: Round = (x) => x;
+const NUM_LEVELS = 4;
 
-/** multi_row_sum: nrows interleaved accumulators with 4 cascade levels */
-function multiRowSum(get: (i: number, k: number) => number, nrows: number, size: number, r: Round): number[] {
-  const numLevels = 4;
+/** multi_row_sum: `nrows` interleaved accumulators over `size` rows with 4 cascade levels.
+ *  Row i, column k is data[base + i * rowStride + k * colStride]. */
+function multiRowSum(
+  data: ArrayLike<number>,
+  base: number,
+  rowStride: number,
+  colStride: number,
+  nrows: number,
+  size: number,
+  f32: boolean,
+): Float64Array {
   const ceilLog2 = size <= 1 ? 0 : Math.ceil(Math.log2(size));
-  const levelPower = Math.max(4, Math.floor(ceilLog2 / numLevels));
+  const levelPower = Math.max(4, Math.floor(ceilLog2 / NUM_LEVELS));
   const levelStep = 1 << levelPower;
   const levelMask = levelStep - 1;
-  const acc: number[][] = Array.from({ length: numLevels }, () => new Array<number>(nrows).fill(0));
+  const acc = new Float64Array(NUM_LEVELS * nrows);
   let i = 0;
   for (; i + levelStep <= size; ) {
-    for (let j = 0; j < levelStep; j++, i++) for (let k = 0; k < nrows; k++) acc[0][k] = r(acc[0][k] + get(i, k));
-    for (let j = 1; j < numLevels; j++) {
+    for (let j = 0; j < levelStep; j++, i++) {
+      const row = base + i * rowStride;
       for (let k = 0; k < nrows; k++) {
-        acc[j][k] = r(acc[j][k] + acc[j - 1][k]);
-        acc[j - 1][k] = 0;
+        const s = acc[k] + data[row + k * colStride];
+        acc[k] = f32 ? Math.fround(s) : s;
+      }
+    }
+    for (let j = 1; j < NUM_LEVELS; j++) {
+      for (let k = 0; k < nrows; k++) {
+        const s = acc[j * nrows + k] + acc[(j - 1) * nrows + k];
+        acc[j * nrows + k] = f32 ? Math.fround(s) : s;
+        acc[(j - 1) * nrows + k] = 0;
       }
       // (i & (levelMask << j * levelPower)) != 0
       if (Math.floor(i / 2 ** (j * levelPower)) % (levelMask + 1) !== 0) break;
     }
   }
-  for (; i < size; i++) for (let k = 0; k < nrows; k++) acc[0][k] = r(acc[0][k] + get(i, k));
-  for (let j = 1; j < numLevels; j++) for (let k = 0; k < nrows; k++) acc[0][k] = r(acc[0][k] + acc[j][k]);
-  return acc[0];
+  for (; i < size; i++) {
+    const row = base + i * rowStride;
+    for (let k = 0; k < nrows; k++) {
+      const s = acc[k] + data[row + k * colStride];
+      acc[k] = f32 ? Math.fround(s) : s;
+    }
+  }
+  for (let j = 1; j < NUM_LEVELS; j++)
+    for (let k = 0; k < nrows; k++) {
+      const s = acc[k] + acc[j * nrows + k];
+      acc[k] = f32 ? Math.fround(s) : s;
+    }
+  return acc.subarray(0, nrows);
 }
 
 /** row_sum: four interleaved partial sums (ILP), the tail into the first, then combined */
-function rowSum(get: (i: number) => number, size: number, r: Round): number {
+function rowSum(data: ArrayLike<number>, base: number, stride: number, size: number, f32: boolean): number {
   const ilp = 4;
   const sizeIlp = Math.floor(size / ilp);
-  const partial = multiRowSum((i, k) => get(i * ilp + k), ilp, sizeIlp, r);
-  for (let i = sizeIlp * ilp; i < size; i++) partial[0] = r(partial[0] + get(i));
-  for (let k = 1; k < ilp; k++) partial[0] = r(partial[0] + partial[k]);
-  return partial[0];
+  const partial = multiRowSum(data, base, stride * ilp, stride, ilp, sizeIlp, f32);
+  let p0 = partial[0];
+  for (let i = sizeIlp * ilp; i < size; i++) {
+    const s = p0 + data[base + i * stride];
+    p0 = f32 ? Math.fround(s) : s;
+  }
+  for (let k = 1; k < ilp; k++) {
+    const s = p0 + partial[k];
+    p0 = f32 ? Math.fround(s) : s;
+  }
+  return p0;
 }
 
 /** Sum of n contiguous values as ATen's vectorized_inner_sum / scalar_inner_sum would. */
-export function cascadeSum(values: ArrayLike<number>, start: number, n: number, dtype: DType): number {
-  const r: Round = dtype === "float32" ? Math.fround : id;
-  const lanes = dtype === "float32" ? 8 : 4;
-  if (n < lanes) return rowSum((i) => values[start + i], n, r);
+export function cascadeSum(data: ArrayLike<number>, base: number, n: number, dtype: DType): number {
+  const f32 = dtype === "float32";
+  const lanes = f32 ? 8 : 4;
+  if (n < lanes) return rowSum(data, base, 1, n, f32);
   const vecSize = Math.floor(n / lanes);
   // row_sum over vectors: each lane is an independent row_sum over elements lane, lane+lanes, ...
-  const ilp = 4;
-  const sizeIlp = Math.floor(vecSize / ilp);
-  const perLane = new Array<number>(lanes);
-  for (let l = 0; l < lanes; l++) {
-    const lane = (v: number) => values[start + v * lanes + l];
-    const partial = multiRowSum((i, k) => lane(i * ilp + k), ilp, sizeIlp, r);
-    for (let v = sizeIlp * ilp; v < vecSize; v++) partial[0] = r(partial[0] + lane(v));
-    for (let k = 1; k < ilp; k++) partial[0] = r(partial[0] + partial[k]);
-    perLane[l] = partial[0];
-  }
   let acc = 0;
-  for (let k = vecSize * lanes; k < n; k++) acc = r(acc + values[start + k]);
-  for (let l = 0; l < lanes; l++) acc = r(acc + perLane[l]);
+  for (let k = vecSize * lanes; k < n; k++) {
+    const s = acc + data[base + k];
+    acc = f32 ? Math.fround(s) : s;
+  }
+  for (let l = 0; l < lanes; l++) {
+    const s = acc + rowSum(data, base + l, lanes, vecSize, f32);
+    acc = f32 ? Math.fround(s) : s;
+  }
   return acc;
 }
 
 /** Sum along a strided run (outer reductions): sequential with cascade levels, as multi_row_sum. */
-export function stridedSum(get: (i: number) => number, n: number, dtype: DType): number {
-  const r: Round = dtype === "float32" ? Math.fround : id;
-  return multiRowSum((i) => get(i), 1, n, r)[0];
+export function stridedSum(data: ArrayLike<number>, base: number, stride: number, n: number, dtype: DType): number {
+  return multiRowSum(data, base, stride, 0, 1, n, dtype === "float32")[0];
 }

@@ -1,14 +1,14 @@
 // In-place ops: zero_, fill_, add_, sub_, mul_, div_, copy_, clamp_ bump the storage's
 // version and, in grad mode, rebase the tensor's grad_fn (ZeroBackward0, AddBackward0...);
 // plus the flag setters requires_grad_, retain_grad and `x.grad = ...`.
-import { canCast, castValue, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
+import { canCast, castValue, isFloating, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { GradNode, type BackwardFn } from "../autograd/node.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
 import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
 import { mul, neg, div } from "./arith.ts";
-import { checkRequiresGradDType, created } from "./create.ts";
+import { created } from "./create.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { clone } from "./index_ops.ts";
 import { sumTo } from "./reduce.ts";
@@ -224,7 +224,7 @@ export function requiresGrad_(t: Tensor, flag = true): Tensor {
       "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
     );
   }
-  if (flag) checkRequiresGradDType(t.dtype);
+  if (flag && !isFloating(t.dtype)) throw runtimeError("only Tensors of floating point dtype can require gradients");
   t.setLeafRequiresGrad(flag);
   emitFlags(t);
   return t;

@@ -76,6 +76,14 @@ function reader(o: Operand, shape: number[], dtype: DType): Reader {
     const off = o.offset;
     return needCast ? (i) => cast(data[off + i]) : (i) => data[off + i];
   }
+  // a contiguous operand matching the trailing dims (a bias row): it repeats every numel elements
+  const lead = o.shape.findIndex((d) => d !== 1);
+  const core = lead < 0 ? [] : o.shape.slice(lead);
+  if (o.isContiguous() && core.every((d, i) => d === shape[shape.length - core.length + i])) {
+    const off = o.offset;
+    const m = o.numel;
+    return needCast ? (i) => cast(data[off + (i % m)]) : (i) => data[off + (i % m)];
+  }
   const strides = broadcastStrides(o, shape);
   const nd = shape.length;
   return (i) => {

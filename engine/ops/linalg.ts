@@ -3,7 +3,7 @@
 import type { DType } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
-import { fromValues, type Tensor } from "../tensor.ts";
+import { fromStorage, fromValues, makeView, type Tensor } from "../tensor.ts";
 import { mul } from "./arith.ts";
 import { contiguous } from "./index_ops.ts";
 import { expand, reshape, tOp, transpose, unsqueeze } from "./views.ts";
@@ -17,18 +17,49 @@ function checkSameDType(a: Tensor, b: Tensor, what: string): DType {
 }
 const dtypeWord = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", bool: "bool" })[d];
 
-/** C[i][j] = sum_k A[i][k] * B[k][j], rounded per step in dtype */
-function gemm(a: number[], b: number[], n: number, k: number, m: number, dtype: DType): number[] {
-  const r = dtype === "float32" ? Math.fround : (x: number) => x;
-  const out = new Array<number>(n * m);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) {
-      let acc = 0;
-      for (let l = 0; l < k; l++) acc = r(acc + r(a[i * k + l] * b[l * m + j]));
-      out[i * m + j] = acc;
+/** C[i][j] = sum_k A[i][k] * B[k][j], accumulated in k order and rounded per step in float32,
+ *  as reference BLAS does. The i-k-j loop keeps that order per element while reading B's rows
+ *  contiguously; one function per array type keeps the loop monomorphic. */
+function gemm32(a: Float32Array, b: Float32Array, n: number, k: number, m: number): Float32Array {
+  const out = new Float32Array(n * m);
+  const acc = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    acc.fill(0);
+    for (let l = 0; l < k; l++) {
+      const ail = a[i * k + l];
+      const bl = l * m;
+      for (let j = 0; j < m; j++) acc[j] = Math.fround(acc[j] + Math.fround(ail * b[bl + j]));
     }
+    out.set(acc, i * m);
+  }
   return out;
 }
+
+function gemm64(a: Float64Array, b: Float64Array, n: number, k: number, m: number): Float64Array {
+  const out = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    for (let l = 0; l < k; l++) {
+      const ail = a[i * k + l];
+      const bl = l * m;
+      for (let j = 0; j < m; j++) out[row + j] += ail * b[bl + j];
+    }
+  }
+  return out;
+}
+
+function gemm(a: Tensor, b: Tensor, n: number, k: number, m: number, dtype: DType): Float32Array | Float64Array {
+  if (dtype === "float32") return gemm32(a.contiguousData() as Float32Array, b.contiguousData() as Float32Array, n, k, m);
+  const f64 = (t: Tensor) => {
+    const d = t.contiguousData();
+    return d instanceof Float64Array ? d : Float64Array.from(d);
+  };
+  return gemm64(f64(a), f64(b), n, k, m);
+}
+
+/** matrix i of a batch, as an untracked view */
+const batchView = (t: Tensor, i: number): Tensor =>
+  makeView(t, t.shape.slice(1), t.strides.slice(1), t.offset + i * t.strides[0]);
 
 export function mm(a: Tensor, b: Tensor): Tensor {
   if (a.dim() !== 2) throw runtimeError("self must be a matrix");
@@ -41,7 +72,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   const [n, k] = a.shape;
   const m = b.shape[1];
   a.rt.checkElements(n * m);
-  const out = fromValues(a.rt, gemm(a.values(), b.values(), n, k, m, d), [n, m], d);
+  const out = fromStorage(a.rt, gemm(a, b, n, k, m, d), [n, m], d);
   return record(out, {
     op: "mm",
     gradFn: "MmBackward0",
@@ -60,7 +91,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
   if (a.shape[1] !== v.shape[0])
     throw runtimeError(`size mismatch, got ${a.shape[0]}, ${a.shape[0]}x${a.shape[1]},${v.shape[0]}`);
   const d = checkSameDType(a, v, "mat and vec");
-  const out = fromValues(a.rt, gemm(a.values(), v.values(), a.shape[0], a.shape[1], 1, d), [a.shape[0]], d);
+  const out = fromStorage(a.rt, gemm(a, v, a.shape[0], a.shape[1], 1, d), [a.shape[0]], d);
   return record(out, {
     op: "mv",
     gradFn: "MvBackward0",
@@ -81,7 +112,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
       `inconsistent tensor size, expected tensor [${a.numel}] and src [${b.numel}] to have the same number of elements, but got ${a.numel} and ${b.numel} elements respectively`,
     );
   const d = checkSameDType(a, b, "both vectors");
-  const out = fromValues(a.rt, gemm(a.values(), b.values(), 1, a.numel, 1, d), [], d);
+  const out = fromStorage(a.rt, gemm(a, b, 1, a.numel, 1, d), [], d);
   return record(out, {
     op: "dot",
     gradFn: "DotBackward0",
@@ -104,12 +135,9 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
     );
   const d = checkSameDType(a, b, "batch1 and batch2");
   const m = b.shape[2];
-  const av = a.values();
-  const bv = b.values();
-  const out: number[] = [];
-  for (let i = 0; i < bs; i++)
-    out.push(...gemm(av.slice(i * n * k, (i + 1) * n * k), bv.slice(i * k * m, (i + 1) * k * m), n, k, m, d));
-  return record(fromValues(a.rt, out, [bs, n, m], d), {
+  const out = d === "float32" ? new Float32Array(bs * n * m) : new Float64Array(bs * n * m);
+  for (let i = 0; i < bs; i++) out.set(gemm(batchView(a, i), batchView(b, i), n, k, m, d), i * n * m);
+  return record(fromStorage(a.rt, out, [bs, n, m], d), {
     op: "bmm",
     gradFn: "BmmBackward0",
     inputs: [a, b],

@@ -15,15 +15,13 @@ function normDims(x: Tensor, dim: number | number[]): number[] {
   return dims.sort((a, b) => a - b);
 }
 
-/** reduce values over `dims` with fn(get, n) per output element */
-function reduceDims(
-  x: Tensor,
-  dims: number[],
-  keepdim: boolean,
-  outDType: DType,
-  fn: (get: (i: number) => number, n: number, innermost: boolean) => number,
-): Tensor {
-  const vals = x.values();
+/** How to read the n reduced elements of one output: data[base + i * stride] (a single
+ *  reduced dim), or a gathered buffer with stride 1 (several dims). */
+type Reduce = (data: ArrayLike<number>, base: number, stride: number, n: number, innermost: boolean) => number;
+
+/** reduce values over `dims` with fn per output element */
+function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType, fn: Reduce): Tensor {
+  const vals = x.contiguousData();
   const shape = x.shape;
   const kept = shape.map((_, i) => i).filter((i) => !dims.includes(i));
   const outShape = keepdim ? shape.map((s, i) => (dims.includes(i) ? 1 : s)) : kept.map((i) => shape[i]);
@@ -33,10 +31,12 @@ function reduceDims(
     strides[i] = s;
     s *= shape[i];
   }
-  const rShape = dims.map((d) => shape[d]);
-  const n = numelOf(rShape);
+  const n = numelOf(dims.map((d) => shape[d]));
   const outN = numelOf(kept.map((i) => shape[i]));
   const innermost = dims.length === 1 && dims[0] === shape.length - 1;
+  const single = dims.length <= 1;
+  const stride = dims.length === 1 ? strides[dims[0]] : 1;
+  const buf = single ? null : new Float64Array(n);
   const out = new Array<number>(outN);
   for (let o = 0; o < outN; o++) {
     let base = 0;
@@ -46,35 +46,34 @@ function reduceDims(
       base += (rem % shape[d]) * strides[d];
       rem = Math.floor(rem / shape[d]);
     }
-    const get = (i: number): number => {
-      let off = base;
-      for (let k = dims.length - 1; k >= 0; k--) {
-        const d = dims[k];
-        off += (i % shape[d]) * strides[d];
-        i = Math.floor(i / shape[d]);
+    if (buf) {
+      for (let i = 0; i < n; i++) {
+        let off = base;
+        let r = i;
+        for (let k = dims.length - 1; k >= 0; k--) {
+          const d = dims[k];
+          off += (r % shape[d]) * strides[d];
+          r = Math.floor(r / shape[d]);
+        }
+        buf[i] = vals[off];
       }
-      return vals[off];
-    };
-    out[o] = fn(get, n, innermost);
+      out[o] = fn(buf, 0, 1, n, false);
+    } else out[o] = fn(vals, base, stride, n, innermost);
   }
   return fromValues(x.rt, out, outShape, outDType);
 }
 
 const sumDType = (d: DType): DType => (isFloating(d) ? d : "int64");
 
-function sumValues(dtype: DType) {
-  return (get: (i: number) => number, n: number, innermost: boolean): number => {
+function sumValues(dtype: DType): Reduce {
+  return (data, base, stride, n, innermost) => {
     if (!isFloating(dtype)) {
       let acc = 0;
-      for (let i = 0; i < n; i++) acc += get(i);
+      for (let i = 0; i < n; i++) acc += data[base + i * stride];
       return acc;
     }
-    if (innermost) {
-      const buf = new Array<number>(n);
-      for (let i = 0; i < n; i++) buf[i] = get(i);
-      return cascadeSum(buf, 0, n, dtype);
-    }
-    return stridedSum(get, n, dtype);
+    if (innermost && stride === 1) return cascadeSum(data, base, n, dtype);
+    return stridedSum(data, base, stride, n, dtype);
   };
 }
 
@@ -82,8 +81,10 @@ export function sum(x: Tensor, dim?: number | number[] | null, keepdim = false):
   const dtype = sumDType(x.dtype);
   const sizes = x.shape.slice();
   if (dim === undefined || dim === null) {
-    const v = x.values();
-    const total = isFloating(dtype) ? cascadeSum(v, 0, v.length, dtype) : v.reduce((a, b) => a + b, 0);
+    const v = x.contiguousData();
+    let total = 0;
+    if (isFloating(dtype)) total = cascadeSum(v, 0, v.length, dtype);
+    else for (let i = 0; i < v.length; i++) total += v[i];
     return record(fromValues(x.rt, [total], [], dtype), {
       op: "sum",
       gradFn: "SumBackward0",
@@ -120,7 +121,7 @@ export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false)
   const sizes = x.shape.slice();
   const n = x.numel;
   if (dim === undefined || dim === null) {
-    const v = x.values();
+    const v = x.contiguousData();
     const s = cascadeSum(v, 0, v.length, x.dtype);
     return record(fromValues(x.rt, [s / n], [], x.dtype), {
       op: "mean",
@@ -132,7 +133,7 @@ export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false)
   const dims = x.dim() === 0 ? [] : normDims(x, dim);
   const count = numelOf(dims.map((d) => sizes[d]));
   const sumOf = sumValues(x.dtype);
-  const out = reduceDims(x, dims, keepdim, x.dtype, (get, m, inner) => sumOf(get, m, inner) / count);
+  const out = reduceDims(x, dims, keepdim, x.dtype, (d, b, st, m, inner) => sumOf(d, b, st, m, inner) / count);
   return record(out, {
     op: "mean",
     gradFn: "MeanBackward1",
@@ -168,11 +169,11 @@ function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = fals
   const d = wrapDim(dim, x.dim());
   const sizes = x.shape.slice();
   const idx: number[] = [];
-  const values = reduceDims(x, x.dim() === 0 ? [] : [d], keepdim, x.dtype, (get, n) => {
+  const values = reduceDims(x, x.dim() === 0 ? [] : [d], keepdim, x.dtype, (data, base, stride, n) => {
     let bi = 0;
-    for (let i = 1; i < n; i++) if (better(get(i), get(bi))) bi = i;
+    for (let i = 1; i < n; i++) if (better(data[base + i * stride], data[base + bi * stride])) bi = i;
     idx.push(bi);
-    return get(bi);
+    return data[base + bi * stride];
   });
   const indices = fromValues(x.rt, idx, values.shape.slice(), "int64");
   recordConstant(indices, `${name}.indices`, [x]);
