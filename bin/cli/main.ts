@@ -1,6 +1,6 @@
-// The `gradlens` command line: a table of subcommands (run, trace; `export` plugs in here
-// the same way), --help, and exit codes 0 / 1 (the program raised) / 2 (usage or file errors).
-import { exportCommand } from "./export.ts";
+// The `gradlens` command line: a table of subcommands (run, trace, export), --help, and exit
+// codes 0 / 1 (the program raised) / 2 (usage or file errors). Heavy subcommands (export pulls
+// in the renderer) are loaded on first use so that `gradlens run` starts fast.
 import { type CliIO, EXIT_OK, EXIT_USAGE, processIO } from "./io.ts";
 import { runCommand } from "./run.ts";
 import { traceCommand } from "./trace.ts";
@@ -14,11 +14,38 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-/** Subcommands by name. A new one (e.g. export) is one more entry. */
-export const commands = new Map<string, Command>([
-  [runCommand.name, runCommand],
-  [traceCommand.name, traceCommand],
-  [exportCommand.name, exportCommand],
+/** A table entry: the one-line summary up front, the command itself loaded when used. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+const eager = (c: Command): CommandEntry => ({ name: c.name, summary: c.summary, load: async () => c });
+
+/** Import a TypeScript module. Inside the prebuilt bundle (bin/gradlens.js) there is no loader
+ *  for .ts files yet: register tsx's first (a no-op cost next to export's own loading). */
+async function importTs<M>(load: () => Promise<M>): Promise<M> {
+  if (!(globalThis as { __gradlensTsx?: boolean }).__gradlensTsx) {
+    const { register } = await import("tsx/esm/api");
+    register();
+    (globalThis as { __gradlensTsx?: boolean }).__gradlensTsx = true;
+  }
+  return load();
+}
+
+/** Subcommands by name. A new one is one more entry. */
+export const commands = new Map<string, CommandEntry>([
+  ["run", eager(runCommand)],
+  ["trace", eager(traceCommand)],
+  [
+    "export",
+    {
+      name: "export",
+      summary: "draw a step of a script (or every step) as SVG, PNG or Graphviz DOT",
+      load: async () => (await importTs(() => import("./export.ts"))).exportCommand,
+    },
+  ],
 ]);
 
 export function helpText(): string {
@@ -51,12 +78,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout("gradlens 0.1.0\n");
     return EXIT_OK;
   }
-  const cmd = commands.get(name);
-  if (!cmd) {
+  const entry = commands.get(name);
+  if (!entry) {
     const hint = name.endsWith(".py") ? ` (did you mean \`gradlens run ${name}\`?)` : "";
     io.stderr(`gradlens: unknown command '${name}'${hint}\n\n${helpText()}`);
     return EXIT_USAGE;
   }
+  const cmd = await entry.load();
   if (rest.includes("-h") || rest.includes("--help")) {
     io.stdout(cmd.usage);
     return EXIT_OK;
