@@ -11,7 +11,7 @@
 // renderer JavaScript is minified code Electronegativity's walker cannot read (private
 // class fields) and holds no Electron API calls.
 
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
