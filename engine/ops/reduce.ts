@@ -240,3 +240,21 @@ export function any(x: Tensor): Tensor {
 export function all(x: Tensor): Tensor {
   return recordConstant(fromValues(x.rt, [x.values().every((v) => v !== 0) ? 1 : 0], [], "bool"), "all", [x]);
 }
+
+/** argmax/argmin: the flat index (no dim) or the indices along dim; int64, no grad */
+export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return argExtremum(x, true, dim, keepdim);
+}
+export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return argExtremum(x, false, dim, keepdim);
+}
+
+function argExtremum(x: Tensor, isMax: boolean, dim: number | null | undefined, keepdim: boolean): Tensor {
+  if (dim === undefined || dim === null) {
+    const flatX = fromValues(x.rt, x.values(), [x.numel], x.dtype);
+    const [, idx] = extremum(flatX, isMax, 0, false) as [Tensor, Tensor];
+    return recordConstant(fromValues(x.rt, idx.values(), [], "int64"), isMax ? "argmax" : "argmin", [x]);
+  }
+  const [, idx] = x.rt.noGrad(() => extremum(x, isMax, dim, keepdim)) as [Tensor, Tensor];
+  return idx;
+}
