@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+d = x.detach()
+print(d.data_ptr() == x.data_ptr(), x._version)
+d.mul_(10)
+print(x)
+print(x._version, d._version)
+y = x.sum()
+print(y)
+d2 = (x * 2).detach()
+print(d2, d2.grad_fn, d2.requires_grad)

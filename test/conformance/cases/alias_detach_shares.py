@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+(x * x).sum().backward()
+saved = x.grad.detach()
+copied = x.grad.clone()
+print(saved.data_ptr() == x.grad.data_ptr(), copied.data_ptr() == x.grad.data_ptr())
+x.grad.zero_()
+print(saved, copied)
+(x * x).sum().backward()
+print(saved, copied, x.grad)

@@ -1,0 +1,10 @@
+import torch
+print(torch.eye(3))
+print(torch.eye(2, 3))
+print(torch.arange(5))
+print(torch.arange(1, 10, 2))
+print(torch.arange(0, 1, 0.25))
+print(torch.arange(3.0).dtype, torch.arange(3).dtype)
+print(torch.linspace(0, 1, 5))
+print(torch.linspace(-1, 1, 4))
+print(torch.linspace(0, 10, steps=3))

@@ -1,0 +1,12 @@
+import torch
+torch.manual_seed(1)
+a = torch.rand(3)
+b = torch.randn(2, 2)
+print(a)
+print(b)
+torch.manual_seed(1)
+print(torch.rand(3))
+torch.manual_seed(0)
+print(torch.randint(0, 10, (5,)))
+print(torch.randint(10, (2, 3)))
+print(torch.randn(3).dtype, torch.randint(0, 5, (2,)).dtype)

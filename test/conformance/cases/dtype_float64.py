@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64, requires_grad=True)
+y = (x / 3).sum()
+print(y)
+print(y.item())
+y.backward()
+print(x.grad)
+f = torch.tensor([1.0, 2.0, 3.0])
+print((x + f).dtype, (f * 2.5).dtype, (x * 2).dtype)
+print(torch.tensor(0.1).item(), torch.tensor(0.1, dtype=torch.float64).item())
+print(torch.tensor(0.1, dtype=torch.float64) + 0.2)
+print((torch.tensor(0.1, dtype=torch.float64) + 0.2).item())
+print(f.double(), x.float())

@@ -1,0 +1,12 @@
+import torch
+i = torch.tensor([1, 2, 3])
+f = torch.tensor([0.5, 0.5, 0.5])
+print(i * 2.5)
+print(i + f)
+print(i * 2, (i * 2).dtype)
+print(i / 2)
+print(i // 2, i % 2)
+print(torch.tensor([7, -7]) // 2, torch.tensor([7, -7]) % 3)
+print((i + f).dtype, (i / i).dtype)
+print(i.float(), i.double().dtype, f.long())
+print(i.sum(), i.sum().item(), type(i.sum().item()).__name__)

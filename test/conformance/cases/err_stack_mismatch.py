@@ -1,0 +1,4 @@
+import torch
+a = torch.ones(3)
+b = torch.ones(2)
+torch.stack([a, b])

@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([-3.0, -1.0, 0.0, 1.0, 3.0], requires_grad=True)
+a = x.abs()
+c = x.clamp(-1.0, 2.0)
+m = torch.clamp(x, min=0.0)
+print(a, a.grad_fn.name())
+print(c, c.grad_fn.name())
+print(m, m.grad_fn.name())
+print(torch.autograd.grad(a.sum(), x)[0])
+print(torch.autograd.grad(c.sum(), x)[0])
+print(torch.autograd.grad(m.sum(), x)[0])

@@ -1,0 +1,12 @@
+import torch
+a = torch.tensor([[1.0, 2.0]], requires_grad=True)
+b = torch.tensor([[3.0, 4.0], [5.0, 6.0]], requires_grad=True)
+c = torch.cat([a, b])
+print(c, c.grad_fn.name())
+print(torch.cat((b, b), dim=1))
+s = torch.stack([b[0], b[1], a[0]])
+print(s.shape, s.grad_fn.name())
+print(torch.stack([a, a], dim=1).shape)
+(c.sum() + (s * s).sum()).backward()
+print(a.grad)
+print(b.grad)

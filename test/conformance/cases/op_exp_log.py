@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([0.0, 1.0, 2.0], requires_grad=True)
+e = torch.exp(x)
+l = torch.log(e)
+print(e)
+print(l)
+print(l.grad_fn.name(), l.grad_fn.next_functions[0][0].name())
+l.sum().backward()
+print(x.grad)
+print(torch.log(torch.tensor([1.0, 0.0, -1.0])))

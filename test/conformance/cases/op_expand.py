@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([[1.0], [2.0]], requires_grad=True)
+e = x.expand(2, 3)
+print(e)
+print(e.grad_fn.name(), e.shape)
+w = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+(e * w).sum().backward()
+print(x.grad)
+f = torch.tensor([5.0]).expand(4)
+print(f, f.is_contiguous())
+print(x.expand(-1, 2).shape)

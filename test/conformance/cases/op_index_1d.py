@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([10.0, 20.0, 30.0, 40.0, 50.0], requires_grad=True)
+print(x[0], x[-1])
+print(x[1:3], x[:2], x[3:])
+print(x[::2], x[1::2])
+print(x[-2:], x[None].shape)
+print(x[0].grad_fn.name(), x[1:3].grad_fn.name())
+y = x[0] * 2 + x[-1] + x[1:4].sum() + x[::2].sum()
+y.backward()
+print(x.grad)

@@ -1,0 +1,11 @@
+import torch
+m = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]], requires_grad=True)
+print(m[1])
+print(m[1, 2], m[-1, -1])
+print(m[:, 0])
+print(m[0:2, 1:])
+print(m[:, None, 1].shape, m[None].shape)
+print(m[1][2].grad_fn.name())
+loss = m[0, 0] + m[:, 2].sum() + m[2].sum()
+loss.backward()
+print(m.grad)

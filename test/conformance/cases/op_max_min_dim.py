@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([[3.0, -1.0, 5.0], [7.0, 2.0, 0.0]], requires_grad=True)
+values, indices = x.max(dim=1)
+print(values)
+print(indices)
+r = torch.min(x, 0)
+print(r.values, r.indices)
+print(x.max(dim=1, keepdim=True)[0].shape)
+values.sum().backward()
+print(x.grad)
+print(x.argmax(), x.argmin(dim=1))

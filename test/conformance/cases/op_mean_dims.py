@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]], requires_grad=True)
+print(x.mean())
+print(x.mean(dim=0))
+print(x.mean(dim=-1))
+print(x.mean(1, keepdim=True))
+print(torch.mean(x, dim=(0, 1)))
+m = x.mean(dim=1)
+print(m.grad_fn.name(), x.mean().grad_fn.name())
+m.sum().backward()
+print(x.grad)

@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+a = x.unsqueeze(0)
+b = x.unsqueeze(1)
+c = torch.unsqueeze(x, -1)
+print(a, a.shape)
+print(b.shape, c.shape, a.grad_fn.name())
+s = b.squeeze()
+s1 = b.squeeze(1)
+print(s, s.grad_fn.name(), s1.grad_fn.name())
+print(torch.zeros(1, 3, 1).squeeze(0).shape)
+(b * a).sum().backward()
+print(x.grad)

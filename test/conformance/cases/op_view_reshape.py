@@ -1,0 +1,12 @@
+import torch
+x = torch.arange(6.0, requires_grad=True)
+v = x.view(2, 3)
+r = x.reshape(3, -1)
+print(v)
+print(r.shape, r.tolist())
+print(v.grad_fn.name(), x.view(-1).shape, x.view(3, 2).shape)
+w = torch.arange(6.0).reshape(2, 3)
+print(w)
+(v.t() * torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])).sum().backward()
+print(x.grad)
+print(v.data_ptr() == x.data_ptr())

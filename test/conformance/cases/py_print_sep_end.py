@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([1.0, 2.0])
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" then this")
+print(1, 2.5, True, None, "s", sep=", ", end=".\n")
+print(x, x.sum(), sep=" | ")
+print()
+print("loss:", 0.5, "grad:", x)
+print("done")
