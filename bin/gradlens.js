@@ -4,7 +4,7 @@
 // into node_modules/.cache/gradlens and rebuilds whenever a source file changed: starting
 // from a bundle takes a fraction of the time that compiling ~80 modules through tsx does.
 // If the bundle cannot be built or written, it falls back to tsx's loader.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -35,6 +35,7 @@ async function buildBundle() {
     format: "esm",
     target: "node20",
     outfile: bundle,
+    write: false,
     metafile: true,
     logLevel: "silent",
     absWorkingDir: root,
@@ -53,7 +54,15 @@ async function buildBundle() {
   const inputs = {};
   for (const file of Object.keys(result.metafile.inputs)) inputs[file] = statSync(join(root, file)).mtimeMs;
   inputs["bin/gradlens.js"] = statSync(join(root, "bin/gradlens.js")).mtimeMs;
-  writeFileSync(stamp, JSON.stringify(inputs));
+  // write-then-rename, bundle before stamp: a CLI starting in parallel never loads half a file
+  atomicWrite(bundle, result.outputFiles[0].contents);
+  atomicWrite(stamp, JSON.stringify(inputs));
+}
+
+function atomicWrite(path, data) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
 }
 
 async function load() {
