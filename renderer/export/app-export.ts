@@ -4,6 +4,7 @@
 import * as components from "virtual:gradlens-export-components";
 import { getHost } from "../host/index.ts";
 import type { ExportFormat, ExportOptions } from "./exportData.ts";
+import type { ExportTheme } from "./theme.ts";
 import { exportAllSteps, exportCurrent, type CurrentStep, type ExportDeps } from "./exportCurrent.ts";
 import { rasterizeInBrowser } from "./rasterize-browser.ts";
 
@@ -19,4 +20,11 @@ export function exportCurrentStep(format: ExportFormat, current: CurrentStep, op
 /** File > Export all steps. */
 export function exportEveryStep(format: ExportFormat, current: CurrentStep, options: ExportOptions = {}) {
   return exportAllSteps(format, current, deps(), options);
+}
+
+/** The theme the screen shows now: the user's choice, else the system's. */
+export function screenTheme(): ExportTheme {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === "dark" || chosen === "light") return chosen;
+  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
