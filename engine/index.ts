@@ -24,6 +24,8 @@ export * from "./ops/views.ts";
 export * from "./ops/index_ops.ts";
 export * from "./ops/create.ts";
 export * from "./ops/inplace.ts";
+export * from "./ops/math_extra.ts";
+export * from "./ops/nn.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

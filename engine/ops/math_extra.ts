@@ -1,0 +1,105 @@
+// More pointwise math students reach for: tan, asin, acos, atan, sinh, cosh, log2, log10,
+// log1p, expm1, exp2, rsqrt, floor/ceil/round/trunc/frac, maximum/minimum, outer, isnan.
+import { isFloating, type DType } from "../dtype.ts";
+import { record, recordConstant } from "../autograd/record.ts";
+import type { Tensor } from "../tensor.ts";
+import { binaryMap, promote, unaryMap } from "./kernel.ts";
+import { add, div, mul, mulScalar, neg, rsub } from "./arith.ts";
+import { sqrt } from "./unary.ts";
+import { eq, lt, where } from "./compare.ts";
+import { reshape } from "./views.ts";
+
+const floatOf = (d: DType): DType => (isFloating(d) ? d : "float32");
+
+function pointwise(
+  x: Tensor,
+  op: string,
+  gradFn: string,
+  f: (v: number) => number,
+  backward: (g: Tensor, self: Tensor | null, result: Tensor | null) => Tensor,
+  saves: "self" | "result" | "none",
+): Tensor {
+  const out = unaryMap(x, floatOf(x.dtype), f);
+  const save: Record<string, Tensor> | undefined =
+    saves === "self" ? { self: x } : saves === "result" ? { result: out } : undefined;
+  return record(out, {
+    op,
+    gradFn,
+    inputs: [x],
+    save,
+    backward: ([g], node) => [
+      backward(g!, saves === "self" ? node.unpack("self") : null, saves === "result" ? node.unpack("result") : null),
+    ],
+  });
+}
+
+const oneMinusSq = (s: Tensor) => rsub(mul(s, s), 1);
+
+export const tan = (x: Tensor) =>
+  pointwise(x, "tan", "TanBackward0", Math.tan, (g, _s, r) => mul(g, add(mul(r!, r!), 1)), "result");
+export const asin = (x: Tensor) =>
+  pointwise(x, "asin", "AsinBackward0", Math.asin, (g, s) => div(g, sqrt(oneMinusSq(s!))), "self");
+export const acos = (x: Tensor) =>
+  pointwise(x, "acos", "AcosBackward0", Math.acos, (g, s) => neg(div(g, sqrt(oneMinusSq(s!)))), "self");
+export const atan = (x: Tensor) =>
+  pointwise(x, "atan", "AtanBackward0", Math.atan, (g, s) => div(g, add(mul(s!, s!), 1)), "self");
+export const sinh = (x: Tensor) =>
+  pointwise(x, "sinh", "SinhBackward0", Math.sinh, (g, s) => mul(g, cosh(s!)), "self");
+export const cosh = (x: Tensor): Tensor =>
+  pointwise(x, "cosh", "CoshBackward0", Math.cosh, (g, s) => mul(g, sinh(s!)), "self");
+export const log2 = (x: Tensor) =>
+  pointwise(x, "log2", "Log2Backward0", Math.log2, (g, s) => div(g, mulScalar(s!, Math.LN2)), "self");
+export const log10 = (x: Tensor) =>
+  pointwise(x, "log10", "Log10Backward0", Math.log10, (g, s) => div(g, mulScalar(s!, Math.LN10)), "self");
+export const log1p = (x: Tensor) =>
+  pointwise(x, "log1p", "Log1PBackward0", Math.log1p, (g, s) => div(g, add(s!, 1)), "self");
+export const expm1 = (x: Tensor) =>
+  pointwise(x, "expm1", "Expm1Backward0", Math.expm1, (g, _s, r) => mul(g, add(r!, 1)), "result");
+export const exp2 = (x: Tensor) =>
+  pointwise(x, "exp2", "Exp2Backward0", (v) => 2 ** v, (g, _s, r) => mul(g, mulScalar(r!, Math.LN2)), "result");
+export const rsqrt = (x: Tensor) =>
+  pointwise(x, "rsqrt", "RsqrtBackward0", (v) => 1 / Math.sqrt(v), (g, _s, r) => mulScalar(mul(g, mul(mul(r!, r!), r!)), -0.5), "result");
+
+/** round half to even, as torch.round does */
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function stepwise(x: Tensor, op: string, gradFn: string, f: (v: number) => number): Tensor {
+  return record(unaryMap(x, x.dtype, f), { op, gradFn, inputs: [x], backward: ([g]) => [mul(g!, 0)] });
+}
+export const floor = (x: Tensor) => stepwise(x, "floor", "FloorBackward0", Math.floor);
+export const ceil = (x: Tensor) => stepwise(x, "ceil", "CeilBackward0", Math.ceil);
+export const round = (x: Tensor) => stepwise(x, "round", "RoundBackward0", roundHalfEven);
+export const trunc = (x: Tensor) => stepwise(x, "trunc", "TruncBackward0", Math.trunc);
+export const frac = (x: Tensor) =>
+  record(unaryMap(x, x.dtype, (v) => v - Math.trunc(v)), { op: "frac", gradFn: "FracBackward0", inputs: [x], backward: ([g]) => [g] });
+
+export const isnan = (x: Tensor) => recordConstant(unaryMap(x, "bool", (v) => (Number.isNaN(v) ? 1 : 0)), "isnan", [x]);
+export const isinf = (x: Tensor) =>
+  recordConstant(unaryMap(x, "bool", (v) => (v === Infinity || v === -Infinity ? 1 : 0)), "isinf", [x]);
+
+function pairwise(a: Tensor, b: Tensor, isMax: boolean): Tensor {
+  const d = promote([a, b]);
+  const out = binaryMap(a, b, d, d, (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : isMax ? Math.max(x, y) : Math.min(x, y)));
+  return record(out, {
+    op: isMax ? "maximum" : "minimum",
+    gradFn: isMax ? "MaximumBackward0" : "MinimumBackward0",
+    inputs: [a, b],
+    save: { self: a, other: b },
+    backward: ([g], node) => {
+      const s = node.unpack("self");
+      const o = node.unpack("other");
+      const half = where(eq(s, o), mulScalar(g!, 0.5), g!);
+      const selfLoses = isMax ? lt(s, o) : lt(o, s);
+      const otherLoses = isMax ? lt(o, s) : lt(s, o);
+      return [where(selfLoses, 0, half), where(otherLoses, 0, half)];
+    },
+  });
+}
+export const maximum = (a: Tensor, b: Tensor) => pairwise(a, b, true);
+export const minimum = (a: Tensor, b: Tensor) => pairwise(a, b, false);
+
+/** torch.outer: self.reshape(-1, 1) * vec2, so its grad_fn is MulBackward0 as in PyTorch */
+export const outer = (a: Tensor, b: Tensor) => mul(reshape(a, [-1, 1]), b);
