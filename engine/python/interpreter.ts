@@ -146,7 +146,9 @@ export class Interpreter {
   describe(v: PyValue): BindingValue {
     const d = this.opts.describe?.(v);
     if (d) return d;
-    let repr = pyRepr(v);
+    // a binding inside a loop that grows a big container would otherwise cost O(n) per event
+    const size = v instanceof PyList || v instanceof PyTuple ? v.items.length : v instanceof PyDict ? v.map.size : 0;
+    let repr = size > 200 ? `<${typeName(v)} of ${size} items>` : pyRepr(v);
     if (repr.length > 400) repr = repr.slice(0, 397) + "...";
     return { type: "value", repr, pyType: typeName(v) };
   }
@@ -172,10 +174,17 @@ export class Interpreter {
   /** Any thrown value -> a Python error (engine errors keep their Python type). */
   toPyError(e: unknown): PyError {
     if (e instanceof PyError) return e;
-    const converted = this.opts.convertError?.(e);
+    // runaway recursion exhausts the JS stack; near its edge even building an error can fail
+    // (a regex or a getter throws "Maximum call stack size exceeded" inside another error)
+    const recursion = (): PyError => pyErr("RecursionError", "maximum recursion depth exceeded");
+    let converted: PyError | undefined;
+    try {
+      if (String((e as Error)?.message).includes("call stack size")) return recursion();
+      converted = this.opts.convertError?.(e);
+    } catch {
+      return recursion();
+    }
     if (converted) return converted;
-    if (e instanceof RangeError && /call stack/i.test(e.message))
-      return pyErr("RecursionError", "maximum recursion depth exceeded");
     this.internalFault = e;
     const err = pyErr("SystemError", `Gradlens internal error: ${e instanceof Error ? e.message : String(e)}`);
     err.exc.uncatchable = true;

@@ -112,11 +112,24 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     const exc = err.exc;
     const frames = exc.traceback ?? [{ line: interp.currentLine, fn: "<module>" }];
     let tb = "Traceback (most recent call last):\n";
-    for (const f of frames) {
+    // like CPython, a frame repeated more than 3 times in a row is shown 3 times then counted
+    let repeats = 0;
+    const flush = (): void => {
+      if (repeats > 0) tb += `  [Previous line repeated ${repeats} more time${repeats > 1 ? "s" : ""}]\n`;
+      repeats = 0;
+    };
+    frames.forEach((f, i) => {
+      const same = (k: number): boolean => k >= 0 && frames[k].line === f.line && frames[k].fn === f.fn;
+      if (same(i - 1) && same(i - 2) && same(i - 3)) {
+        repeats++;
+        return;
+      }
+      flush();
       tb += `  File "${filename}", line ${f.line}, in ${f.fn}\n`;
       const text = lines.lineText(f.line).trim();
       if (text) tb += `    ${text}\n`;
-    }
+    });
+    flush();
     const message = pyStr(exc);
     tb += message ? `${exc.cls.name}: ${message}\n` : `${exc.cls.name}\n`;
     const line = frames[frames.length - 1].line;
