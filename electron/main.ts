@@ -338,7 +338,7 @@ async function openPath(window: BrowserWindow, path: string): Promise<OpenResult
 async function openPathInWindow(window: BrowserWindow, path: string): Promise<void> {
   const result = await openPath(window, path);
   if (result.status === "refused") setRecent(removeRecent(recent, path, process.platform));
-  window.webContents.send(Push.fileOpened, result);
+  sendWhenLoaded(window, Push.fileOpened, result);
 }
 
 async function saveScriptAs(
@@ -431,8 +431,14 @@ function toElectronItem(spec: MenuItemSpec): MenuItemConstructorOptions {
 }
 
 function sendCommand(command: MenuCommand): void {
-  const window = mainWindow() ?? createWindow();
-  window.webContents.send(Push.menuCommand, command);
+  sendWhenLoaded(mainWindow() ?? createWindow(), Push.menuCommand, command);
+}
+
+/** A window just created (macOS, no window open) gets the message once its page is there. */
+function sendWhenLoaded(window: BrowserWindow, channel: string, payload: unknown): void {
+  const contents = window.webContents;
+  if (contents.isLoading()) contents.once("did-finish-load", () => contents.send(channel, payload));
+  else contents.send(channel, payload);
 }
 
 function runMenuAction(action: MenuAction): void {

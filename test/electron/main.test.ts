@@ -31,6 +31,7 @@ const fake = vi.hoisted(() => {
   class FakeWebContents {
     mainFrame = { url: "app://gradlens/index.html" };
     send = vi.fn();
+    isLoading = () => false;
   }
   class FakeBrowserWindow {
     static nextId = 1;
