@@ -86,7 +86,7 @@ describe("step SVG of the notebook's problems", () => {
     const root = rootOf(svg);
     const texts = drawnTexts(svg);
     expect(texts[0]).toContain('ValueError: <script>evil()</script> & "quotes"');
-    expect(texts.some((t) => t.startsWith("'<script>alert(1)"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("'<script>"))).toBe(true);
     expect(root.children.some((c) => typeof c !== "string" && c.name === "title" && c.children.join("") === "<title> & </svg>")).toBe(true);
     // the statement that binds the string, as a caption
     const bind = cursor.statementEnds()[2];
