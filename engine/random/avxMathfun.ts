@@ -1,8 +1,9 @@
 // One lane of ATen's avx_mathfun log256_ps / sincos256_ps (Cephes polynomials), float32 bit for bit.
 // ATen's AVX2 randn uses these instead of libm for float32 tensors of 16 or more elements.
-// Algorithm: "sse_mathfun" by Julien Pommier, AVX port by Giovanni Garberoglio (zlib licence);
-// this is an independent TypeScript rendering of the same operation sequence, with each multiply-add
-// fused (fmaf) exactly where GCC fused it in Debian's libtorch_cpu.so 1.13.1 (read from its machine code).
+// Origin: PyTorch's aten/src/ATen/native/cpu/avx_mathfun.h, Copyright (C) 2012 Giovanni Garberoglio, based on
+// "sse_mathfun" by Julien Pommier (Cephes polynomials); zlib licence, notice in ./THIRD_PARTY_NOTICES.md.
+// This is an altered version, not the original: one lane in TypeScript, with each multiply-add fused (fmaf)
+// exactly where GCC fused it in Debian's libtorch_cpu.so 1.13.1 (read from its machine code).
 
 import { bitsToFloat, floatBits, fmaf } from "./float32Math.ts";
 

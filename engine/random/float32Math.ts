@@ -1,4 +1,5 @@
 // Single-precision arithmetic helpers: IEEE float32 results computed with JS doubles.
+// Our own code (MIT like the rest of Gradlens), using the round-to-odd technique described in fma.ts.
 
 const f32 = Math.fround;
 

@@ -1,5 +1,7 @@
 // fma(a, b, c) for doubles: a*b + c with one rounding, as the x86 vfmadd instructions compute it.
 // glibc's libm and ATen's kernels are built for FMA hardware, so matching them bit for bit needs this.
+// Origin: published algorithms (Veltkamp's split and Dekker's exact product, 1971; Boldo and Melquiond's
+// round-to-odd fma, 2008), implemented here from the papers: our own code, MIT like the rest of Gradlens.
 
 const SPLITTER = 134217729; // 2^27 + 1, for Veltkamp's split of a double into two 26-bit halves
 

@@ -1,4 +1,6 @@
 // The 32-bit Mersenne Twister (mt19937) as ATen's CPUGeneratorImpl runs it: seeded from the low 32 bits.
+// Origin: Matsumoto and Nishimura's algorithm (1998) as ATen's MT19937RNGEngine.h implements it (PyTorch,
+// BSD-3-Clause licence, notice in ./THIRD_PARTY_NOTICES.md); written afresh in TypeScript.
 
 const N = 624;
 const M = 397;
