@@ -18,7 +18,7 @@ export function dotString(text: string): string {
 export function stepDot(state: TraceState, graphName = "gradlens"): string {
   const model = buildGraph(state);
   const names = namesByTensor(state);
-  const nameOf = (tensor: number) => (names.get(tensor) ?? []).filter((n) => !n.endsWith(".grad")).join(", ");
+  const nameOf = (tensor: number) => (names.get(tensor) ?? []).join(", ");
   const lines = [
     `digraph ${dotString(graphName)} {`,
     `\tgraph [size="12,12"]`,
