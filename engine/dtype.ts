@@ -10,8 +10,8 @@ export const DEFAULT_FLOAT: DType = "float32";
 
 export const isFloating = (d: DType): boolean => d === "float32" || d === "float64";
 
-const rank: Record<DType, number> = { bool: 0, int64: 1, float32: 2, float64: 3 };
-const category = (d: DType): number => (d === "bool" ? 0 : d === "int64" ? 1 : 2);
+const rank: Record<DType, number> = { bool: 0, int32: 1, int64: 2, float32: 3, float64: 4 };
+const category = (d: DType): number => (d === "bool" ? 0 : d === "int64" || d === "int32" ? 1 : 2);
 
 /** promoteTypes(a, b) as torch.promote_types. */
 export function promoteTypes(a: DType, b: DType): DType {
@@ -61,6 +61,8 @@ export function castValue(v: number, d: DType): number {
       return v;
     case "int64":
       return Number.isFinite(v) ? Math.trunc(v) : 0;
+    case "int32":
+      return Number.isFinite(v) ? Math.trunc(v) | 0 : 0;
     case "bool":
       return v !== 0 ? 1 : 0;
   }
@@ -71,20 +73,27 @@ export function scalarToNumber(s: Scalar): number {
   return Number(s);
 }
 
-export type Storage32 = Float32Array | Float64Array | Uint8Array;
+export type Storage32 = Float32Array | Float64Array | Int32Array | Uint8Array;
 
 export function allocate(d: DType, n: number): Storage32 {
   if (d === "float32") return new Float32Array(n);
   if (d === "bool") return new Uint8Array(n);
+  if (d === "int32") return new Int32Array(n);
   return new Float64Array(n);
 }
 
 /** Legacy tensor type names used in PyTorch's messages: [torch.FloatTensor [3]]. */
 export function legacyTypeName(d: DType): string {
-  return { float32: "torch.FloatTensor", float64: "torch.DoubleTensor", int64: "torch.LongTensor", bool: "torch.BoolTensor" }[d];
+  return {
+    float32: "torch.FloatTensor",
+    float64: "torch.DoubleTensor",
+    int64: "torch.LongTensor",
+    int32: "torch.IntTensor",
+    bool: "torch.BoolTensor",
+  }[d];
 }
 
 /** Names as ATen's error messages spell them: "Float", "Double", "Long", "Bool". */
 export function atenTypeName(d: DType): string {
-  return { float32: "Float", float64: "Double", int64: "Long", bool: "Bool" }[d];
+  return { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" }[d];
 }

@@ -2,7 +2,7 @@
 // Events refer to tensors, storages and grad_fn nodes by id, never by object, and each
 // carries the values before and after, so a fold over events[0..k] rebuilds the world at k.
 
-export type DTypeName = "float32" | "float64" | "int64" | "bool";
+export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
 
 /** A source range in the user's script (1-based line, 0-based columns, end exclusive). */
 export interface Span {

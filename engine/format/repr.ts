@@ -63,7 +63,7 @@ export function formatTensor(t: PrintableTensor, suffix: ReprSuffix = {}): strin
     if (t.dtype !== "float32") suffixes.push(`dtype=${dtypeRepr(t.dtype)}`);
     body = "[]";
   } else {
-    if (t.dtype === "float64") suffixes.push(`dtype=${dtypeRepr(t.dtype)}`);
+    if (t.dtype === "float64" || t.dtype === "int32") suffixes.push(`dtype=${dtypeRepr(t.dtype)}`);
     body = tensorBody(t.values, t.shape, t.dtype, indent);
   }
   if (suffix.gradFn) suffixes.push(`grad_fn=<${suffix.gradFn}>`);

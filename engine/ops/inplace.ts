@@ -1,7 +1,7 @@
 // In-place ops: zero_, fill_, add_, sub_, mul_, div_, copy_, clamp_ bump the storage's
 // version and, in grad mode, rebase the tensor's grad_fn (ZeroBackward0, AddBackward0...);
 // plus the flag setters requires_grad_, retain_grad and `x.grad = ...`.
-import { canCast, castValue, isFloating, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
+import { atenTypeName, canCast, castValue, isFloating, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { GradNode, type BackwardFn } from "../autograd/node.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
@@ -106,7 +106,7 @@ function checkCast(t: Tensor, other: Operand): DType {
     throw runtimeError(`result type ${typeWord(d)} can't be cast to the desired output type ${typeWord(t.dtype)}`);
   return d;
 }
-const typeWord = (d: DType) => ({ float32: "Float", float64: "Double", int64: "Long", bool: "Bool" })[d];
+const typeWord = (d: DType) => atenTypeName(d);
 const others = (o: Operand): Tensor[] => (isTensor(o) ? [o] : []);
 
 export function zero_(t: Tensor): Tensor {

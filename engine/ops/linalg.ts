@@ -15,7 +15,7 @@ function checkSameDType(a: Tensor, b: Tensor, what: string): DType {
     );
   return a.dtype;
 }
-const dtypeWord = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", bool: "bool" })[d];
+const dtypeWord = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" })[d];
 
 /** C[i][j] = sum_k A[i][k] * B[k][j], accumulated in k order and rounded per step in float32,
  *  as reference BLAS does. The i-k-j loop keeps that order per element while reading B's rows

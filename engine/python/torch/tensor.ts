@@ -1,7 +1,7 @@
 // torch.Tensor as Python sees it: attributes (grad, requires_grad, is_leaf, grad_fn, shape...),
 // methods with PyTorch's argument names, operators (x.grad += t is add_), printing, indexing.
 import * as T from "../../index.ts";
-import type { Scalar } from "../../dtype.ts";
+import { legacyTypeName, type Scalar } from "../../dtype.ts";
 import type { Tensor } from "../../tensor.ts";
 import { MISSING, type ParamSpec, bindArgs } from "../args.ts";
 import { formatValue, truthy } from "../ops.ts";
@@ -304,7 +304,7 @@ export const tensorMethods: Record<string, Method> = {
     return d ? castDType(x, d) : x;
   },
   type: (x, a) => {
-    if (a.args.length === 0) return { float32: "torch.FloatTensor", float64: "torch.DoubleTensor", int64: "torch.LongTensor", bool: "torch.BoolTensor" }[x.dtype];
+    if (a.args.length === 0) return legacyTypeName(x.dtype);
     const d = toDType(a.args[0]);
     return d ? castDType(x, d) : x;
   },
