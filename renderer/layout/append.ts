@@ -11,7 +11,11 @@ export interface AppendResult {
 }
 
 /** Place one new node whose inputs are already laid out. `edges` are its incoming edges. */
-export function appendNode(state: LayoutState, node: LayoutNode, edges: LayoutEdge[]): AppendResult {
+export function appendNode(
+  state: LayoutState,
+  node: LayoutNode,
+  edges: LayoutEdge[],
+): AppendResult {
   return appendNodes(state, [node], edges);
 }
 
@@ -22,19 +26,29 @@ export function appendNode(state: LayoutState, node: LayoutNode, edges: LayoutEd
  * node of the same batch goes with it, centred right under it (both spots must be free), so a
  * weight lands under its op. Existing nodes never move: the debounced full relayout re-optimises.
  */
-export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: LayoutEdge[]): AppendResult {
+export function appendNodes(
+  state: LayoutState,
+  nodes: LayoutNode[],
+  edges: LayoutEdge[],
+): AppendResult {
   const { positions } = state.layout;
   const fresh = new Set<number>();
   for (const node of nodes) {
-    if (positions.has(node.id) || fresh.has(node.id)) throw new Error(`layout: node ${node.id} is already laid out`);
+    if (positions.has(node.id) || fresh.has(node.id))
+      throw new Error(`layout: node ${node.id} is already laid out`);
     fresh.add(node.id);
   }
   for (const edge of edges) {
     const known = (id: number): boolean => positions.has(id) || fresh.has(id);
     if (!known(edge.source) || !known(edge.target)) {
-      throw new Error(`layout: edge ${edge.source} -> ${edge.target} names a node that is not in the graph`);
+      throw new Error(
+        `layout: edge ${edge.source} -> ${edge.target} names a node that is not in the graph`,
+      );
     }
-    if (!fresh.has(edge.target)) throw new Error(`layout: edge ${edge.source} -> ${edge.target} points into an already placed node`);
+    if (!fresh.has(edge.target))
+      throw new Error(
+        `layout: edge ${edge.source} -> ${edge.target} points into an already placed node`,
+      );
   }
   const inputsOf = new Map<number, number[]>();
   const freshConsumers = new Map<number, number[]>();
@@ -43,12 +57,22 @@ export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: Layo
     if (fresh.has(edge.source)) pushTo(freshConsumers, edge.source, edge.target);
   }
   // New leaves that feed a node of this batch wait for it, then go right under it.
-  const waiting = new Set(nodes.filter((node) => !inputsOf.has(node.id) && freshConsumers.has(node.id)).map((node) => node.id));
+  const waiting = new Set(
+    nodes
+      .filter((node) => !inputsOf.has(node.id) && freshConsumers.has(node.id))
+      .map((node) => node.id),
+  );
   const batchIndex = new Map(nodes.map((node, i) => [node.id, i]));
   for (const edge of edges) {
     const from = batchIndex.get(edge.source);
-    if (from !== undefined && !waiting.has(edge.source) && from > (batchIndex.get(edge.target) as number)) {
-      throw new Error(`layout: node ${edge.source} feeds ${edge.target} but comes after it; list a batch in creation order`);
+    if (
+      from !== undefined &&
+      !waiting.has(edge.source) &&
+      from > (batchIndex.get(edge.target) as number)
+    ) {
+      throw new Error(
+        `layout: node ${edge.source} feeds ${edge.target} but comes after it; list a batch in creation order`,
+      );
     }
   }
   const byId = new Map(nodes.map((node) => [node.id, node]));
@@ -56,8 +80,18 @@ export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: Layo
   const pitch = state.layout.layerPitch;
   const placed = new Map<number, NodePlacement>();
   const put = (node: LayoutNode, layer: number, x: number): void => {
-    const placement: NodePlacement = { x, y: layer === 0 ? 0 : -layer * pitch, width: node.width, height: node.height, layer };
-    insertRow(rowOf(state, layer), { id: node.id, left: x - node.width / 2, right: x + node.width / 2 });
+    const placement: NodePlacement = {
+      x,
+      y: layer === 0 ? 0 : -layer * pitch,
+      width: node.width,
+      height: node.height,
+      layer,
+    };
+    insertRow(rowOf(state, layer), {
+      id: node.id,
+      left: x - node.width / 2,
+      right: x + node.width / 2,
+    });
     positions.set(node.id, placement);
     placed.set(node.id, placement);
     growBounds(state.layout.bounds, placement);
@@ -67,19 +101,29 @@ export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: Layo
     if (waiting.has(node.id)) continue;
     const inputs = [...new Set(inputsOf.get(node.id) ?? [])];
     const leaves = inputs.filter((id) => waiting.has(id)).map((id) => byId.get(id) as LayoutNode);
-    const placedInputs = inputs.filter((id) => !waiting.has(id)).map((id) => positions.get(id) as NodePlacement);
+    const placedInputs = inputs
+      .filter((id) => !waiting.has(id))
+      .map((id) => positions.get(id) as NodePlacement);
     let layer = leaves.length > 0 ? 1 : 0;
     let sumX = 0;
     for (const p of placedInputs) {
       layer = Math.max(layer, p.layer + 1);
       sumX += p.x;
     }
-    const desired = placedInputs.length > 0 ? sumX / placedInputs.length : besideRow(state, rowOf(state, layer), node.width);
+    const desired =
+      placedInputs.length > 0
+        ? sumX / placedInputs.length
+        : besideRow(state, rowOf(state, layer), node.width);
     if (leaves.length === 0) {
-      put(node, layer, nearestFreeX([{ row: rowOf(state, layer), width: node.width }], desired, sep));
+      put(
+        node,
+        layer,
+        nearestFreeX([{ row: rowOf(state, layer), width: node.width }], desired, sep),
+      );
       continue;
     }
-    const blockWidth = leaves.reduce((sum, leaf) => sum + leaf.width, 0) + sep * (leaves.length - 1);
+    const blockWidth =
+      leaves.reduce((sum, leaf) => sum + leaf.width, 0) + sep * (leaves.length - 1);
     const x = nearestFreeX(
       [
         { row: rowOf(state, layer), width: node.width },
@@ -98,7 +142,11 @@ export function appendNodes(state: LayoutState, nodes: LayoutNode[], edges: Layo
   }
 
   const routes: EdgeRoute[] = edges.map((edge) => {
-    const route: EdgeRoute = { source: edge.source, target: edge.target, points: straightRoute(state, edge) };
+    const route: EdgeRoute = {
+      source: edge.source,
+      target: edge.target,
+      points: straightRoute(state, edge),
+    };
     for (const [px, py] of route.points) growBoundsPoint(state.layout.bounds, px, py);
     return route;
   });
@@ -178,7 +226,12 @@ function insertRow(row: RowEntry[], entry: RowEntry): void {
 
 /** Where a node with no placed input goes: right of everything in its layer. */
 function besideRow(state: LayoutState, row: RowEntry[], width: number): number {
-  const edge = row.length > 0 ? row[row.length - 1].right : Number.isFinite(state.layout.bounds.maxX) ? state.layout.bounds.maxX : 0;
+  const edge =
+    row.length > 0
+      ? row[row.length - 1].right
+      : Number.isFinite(state.layout.bounds.maxX)
+        ? state.layout.bounds.maxX
+        : 0;
   return edge + state.options.nodeSep + width / 2;
 }
 

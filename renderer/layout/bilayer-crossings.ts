@@ -8,7 +8,9 @@
 export function countSegmentCrossings(lower: ArrayLike<number>, upper: ArrayLike<number>): number {
   const m = lower.length;
   if (m < 2) return 0;
-  const idx = Array.from({ length: m }, (_, i) => i).sort((a, b) => lower[a] - lower[b] || upper[a] - upper[b]);
+  const idx = Array.from({ length: m }, (_, i) => i).sort(
+    (a, b) => lower[a] - lower[b] || upper[a] - upper[b],
+  );
   // Compress the upper ranks so the Fenwick tree is as small as the segment count.
   const distinct = Array.from(new Set(Array.from(upper))).sort((a, b) => a - b);
   const rankOf = new Map<number, number>();

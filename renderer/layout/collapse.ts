@@ -44,7 +44,8 @@ export function findRepeatedChains(graph: LayoutGraph, minLength = 2): NodeGroup
     if (list && !list.includes(source)) list.push(source);
     outputs.get(source)?.add(target);
   }
-  const byCreation = (a: number, b: number): number => (creation.get(a) as number) - (creation.get(b) as number) || a - b;
+  const byCreation = (a: number, b: number): number =>
+    (creation.get(a) as number) - (creation.get(b) as number) || a - b;
 
   // Each node links to at most one earlier link (the first same-op input that feeds it alone).
   const previousLink = new Map<number, number>();
@@ -67,13 +68,16 @@ export function findRepeatedChains(graph: LayoutGraph, minLength = 2): NodeGroup
     for (let u = previousLink.get(node.id); u !== undefined; u = previousLink.get(u)) chain.push(u);
     if (chain.length < minLength) continue;
     const members = new Set(chain);
-    const allOutputsInside = (u: number): boolean => [...(outputs.get(u) as Set<number>)].every((w) => members.has(w));
+    const allOutputsInside = (u: number): boolean =>
+      [...(outputs.get(u) as Set<number>)].every((w) => members.has(w));
     for (const link of chain) {
-      for (const u of inputs.get(link) as number[]) if (!members.has(u) && allOutputsInside(u)) members.add(u);
+      for (const u of inputs.get(link) as number[])
+        if (!members.has(u) && allOutputsInside(u)) members.add(u);
     }
     for (const member of [...members]) {
       for (const u of inputs.get(member) as number[]) {
-        if (!members.has(u) && (inputs.get(u) as number[]).length === 0 && allOutputsInside(u)) members.add(u);
+        if (!members.has(u) && (inputs.get(u) as number[]).length === 0 && allOutputsInside(u))
+          members.add(u);
       }
     }
     const sorted = [...members].sort(byCreation);
@@ -114,7 +118,8 @@ export function collapseGraph(
     for (const member of group.members) hiddenIn.set(member, group.id);
     groupByTop.set(group.top, group);
   }
-  if (hiddenIn.size === 0) return { graph: { nodes: graph.nodes.slice(), edges: graph.edges.slice() }, hiddenIn };
+  if (hiddenIn.size === 0)
+    return { graph: { nodes: graph.nodes.slice(), edges: graph.edges.slice() }, hiddenIn };
 
   const nodes: LayoutNode[] = [];
   for (const node of graph.nodes) {
@@ -123,7 +128,14 @@ export function collapseGraph(
       const size = groupSize(group);
       // Where the top was, with its creation order if it had one (else the array position counts).
       const order = node.order === undefined ? {} : { order: node.order };
-      nodes.push({ id: group.id, kind: "group", label: group.label, width: size.width, height: size.height, ...order });
+      nodes.push({
+        id: group.id,
+        kind: "group",
+        label: group.label,
+        width: size.width,
+        height: size.height,
+        ...order,
+      });
     } else if (!hiddenIn.has(node.id)) {
       nodes.push(node);
     }

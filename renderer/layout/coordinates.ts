@@ -13,7 +13,12 @@ const ANCHOR_WEIGHT = 0.01;
  * regression, solved exactly by pool-adjacent-violators, so a layer costs linear time and the
  * rounds steadily lower the total (Gauss-Seidel). Dummy segments weigh most, so long edges straighten.
  */
-export function assignX(graph: LayeredGraph, layers: LayerOrder, nodeSep: number, rounds: number): Float64Array {
+export function assignX(
+  graph: LayeredGraph,
+  layers: LayerOrder,
+  nodeSep: number,
+  rounds: number,
+): Float64Array {
   const x = new Float64Array(graph.layer.length);
   for (const list of layers) {
     let cursor = 0;
@@ -86,7 +91,11 @@ class LayerSolver {
       blockWeight[blocks] = weight[i];
       blockSum[blocks] = weight[i] * target[i];
       blocks++;
-      while (blocks > 1 && blockSum[blocks - 2] / blockWeight[blocks - 2] >= blockSum[blocks - 1] / blockWeight[blocks - 1]) {
+      while (
+        blocks > 1 &&
+        blockSum[blocks - 2] / blockWeight[blocks - 2] >=
+          blockSum[blocks - 1] / blockWeight[blocks - 1]
+      ) {
         blockWeight[blocks - 2] += blockWeight[blocks - 1];
         blockSum[blocks - 2] += blockSum[blocks - 1];
         blocks--;

@@ -18,7 +18,10 @@ export function estimateNodeSize(label: string): NodeSize {
  * `next` entry, pointing from the input's node to the node that consumes it. A node's `names`
  * are the Python variables whose tensor it is the grad_fn of (or, for AccumulateGrad, the leaf).
  */
-export function graphFromTrace(events: readonly TraceEvent[], size: (label: string) => NodeSize = estimateNodeSize): LayoutGraph {
+export function graphFromTrace(
+  events: readonly TraceEvent[],
+  size: (label: string) => NodeSize = estimateNodeSize,
+): LayoutGraph {
   const infos = new Map<number, NodeInfo>();
   const gradFnOfTensor = new Map<number, number>();
   const accumulateOfLeaf = new Map<number, number>();
@@ -80,7 +83,8 @@ export function graphFromTrace(events: readonly TraceEvent[], size: (label: stri
       height,
       ...(names ? { names } : {}),
     });
-    for (const next of info.next) if (next && infos.has(next.node)) edges.push({ source: next.node, target: info.id });
+    for (const next of info.next)
+      if (next && infos.has(next.node)) edges.push({ source: next.node, target: info.id });
   }
   return { nodes, edges };
 }

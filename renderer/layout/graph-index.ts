@@ -37,7 +37,9 @@ export function indexGraph(graph: LayoutGraph): GraphIndex {
     const s = indexOf.get(edge.source);
     const t = indexOf.get(edge.target);
     if (s === undefined || t === undefined) {
-      throw new Error(`layout: edge ${edge.source} -> ${edge.target} names a node that is not in the graph`);
+      throw new Error(
+        `layout: edge ${edge.source} -> ${edge.target} names a node that is not in the graph`,
+      );
     }
     if (s === t) throw new Error(`layout: edge ${edge.source} -> ${edge.target} is a self-loop`);
     const key = s * n + t;
@@ -64,7 +66,8 @@ function topologicalOrder(inputs: number[][], outputs: number[][]): number[] {
     order.push(v);
     for (const w of outputs[v]) if (--pending[w] === 0) ready.push(w);
   }
-  if (order.length !== n) throw new Error("layout: the graph has a cycle; autograd graphs are acyclic");
+  if (order.length !== n)
+    throw new Error("layout: the graph has a cycle; autograd graphs are acyclic");
   return order;
 }
 

@@ -24,7 +24,12 @@ const WEIGHT_REAL = 1;
 const WEIGHT_MIXED = 2;
 const WEIGHT_DUMMY = 8;
 
-export function buildLayeredGraph(index: GraphIndex, layerOf: number[], keys: number[], dummyWidth: number): LayeredGraph {
+export function buildLayeredGraph(
+  index: GraphIndex,
+  layerOf: number[],
+  keys: number[],
+  dummyWidth: number,
+): LayeredGraph {
   const n = index.nodes.length;
   const layer = layerOf.slice();
   const width = index.nodes.map((node) => node.width);

@@ -30,7 +30,8 @@ export function assignLayers(index: GraphIndex): number[] {
       outCount += multiplicity.get(v * n + w) ?? 1;
     }
     let inCount = 0;
-    for (const u of inputs[v]) if (inputs[u].length > 0) inCount += multiplicity.get(u * n + v) ?? 1;
+    for (const u of inputs[v])
+      if (inputs[u].length > 0) inCount += multiplicity.get(u * n + v) ?? 1;
     if (outCount >= inCount) layer[v] = lowest - 1;
   }
   let floor = Infinity;

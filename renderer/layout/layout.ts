@@ -5,7 +5,15 @@ import { creationKeys, indexGraph } from "./graph-index.ts";
 import { buildLayeredGraph } from "./layered-graph.ts";
 import { assignLayers } from "./layers.ts";
 import { orderLayers } from "./ordering.ts";
-import type { Layout, LayoutGraph, LayoutOptions, NodePlacement, Point, EdgeRoute, Bounds } from "./types.ts";
+import type {
+  Layout,
+  LayoutGraph,
+  LayoutOptions,
+  NodePlacement,
+  Point,
+  EdgeRoute,
+  Bounds,
+} from "./types.ts";
 import { defaultLayoutOptions } from "./types.ts";
 
 /** A real node's horizontal extent in its layer, kept sorted so an append finds a free slot fast. */
@@ -60,15 +68,26 @@ export function relayout(graph: LayoutGraph, options: Partial<LayoutOptions> = {
     positions.set(node.id, placement);
     let row = rows.get(placement.layer);
     if (!row) rows.set(placement.layer, (row = []));
-    row.push({ id: node.id, left: placement.x - node.width / 2, right: placement.x + node.width / 2 });
+    row.push({
+      id: node.id,
+      left: placement.x - node.width / 2,
+      right: placement.x + node.width / 2,
+    });
   }
   for (const row of rows.values()) row.sort((a, b) => a.left - b.left);
 
   const routes: EdgeRoute[] = graph.edges.map((edge) => {
     const s = index.indexOf.get(edge.source) as number;
     const t = index.indexOf.get(edge.target) as number;
-    const middle: Point[] = (layered.chains.get(s * n + t) ?? []).map((d) => [round(x[d] + shift), yOf(layered.layer[d])]);
-    return { source: edge.source, target: edge.target, points: routeThrough(positions, edge.source, edge.target, middle) };
+    const middle: Point[] = (layered.chains.get(s * n + t) ?? []).map((d) => [
+      round(x[d] + shift),
+      yOf(layered.layer[d]),
+    ]);
+    return {
+      source: edge.source,
+      target: edge.target,
+      points: routeThrough(positions, edge.source, edge.target, middle),
+    };
   });
 
   const layout: Layout = { positions, routes, bounds: boundsOf(positions, routes), layerPitch };
@@ -86,7 +105,12 @@ export function layoutGraph(graph: LayoutGraph, options: Partial<LayoutOptions> 
 }
 
 /** From the top of the source to the bottom of the target through the given layer points. */
-export function routeThrough(positions: Map<number, NodePlacement>, source: number, target: number, middle: Point[]): Point[] {
+export function routeThrough(
+  positions: Map<number, NodePlacement>,
+  source: number,
+  target: number,
+  middle: Point[],
+): Point[] {
   const s = positions.get(source) as NodePlacement;
   const t = positions.get(target) as NodePlacement;
   return [[s.x, s.y - s.height / 2], ...middle, [t.x, t.y + t.height / 2]];

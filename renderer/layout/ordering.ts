@@ -45,7 +45,12 @@ export function orderLayers(graph: LayeredGraph, rounds: number): LayerOrder {
 
 /** Sort a layer by the mean position of each vertex's neighbours in the fixed layer. Vertices with
  *  no such neighbour keep their slot; ties keep the current order, hence creation order. */
-function reorderByBarycentre(list: number[], neighbours: number[][], pos: Float64Array, bary: Float64Array): void {
+function reorderByBarycentre(
+  list: number[],
+  neighbours: number[][],
+  pos: Float64Array,
+  bary: Float64Array,
+): void {
   const movable: number[] = [];
   for (const v of list) {
     const ns = neighbours[v];
@@ -58,7 +63,8 @@ function reorderByBarycentre(list: number[], neighbours: number[][], pos: Float6
   if (movable.length < 2) return;
   movable.sort((a, b) => bary[a] - bary[b] || pos[a] - pos[b]);
   let next = 0;
-  for (let i = 0; i < list.length; i++) if (neighbours[list[i]].length > 0) list[i] = movable[next++];
+  for (let i = 0; i < list.length; i++)
+    if (neighbours[list[i]].length > 0) list[i] = movable[next++];
 }
 
 export function totalCrossings(graph: LayeredGraph, layers: LayerOrder, pos: Float64Array): number {
@@ -66,13 +72,20 @@ export function totalCrossings(graph: LayeredGraph, layers: LayerOrder, pos: Flo
   for (const list of layers) widest = Math.max(widest, list.length);
   const tree = new Float64Array(widest + 1);
   let total = 0;
-  for (let l = 0; l + 1 < layers.length; l++) total += crossingsBetween(graph.up, layers[l], layers[l + 1].length, pos, tree);
+  for (let l = 0; l + 1 < layers.length; l++)
+    total += crossingsBetween(graph.up, layers[l], layers[l + 1].length, pos, tree);
   return total;
 }
 
 /** Inversions among the edges from one layer to the next, in the lower layer's order, with a
  *  Fenwick tree over upper positions (Barth, Jünger, Mutzel). Edges sharing an end never count. */
-function crossingsBetween(up: number[][], lowerLayer: number[], upperWidth: number, pos: Float64Array, tree: Float64Array): number {
+function crossingsBetween(
+  up: number[][],
+  lowerLayer: number[],
+  upperWidth: number,
+  pos: Float64Array,
+  tree: Float64Array,
+): number {
   tree.fill(0, 0, upperWidth + 1);
   let seen = 0;
   let crossings = 0;
@@ -182,7 +195,12 @@ class Sifter {
 }
 
 /** Writes the neighbours' positions, sorted (insertion sort: degrees are small), from `at`. */
-function copySorted(neighbours: number[], pos: Float64Array, out: Float64Array, at: number): number {
+function copySorted(
+  neighbours: number[],
+  pos: Float64Array,
+  out: Float64Array,
+  at: number,
+): number {
   for (let k = 0; k < neighbours.length; k++) {
     const value = pos[neighbours[k]];
     let i = at + k;

@@ -23,7 +23,9 @@ export interface DrawnEdge {
  * Any layout, ours or Graphviz's, is measured the same way.
  */
 export function countRouteCrossings(nodes: Map<number, DrawnNode>, edges: DrawnEdge[]): number {
-  const levels = Array.from(new Set([...nodes.values()].map((p) => roundY(p.y)))).sort((a, b) => a - b);
+  const levels = Array.from(new Set([...nodes.values()].map((p) => roundY(p.y)))).sort(
+    (a, b) => a - b,
+  );
   const levelIndex = new Map<number, number>();
   levels.forEach((y, i) => levelIndex.set(y, i));
   const lower: number[][] = levels.map(() => []);
@@ -59,7 +61,8 @@ function xAt(polyline: Point[], y: number): number {
   for (let i = 0; i + 1 < polyline.length; i++) {
     const [x0, y0] = polyline[i];
     const [x1, y1] = polyline[i + 1];
-    if ((y0 <= y && y <= y1) || (y1 <= y && y <= y0)) return y1 === y0 ? x1 : x0 + ((y - y0) / (y1 - y0)) * (x1 - x0);
+    if ((y0 <= y && y <= y1) || (y1 <= y && y <= y0))
+      return y1 === y0 ? x1 : x0 + ((y - y0) / (y1 - y0)) * (x1 - x0);
   }
   return polyline[polyline.length - 1][0];
 }

@@ -20,7 +20,8 @@ export function searchNodes(graph: LayoutGraph, query: string, limit = Infinity)
     let best: SearchHit | null = null;
     const consider = (field: SearchHit["field"], text: string): void => {
       const rank = matchRank(text, q, field === "label");
-      if (rank !== null && (best === null || rank < best.rank)) best = { id: node.id, field, text, rank };
+      if (rank !== null && (best === null || rank < best.rank))
+        best = { id: node.id, field, text, rank };
     };
     for (const name of node.names ?? []) consider("name", name);
     consider("label", node.label);

@@ -28,7 +28,9 @@ interface Row {
 export async function run(): Promise<void> {
   const sizes = [500, 2000, 5000];
   const build = await graphBuilder();
-  console.log(`layout bench: scalar MLP graphs (micrograd style: 3 inputs, hidden layers of 8 tanh neurons, 1 output, squared error), ${build.source}`);
+  console.log(
+    `layout bench: scalar MLP graphs (micrograd style: 3 inputs, hidden layers of 8 tanh neurons, 1 output, squared error), ${build.source}`,
+  );
   console.log(`  other layout libraries: ${otherLibraries()}`);
   const rows: Row[] = [];
   const graphs = new Map<number, BenchGraph>();
@@ -38,11 +40,23 @@ export async function run(): Promise<void> {
     rows.push(measure(target, graph));
   }
   console.log("");
-  console.log("wall clock (ms)                          |  CPU time (ms)                         |  edge crossings");
-  console.log("size   nodes  edges  gradlens    dot  ratio |  gradlens    dot  ratio              |  gradlens    dot  ratio");
+  console.log(
+    "wall clock (ms)                          |  CPU time (ms)                         |  edge crossings",
+  );
+  console.log(
+    "size   nodes  edges  gradlens    dot  ratio |  gradlens    dot  ratio              |  gradlens    dot  ratio",
+  );
   for (const r of rows) {
-    const ratio = (a: number, b: number | null): string => (b === null || !Number.isFinite(b) ? "n/a" : b === 0 ? (a === 0 ? "1.00" : "inf") : (a / b).toFixed(a / b < 0.1 ? 4 : 2));
-    const num = (v: number | null, digits = 0): string => (v === null || !Number.isFinite(v) ? "n/a" : v.toFixed(digits));
+    const ratio = (a: number, b: number | null): string =>
+      b === null || !Number.isFinite(b)
+        ? "n/a"
+        : b === 0
+          ? a === 0
+            ? "1.00"
+            : "inf"
+          : (a / b).toFixed(a / b < 0.1 ? 4 : 2);
+    const num = (v: number | null, digits = 0): string =>
+      v === null || !Number.isFinite(v) ? "n/a" : v.toFixed(digits);
     console.log(
       [
         String(r.target).padEnd(6),
@@ -89,7 +103,8 @@ async function graphBuilder(): Promise<{ source: string; make: (target: number) 
     const { scriptMlpGraph } = await import("../renderer/layout/mlp-script.ts");
     scriptMlpGraph(3, 2, 1);
     return {
-      source: "traced by running micrograd's MLP as a Python script on the Gradlens interpreter (test/renderer/layout/mlp-script.ts)",
+      source:
+        "traced by running micrograd's MLP as a Python script on the Gradlens interpreter (test/renderer/layout/mlp-script.ts)",
       make: (target) => {
         const hiddenLayers = layersFor(target);
         return { ...scriptMlpGraph(3, 8, hiddenLayers), hiddenLayers };
@@ -110,7 +125,10 @@ async function graphBuilder(): Promise<{ source: string; make: (target: number) 
   } catch (error) {
     failures.push(`engine: ${String(error).split("\n")[0]}`);
   }
-  return { source: `built by the mirror generator (${failures.join("; ")})`, make: (target) => mlpGraphOfSize(target) };
+  return {
+    source: `built by the mirror generator (${failures.join("; ")})`,
+    make: (target) => mlpGraphOfSize(target),
+  };
 }
 
 function measure(target: number, graph: BenchGraph): Row {
@@ -149,9 +167,15 @@ function measure(target: number, graph: BenchGraph): Row {
 
 /** The same graph as DOT: same node sizes (points -> inches), inputs at the bottom, dot's default spacing. */
 export function toDot(graph: LayoutGraph): string {
-  const lines = ["digraph G {", "  rankdir=BT;", '  node [shape=box, fixedsize=true, fontsize=10];'];
+  const lines = [
+    "digraph G {",
+    "  rankdir=BT;",
+    "  node [shape=box, fixedsize=true, fontsize=10];",
+  ];
   for (const node of graph.nodes) {
-    lines.push(`  n${node.id} [label="${node.label}", width=${(node.width / POINTS_PER_INCH).toFixed(4)}, height=${(node.height / POINTS_PER_INCH).toFixed(4)}];`);
+    lines.push(
+      `  n${node.id} [label="${node.label}", width=${(node.width / POINTS_PER_INCH).toFixed(4)}, height=${(node.height / POINTS_PER_INCH).toFixed(4)}];`,
+    );
   }
   for (const edge of graph.edges) lines.push(`  n${edge.source} -> n${edge.target};`);
   lines.push("}");
@@ -172,7 +196,11 @@ function runDot(graph: LayoutGraph): DotResult | null {
   if (!existsSync(DOT)) return null;
   const input = toDot(graph);
   const t0 = performance.now();
-  const result = spawnSync("bash", ["-c", `${DOT} -Tplain; status=$?; times 1>&2; exit $status`], { input, maxBuffer: 1 << 28, encoding: "utf8" });
+  const result = spawnSync("bash", ["-c", `${DOT} -Tplain; status=$?; times 1>&2; exit $status`], {
+    input,
+    maxBuffer: 1 << 28,
+    encoding: "utf8",
+  });
   const ms = performance.now() - t0;
   if (result.status !== 0) throw new Error(`dot failed: ${result.stderr}`);
   const lines = result.stderr.trim().split("\n");
@@ -194,12 +222,23 @@ export function parsePlain(text: string): { nodes: Map<number, DrawnNode>; edges
   for (const line of text.split("\n")) {
     const f = line.split(" ");
     if (f[0] === "node") {
-      nodes.set(Number(f[1].slice(1)), { x: Number(f[2]) * POINTS_PER_INCH, y: -Number(f[3]) * POINTS_PER_INCH });
+      nodes.set(Number(f[1].slice(1)), {
+        x: Number(f[2]) * POINTS_PER_INCH,
+        y: -Number(f[3]) * POINTS_PER_INCH,
+      });
     } else if (f[0] === "edge") {
       const count = Number(f[3]);
       const control: Point[] = [];
-      for (let i = 0; i < count; i++) control.push([Number(f[4 + 2 * i]) * POINTS_PER_INCH, -Number(f[5 + 2 * i]) * POINTS_PER_INCH]);
-      edges.push({ source: Number(f[1].slice(1)), target: Number(f[2].slice(1)), points: sampleBeziers(control) });
+      for (let i = 0; i < count; i++)
+        control.push([
+          Number(f[4 + 2 * i]) * POINTS_PER_INCH,
+          -Number(f[5 + 2 * i]) * POINTS_PER_INCH,
+        ]);
+      edges.push({
+        source: Number(f[1].slice(1)),
+        target: Number(f[2].slice(1)),
+        points: sampleBeziers(control),
+      });
     }
   }
   return { nodes, edges };
@@ -215,7 +254,10 @@ function sampleBeziers(control: Point[]): Point[] {
       const b = 3 * (1 - t) ** 2 * t;
       const c = 3 * (1 - t) * t ** 2;
       const d = t ** 3;
-      out.push([a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]]);
+      out.push([
+        a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+        a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+      ]);
     }
   }
   return out;
@@ -225,7 +267,10 @@ function sampleBeziers(control: Point[]): Point[] {
 function appendBench(graph: LayoutGraph): void {
   const steps = stepsOf(graph);
   const cut = Math.max(1, steps.length - 60);
-  const prefix: LayoutGraph = { nodes: steps.slice(0, cut).flatMap((s) => s.nodes), edges: steps.slice(0, cut).flatMap((s) => s.edges) };
+  const prefix: LayoutGraph = {
+    nodes: steps.slice(0, cut).flatMap((s) => s.nodes),
+    edges: steps.slice(0, cut).flatMap((s) => s.edges),
+  };
   // Warm the JIT on a throwaway copy, as a renderer that has been appending all along would be.
   const warm = relayout(prefix);
   for (const step of steps.slice(cut)) appendNodes(warm, step.nodes, step.edges);
@@ -268,14 +313,25 @@ function appendBench(graph: LayoutGraph): void {
     const sorted = values.slice().sort((a, b) => a - b);
     const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
     const max = sorted[sorted.length - 1];
-    return { text: `median ${median(sorted).toFixed(3)} ms, p95 ${p95.toFixed(3)} ms, max ${max.toFixed(3)} ms`, max };
+    return {
+      text: `median ${median(sorted).toFixed(3)} ms, p95 ${p95.toFixed(3)} ms, max ${max.toFixed(3)} ms`,
+      max,
+    };
   };
   const once = summary(times);
   const best = summary(repeats);
-  console.log(`append: ${times.length} ops appended one at a time onto a ${prefix.nodes.length}-node layout`);
-  console.log(`append: timed once each:           ${once.text} (target < 2 ms: ${once.max < 2 ? "met" : "MISSED"})`);
-  console.log(`append: least of 3 runs per op:    ${best.text} (target < 2 ms: ${best.max < 2 ? "met" : "MISSED"})`);
-  console.log(`append: largest move of an existing node ${maxMove.toFixed(2)} px (one node height = ${minHeight} px: ${maxMove <= minHeight ? "met" : "MISSED"})`);
+  console.log(
+    `append: ${times.length} ops appended one at a time onto a ${prefix.nodes.length}-node layout`,
+  );
+  console.log(
+    `append: timed once each:           ${once.text} (target < 2 ms: ${once.max < 2 ? "met" : "MISSED"})`,
+  );
+  console.log(
+    `append: least of 3 runs per op:    ${best.text} (target < 2 ms: ${best.max < 2 ? "met" : "MISSED"})`,
+  );
+  console.log(
+    `append: largest move of an existing node ${maxMove.toFixed(2)} px (one node height = ${minHeight} px: ${maxMove <= minHeight ? "met" : "MISSED"})`,
+  );
 }
 
 function otherLibraries(): string {
@@ -289,7 +345,9 @@ function otherLibraries(): string {
     }
   });
   // dot -V writes its version to stderr.
-  const version = existsSync(DOT) ? spawnSync(DOT, ["-V"], { encoding: "utf8" }).stderr.trim() : "dot missing";
+  const version = existsSync(DOT)
+    ? spawnSync(DOT, ["-V"], { encoding: "utf8" }).stderr.trim()
+    : "dot missing";
   return `${found.join("; ")}; ${version}`;
 }
 

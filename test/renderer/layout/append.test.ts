@@ -10,7 +10,10 @@ function snapshot(state: LayoutState): Map<number, { x: number; y: number }> {
 
 function replay(graph: MlpGraph, fromStep: number): { state: LayoutState; moves: number[] } {
   const head = graph.steps.slice(0, fromStep);
-  const state = relayout({ nodes: head.flatMap((s) => s.nodes), edges: head.flatMap((s) => s.edges) });
+  const state = relayout({
+    nodes: head.flatMap((s) => s.nodes),
+    edges: head.flatMap((s) => s.edges),
+  });
   const moves: number[] = [];
   for (const step of graph.steps.slice(fromStep)) {
     const before = snapshot(state);
@@ -84,10 +87,20 @@ describe("stepping back and forth", () => {
     const { state } = replay(graph, half);
     const full = structuredClone(state.layout);
     const lastSteps = graph.steps.slice(-10);
-    for (const step of lastSteps.slice().reverse()) removeNodes(state, step.nodes.map((n) => n.id));
-    expect(state.layout.positions.size).toBe(graph.nodes.length - lastSteps.reduce((s, st) => s + st.nodes.length, 0));
+    for (const step of lastSteps.slice().reverse())
+      removeNodes(
+        state,
+        step.nodes.map((n) => n.id),
+      );
+    expect(state.layout.positions.size).toBe(
+      graph.nodes.length - lastSteps.reduce((s, st) => s + st.nodes.length, 0),
+    );
     for (const [id, p] of state.layout.positions) expect(p).toEqual(full.positions.get(id));
-    expect(state.layout.routes.every((r) => state.layout.positions.has(r.source) && state.layout.positions.has(r.target))).toBe(true);
+    expect(
+      state.layout.routes.every(
+        (r) => state.layout.positions.has(r.source) && state.layout.positions.has(r.target),
+      ),
+    ).toBe(true);
     for (const step of lastSteps) appendNodes(state, step.nodes, step.edges);
     expect(state.layout.positions).toEqual(full.positions);
     expect(state.graph.nodes.length).toBe(graph.nodes.length);
@@ -98,9 +111,26 @@ describe("where an appended op goes, checked by hand", () => {
   it("goes straight above its only input, one layer up, when the spot is free", () => {
     const state = relayout(chainGraph(3));
     const top = state.layout.positions.get(3)!;
-    const { placed, routes } = appendNode(state, opNode(4, "ExpBackward0"), [{ source: 3, target: 4 }]);
-    expect(placed.get(4)).toEqual({ x: top.x, y: top.y - state.layout.layerPitch, width: 104, height: 28, layer: top.layer + 1 });
-    expect(routes).toEqual([{ source: 3, target: 4, points: [[top.x, top.y - 14], [top.x, top.y - state.layout.layerPitch + 14]] }]);
+    const { placed, routes } = appendNode(state, opNode(4, "ExpBackward0"), [
+      { source: 3, target: 4 },
+    ]);
+    expect(placed.get(4)).toEqual({
+      x: top.x,
+      y: top.y - state.layout.layerPitch,
+      width: 104,
+      height: 28,
+      layer: top.layer + 1,
+    });
+    expect(routes).toEqual([
+      {
+        source: 3,
+        target: 4,
+        points: [
+          [top.x, top.y - 14],
+          [top.x, top.y - state.layout.layerPitch + 14],
+        ],
+      },
+    ]);
   });
 
   it("goes beside an op already there, 18 px apart, when both want the same spot", () => {
@@ -125,19 +155,27 @@ describe("where an appended op goes, checked by hand", () => {
   it("refuses a batch listing an op before the op it takes as input", () => {
     const state = relayout(chainGraph(2));
     expect(() =>
-      appendNodes(state, [opNode(8, "ExpBackward0"), opNode(7, "ExpBackward0")], [
-        { source: 2, target: 7 },
-        { source: 7, target: 8 },
-      ]),
+      appendNodes(
+        state,
+        [opNode(8, "ExpBackward0"), opNode(7, "ExpBackward0")],
+        [
+          { source: 2, target: 7 },
+          { source: 7, target: 8 },
+        ],
+      ),
     ).toThrow(/comes after it/);
   });
 
   it("puts the new leaf of x * x (two edges from one leaf) once, under the op", () => {
     const state = relayout(chainGraph(2));
-    const { placed } = appendNodes(state, [opNode(7, "AccumulateGrad", "accumulate"), opNode(8, "MulBackward0")], [
-      { source: 7, target: 8 },
-      { source: 7, target: 8 },
-    ]);
+    const { placed } = appendNodes(
+      state,
+      [opNode(7, "AccumulateGrad", "accumulate"), opNode(8, "MulBackward0")],
+      [
+        { source: 7, target: 8 },
+        { source: 7, target: 8 },
+      ],
+    );
     expect([...placed.keys()]).toEqual([8, 7]);
     expect(placed.get(7)!.layer).toBe(placed.get(8)!.layer - 1);
     expect(placed.get(7)!.x).toBe(placed.get(8)!.x);
@@ -145,9 +183,24 @@ describe("where an appended op goes, checked by hand", () => {
   });
 
   it.each([
-    { name: "a node already laid out", node: opNode(1, "X"), edges: [], message: /already laid out/ },
-    { name: "an edge from an unknown node", node: opNode(9, "X"), edges: [{ source: 42, target: 9 }], message: /not in the graph/ },
-    { name: "an edge into a placed node", node: opNode(9, "X"), edges: [{ source: 9, target: 1 }], message: /already placed/ },
+    {
+      name: "a node already laid out",
+      node: opNode(1, "X"),
+      edges: [],
+      message: /already laid out/,
+    },
+    {
+      name: "an edge from an unknown node",
+      node: opNode(9, "X"),
+      edges: [{ source: 42, target: 9 }],
+      message: /not in the graph/,
+    },
+    {
+      name: "an edge into a placed node",
+      node: opNode(9, "X"),
+      edges: [{ source: 9, target: 1 }],
+      message: /already placed/,
+    },
   ])("refuses $name", ({ node, edges, message }) => {
     const state = relayout(chainGraph(2));
     expect(() => appendNode(state, node, edges)).toThrow(message);

@@ -7,7 +7,13 @@ import { opNode } from "./graphs.ts";
 
 describe("the bench's Graphviz side", () => {
   it("writes the graph as DOT with the same node sizes in inches, inputs at the bottom", () => {
-    const dot = toDot({ nodes: [opNode(1, "AccumulateGrad", "accumulate"), { id: 2, kind: "op", label: "MulBackward0", width: 144, height: 36 }], edges: [{ source: 1, target: 2 }] });
+    const dot = toDot({
+      nodes: [
+        opNode(1, "AccumulateGrad", "accumulate"),
+        { id: 2, kind: "op", label: "MulBackward0", width: 144, height: 36 },
+      ],
+      edges: [{ source: 1, target: 2 }],
+    });
     expect(dot.split("\n")).toEqual([
       "digraph G {",
       "  rankdir=BT;",
@@ -36,14 +42,43 @@ describe("the bench's Graphviz side", () => {
     expect(edges[0].points[edges[0].points.length - 1][1]).toBeCloseTo(-72);
   });
 
-  it.skipIf(!existsSync("/usr/bin/dot"))("counts, on dot's own drawing, the one crossing K(2,2) cannot avoid, and none in a tree", () => {
-    const count = (edges: [number, number][], ids: number[]): number => {
-      const graph = { nodes: ids.map((id) => opNode(id, "Op")), edges: edges.map(([source, target]) => ({ source, target })) };
-      const out = spawnSync("/usr/bin/dot", ["-Tplain"], { input: toDot(graph), encoding: "utf8" });
-      const drawn = parsePlain(out.stdout);
-      return countRouteCrossings(drawn.nodes, drawn.edges);
-    };
-    expect(count([[1, 3], [1, 4], [2, 3], [2, 4]], [1, 2, 3, 4])).toBe(1);
-    expect(count([[1, 3], [2, 3], [3, 5], [4, 5]], [1, 2, 3, 4, 5])).toBe(0);
-  });
+  it.skipIf(!existsSync("/usr/bin/dot"))(
+    "counts, on dot's own drawing, the one crossing K(2,2) cannot avoid, and none in a tree",
+    () => {
+      const count = (edges: [number, number][], ids: number[]): number => {
+        const graph = {
+          nodes: ids.map((id) => opNode(id, "Op")),
+          edges: edges.map(([source, target]) => ({ source, target })),
+        };
+        const out = spawnSync("/usr/bin/dot", ["-Tplain"], {
+          input: toDot(graph),
+          encoding: "utf8",
+        });
+        const drawn = parsePlain(out.stdout);
+        return countRouteCrossings(drawn.nodes, drawn.edges);
+      };
+      expect(
+        count(
+          [
+            [1, 3],
+            [1, 4],
+            [2, 3],
+            [2, 4],
+          ],
+          [1, 2, 3, 4],
+        ),
+      ).toBe(1);
+      expect(
+        count(
+          [
+            [1, 3],
+            [2, 3],
+            [3, 5],
+            [4, 5],
+          ],
+          [1, 2, 3, 4, 5],
+        ),
+      ).toBe(0);
+    },
+  );
 });

@@ -4,7 +4,13 @@ import type { LayoutGraph, NodePlacement } from "../../../renderer/layout/types.
 
 /** Pairs of nodes whose boxes intersect (touching edges allowed). Sweep over x so MLPs stay quick. */
 export function overlappingPairs(positions: Map<number, NodePlacement>): [number, number][] {
-  const boxes = [...positions].map(([id, p]) => ({ id, left: p.x - p.width / 2, right: p.x + p.width / 2, top: p.y - p.height / 2, bottom: p.y + p.height / 2 }));
+  const boxes = [...positions].map(([id, p]) => ({
+    id,
+    left: p.x - p.width / 2,
+    right: p.x + p.width / 2,
+    top: p.y - p.height / 2,
+    bottom: p.y + p.height / 2,
+  }));
   boxes.sort((a, b) => a.left - b.left);
   const found: [number, number][] = [];
   for (let i = 0; i < boxes.length; i++) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { collapseGraph, findRepeatedChains, groupIdFor, layoutGraph } from "../../../renderer/layout/index.ts";
+import {
+  collapseGraph,
+  findRepeatedChains,
+  groupIdFor,
+  layoutGraph,
+} from "../../../renderer/layout/index.ts";
 import { downwardEdges, overlappingPairs } from "./checks.ts";
 import { chainGraph, mlpGraph } from "./graphs.ts";
 
@@ -9,7 +14,14 @@ describe("finding a neuron's chain of mul/add", () => {
     const graph = mlpGraph(3, 1, 0);
     const groups = findRepeatedChains(graph);
     expect(groups).toEqual([
-      { id: groupIdFor(10), label: "3× AddBackward0 (10 nodes)", chainLabel: "AddBackward0", chainLength: 3, members: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], top: 10 },
+      {
+        id: groupIdFor(10),
+        label: "3× AddBackward0 (10 nodes)",
+        chainLabel: "AddBackward0",
+        chainLength: 3,
+        members: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        top: 10,
+      },
     ]);
   });
 
@@ -18,10 +30,11 @@ describe("finding a neuron's chain of mul/add", () => {
     const groups = findRepeatedChains(graph);
     expect(groups.length).toBe(4 + 4 + 1);
     const seen = new Set<number>();
-    for (const g of groups) for (const m of g.members) {
-      expect(seen.has(m)).toBe(false);
-      seen.add(m);
-    }
+    for (const g of groups)
+      for (const m of g.members) {
+        expect(seen.has(m)).toBe(false);
+        seen.add(m);
+      }
     const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
     expect([...seen].filter((id) => label.get(id) === "TanhBackward0")).toEqual([]);
     // every node but the tanh, sub and pow nodes is inside some neuron
@@ -30,7 +43,13 @@ describe("finding a neuron's chain of mul/add", () => {
 
   it.each([
     { name: "a one-input neuron (a chain of one add)", graph: mlpGraph(1, 1, 0) },
-    { name: "a chain of distinct ops", graph: { nodes: chainGraph(4).nodes.map((n, i) => ({ ...n, label: `Op${i}` })), edges: chainGraph(4).edges } },
+    {
+      name: "a chain of distinct ops",
+      graph: {
+        nodes: chainGraph(4).nodes.map((n, i) => ({ ...n, label: `Op${i}` })),
+        edges: chainGraph(4).edges,
+      },
+    },
   ])("finds nothing to collapse in $name", ({ graph }) => {
     expect(findRepeatedChains(graph)).toEqual([]);
   });
@@ -47,7 +66,10 @@ describe("collapsing and expanding", () => {
   const all = groups.map((g) => g.id);
 
   it("collapsing nothing gives the same graph", () => {
-    expect(collapseGraph(graph, groups, []).graph).toEqual({ nodes: graph.nodes, edges: graph.edges });
+    expect(collapseGraph(graph, groups, []).graph).toEqual({
+      nodes: graph.nodes,
+      edges: graph.edges,
+    });
   });
 
   it("collapsing every neuron leaves one node per neuron plus the shared tanh, sub and pow nodes", () => {
@@ -72,7 +94,10 @@ describe("collapsing and expanding", () => {
       expect(reduced.nodes.some((n) => n.id === open[0])).toBe(false);
       open = expandedOne;
     }
-    expect(collapseGraph(graph, groups, open).graph).toEqual({ nodes: graph.nodes, edges: graph.edges });
+    expect(collapseGraph(graph, groups, open).graph).toEqual({
+      nodes: graph.nodes,
+      edges: graph.edges,
+    });
   });
 
   it("keeps a collapsed group in creation order, between the nodes made just before and after the neuron", () => {
@@ -82,7 +107,10 @@ describe("collapsing and expanding", () => {
     expect(reduced.nodes[at - 1].id).toBe(graph.nodes[topIndex - groups[1].members.length].id);
     expect(reduced.nodes[at + 1].id).toBe(graph.nodes[topIndex + 1].id);
     expect(reduced.nodes[at].order).toBeUndefined();
-    const numbered = { nodes: graph.nodes.map((n, i) => ({ ...n, order: 100 + i })), edges: graph.edges };
+    const numbered = {
+      nodes: graph.nodes.map((n, i) => ({ ...n, order: 100 + i })),
+      edges: graph.edges,
+    };
     const fromNumbered = collapseGraph(numbered, groups, [groups[1].id]).graph;
     expect(fromNumbered.nodes.find((n) => n.id === groups[1].id)!.order).toBe(100 + topIndex);
   });

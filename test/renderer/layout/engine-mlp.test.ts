@@ -26,7 +26,10 @@ describe("the bench's MLP graphs", () => {
   it("splits a traced graph into the same append steps the generator records", () => {
     const generated = mlpGraph(3, 4, 2);
     const norm = (steps: ReturnType<typeof stepsOf>) =>
-      steps.map((s) => ({ nodes: s.nodes.map((n) => n.id), edges: s.edges.map((e) => `${e.source}>${e.target}`).sort() }));
+      steps.map((s) => ({
+        nodes: s.nodes.map((n) => n.id),
+        edges: s.edges.map((e) => `${e.source}>${e.target}`).sort(),
+      }));
     expect(norm(stepsOf(engineMlpGraph(3, 4, 2)))).toEqual(norm(generated.steps));
   });
 });

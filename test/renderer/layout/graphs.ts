@@ -7,20 +7,42 @@ export function opNode(id: number, label: string, kind: LayoutNode["kind"] = "op
 }
 
 export function chainGraph(length: number): LayoutGraph {
-  const nodes = Array.from({ length }, (_, i) => opNode(i + 1, i === 0 ? "AccumulateGrad" : "ExpBackward0", i === 0 ? "accumulate" : "op"));
+  const nodes = Array.from({ length }, (_, i) =>
+    opNode(i + 1, i === 0 ? "AccumulateGrad" : "ExpBackward0", i === 0 ? "accumulate" : "op"),
+  );
   const edges = nodes.slice(1).map((node, i) => ({ source: i + 1, target: node.id }));
   return { nodes, edges };
 }
 
 /** a -> b, a -> c, b -> d, c -> d, all the same size */
 export function diamondGraph(): LayoutGraph {
-  const nodes = [1, 2, 3, 4].map((id) => ({ id, kind: "op", label: `n${id}`, width: 80, height: 28 }));
-  return { nodes, edges: [{ source: 1, target: 2 }, { source: 1, target: 3 }, { source: 2, target: 4 }, { source: 3, target: 4 }] };
+  const nodes = [1, 2, 3, 4].map((id) => ({
+    id,
+    kind: "op",
+    label: `n${id}`,
+    width: 80,
+    height: 28,
+  }));
+  return {
+    nodes,
+    edges: [
+      { source: 1, target: 2 },
+      { source: 1, target: 3 },
+      { source: 2, target: 4 },
+      { source: 3, target: 4 },
+    ],
+  };
 }
 
 /** k leaves into one op */
 export function fanInGraph(k: number): LayoutGraph {
-  const nodes = Array.from({ length: k }, (_, i) => ({ id: i + 1, kind: "accumulate", label: "AccumulateGrad", width: 118, height: 28 }));
+  const nodes = Array.from({ length: k }, (_, i) => ({
+    id: i + 1,
+    kind: "accumulate",
+    label: "AccumulateGrad",
+    width: 118,
+    height: 28,
+  }));
   nodes.push({ id: k + 1, kind: "op", label: "StackBackward0", width: 118, height: 28 });
   return { nodes, edges: nodes.slice(0, k).map((node) => ({ source: node.id, target: k + 1 })) };
 }
@@ -37,7 +59,11 @@ export interface MlpGraph extends LayoutGraph {
 export function mlpGraph(inputs: number, width: number, hiddenLayers: number): MlpGraph {
   const steps: MlpGraph["steps"] = [];
   let nextId = 1;
-  const step = (newLeaves: string[], label: string, inputsOf: (leafIds: number[]) => number[]): number => {
+  const step = (
+    newLeaves: string[],
+    label: string,
+    inputsOf: (leafIds: number[]) => number[],
+  ): number => {
     const nodes = newLeaves.map(() => opNode(nextId++, "AccumulateGrad", "accumulate"));
     const op = opNode(nextId++, label);
     nodes.push(op);
@@ -49,7 +75,10 @@ export function mlpGraph(inputs: number, width: number, hiddenLayers: number): M
     let acc = -1;
     for (let i = 0; i < nin; i++) {
       const mul = step(["w"], "MulBackward0", ([w]) => (x === null ? [w] : [w, x[i]]));
-      acc = i === 0 ? step(["b"], "AddBackward0", ([b]) => [b, mul]) : step([], "AddBackward0", () => [acc, mul]);
+      acc =
+        i === 0
+          ? step(["b"], "AddBackward0", ([b]) => [b, mul])
+          : step([], "AddBackward0", () => [acc, mul]);
     }
     return step([], "TanhBackward0", () => [acc]);
   };
@@ -97,9 +126,13 @@ export function stepsOf(graph: LayoutGraph): { nodes: LayoutNode[]; edges: Layou
     }
     const edges = incoming.get(node.id) ?? [];
     const feeding = new Set(edges.map((e) => e.source));
-    for (const leaf of pendingLeaves.filter((l) => !feeding.has(l.id))) steps.push({ nodes: [leaf], edges: [] });
+    for (const leaf of pendingLeaves.filter((l) => !feeding.has(l.id)))
+      steps.push({ nodes: [leaf], edges: [] });
     const leaves = pendingLeaves.filter((l) => feeding.has(l.id));
-    steps.push({ nodes: [...leaves, node], edges: [...leaves.flatMap((l) => incoming.get(l.id) ?? []), ...edges] });
+    steps.push({
+      nodes: [...leaves, node],
+      edges: [...leaves.flatMap((l) => incoming.get(l.id) ?? []), ...edges],
+    });
     pendingLeaves = [];
   }
   for (const leaf of pendingLeaves) steps.push({ nodes: [leaf], edges: [] });

@@ -6,13 +6,27 @@ import { chainGraph, diamondGraph, fanInGraph, mlpGraph, opNode } from "./graphs
 
 /** x * x: MulBackward0 has two edges from the same AccumulateGrad. */
 function squareGraph(): LayoutGraph {
-  return { nodes: [opNode(1, "AccumulateGrad", "accumulate"), opNode(2, "MulBackward0")], edges: [{ source: 1, target: 2 }, { source: 1, target: 2 }] };
+  return {
+    nodes: [opNode(1, "AccumulateGrad", "accumulate"), opNode(2, "MulBackward0")],
+    edges: [
+      { source: 1, target: 2 },
+      { source: 1, target: 2 },
+    ],
+  };
 }
 
 /** a -> b -> c -> d and a -> d: one edge skips two layers. */
 function skipGraph(): LayoutGraph {
   const nodes = [1, 2, 3, 4].map((id) => opNode(id, "AddBackward0"));
-  return { nodes, edges: [{ source: 1, target: 2 }, { source: 2, target: 3 }, { source: 3, target: 4 }, { source: 1, target: 4 }] };
+  return {
+    nodes,
+    edges: [
+      { source: 1, target: 2 },
+      { source: 2, target: 3 },
+      { source: 3, target: 4 },
+      { source: 1, target: 4 },
+    ],
+  };
 }
 
 const shapes: { name: string; graph: LayoutGraph }[] = [
@@ -29,7 +43,9 @@ describe.each(shapes)("layout of $name", ({ graph }) => {
   const layout = layoutGraph(graph);
 
   it("places every node, and no two nodes overlap", () => {
-    expect([...layout.positions.keys()].sort((a, b) => a - b)).toEqual(graph.nodes.map((n) => n.id).sort((a, b) => a - b));
+    expect([...layout.positions.keys()].sort((a, b) => a - b)).toEqual(
+      graph.nodes.map((n) => n.id).sort((a, b) => a - b),
+    );
     expect(overlappingPairs(layout.positions)).toEqual([]);
   });
 
@@ -38,14 +54,17 @@ describe.each(shapes)("layout of $name", ({ graph }) => {
   });
 
   it("routes each edge from the top of its source to the bottom of its target, always rising", () => {
-    expect(layout.routes.map((r) => [r.source, r.target])).toEqual(graph.edges.map((e) => [e.source, e.target]));
+    expect(layout.routes.map((r) => [r.source, r.target])).toEqual(
+      graph.edges.map((e) => [e.source, e.target]),
+    );
     for (const route of layout.routes) {
       const s = layout.positions.get(route.source)!;
       const t = layout.positions.get(route.target)!;
       expect(route.points[0]).toEqual([s.x, s.y - s.height / 2]);
       expect(route.points[route.points.length - 1]).toEqual([t.x, t.y + t.height / 2]);
       expect(route.points.length).toBe(t.layer - s.layer + 1);
-      for (let i = 1; i < route.points.length; i++) expect(route.points[i][1]).toBeLessThan(route.points[i - 1][1]);
+      for (let i = 1; i < route.points.length; i++)
+        expect(route.points[i][1]).toBeLessThan(route.points[i - 1][1]);
     }
   });
 
@@ -65,7 +84,9 @@ describe.each(shapes)("layout of $name", ({ graph }) => {
     const withOrder = graph.nodes.map((n, i) => ({ ...n, order: i }));
     const shuffled = { nodes: withOrder.slice().reverse(), edges: graph.edges.slice() };
     const again = layoutGraph(shuffled);
-    expect(again.positions).toEqual(layoutGraph({ nodes: withOrder, edges: graph.edges }).positions);
+    expect(again.positions).toEqual(
+      layoutGraph({ nodes: withOrder, edges: graph.edges }).positions,
+    );
   });
 });
 
@@ -76,7 +97,9 @@ describe("layout geometry, checked by hand", () => {
     expect(xs.size).toBe(1);
     expect([1, 2, 3, 4, 5].map((id) => layout.positions.get(id)!.layer)).toEqual([0, 1, 2, 3, 4]);
     // pitch = tallest node (28) + rankSep (36)
-    expect([1, 2, 3, 4, 5].map((id) => layout.positions.get(id)!.y)).toEqual([0, -64, -128, -192, -256]);
+    expect([1, 2, 3, 4, 5].map((id) => layout.positions.get(id)!.y)).toEqual([
+      0, -64, -128, -192, -256,
+    ]);
   });
 
   it("draws a diamond symmetric, the two middle nodes as close as the 18 px gap allows", () => {
@@ -111,7 +134,10 @@ describe("layout geometry, checked by hand", () => {
   });
 
   it("the overlap check notices nodes pushed into each other (a negative gap)", () => {
-    expect(overlappingPairs(layoutGraph(fanInGraph(3), { nodeSep: -30 }).positions)).toEqual([[1, 2], [2, 3]]);
+    expect(overlappingPairs(layoutGraph(fanInGraph(3), { nodeSep: -30 }).positions)).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
   });
 
   it("lays out the empty graph as nothing", () => {
@@ -121,9 +147,27 @@ describe("layout geometry, checked by hand", () => {
   });
 
   it.each([
-    { name: "an edge to an unknown node", graph: { nodes: [opNode(1, "A")], edges: [{ source: 1, target: 9 }] }, message: /not in the graph/ },
-    { name: "a cycle", graph: { nodes: [opNode(1, "A"), opNode(2, "B")], edges: [{ source: 1, target: 2 }, { source: 2, target: 1 }] }, message: /cycle/ },
-    { name: "a repeated id", graph: { nodes: [opNode(1, "A"), opNode(1, "B")], edges: [] }, message: /duplicate/ },
+    {
+      name: "an edge to an unknown node",
+      graph: { nodes: [opNode(1, "A")], edges: [{ source: 1, target: 9 }] },
+      message: /not in the graph/,
+    },
+    {
+      name: "a cycle",
+      graph: {
+        nodes: [opNode(1, "A"), opNode(2, "B")],
+        edges: [
+          { source: 1, target: 2 },
+          { source: 2, target: 1 },
+        ],
+      },
+      message: /cycle/,
+    },
+    {
+      name: "a repeated id",
+      graph: { nodes: [opNode(1, "A"), opNode(1, "B")], edges: [] },
+      message: /duplicate/,
+    },
   ])("refuses $name with a clear message", ({ graph, message }) => {
     expect(() => relayout(graph)).toThrow(message);
   });

@@ -40,7 +40,10 @@ print(loss)
 
 export function scriptMlpGraph(inputs: number, width: number, hiddenLayers: number): LayoutGraph {
   const events: TraceEvent[] = [];
-  const outcome = runPython(mlpScript(inputs, width, hiddenLayers), { sink: (e) => events.push(e), filename: "mlp.py" });
+  const outcome = runPython(mlpScript(inputs, width, hiddenLayers), {
+    sink: (e) => events.push(e),
+    filename: "mlp.py",
+  });
   if (outcome.exitCode !== 0) throw new Error(`the MLP script failed: ${outcome.stderr}`);
   return graphFromTrace(events);
 }

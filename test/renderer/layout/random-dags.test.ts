@@ -15,8 +15,16 @@ const dagArb = fc
     { minLength: 1, maxLength: 40 },
   )
   .map((specs): LayoutGraph => ({
-    nodes: specs.map((s, i) => ({ id: 10 + i, kind: "op", label: `op${i}`, width: s.width, height: s.height })),
-    edges: specs.flatMap((s, i) => (i === 0 ? [] : s.inputs.map((k) => ({ source: 10 + (k % i), target: 10 + i })))),
+    nodes: specs.map((s, i) => ({
+      id: 10 + i,
+      kind: "op",
+      label: `op${i}`,
+      width: s.width,
+      height: s.height,
+    })),
+    edges: specs.flatMap((s, i) =>
+      i === 0 ? [] : s.inputs.map((k) => ({ source: 10 + (k % i), target: 10 + i })),
+    ),
   }));
 
 describe("layouts of random DAGs", () => {
@@ -36,10 +44,17 @@ describe("layouts of random DAGs", () => {
     fc.assert(
       fc.property(dagArb, fc.nat(), (graph, cutSeed) => {
         const cut = cutSeed % graph.nodes.length;
-        const state = relayout({ nodes: graph.nodes.slice(0, cut), edges: graph.edges.filter((e) => e.target < 10 + cut) });
+        const state = relayout({
+          nodes: graph.nodes.slice(0, cut),
+          edges: graph.edges.filter((e) => e.target < 10 + cut),
+        });
         for (let i = cut; i < graph.nodes.length; i++) {
           const before = structuredClone(state.layout.positions);
-          appendNodes(state, [graph.nodes[i]], graph.edges.filter((e) => e.target === 10 + i));
+          appendNodes(
+            state,
+            [graph.nodes[i]],
+            graph.edges.filter((e) => e.target === 10 + i),
+          );
           for (const [id, p] of before) expect(state.layout.positions.get(id)).toEqual(p);
         }
         expect(overlappingPairs(state.layout.positions)).toEqual([]);

@@ -13,7 +13,13 @@ describe("the relayout worker's handler", () => {
   });
 
   it("turns a bad graph into an error answer instead of killing the worker", () => {
-    const response = handleRelayout({ seq: 8, graph: { nodes: [opNode(1, "A")], edges: [{ source: 1, target: 2 }] } });
-    expect(response).toEqual({ seq: 8, error: "layout: edge 1 -> 2 names a node that is not in the graph" });
+    const response = handleRelayout({
+      seq: 8,
+      graph: { nodes: [opNode(1, "A")], edges: [{ source: 1, target: 2 }] },
+    });
+    expect(response).toEqual({
+      seq: 8,
+      error: "layout: edge 1 -> 2 names a node that is not in the graph",
+    });
   });
 });

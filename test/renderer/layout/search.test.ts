@@ -16,20 +16,52 @@ const graph: LayoutGraph = {
 
 describe("searchNodes", () => {
   it.each([
-    { query: "w1", expected: [[1, "name", "w1", 0], [2, "name", "w10", 2]] },
-    { query: "W1", expected: [[1, "name", "w1", 0], [2, "name", "w10", 2]] },
-    { query: "mul", expected: [[3, "label", "MulBackward0", 1], [4, "label", "MulBackward0", 1]] },
-    { query: "MulBackward0", expected: [[3, "label", "MulBackward0", 0], [4, "label", "MulBackward0", 0]] },
+    {
+      query: "w1",
+      expected: [
+        [1, "name", "w1", 0],
+        [2, "name", "w10", 2],
+      ],
+    },
+    {
+      query: "W1",
+      expected: [
+        [1, "name", "w1", 0],
+        [2, "name", "w10", 2],
+      ],
+    },
+    {
+      query: "mul",
+      expected: [
+        [3, "label", "MulBackward0", 1],
+        [4, "label", "MulBackward0", 1],
+      ],
+    },
+    {
+      query: "MulBackward0",
+      expected: [
+        [3, "label", "MulBackward0", 0],
+        [4, "label", "MulBackward0", 0],
+      ],
+    },
     { query: "tanh", expected: [[5, "label", "TanhBackward0", 1]] },
     { query: "hat", expected: [[5, "name", "y_hat", 3]] },
     { query: "h", expected: [[3, "name", "h", 0]] },
     { query: "loss", expected: [[6, "name", "loss", 0]] },
-    { query: "accumulate", expected: [[1, "label", "AccumulateGrad", 2], [2, "label", "AccumulateGrad", 2]] },
+    {
+      query: "accumulate",
+      expected: [
+        [1, "label", "AccumulateGrad", 2],
+        [2, "label", "AccumulateGrad", 2],
+      ],
+    },
     { query: "  ", expected: [] },
     { query: "relu", expected: [] },
   ])("finds $query", ({ query, expected }) => {
     const hits = searchNodes(graph, query).filter((h) => expected.length === 0 || h.rank <= 3);
-    expect(hits.slice(0, expected.length).map((h) => [h.id, h.field, h.text, h.rank])).toEqual(expected);
+    expect(hits.slice(0, expected.length).map((h) => [h.id, h.field, h.text, h.rank])).toEqual(
+      expected,
+    );
   });
 
   it("ranks exact names first, then op names, prefixes, substrings; creation order among equals", () => {
