@@ -8,6 +8,7 @@ import { PyFunction } from "./function.ts";
 import { getAttr, host, setAttr } from "./methods.ts";
 import {
   binaryOp,
+  budget,
   compare,
   delItem,
   dictSet,
@@ -99,6 +100,7 @@ export class Interpreter {
     this.deadline = Date.now() + opts.timeLimitMs;
     this.tracing = !!opts.sink;
     host.call = (f, a) => this.call(f, a);
+    budget.tick = () => this.tick();
   }
 
   get stepCount(): number {
@@ -117,6 +119,7 @@ export class Interpreter {
 
   run(module: Module): void {
     host.call = (f, a) => this.call(f, a);
+    budget.tick = () => this.tick();
     this.frames.push(this.moduleFrame);
     try {
       const c = this.execBlock(module.body, this.moduleFrame);
