@@ -62,7 +62,7 @@ export function drawingBounds(root: XmlElement, frame: Frame = IDENTITY): Bounds
     b.minY = Math.min(b.minY, py);
     b.maxY = Math.max(b.maxY, py);
   };
-  const visit = (el: XmlElement, outer: Frame) => {
+  const visit = (el: XmlElement, outer: Frame, rectCentres: readonly number[] = []) => {
     const f = applyTransform(outer, el.attrs.transform);
     const a = el.attrs;
     switch (el.name) {
@@ -104,14 +104,16 @@ export function drawingBounds(root: XmlElement, frame: Frame = IDENTITY): Bounds
         const x = num(a.x);
         const y = num(a.y);
         const width = textOf(el).length * FONT_PX * GLYPH;
-        // the anchor lives in CSS, which is not evaluated here: allow for a centred text
-        // reaching left and a start-anchored one reaching right
+        // the anchor lives in CSS, which is not evaluated here. A text centred on a box beside it
+        // (a pill, a badge, a node) is taken as centred; any other text may reach either way.
+        const centred = rectCentres.some((c) => Math.abs(c - x) < 0.5);
         add(f, x - width / 2, y - FONT_PX);
-        add(f, x + width, y + FONT_PX / 3);
+        add(f, centred ? x + width / 2 : x + width, y + FONT_PX / 3);
         return;
       }
     }
-    for (const c of el.children) if (typeof c !== "string") visit(c, f);
+    const centres = el.children.flatMap((c) => (typeof c !== "string" && c.name === "rect" ? [num(c.attrs.x) + num(c.attrs.width) / 2] : []));
+    for (const c of el.children) if (typeof c !== "string") visit(c, f, centres);
   };
   visit(root, frame);
   return b;

@@ -32,3 +32,14 @@ describe("drawing bounds", () => {
     expect(pathPoints("m1,2l3,4")).toEqual([]);
   });
 });
+
+describe("text centred on a box", () => {
+  it("reaches half its width each way when a sibling rect is centred on it, else allows either anchor", () => {
+    const w = 10 * 12 * 0.62;
+    const pill = drawingBounds(parseXml(`<g><g><rect x="-5" y="0" width="10" height="5"/><text x="0" y="20">0123456789</text></g></g>`));
+    expect(pill.minX).toBeCloseTo(-w / 2);
+    expect(pill.maxX).toBeCloseTo(w / 2);
+    const loose = drawingBounds(parseXml(`<g><g><rect x="40" y="0" width="10" height="5"/><text x="0" y="20">0123456789</text></g></g>`));
+    expect(loose.maxX).toBeCloseTo(w);
+  });
+});
