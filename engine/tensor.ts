@@ -146,7 +146,11 @@ export class Tensor {
       version: this.storage.version,
       values: this.values(),
     };
-    if (withStorage) info.storageValues = Array.from(this.storage.data);
+    if (withStorage) {
+      const whole = this.offset === 0 && this.numel === this.storage.data.length && this.isContiguous();
+      // the same elements: share the array rather than copy it (events are read, never written)
+      info.storageValues = whole ? info.values : Array.from(this.storage.data);
+    }
     return info;
   }
 }

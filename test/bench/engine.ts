@@ -73,16 +73,22 @@ function tensorMlp(rt: T.Runtime): () => number {
   };
 }
 
-function timeIt(step: () => number, repeats: number): { median: number; nodes: number } {
-  let nodes = step();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    nodes = step();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], nodes };
+/** median ms of `repeats` runs of each step, the steps interleaved after a warm-up so the JIT
+ *  and the machine's load treat them alike */
+function timeBoth(steps: (() => number)[], repeats: number): { median: number; nodes: number }[] {
+  const nodes = steps.map((s) => s());
+  for (let w = 0; w < 5; w++) steps.forEach((s) => s());
+  const times: number[][] = steps.map(() => []);
+  for (let i = 0; i < repeats; i++)
+    steps.forEach((s, k) => {
+      const t0 = performance.now();
+      s();
+      times[k].push(performance.now() - t0);
+    });
+  return times.map((t, k) => {
+    t.sort((a, b) => a - b);
+    return { median: t[Math.floor(t.length / 2)], nodes: nodes[k] };
+  });
 }
 
 const PYTORCH = String.raw`
@@ -137,11 +143,10 @@ export async function run(): Promise<void> {
     ["scalar MLP", scalarMlp, REPEATS.scalar, "scalar"],
     ["tensor MLP", tensorMlp, REPEATS.tensor, "tensor"],
   ] as const) {
-    const off = timeIt(build(new T.Runtime()), repeats);
     let events = 0;
-    const on = timeIt(build(new T.Runtime({ sink: () => void events++ })), repeats);
+    const [off, on] = timeBoth([build(new T.Runtime()), build(new T.Runtime({ sink: () => void events++ }))], repeats);
     rows.push([`${name} (${off.nodes} nodes), events off`, off.median, torch ? torch[key] : null, 0]);
-    rows.push([`${name}, events on (${Math.round(events / (repeats + 1))}/run)`, on.median, torch ? torch[key] : null, on.median / off.median]);
+    rows.push([`${name}, events on (${Math.round(events / (repeats + 6))}/run)`, on.median, torch ? torch[key] : null, on.median / off.median]);
   }
   for (const [label, ms, py, overhead] of rows) {
     const ratio = py ? `ratio ${(ms / py).toFixed(2)}` : "PyTorch not installed";
