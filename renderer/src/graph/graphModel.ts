@@ -1,7 +1,7 @@
 // What the graph view draws at one step, as plain data: grad_fn nodes, leaves with their .grad
 // slots, edges with shapes and gradients in flight. Pure, so the screen and exports agree.
 
-import type { TraceState, TensorState, NodeState } from "../../../engine/trace/state.ts";
+import type { GradSum, NodeState, TensorState, TraceState } from "../../../engine/trace/state.ts";
 import { edgeKey } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
@@ -60,8 +60,8 @@ export interface GraphModel {
   edges: GraphEdgeView[];
 }
 
-export const NODE_HEIGHT = 44;
-export const LEAF_HEIGHT = 64;
+export const NODE_HEIGHT = 38;
+export const LEAF_HEIGHT = 58;
 /** saved-tensor badges sit in a row inside the bottom of their node */
 export const SAVED_ROW = 17;
 export const savedBadgeWidth = (slot: string): number => slot.length * 6.2 + 10;
@@ -83,6 +83,14 @@ export function buildGraph(state: TraceState): GraphModel {
     const t = state.tensors.get(id);
     return t ? formatValues(tensorValues(state, id), t.dtype) : null;
   };
+  const executed = new Set(b?.executed ?? []);
+  const sumsByNode = new Map<number, GradSum>();
+  for (const sum of b?.sums.values() ?? []) {
+    const have = sumsByNode.get(sum.node);
+    if (!have || sum.step > have.step) sumsByNode.set(sum.node, sum);
+  }
+  const rootNodes = new Set((b?.roots ?? []).map((r) => state.tensors.get(r)?.gradFn));
+  const statusOf = (nodeId: number): NodeStatus => (b?.executing === nodeId ? "executing" : executed.has(nodeId) ? "executed" : "idle");
   const errorNode = state.error && b && !b.finished ? (b.executing ?? rootNodeOf(state, b.roots[0])) : null;
   const outputOf = (n: NodeState, nr: number): TensorState | undefined =>
     n.outputs.map((id) => state.tensors.get(id)).find((t) => t?.outputNr === nr) ?? state.tensors.get(n.outputs[0]);
@@ -92,7 +100,7 @@ export function buildGraph(state: TraceState): GraphModel {
     return {
       ...base(-t.id, "leaf", nodeId == null ? "leaf" : "AccumulateGrad", names.get(t.id) ?? [], 0, born),
       shape: t.shape,
-      status: nodeId != null && b ? statusOf(b, nodeId) : "idle",
+      status: nodeId != null ? statusOf(nodeId) : "idle",
       grad: t.grad == null ? "None" : valuesOf(t.grad),
       accumulation: acc
         ? {
@@ -118,14 +126,14 @@ export function buildGraph(state: TraceState): GraphModel {
       continue;
     }
     const out = outputOf(n, 0);
-    const sum = b ? latestSum(b, n.id) : null;
+    const sum = sumsByNode.get(n.id) ?? null;
     nodes.push({
       ...base(gid, "op", n.name, out ? (names.get(out.id) ?? []) : [], n.order, n.bornAt),
       shape: out?.shape ?? null,
       saved: n.saved.map((sv) => ({ slot: sv.slot, freed: sv.freed })),
-      status: b ? statusOf(b, n.id) : "idle",
+      status: statusOf(n.id),
       sum: sum && { before: valuesOf(sum.before) ?? "?", delta: valuesOf(sum.delta) ?? "?", after: valuesOf(sum.after) ?? "?", now: sum.step === state.step },
-      seed: b && b.roots.some((r) => state.tensors.get(r)?.gradFn === n.id) ? seedLabel(state, b.roots, b.seeds, n.id, valuesOf) : null,
+      seed: b && rootNodes.has(n.id) ? seedLabel(state, b.roots, b.seeds, n.id, valuesOf) : null,
       error: errorNode === n.id,
       tensor: out?.id ?? null,
       ...(out ? versionOf(out, last) : {}),
@@ -182,21 +190,10 @@ function base(id: number, kind: "op" | "leaf", name: string, names: string[], or
   };
 }
 
-function statusOf(b: NonNullable<TraceState["backward"]>, nodeId: number): NodeStatus {
-  if (b.executing === nodeId) return "executing";
-  return b.executed.includes(nodeId) ? "executed" : "idle";
-}
-
 function versionOf(t: TensorState, last: TraceState["lastEvent"]): { version: string | null; versionNow: boolean } {
   if (last?.kind === "tensor/mutated" && (last.tensor === t.id || last.aliases.includes(t.id)))
     return { version: `v${last.versionBefore}→v${last.versionAfter}`, versionNow: true };
   return { version: t.version > 0 ? `v${t.version}` : null, versionNow: false };
-}
-
-function latestSum(b: NonNullable<TraceState["backward"]>, nodeId: number) {
-  let best = null;
-  for (const s of b.sums.values()) if (s.node === nodeId && (!best || s.step > best.step)) best = s;
-  return best;
 }
 
 function rootNodeOf(state: TraceState, root: number | undefined): number | null {

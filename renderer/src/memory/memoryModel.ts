@@ -88,12 +88,10 @@ export function buildMemory(state: TraceState): MemoryModel {
     for (const b of list) {
       const v = b.value;
       const tensors = v.type === "tensor" ? [v.id] : v.type === "tensors" ? v.ids.filter((id): id is number => id != null) : [];
-      const text =
-        v.type === "tensor"
-          ? formatValues(tensorValues(state, v.id), state.tensors.get(v.id)?.dtype)
-          : v.repr.length > 22
-            ? `${v.repr.slice(0, 21)}…`
-            : v.repr;
+      const full = v.type === "tensor" ? formatValues(tensorValues(state, v.id), state.tensors.get(v.id)?.dtype) : v.repr;
+      // the value shares the row with the name: cut it to the room left
+      const room = Math.max(3, Math.floor((COL.nameW - 28) / 6.9) - b.name.length - 1);
+      const text = full.length > room ? `${full.slice(0, room - 1)}…` : full;
       names.push({ key: `${scope}\u0000${b.name}`, name: b.name, scope, tensors, text, y, now: b.setAt === state.step });
       y += ROW;
     }

@@ -32,7 +32,6 @@ export class Session {
   private runner = new Runner();
   private playTimer: ReturnType<typeof setTimeout> | null = null;
   private hardTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastLayoutAt = 0;
   private lastShownAt = 0;
 
   run(source: string): void {
@@ -47,17 +46,12 @@ export class Session {
     this.runner.start(source, {
       onEvents: (events) => {
         this.cursor.append(events);
-        // redraw a few times a second at most, so a flood of events cannot starve the page
+        // while it runs, only the count moves (drawing a growing graph on every batch would
+        // starve the page); the views show the end of the run when it is over
         const now = performance.now();
         if (now - this.lastShownAt < 250) return;
         this.lastShownAt = now;
-        this.length = this.cursor.length;
-        this.step = this.length - 1;
-        this.message = `Running… ${this.length} events`;
-        if (now - this.lastLayoutAt > 1000) {
-          this.lastLayoutAt = now;
-          this.layoutKey++;
-        }
+        this.message = `Running… ${this.cursor.length} events`;
       },
       onDone: (ms) => this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.cursor.length} events.`),
       onCrash: (message) => this.finish("crashed", `Gradlens failed while running this script: ${message}`),
