@@ -54,6 +54,12 @@ export const tests = [
       assert((await page.locator(".memory .storage.flash").count()) === 1, "the shared storage should flash on zero_()");
       assert(await page.locator(".graph .version.now").count(), "the version badge v0→v1 should show");
       await shot("alias-zero");
+      // the same moment in the dark theme (Theme: auto -> light -> dark)
+      await page.getByRole("button", { name: /Switch theme/ }).click();
+      await page.getByRole("button", { name: /Switch theme/ }).click();
+      assert((await page.evaluate(() => document.documentElement.dataset.theme)) === "dark", "the theme button did not reach dark");
+      await shot("alias-zero-dark");
+      await focusTimeline(page);
 
       await page.keyboard.press("Shift+ArrowLeft");
       const back = (await names(page)).find((n) => n.name === "f_prime")!;
