@@ -30,6 +30,13 @@ const light = {
   "--node-stroke": "#0072b2",
   "--leaf-fill": "#e8f6f0",
   "--focus": "#0072b2",
+  "--syn-keyword": "#8b2fa0",
+  "--syn-atom": "#0060a0",
+  "--syn-number": "#00745a",
+  "--syn-string": "#a04800",
+  "--syn-comment": "#6a737d",
+  "--syn-def": "#005cc5",
+  "--syn-prop": "#1b1f24",
   // fallbacks that every platform has last: resvg and viewers pick the first installed family
   "--mono": `ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, "Liberation Mono", monospace`,
   "--sans": `system-ui, "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, "Liberation Sans", sans-serif`,
@@ -48,6 +55,13 @@ const dark: typeof light = {
   "--leaf-fill": "#17322a",
   "--focus": "#56b4e9",
   "--c-forward": "#56b4e9",
+  "--syn-keyword": "#e39cf5",
+  "--syn-atom": "#7cc4f5",
+  "--syn-number": "#5fd3b0",
+  "--syn-string": "#f2b36b",
+  "--syn-comment": "#8b95a3",
+  "--syn-def": "#8fc3ff",
+  "--syn-prop": "#e6e9ee",
 };
 
 export const THEMES: Record<ExportTheme, Readonly<Record<string, string>>> = { light, dark };

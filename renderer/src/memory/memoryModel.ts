@@ -35,6 +35,8 @@ export interface MemObject {
   /** .grad points here (another object), or null */
   grad: number | null;
   values: string;
+  /** "Tensor [..]" cut to the box's width, so it never runs over the storage arrow */
+  heading: string;
   fresh: boolean;
 }
 
@@ -92,7 +94,7 @@ export function buildMemory(state: TraceState): MemoryModel {
       // the value shares the row with the name: cut it to the room left
       const room = Math.max(3, Math.floor((COL.nameW - 28) / 6.9) - b.name.length - 1);
       const text = full.length > room ? `${full.slice(0, room - 1)}…` : full;
-      names.push({ key: `${scope}\u0000${b.name}`, name: b.name, scope, tensors, text, y, now: b.setAt === state.step });
+      names.push({ key: `${scope}::${b.name}`, name: b.name, scope, tensors, text, y, now: b.setAt === state.step });
       y += ROW;
     }
     frames.push({ scope, title: scope === "<module>" ? "Global frame" : scope, y: top, height: y - top + 4 });
@@ -127,6 +129,7 @@ export function buildMemory(state: TraceState): MemoryModel {
       { label: ".grad", value: t.grad == null ? "None" : "" },
     ];
     const height = OBJ_HEAD + rows.length * OBJ_ROW + 6;
+    const values = formatValues(tensorValues(state, id), t.dtype);
     const top = Math.max(cursor, (firstY.get(id) ?? 0) - 8);
     const obj: MemObject = {
       tensor: id,
@@ -136,7 +139,8 @@ export function buildMemory(state: TraceState): MemoryModel {
       height,
       rows,
       grad: t.grad,
-      values: formatValues(tensorValues(state, id), t.dtype),
+      values,
+      heading: fitText(`Tensor ${values}`, Math.floor((COL.objW - 16) / 7)),
       fresh: t.bornAt === state.step,
     };
     objects.push(obj);
@@ -194,4 +198,9 @@ export function buildMemory(state: TraceState): MemoryModel {
 
   const bottom = Math.max(y, ...objects.map((o) => o.y + o.height), ...storages.map((s) => s.y + s.height));
   return { frames, names, objects, storages, arrows, width: COL.storeX + COL.storeW + 8, height: bottom + 8 };
+}
+
+/** `text` cut to `room` characters (monospace), ending in an ellipsis when cut. */
+export function fitText(text: string, room: number): string {
+  return text.length > room ? `${text.slice(0, Math.max(1, room - 1))}…` : text;
 }
