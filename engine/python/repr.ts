@@ -135,6 +135,7 @@ export function pyStr(v: PyValue): string {
     }
     return pyRepr(new PyTuple(v.args));
   }
+  if (v instanceof PyObj && v.strText) return v.strText();
   const f = foreignOf(v);
   if (f?.str) return f.str(v);
   return pyRepr(v);

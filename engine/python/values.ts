@@ -16,6 +16,8 @@ export abstract class PyObj {
   abstract get cls(): PyClass;
   /** repr() of objects with their own printed form (torch.float32, ...) */
   reprText?(): string;
+  /** str() when it differs from repr() (torch.device prints as "cpu") */
+  strText?(): string;
 }
 
 /** A Python class: builtin types, exception classes, torch types. */

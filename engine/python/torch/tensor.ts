@@ -10,8 +10,8 @@ import {
   type ForeignType,
   PyBuiltin,
   PyClass,
-  PyInstance,
   PyList,
+  PyObj,
   PyTuple,
   type PyValue,
   objectClass,
@@ -299,7 +299,7 @@ export const tensorMethods: Record<string, Method> = {
   bool: (x) => castDType(x, "bool"),
   to: (x, a) => {
     const b = parse("to", a, [{ name: "dtype", default: null }, { name: "non_blocking", default: false }, { name: "copy", default: false }]);
-    if (b.dtype === "cpu" || b.dtype instanceof PyInstance) return x;
+    if (b.dtype === "cpu" || b.dtype instanceof PyDevice) return x;
     const d = toDType(b.dtype as PyValue);
     return d ? castDType(x, d) : x;
   },
@@ -322,7 +322,19 @@ tensorMethods.sign = tensorMethods.sgn;
 tensorMethods.absolute = tensorMethods.abs;
 tensorMethods.negative = tensorMethods.neg;
 
-const device = new PyInstance(deviceClass, "device(type='cpu')");
+/** torch.device('cpu'): the only device Gradlens has */
+class PyDevice extends PyObj {
+  get cls(): PyClass {
+    return deviceClass;
+  }
+  override reprText(): string {
+    return "device(type='cpu')";
+  }
+  override strText(): string {
+    return "cpu";
+  }
+}
+const device = new PyDevice();
 
 function getattr(x: Tensor, name: string): PyValue | undefined {
   switch (name) {
