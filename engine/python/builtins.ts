@@ -14,9 +14,8 @@ import {
   toBig,
   toNum,
   truthy,
-  unaryOp,
 } from "./ops.ts";
-import { floatRepr, pyRepr, pyStr } from "./repr.ts";
+import { pyRepr, pyStr } from "./repr.ts";
 import {
   type CallArgs,
   Ellipsis,
@@ -40,7 +39,6 @@ import {
   intClass,
   iteratorClass,
   listClass,
-  noneClass,
   objectClass,
   pyErr,
   rangeClass,
@@ -455,9 +453,6 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
   m.set("Ellipsis", Ellipsis);
   m.set("NotImplemented", null);
   m.set("__name__", "__main__");
-  void noneClass;
-  void unaryOp;
-  void floatRepr;
   builtinsCache = m;
   return m;
 }

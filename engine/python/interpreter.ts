@@ -41,7 +41,7 @@ import {
   type PyValue,
   exceptionClasses,
   foreignOf,
-  iteratorClass,
+  objectClass,
   pyErr,
   typeName,
 } from "./values.ts";
@@ -53,7 +53,7 @@ class Return {
 }
 type Completion = undefined | typeof BREAK | typeof CONTINUE | Return;
 
-const generatorClass = new PyClass("generator", null);
+const generatorClass = new PyClass("generator", objectClass);
 
 export interface InterpreterOptions {
   lines: LineMap;
@@ -920,4 +920,3 @@ export class Interpreter {
   }
 }
 
-export { iteratorClass };
