@@ -27,6 +27,8 @@ export interface RunOptions {
   maxDepth?: number;
   /** run on this Runtime instead of a fresh one (tests that inspect the live engine) */
   runtime?: Runtime;
+  /** events one traced run may emit before it is stopped (default 2 000 000) */
+  maxEvents?: number;
 }
 
 registerForeign(tensorType);
@@ -43,13 +45,29 @@ export function describeBinding(v: PyValue): BindingValue | undefined {
   return undefined;
 }
 
+/** A sink that stops the run (uncatchably) once it has seen `max` events: a traced endless
+ *  loop must not write gigabytes before the step budget ends it. */
+function cappedSink(sink: ((e: TraceEvent) => void) | undefined, max: number): ((e: TraceEvent) => void) | undefined {
+  if (!sink) return undefined;
+  let n = 0;
+  return (e) => {
+    if (++n > max && e.kind !== "error/raised") {
+      const err = pyErr("RuntimeError", `Gradlens stopped the program after ${max} events (trace budget)`);
+      err.exc.uncatchable = true;
+      throw err;
+    }
+    sink(e);
+  };
+}
+
 export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
-  const rt = opts.runtime ?? new Runtime({ sink: opts.sink, maxElements: opts.maxElements });
+  const sink = opts.runtime ? opts.sink : cappedSink(opts.sink, opts.maxEvents ?? 2_000_000);
+  const rt = opts.runtime ?? new Runtime({ sink, maxElements: opts.maxElements });
   let warn: (category: string, message: string) => void = () => undefined;
   const modules = torchModules(rt, (c, m) => rt.warn(c, m));
   const session: SessionOptions = {
     filename: opts.filename,
-    sink: opts.sink,
+    sink,
     onStdout: opts.onStdout,
     onStderr: opts.onStderr,
     maxSteps: opts.maxSteps,

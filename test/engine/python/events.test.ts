@@ -92,6 +92,14 @@ describe("budgets", () => {
     expect(r.error?.message).toMatch(/10000000000 elements is over the budget of 1000000 elements/);
   });
 
+  it("a traced endless loop stops at the event budget, even inside try/except", () => {
+    let n = 0;
+    const src = "import torch\nx = torch.ones(2)\nwhile True:\n    try:\n        y = x * 2\n    except Exception:\n        pass\n";
+    const r = runPython(src, { sink: () => void n++, maxEvents: 1000 });
+    expect(r.error?.message).toBe("Gradlens stopped the program after 1000 events (trace budget)");
+    expect(n).toBe(1001); // the budget's own error/raised event still gets through
+  });
+
   it("deep recursion ends in RecursionError, not a JS stack overflow", () => {
     const r = runPython("def f(n):\n    return f(n + 1)\nf(0)\n");
     expect(r.error?.type).toBe("RecursionError");
