@@ -43,6 +43,8 @@ export interface GraphNodeView {
   tensor: number | null;
   width: number;
   height: number;
+  /** a collapsed group (collapseView.ts): how many nodes it stands for */
+  group?: number;
 }
 
 export interface GraphEdgeView {
