@@ -10,6 +10,21 @@ export type RunStatus = "idle" | "running" | "done" | "stopped" | "crashed";
 /** A run still going after this long is stopped even if the interpreter's budget did not stop it. */
 export const HARD_LIMIT_MS = 20_000;
 
+export interface RunOptions {
+  /** a lesson cell's first line: when the run ends, the views stand just before the statement on
+   *  this line (the earlier cells have run), so the student steps through the cell from there */
+  fromLine?: number;
+}
+
+/** The step just before the first statement on or after `line` runs (the end, if there is none). */
+export function stepBeforeLine(cursor: TraceCursor, line: number): number {
+  for (const start of cursor.statementStarts) {
+    const e = cursor.events[start];
+    if (e.kind === "statement" && e.span.line >= line) return start - 1;
+  }
+  return cursor.length - 1;
+}
+
 export class Session {
   cursor = $state.raw(new TraceCursor([], 256));
   /** number of events received; bumped after each batch so derived views refresh */
@@ -34,8 +49,11 @@ export class Session {
   private hardTimer: ReturnType<typeof setTimeout> | null = null;
   private lastShownAt = 0;
 
-  run(source: string): void {
+  private fromLine: number | undefined;
+
+  run(source: string, options: RunOptions = {}): void {
     this.pause();
+    this.fromLine = options.fromLine;
     this.cursor = new TraceCursor([], 256);
     this.length = 0;
     this.step = -1;
@@ -71,7 +89,7 @@ export class Session {
     this.status = status;
     this.message = message;
     this.length = this.cursor.length;
-    this.step = this.length - 1;
+    this.step = this.fromLine == null ? this.length - 1 : stepBeforeLine(this.cursor, this.fromLine);
     this.layoutKey++;
   }
 

@@ -1,0 +1,35 @@
+// The toolbar's Export menu and File > Export: which export each choice is, and what to tell the
+// student about the host's result (a failure's reason is shown, not swallowed).
+
+import type { MenuCommand, WriteManyResult, WriteResult } from "../../host/index.ts";
+
+export type ExportChoice = "svg" | "png" | "dot" | "all";
+
+export const EXPORT_CHOICES: readonly { choice: ExportChoice; label: string }[] = [
+  { choice: "svg", label: "SVG (this step)" },
+  { choice: "png", label: "PNG 2× (this step)" },
+  { choice: "dot", label: "DOT (Graphviz)" },
+  { choice: "all", label: "SVG, every step…" },
+];
+
+const BY_COMMAND: Partial<Record<MenuCommand, ExportChoice>> = {
+  "file.exportSvg": "svg",
+  "file.exportPng": "png",
+  "file.exportDot": "dot",
+  "file.exportAllSteps": "all",
+};
+
+export function exportChoiceOf(command: MenuCommand): ExportChoice | null {
+  return BY_COMMAND[command] ?? null;
+}
+
+/** What the status line says after an export; `failed` is true when it should stand out as an error. */
+export function exportOutcome(result: WriteResult | WriteManyResult): { text: string; failed: boolean } {
+  if (result.status === "failed") return { text: `Export failed: ${result.reason}`, failed: true };
+  if (result.status === "cancelled") return { text: "Export cancelled.", failed: false };
+  if ("names" in result) {
+    const n = result.names.length;
+    return { text: n ? `Exported ${n} file${n === 1 ? "" : "s"}: ${result.names[0]}${n > 1 ? ` … ${result.names[n - 1]}` : ""}.` : "Nothing to export.", failed: false };
+  }
+  return { text: `Exported ${result.name}.`, failed: false };
+}
