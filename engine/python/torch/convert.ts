@@ -19,7 +19,7 @@ export function toScalar(v: PyValue, what: string): Scalar {
   if (isScalar(v)) return v;
   if (isTensor(v) && v.numel === 1 && v.dim() === 0) {
     const x = v.at(0);
-    return v.dtype === "bool" ? x !== 0 : v.dtype === "int64" ? BigInt(x) : x;
+    return v.dtype === "bool" ? x !== 0 : v.dtype === "int64" || v.dtype === "int32" ? BigInt(x) : x;
   }
   throw pyErr("TypeError", `${what} must be Number, not ${typeName(v)}`);
 }
@@ -68,7 +68,7 @@ export function toDims(v: PyValue | undefined): number | number[] | null {
 export function toDType(v: PyValue | undefined): DType | undefined {
   if (v === undefined || v === null) return undefined;
   if (v instanceof PyDType) return v.engine;
-  if (v === "float32" || v === "float64" || v === "int64" || v === "bool") return v;
+  if (v === "float32" || v === "float64" || v === "int64" || v === "int32" || v === "bool") return v;
   throw pyErr("TypeError", `dtype must be torch.dtype, not ${typeName(v)}`);
 }
 
@@ -93,7 +93,7 @@ export function toIndexSpecs(index: PyValue): IndexSpec[] {
     }
     if (typeof v === "bigint") return { kind: "int", value: Number(v) };
     if (isTensor(v)) {
-      if (v.dim() === 0 && v.dtype === "int64") return { kind: "int", value: v.at(0) };
+      if (v.dim() === 0 && (v.dtype === "int64" || v.dtype === "int32")) return { kind: "int", value: v.at(0) };
       throw pyErr("NotImplementedError", "indexing a tensor with a tensor (advanced indexing) is outside what Gradlens runs");
     }
     if (v instanceof PyList || typeof v === "boolean")

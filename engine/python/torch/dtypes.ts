@@ -24,15 +24,15 @@ export class PyDType extends PyObj {
     if (!this.supported)
       throw pyErr(
         "NotImplementedError",
-        `torch.${this.name} is not supported by the Gradlens engine (it has float32, float64, int64 and bool)`,
+        `torch.${this.name} is not supported by the Gradlens engine (it has float32, float64, int64, int32 and bool)`,
       );
     return this.name as DType;
   }
 }
 
 const all = new Map<string, PyDType>();
-for (const n of ["float32", "float64", "int64", "bool"]) all.set(n, new PyDType(n, true));
-for (const n of ["float16", "bfloat16", "int32", "int16", "int8", "uint8", "complex64", "complex128"]) all.set(n, new PyDType(n, false));
+for (const n of ["float32", "float64", "int64", "int32", "bool"]) all.set(n, new PyDType(n, true));
+for (const n of ["float16", "bfloat16", "int16", "int8", "uint8", "complex64", "complex128"]) all.set(n, new PyDType(n, false));
 
 export function dtypeObject(d: string): PyDType {
   return all.get(d)!;

@@ -58,11 +58,14 @@ const opt = <X>(v: PyValue | typeof MISSING, f: (v: PyValue) => X): X | undefine
 
 /** Python value of a one-element tensor. */
 export function itemOf(x: Tensor): Scalar {
-  return T.item(x);
+  const v = T.item(x);
+  // the engine's pyValue knows int64 only; an int32 element is a Python int too
+  return x.dtype === "int32" && typeof v === "number" ? BigInt(v) : v;
 }
 
-export function pyFromNested(v: T.PyNested): PyValue {
-  return Array.isArray(v) ? new PyList(v.map(pyFromNested)) : v;
+export function pyFromNested(v: T.PyNested, int = false): PyValue {
+  if (Array.isArray(v)) return new PyList(v.map((x) => pyFromNested(x, int)));
+  return int && typeof v === "number" ? BigInt(v) : v;
 }
 
 /** inputs=... of backward: a tensor or a sequence of tensors */
@@ -173,7 +176,7 @@ export const tensorMethods: Record<string, Method> = {
   },
   tolist: (x, a) => {
     parse("tolist", a, []);
-    return pyFromNested(T.tolist(x));
+    return pyFromNested(T.tolist(x), x.dtype === "int32");
   },
   numel: (x) => BigInt(x.numel),
   nelement: (x) => BigInt(x.numel),
@@ -183,7 +186,7 @@ export const tensorMethods: Record<string, Method> = {
   data_ptr: (x) => BigInt(x.dataPtr()),
   is_contiguous: (x) => x.isContiguous(),
   is_floating_point: (x) => T.isFloating(x.dtype),
-  element_size: (x) => (x.dtype === "float32" ? 4n : x.dtype === "bool" ? 1n : 8n),
+  element_size: (x) => (x.dtype === "float32" || x.dtype === "int32" ? 4n : x.dtype === "bool" ? 1n : 8n),
   zero_: (x, a) => {
     parse("zero_", a, []);
     return T.zero_(x);
@@ -296,6 +299,7 @@ export const tensorMethods: Record<string, Method> = {
   float: (x) => castDType(x, "float32"),
   double: (x) => castDType(x, "float64"),
   long: (x) => castDType(x, "int64"),
+  int: (x) => castDType(x, "int32"),
   bool: (x) => castDType(x, "bool"),
   to: (x, a) => {
     const b = parse("to", a, [{ name: "dtype", default: null }, { name: "non_blocking", default: false }, { name: "copy", default: false }]);
@@ -514,5 +518,5 @@ export const tensorType: ForeignType = {
   },
   toFloat: (x: Tensor) => scalarValue(x, "float"),
   toInt: (x: Tensor) => BigInt(Math.trunc(scalarValue(x, "int"))),
-  toIndex: (x: Tensor) => (x.numel === 1 && x.dtype === "int64" ? BigInt(x.at(0)) : undefined),
+  toIndex: (x: Tensor) => (x.numel === 1 && (x.dtype === "int64" || x.dtype === "int32") ? BigInt(x.at(0)) : undefined),
 };
