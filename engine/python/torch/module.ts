@@ -95,6 +95,7 @@ const TENSOR_FUNCTIONS = [
   "pow", "add", "sub", "mul", "div", "matmul", "mm", "mv", "dot", "bmm", "sum", "mean", "max", "min", "clamp",
   "transpose", "permute", "reshape", "unsqueeze", "squeeze", "t", "clone", "detach", "flatten",
   "eq", "ne", "lt", "le", "gt", "ge", "numel",
+  "any", "all", "argmax", "argmin", "softmax", "log_softmax", "logsumexp", "prod", "norm", "var", "std", "cumsum",
 ];
 
 
@@ -305,8 +306,23 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   attrs.set("autograd", autogradMod);
 
   const functional = new Map<string, PyValue>();
-  for (const n of ["relu", "sigmoid", "tanh"]) functional.set(n, tensorFunction(n));
-  for (const n of ["mse_loss", "softmax", "log_softmax", "cross_entropy", "nll_loss", "binary_cross_entropy", "l1_loss", "leaky_relu", "gelu", "softplus", "elu", "silu", "dropout", "linear", "normalize", "one_hot", "pad", "conv2d"])
+  for (const n of ["relu", "sigmoid", "tanh", "softmax", "log_softmax"]) functional.set(n, tensorFunction(n));
+  functional.set(
+    "mse_loss",
+    new PyBuiltin("mse_loss", (a) => {
+      const b = parse("mse_loss", a, [
+        { name: "input" },
+        { name: "target" },
+        { name: "size_average", default: null },
+        { name: "reduce", default: null },
+        { name: "reduction", default: "mean" },
+      ]);
+      const r = b.reduction as PyValue;
+      if (r !== "mean" && r !== "sum" && r !== "none") throw pyErr("ValueError", `${pyStrOf(r)} is not a valid value for reduction`);
+      return T.mseLoss(toTensorArg(b.input as PyValue, "mse_loss"), toTensorArg(b.target as PyValue, "mse_loss", "target", 2), r);
+    }),
+  );
+  for (const n of ["cross_entropy", "nll_loss", "binary_cross_entropy", "l1_loss", "leaky_relu", "gelu", "softplus", "elu", "silu", "dropout", "linear", "normalize", "one_hot", "pad", "conv2d"])
     functional.set(n, notYet(`torch.nn.functional.${n}`));
   const functionalMod = new PyModule("torch.nn.functional", functional);
   const nn = new Map<string, PyValue>([["functional", functionalMod]]);
@@ -328,6 +344,10 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
     ["torch.optim", optimMod],
   ]);
   return (name) => modules.get(name);
+}
+
+function pyStrOf(v: PyValue): string {
+  return typeof v === "string" ? v : typeName(v);
 }
 
 function closeness(b: Bound, fname: string): boolean[] {

@@ -35,11 +35,11 @@ import {
 
 /** Names PyTorch has that the Gradlens engine does not run yet: a clear error instead of AttributeError. */
 export const NOT_YET = [
-  "norm", "softmax", "log_softmax", "argmax", "argmin", "prod", "var", "std", "exp2", "log2", "log10", "log1p", "expm1",
+  "exp2", "log2", "log10", "log1p", "expm1",
   "tan", "atan", "asin", "acos", "sinh", "cosh", "floor", "ceil", "round", "maximum", "minimum", "einsum", "outer",
-  "cumsum", "sort", "topk", "unique", "flip", "roll", "split", "chunk", "unbind", "gather", "scatter", "masked_fill",
-  "index_select", "diag", "trace", "tril", "triu", "det", "inverse", "lerp", "addmm", "erf", "rsqrt", "logsumexp",
-  "all", "any", "isnan", "isinf", "nonzero", "argsort", "cross", "kron", "cumprod", "baddbmm", "sinc", "trunc", "frac",
+  "sort", "topk", "unique", "flip", "roll", "split", "chunk", "unbind", "gather", "scatter", "masked_fill",
+  "index_select", "diag", "trace", "tril", "triu", "det", "inverse", "lerp", "addmm", "erf", "rsqrt",
+  "isnan", "isinf", "nonzero", "argsort", "cross", "kron", "cumprod", "baddbmm", "sinc", "trunc", "frac",
 ];
 
 export const tensorClass = new PyClass("Tensor", objectClass, undefined, "torch");
@@ -311,6 +311,54 @@ export const tensorMethods: Record<string, Method> = {
     if (a.args.length === 0) return legacyTypeName(x.dtype);
     const d = toDType(a.args[0]);
     return d ? castDType(x, d) : x;
+  },
+  any: (x, a) => {
+    parse("any", a, []);
+    return T.any(x);
+  },
+  all: (x, a) => {
+    parse("all", a, []);
+    return T.all(x);
+  },
+  argmax: (x, a) => {
+    const b = parse("argmax", a, [{ name: "dim", default: null }, { name: "keepdim", default: false }]);
+    return T.argmax(x, b.dim === null ? null : toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false));
+  },
+  argmin: (x, a) => {
+    const b = parse("argmin", a, [{ name: "dim", default: null }, { name: "keepdim", default: false }]);
+    return T.argmin(x, b.dim === null ? null : toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false));
+  },
+  softmax: (x, a) => {
+    const b = parse("softmax", a, [{ name: "dim" }, { name: "dtype", default: null, kwOnly: true }]);
+    return T.softmax(x, toInteger(b.dim as PyValue, "dim"));
+  },
+  log_softmax: (x, a) => {
+    const b = parse("log_softmax", a, [{ name: "dim" }, { name: "dtype", default: null, kwOnly: true }]);
+    return T.logSoftmax(x, toInteger(b.dim as PyValue, "dim"));
+  },
+  logsumexp: (x, a) => {
+    const b = parse("logsumexp", a, [{ name: "dim" }, { name: "keepdim", default: false }]);
+    return T.logsumexp(x, toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false));
+  },
+  prod: (x, a) => {
+    parse("prod", a, []);
+    return T.prod(x);
+  },
+  norm: (x, a) => {
+    parse("norm", a, []);
+    return T.norm(x);
+  },
+  var: (x, a) => {
+    const b = parse("var", a, [{ name: "unbiased", default: true }]);
+    return T.variance(x, boolArg(b.unbiased, true));
+  },
+  std: (x, a) => {
+    const b = parse("std", a, [{ name: "unbiased", default: true }]);
+    return T.std(x, boolArg(b.unbiased, true));
+  },
+  cumsum: (x, a) => {
+    const b = parse("cumsum", a, [{ name: "dim" }]);
+    return T.cumsum(x, toInteger(b.dim as PyValue, "dim"));
   },
   cpu: (x) => x,
   numpy: () => {
