@@ -137,9 +137,9 @@ export const tests = [
     name: "export: a failed write shows its reason",
     async run({ page }: Ctx) {
       // the desktop bridge, faked: the write fails the way a full disk would
-      await page.addInitScript(() => {
-        const w = window as unknown as Record<string, unknown>;
-        w.gradlens = {
+      // (a string, not a function: tsx's helpers would not exist in the page)
+      await page.addInitScript(`
+        window.gradlens = {
           platform: "linux",
           openFile: async () => ({ status: "cancelled" }),
           saveFile: async () => ({ status: "cancelled" }),
@@ -147,12 +147,12 @@ export const tests = [
           exportFile: async () => ({ status: "failed", reason: "No space left on device." }),
           exportSteps: async () => ({ status: "failed", reason: "No space left on device." }),
           initialFile: async () => null,
-          autosaveLoad: async () => "x = 1\nprint(x)\n",
+          autosaveLoad: async () => "x = 1\\nprint(x)\\n",
           autosaveSave: async () => undefined,
           onMenuCommand: () => () => undefined,
           onFileOpened: () => () => undefined,
         };
-      });
+      `);
       await page.reload();
       await page.locator(".cm-content").press("ControlOrMeta+Enter");
       await waitForRun(page);
@@ -167,6 +167,9 @@ export const tests = [
   {
     name: "export: the toolbar's Export > DOT hands the browser a Graphviz file",
     async run({ page }: Ctx) {
+      // without the File System Access pickers (Firefox, Safari) the browser host downloads
+      await page.addInitScript("delete window.showSaveFilePicker; delete window.showDirectoryPicker;");
+      await page.reload();
       await page.locator(".cm-content").click();
       await page.keyboard.press("ControlOrMeta+A");
       await page.keyboard.press("Delete");
