@@ -165,7 +165,7 @@ export const tests = [
     },
   },
   {
-    name: "export: the toolbar's Export > DOT hands the browser a Graphviz file",
+    name: "export: the toolbar's Export menu hands the browser DOT, a standalone SVG and a 2x PNG",
     async run({ page }: Ctx) {
       // without the File System Access pickers (Firefox, Safari) the browser host downloads
       await page.addInitScript("delete window.showSaveFilePicker; delete window.showDirectoryPicker;");
@@ -176,15 +176,33 @@ export const tests = [
       await page.keyboard.insertText("import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x\ny.backward()\n");
       await page.locator(".cm-content").press("ControlOrMeta+Enter");
       await waitForRun(page);
-      const download = page.waitForEvent("download", { timeout: 10_000 });
-      await page.getByRole("button", { name: /Export/ }).click();
-      await page.getByRole("menuitem", { name: /DOT/ }).click();
-      const file = await download;
-      const path = await file.path();
       const { readFileSync } = await import("node:fs");
-      const dot = readFileSync(path, "utf8");
-      assert(/^(strict )?digraph/m.test(dot) && dot.includes("MulBackward0"), `not a graph of y = x * x: ${dot.slice(0, 200)}`);
-      assert(file.suggestedFilename().endsWith(".dot"), `file name ${file.suggestedFilename()}`);
+      const exported = async (item: RegExp) => {
+        const download = page.waitForEvent("download", { timeout: 15_000 });
+        await page.getByRole("button", { name: /Export/ }).click();
+        await page.getByRole("menuitem", { name: item }).click();
+        const file = await download;
+        return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+      };
+      const dot = await exported(/DOT/);
+      const dotText = dot.bytes.toString("utf8");
+      assert(/^(strict )?digraph/m.test(dotText) && dotText.includes("MulBackward0"), `not a graph of y = x * x: ${dotText.slice(0, 200)}`);
+      assert(dot.name.endsWith(".dot"), `file name ${dot.name}`);
+
+      const svg = await exported(/SVG \(this step\)/);
+      const svgText = svg.bytes.toString("utf8");
+      assert(svg.name.endsWith(".svg") && /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/.test(svgText), `not a standalone SVG: ${svgText.slice(0, 200)}`);
+      assert(svgText.includes("MulBackward0") && svgText.includes("AccumulateGrad"), "the SVG should draw the graph's nodes");
+      assert(!/<script|javascript:|\son\w+=/i.test(svgText), "the SVG must hold nothing executable");
+
+      const png = await exported(/PNG/);
+      assert(png.name.endsWith(".png") && png.bytes.subarray(1, 4).toString("latin1") === "PNG", `not a PNG: ${png.name}`);
+      // 2x: the PNG is twice the SVG's size
+      const svgWidth = Number(/<svg[^>]*\swidth="([\d.]+)/.exec(svgText)?.[1]);
+      const pngWidth = png.bytes.readUInt32BE(16);
+      assert(Math.abs(pngWidth - 2 * svgWidth) <= 2, `PNG width ${pngWidth}, SVG width ${svgWidth}`);
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(new URL("../../test-results/screenshots/export-from-app.png", import.meta.url), png.bytes);
     },
   },
 ];
