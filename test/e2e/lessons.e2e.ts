@@ -205,4 +205,61 @@ export const tests = [
       writeFileSync(new URL("../../test-results/screenshots/export-from-app.png", import.meta.url), png.bytes);
     },
   },
+  {
+    name: "desktop: File > Open of a .md file adds the lesson; menu commands open lessons and export",
+    async run({ page }: Ctx) {
+      // the desktop bridge, faked: Open returns a teacher's lesson, menu commands are sent by the test
+      await page.addInitScript(`
+        window.__calls = [];
+        window.__menu = [];
+        const lesson = "# Doubling a leaf\\n\\nA tiny lesson of our own.\\n\\n\\u0060\\u0060\\u0060python\\nimport torch\\nx = torch.tensor(2.0, requires_grad=True)\\ny = x * 2\\ny.backward()\\nprint(x.grad)\\n\\u0060\\u0060\\u0060\\n";
+        window.gradlens = {
+          platform: "linux",
+          openFile: async () => ({ status: "opened", file: { name: "doubling.md", text: lesson } }),
+          saveFile: async () => ({ status: "cancelled" }),
+          saveFileAs: async () => ({ status: "cancelled" }),
+          exportFile: async (kind, data, name) => (window.__calls.push([kind, name, String(data).slice(0, 40)]), { status: "saved", name }),
+          exportSteps: async (kind, steps, name) => ({ status: "saved", names: steps.map((_, i) => name + i) }),
+          initialFile: async () => null,
+          autosaveLoad: async () => null,
+          autosaveSave: async () => undefined,
+          onMenuCommand: (f) => (window.__menu.push(f), () => undefined),
+          onFileOpened: () => () => undefined,
+        };
+      `);
+      await page.reload();
+      const menu = (command: string) => page.evaluate((c) => (window as unknown as { __menu: ((c: string) => void)[] }).__menu.forEach((f) => f(c)), command);
+
+      await page.getByRole("button", { name: "Open a script or lesson" }).click();
+      await page.waitForSelector("article.lesson h1:has-text('Doubling a leaf')");
+      assert(await page.locator(".lessons-pane").isVisible(), "the lesson should open in the lessons panel");
+      const text = await page.locator(".cm-content").evaluate((el) => el.textContent ?? "");
+      assert(!text.includes("Doubling"), "a lesson file must not replace the script in the editor");
+      await page.locator(".cell").first().getByRole("button", { name: /Step through/ }).click();
+      await waitForRun(page);
+      await stepThroughCell(page);
+      assert((await stdoutLines(page)).at(-1) === "tensor(2.)", `the cell printed ${(await stdoutLines(page)).join(" | ")}`);
+
+      await menu("help.lessons");
+      assert(await page.locator(".editor-pane").isVisible(), "Help > Lessons toggles back to the editor");
+      await menu("help.lessons");
+      assert(await page.locator(".lessons-pane").isVisible(), "Help > Lessons toggles the lessons");
+
+      await menu("file.exportDot");
+      await page.waitForFunction(() => (window as unknown as { __calls: unknown[] }).__calls.length === 1);
+      const calls = await page.evaluate(() => (window as unknown as { __calls: string[][] }).__calls);
+      assert(calls[0][0] === "dot" && calls[0][1].endsWith(".dot") && calls[0][2].includes("digraph"), `File > Export DOT wrote ${JSON.stringify(calls)}`);
+      assert(/Exported .*\.dot/.test(await page.locator(".timeline .status").innerText()), "the status line should name the exported file");
+    },
+  },
+  {
+    name: "F1 opens and closes the lessons",
+    async run({ page }: Ctx) {
+      await page.locator(".app > header h1").click();
+      await page.keyboard.press("F1");
+      await page.waitForSelector(".lessons-pane .sidebar li button");
+      await page.keyboard.press("F1");
+      assert(await page.locator(".lessons-pane").isHidden(), "F1 again should hide the lessons");
+    },
+  },
 ];
