@@ -45,7 +45,7 @@ export function item(x: Tensor): number | bigint | boolean {
 
 export function pyValue(v: number, dtype: Tensor["dtype"]): number | bigint | boolean {
   if (dtype === "bool") return v !== 0;
-  if (dtype === "int64") return BigInt(v);
+  if (dtype === "int64" || dtype === "int32") return BigInt(v);
   return v;
 }
 

@@ -2,7 +2,9 @@
 // and select_backward/slice_backward (which put a gradient back into a zero tensor).
 import { promoteTypes } from "../dtype.ts";
 import { indexError, runtimeError, typeError } from "../errors.ts";
-import { record } from "../autograd/record.ts";
+import { gradientEdge, record } from "../autograd/record.ts";
+import { GradNode } from "../autograd/node.ts";
+import { zerosLikeT } from "./unary.ts";
 import { forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
 import { unsqueeze, wrapDim } from "./views.ts";
 
@@ -198,4 +200,42 @@ export function stack(tensors: Tensor[], dim = 0): Tensor {
 
 export function checkIndexType(v: unknown): void {
   if (typeof v !== "number") throw typeError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices");
+}
+
+/** x.unbind(dim) (and `for row in x`): views of each slice, all outputs of one UnbindBackward0 */
+export function unbind(t: Tensor, dim = 0): Tensor[] {
+  if (t.dim() === 0) throw indexError("Dimension specified as 0 but tensor has no dimensions");
+  const d = wrapDim(dim, t.dim());
+  const shape = t.shape.filter((_, k) => k !== d);
+  const strides = t.strides.filter((_, k) => k !== d);
+  const outs = Array.from({ length: t.shape[d] }, (_, i) => makeView(t, shape.slice(), strides.slice(), t.offset + i * t.strides[d]));
+  const rt = t.rt;
+  let node: GradNode | null = null;
+  if (rt.gradEnabled && t.requiresGrad) {
+    node = new GradNode(rt, "UnbindBackward0", [gradientEdge(t)], (grads) => [
+      stack(
+        grads.length < outs.length || grads.some((g) => !g)
+          ? outs.map((o, i) => grads[i] ?? zerosLikeT(o))
+          : (grads as Tensor[]),
+        d,
+      ),
+    ]);
+    node.gradShape = shape.slice();
+    node.gradDType = t.dtype;
+    outs.forEach((o, i) => {
+      o.gradFn = node;
+      o.outputNr = i;
+    });
+  }
+  if (rt.sink && outs.length > 0)
+    rt.emit({
+      kind: "op/applied",
+      op: "unbind",
+      inputs: [t.id],
+      output: outs[0].info(),
+      node: node ? node.info() : null,
+      extraOutputs: outs.slice(1).map((o) => o.info()),
+      span: rt.span,
+    });
+  return outs;
 }

@@ -148,15 +148,16 @@ export function binaryMap(
   return fromStorage(rt, out, shape, outDType);
 }
 
-export function unaryMap(x: Tensor, outDType: DType, fn: (v: number) => number): Tensor {
+/** out[i] = fn(x[i]); x read as `compute` (defaults to the output dtype) */
+export function unaryMap(x: Tensor, outDType: DType, fn: (v: number) => number, compute: DType = outDType): Tensor {
   const n = x.numel;
   const out = allocate(outDType, n);
-  if (direct(x, n, outDType)) {
+  if (direct(x, n, compute)) {
     const d = x.storage.data;
     const o = x.offset;
     for (let i = 0; i < n; i++) out[i] = fn(d[o + i]);
   } else {
-    const r = reader(x, x.shape, outDType);
+    const r = reader(x, x.shape, compute);
     for (let i = 0; i < n; i++) out[i] = fn(r(i));
   }
   return fromStorage(x.rt, out, x.shape.slice(), outDType);

@@ -76,9 +76,10 @@ export const trunc = (x: Tensor) => stepwise(x, "trunc", "TruncBackward0", Math.
 export const frac = (x: Tensor) =>
   record(unaryMap(x, x.dtype, (v) => v - Math.trunc(v)), { op: "frac", gradFn: "FracBackward0", inputs: [x], backward: ([g]) => [g] });
 
-export const isnan = (x: Tensor) => recordConstant(unaryMap(x, "bool", (v) => (Number.isNaN(v) ? 1 : 0)), "isnan", [x]);
+export const isnan = (x: Tensor) =>
+  recordConstant(unaryMap(x, "bool", (v) => (Number.isNaN(v) ? 1 : 0), x.dtype), "isnan", [x]);
 export const isinf = (x: Tensor) =>
-  recordConstant(unaryMap(x, "bool", (v) => (v === Infinity || v === -Infinity ? 1 : 0)), "isinf", [x]);
+  recordConstant(unaryMap(x, "bool", (v) => (v === Infinity || v === -Infinity ? 1 : 0), x.dtype), "isinf", [x]);
 
 function pairwise(a: Tensor, b: Tensor, isMax: boolean): Tensor {
   const d = promote([a, b]);

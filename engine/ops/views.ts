@@ -138,7 +138,15 @@ export function transpose(t: Tensor, d0: number, d1: number, gradFn = "Transpose
 
 export function tOp(t: Tensor): Tensor {
   if (t.dim() > 2) throw runtimeError(`t() expects a tensor with <= 2 dimensions, but self is ${t.dim()}D`);
-  return t.dim() < 2 ? transpose(t, 0, 0, "TBackward0") : transpose(t, 0, 1, "TBackward0");
+  if (t.dim() < 2)
+    return record(makeView(t, t.shape.slice(), t.strides.slice(), t.offset), {
+      op: "t",
+      gradFn: "TBackward0",
+      inputs: [t],
+      view: true,
+      backward: ([g]) => [tOp(g!)],
+    });
+  return transpose(t, 0, 1, "TBackward0");
 }
 
 export function unsqueeze(t: Tensor, dim: number): Tensor {

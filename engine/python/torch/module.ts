@@ -96,6 +96,8 @@ const TENSOR_FUNCTIONS = [
   "transpose", "permute", "reshape", "unsqueeze", "squeeze", "t", "clone", "detach", "flatten",
   "eq", "ne", "lt", "le", "gt", "ge", "numel",
   "any", "all", "argmax", "argmin", "softmax", "log_softmax", "logsumexp", "prod", "norm", "var", "std", "cumsum",
+  "tan", "asin", "acos", "atan", "sinh", "cosh", "log2", "log10", "log1p", "expm1", "exp2", "rsqrt",
+  "floor", "ceil", "round", "trunc", "frac", "isnan", "isinf", "maximum", "minimum", "outer",
 ];
 
 

@@ -35,11 +35,9 @@ import {
 
 /** Names PyTorch has that the Gradlens engine does not run yet: a clear error instead of AttributeError. */
 export const NOT_YET = [
-  "exp2", "log2", "log10", "log1p", "expm1",
-  "tan", "atan", "asin", "acos", "sinh", "cosh", "floor", "ceil", "round", "maximum", "minimum", "einsum", "outer",
-  "sort", "topk", "unique", "flip", "roll", "split", "chunk", "unbind", "gather", "scatter", "masked_fill",
-  "index_select", "diag", "trace", "tril", "triu", "det", "inverse", "lerp", "addmm", "erf", "rsqrt",
-  "isnan", "isinf", "nonzero", "argsort", "cross", "kron", "cumprod", "baddbmm", "sinc", "trunc", "frac",
+  "einsum", "sort", "topk", "unique", "flip", "roll", "split", "chunk", "unbind", "gather", "scatter", "masked_fill",
+  "index_select", "diag", "trace", "tril", "triu", "det", "inverse", "lerp", "addmm", "erf",
+  "nonzero", "argsort", "cross", "kron", "cumprod", "baddbmm", "sinc",
 ];
 
 export const tensorClass = new PyClass("Tensor", objectClass, undefined, "torch");
@@ -152,7 +150,11 @@ function castDType(x: Tensor, d: T.DType): Tensor {
 
 export type Method = (x: Tensor, a: CallArgs) => PyValue;
 
-const unaryNames = ["exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "square", "reciprocal", "sgn"] as const;
+const unaryNames = [
+  "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "square", "reciprocal", "sgn",
+  "tan", "asin", "acos", "atan", "sinh", "cosh", "log2", "log10", "log1p", "expm1", "exp2", "rsqrt",
+  "floor", "ceil", "round", "trunc", "frac", "isnan", "isinf",
+] as const;
 
 export const tensorMethods: Record<string, Method> = {
   backward: (x, a) => {
@@ -356,6 +358,18 @@ export const tensorMethods: Record<string, Method> = {
     const b = parse("std", a, [{ name: "unbiased", default: true }]);
     return T.std(x, boolArg(b.unbiased, true));
   },
+  maximum: (x, a) => {
+    const b = parse("maximum", a, [{ name: "other" }]);
+    return T.maximum(x, toTensorArg(b.other as PyValue, "maximum", "other", 2));
+  },
+  minimum: (x, a) => {
+    const b = parse("minimum", a, [{ name: "other" }]);
+    return T.minimum(x, toTensorArg(b.other as PyValue, "minimum", "other", 2));
+  },
+  outer: (x, a) => {
+    const b = parse("outer", a, [{ name: "vec2" }]);
+    return T.outer(x, toTensorArg(b.vec2 as PyValue, "outer", "vec2", 2));
+  },
   cumsum: (x, a) => {
     const b = parse("cumsum", a, [{ name: "dim" }]);
     return T.cumsum(x, toInteger(b.dim as PyValue, "dim"));
@@ -551,7 +565,7 @@ export const tensorType: ForeignType = {
   },
   iter: (x: Tensor) => {
     if (x.dim() === 0) throw pyErr("TypeError", "iteration over a 0-d tensor");
-    return Array.from({ length: x.shape[0] }, (_, i) => T.select(x, 0, i));
+    return T.unbind(x, 0);
   },
   getitem: (x: Tensor, index: PyValue) => T.index(x, toIndexSpecs(index)),
   setitem: (x: Tensor, index: PyValue, value: PyValue) => {
