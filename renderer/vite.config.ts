@@ -26,6 +26,9 @@ export default defineConfig({
       "@codemirror/lang-python",
       "@lezer/highlight",
       "@lezer/python",
+      // imported by the export's server-compiled components (virtual:gradlens-export-components)
+      "svelte/server",
+      "svelte/internal/server",
     ],
   },
   build: {
