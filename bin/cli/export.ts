@@ -2,12 +2,12 @@
 // [--view graph|memory|both] [-o OUT]`: one step of the run (or every step) as the same SVG the
 // app exports, a PNG drawn from it, or torchviz-style DOT. Headless: no browser, no build step.
 
-import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { mkdirSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { TraceEvent } from "../../engine/events.ts";
 import { runPython } from "../../engine/python/run.ts";
 import { TraceCursor } from "../../engine/trace/cursor.ts";
+import { writeFileAtomicSync } from "../../electron/atomic-write.ts";
 import { stepFileNames } from "../../electron/file-rules.ts";
 import { exportStep, type ExportFormat, type ExportOptions, type Exporter } from "../../renderer/export/exportData.ts";
 import { loadExportComponents } from "../../renderer/export/node-components.ts";
@@ -150,28 +150,6 @@ export function parseExportArgs(argv: string[]): Parsed {
   return { ok: true, args: a };
 }
 
-/** Writes the whole file or nothing: a temporary file beside it, flushed, then renamed over it. */
-export function writeAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const fd = openSync(tmp, "wx", 0o644);
-  try {
-    try {
-      writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw e;
-  }
-}
-
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -246,7 +224,7 @@ export const exportCommand: Command = {
       const written: string[] = [];
       try {
         for (const [i, name] of names.entries()) {
-          writeAtomic(join(dir, name), files[i]);
+          writeFileAtomicSync(join(dir, name), files[i]);
           written.push(join(dir, name));
         }
       } catch (e) {
@@ -275,7 +253,7 @@ export const exportCommand: Command = {
     }
     const data = await exportStep(exporter, a.format, cursor, k, options, layout);
     try {
-      writeAtomic(out, data);
+      writeFileAtomicSync(out, data);
     } catch (e) {
       io.stderr(`gradlens export: cannot write '${a.out ?? out}': ${(e as Error).message}\n`);
       return EXIT_USAGE;
