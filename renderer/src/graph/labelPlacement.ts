@@ -76,3 +76,19 @@ export function shapeLabelKeys(edges: readonly { e: { source: number; grad: stri
   }
   return keys;
 }
+
+/** placePills that hands back last result when the same pills on the same routes come again (most steps). */
+export function createPillPlacer(): { place(requests: readonly PillRequest[]): Map<string, number> } {
+  let sig = "";
+  let last = new Map<string, number>();
+  return {
+    place(requests) {
+      const next = requests.map((r) => `${r.key}:${r.width}:${r.down[0]?.join(",")}:${r.down.at(-1)?.join(",")}`).join("|");
+      if (next !== sig) {
+        sig = next;
+        last = placePills(requests);
+      }
+      return last;
+    },
+  };
+}
