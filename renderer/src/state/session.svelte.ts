@@ -4,6 +4,7 @@
 import { TraceCursor } from "../../../engine/trace/cursor.ts";
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { Runner } from "../worker/runner.ts";
+import { stepBeforeLine } from "./cellStart.ts";
 
 export type RunStatus = "idle" | "running" | "done" | "stopped" | "crashed";
 
@@ -14,15 +15,6 @@ export interface RunOptions {
   /** a lesson cell's first line: when the run ends, the views stand just before the statement on
    *  this line (the earlier cells have run), so the student steps through the cell from there */
   fromLine?: number;
-}
-
-/** The step just before the first statement on or after `line` runs (the end, if there is none). */
-export function stepBeforeLine(cursor: TraceCursor, line: number): number {
-  for (const start of cursor.statementStarts) {
-    const e = cursor.events[start];
-    if (e.kind === "statement" && e.span.line >= line) return start - 1;
-  }
-  return cursor.length - 1;
 }
 
 export class Session {
