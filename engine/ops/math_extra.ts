@@ -1,64 +1,40 @@
 // More pointwise math students reach for: tan, asin, acos, atan, sinh, cosh, log2, log10,
 // log1p, expm1, exp2, rsqrt, floor/ceil/round/trunc/frac, maximum/minimum, outer, isnan.
-import { isFloating, type DType } from "../dtype.ts";
 import { record, recordConstant } from "../autograd/record.ts";
 import type { Tensor } from "../tensor.ts";
 import { binaryMap, promote, unaryMap } from "./kernel.ts";
 import { add, div, mul, mulScalar, neg, rsub } from "./arith.ts";
-import { sqrt } from "./unary.ts";
+import { pointwise, sqrt } from "./unary.ts";
 import { eq, lt, where } from "./compare.ts";
 import { reshape } from "./views.ts";
 
-const floatOf = (d: DType): DType => (isFloating(d) ? d : "float32");
-
-function pointwise(
-  x: Tensor,
-  op: string,
-  gradFn: string,
-  f: (v: number) => number,
-  backward: (g: Tensor, self: Tensor | null, result: Tensor | null) => Tensor,
-  saves: "self" | "result" | "none",
-): Tensor {
-  const out = unaryMap(x, floatOf(x.dtype), f);
-  const save: Record<string, Tensor> | undefined =
-    saves === "self" ? { self: x } : saves === "result" ? { result: out } : undefined;
-  return record(out, {
-    op,
-    gradFn,
-    inputs: [x],
-    save,
-    backward: ([g], node) => [
-      backward(g!, saves === "self" ? node.unpack("self") : null, saves === "result" ? node.unpack("result") : null),
-    ],
-  });
-}
 
 const oneMinusSq = (s: Tensor) => rsub(mul(s, s), 1);
 
 export const tan = (x: Tensor) =>
-  pointwise(x, "tan", "TanBackward0", Math.tan, (g, _s, r) => mul(g, add(mul(r!, r!), 1)), "result");
+  pointwise(x, "tan", "TanBackward0", Math.tan, (g, _s, r) => mul(g, add(mul(r(), r()), 1)), "result");
 export const asin = (x: Tensor) =>
-  pointwise(x, "asin", "AsinBackward0", Math.asin, (g, s) => div(g, sqrt(oneMinusSq(s!))), "self");
+  pointwise(x, "asin", "AsinBackward0", Math.asin, (g, s) => div(g, sqrt(oneMinusSq(s()))), "self");
 export const acos = (x: Tensor) =>
-  pointwise(x, "acos", "AcosBackward0", Math.acos, (g, s) => neg(div(g, sqrt(oneMinusSq(s!)))), "self");
+  pointwise(x, "acos", "AcosBackward0", Math.acos, (g, s) => neg(div(g, sqrt(oneMinusSq(s())))), "self");
 export const atan = (x: Tensor) =>
-  pointwise(x, "atan", "AtanBackward0", Math.atan, (g, s) => div(g, add(mul(s!, s!), 1)), "self");
+  pointwise(x, "atan", "AtanBackward0", Math.atan, (g, s) => div(g, add(mul(s(), s()), 1)), "self");
 export const sinh = (x: Tensor) =>
-  pointwise(x, "sinh", "SinhBackward0", Math.sinh, (g, s) => mul(g, cosh(s!)), "self");
+  pointwise(x, "sinh", "SinhBackward0", Math.sinh, (g, s) => mul(g, cosh(s())), "self");
 export const cosh = (x: Tensor): Tensor =>
-  pointwise(x, "cosh", "CoshBackward0", Math.cosh, (g, s) => mul(g, sinh(s!)), "self");
+  pointwise(x, "cosh", "CoshBackward0", Math.cosh, (g, s) => mul(g, sinh(s())), "self");
 export const log2 = (x: Tensor) =>
-  pointwise(x, "log2", "Log2Backward0", Math.log2, (g, s) => div(g, mulScalar(s!, Math.LN2)), "self");
+  pointwise(x, "log2", "Log2Backward0", Math.log2, (g, s) => div(g, mulScalar(s(), Math.LN2)), "self");
 export const log10 = (x: Tensor) =>
-  pointwise(x, "log10", "Log10Backward0", Math.log10, (g, s) => div(g, mulScalar(s!, Math.LN10)), "self");
+  pointwise(x, "log10", "Log10Backward0", Math.log10, (g, s) => div(g, mulScalar(s(), Math.LN10)), "self");
 export const log1p = (x: Tensor) =>
-  pointwise(x, "log1p", "Log1PBackward0", Math.log1p, (g, s) => div(g, add(s!, 1)), "self");
+  pointwise(x, "log1p", "Log1PBackward0", Math.log1p, (g, s) => div(g, add(s(), 1)), "self");
 export const expm1 = (x: Tensor) =>
-  pointwise(x, "expm1", "Expm1Backward0", Math.expm1, (g, _s, r) => mul(g, add(r!, 1)), "result");
+  pointwise(x, "expm1", "Expm1Backward0", Math.expm1, (g, _s, r) => mul(g, add(r(), 1)), "result");
 export const exp2 = (x: Tensor) =>
-  pointwise(x, "exp2", "Exp2Backward0", (v) => 2 ** v, (g, _s, r) => mul(g, mulScalar(r!, Math.LN2)), "result");
+  pointwise(x, "exp2", "Exp2Backward0", (v) => 2 ** v, (g, _s, r) => mul(g, mulScalar(r(), Math.LN2)), "result");
 export const rsqrt = (x: Tensor) =>
-  pointwise(x, "rsqrt", "RsqrtBackward0", (v) => 1 / Math.sqrt(v), (g, _s, r) => mulScalar(mul(g, mul(mul(r!, r!), r!)), -0.5), "result");
+  pointwise(x, "rsqrt", "RsqrtBackward0", (v) => 1 / Math.sqrt(v), (g, _s, r) => mulScalar(mul(g, mul(mul(r(), r()), r())), -0.5), "result");
 
 /** round half to even, as torch.round does */
 function roundHalfEven(v: number): number {

@@ -11,7 +11,8 @@ import { ge, le, logicalAnd, where } from "./compare.ts";
 const floatOf = (d: DType): DType => (isFloating(d) ? d : "float32");
 const fr = (d: DType) => (d === "float32" ? Math.fround : (x: number) => x);
 
-function pointwise(
+/** a float-valued pointwise op whose formula reads its input ("self") or its output ("result") */
+export function pointwise(
   x: Tensor,
   op: string,
   gradFn: string,
