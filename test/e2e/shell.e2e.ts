@@ -6,6 +6,7 @@ import { TraceCursor } from "../../engine/trace/cursor.ts";
 import type { TraceEvent } from "../../engine/events.ts";
 import { stepBeforeLine } from "../../renderer/src/state/cellStart.ts";
 import { exportChoiceOf, exportOutcome } from "../../renderer/src/state/exports.ts";
+import type { WriteManyResult, WriteResult } from "../../renderer/host/host.ts";
 import { assert } from "./app.ts";
 
 function trace(source: string): TraceCursor {
@@ -44,13 +45,13 @@ export const tests = [
     name: "export results read as the student needs them",
     node: true,
     async run() {
-      const cases = [
+      const cases: [WriteResult | WriteManyResult, string, boolean][] = [
         [{ status: "failed", reason: "No space left on device." }, "Export failed: No space left on device.", true],
         [{ status: "cancelled" }, "Export cancelled.", false],
         [{ status: "saved", name: "p3-step-12.svg" }, "Exported p3-step-12.svg.", false],
         [{ status: "saved", names: ["a-step-001.svg", "a-step-002.svg", "a-step-003.svg"] }, "Exported 3 files: a-step-001.svg … a-step-003.svg.", false],
         [{ status: "saved", names: ["a-step-001.svg"] }, "Exported 1 file: a-step-001.svg.", false],
-      ] as const;
+      ];
       for (const [result, text, failed] of cases) {
         const got = exportOutcome(result);
         assert(got.text === text && got.failed === failed, `${JSON.stringify(result)} -> ${JSON.stringify(got)}`);
