@@ -166,7 +166,7 @@ export const tests = [
   },
   {
     name: "export: the toolbar's Export menu hands the browser DOT, a standalone SVG and a 2x PNG",
-    async run({ page }: Ctx) {
+    async run({ page, shot }: Ctx) {
       // without the File System Access pickers (Firefox, Safari) the browser host downloads
       await page.addInitScript("delete window.showSaveFilePicker; delete window.showDirectoryPicker;");
       await page.reload();
@@ -184,6 +184,10 @@ export const tests = [
         const file = await download;
         return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
       };
+      await page.getByRole("button", { name: /Export/ }).click();
+      await shot("export-menu");
+      await page.keyboard.press("Escape");
+      assert((await page.getByRole("menu").count()) === 0, "Escape closes the Export menu");
       const dot = await exported(/DOT/);
       const dotText = dot.bytes.toString("utf8");
       assert(/^(strict )?digraph/m.test(dotText) && dotText.includes("MulBackward0"), `not a graph of y = x * x: ${dotText.slice(0, 200)}`);
