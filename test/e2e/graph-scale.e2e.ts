@@ -19,18 +19,18 @@ async function panZoomFrames(page: Page): Promise<{ median: number; p95: number;
   const box = (await page.locator(".graph svg").boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __on: boolean };
-    w.__frames = [];
-    w.__on = true;
+  // a string, not a function: tsx would wrap a named inner function in a helper the page lacks
+  await page.evaluate(`(() => {
+    window.__glFrameLog = [];
+    window.__glFrameOn = true;
     let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+    function tick(t) {
+      window.__glFrameLog.push(t - last);
       last = t;
-      if (w.__on) requestAnimationFrame(tick);
-    };
+      if (window.__glFrameOn) requestAnimationFrame(tick);
+    }
     requestAnimationFrame(tick);
-  });
+  })()`);
   await page.mouse.move(cx, cy);
   await page.mouse.down();
   for (let i = 0; i < 30; i++) await page.mouse.move(cx + i * 8, cy + i * 4);
@@ -38,9 +38,9 @@ async function panZoomFrames(page: Page): Promise<{ median: number; p95: number;
   for (let i = 0; i < 10; i++) await page.mouse.wheel(0, i < 5 ? -120 : 120);
   await page.waitForTimeout(200);
   const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __on: boolean };
-    w.__on = false;
-    return w.__frames.slice(1);
+    const w = window as unknown as { __glFrameLog: number[]; __glFrameOn: boolean };
+    w.__glFrameOn = false;
+    return w.__glFrameLog.slice(1);
   });
   const sorted = frames.slice().sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))], frames: frames.length };

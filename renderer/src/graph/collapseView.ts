@@ -14,8 +14,11 @@ export function layoutGraphOf(model: GraphModel): LayoutGraph {
   };
 }
 
+/** Group ids below every leaf id (leaves are minus their tensor id; layout's groupIdFor can hit one). */
+export const GROUP_ID_BASE = -1_000_000_000;
+
 export function groupsOf(model: GraphModel): NodeGroup[] {
-  return findRepeatedChains(layoutGraphOf(model), 3);
+  return findRepeatedChains(layoutGraphOf(model), 3).map((g) => ({ ...g, id: GROUP_ID_BASE - g.top }));
 }
 
 export interface CollapsedView {
