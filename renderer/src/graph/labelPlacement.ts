@@ -11,6 +11,13 @@ export const GRAD_PILL_HEIGHT = 18;
 /** Fractions along an edge (from its consumer downwards) tried in turn for a gradient pill. */
 const CANDIDATES = [0.5, 0.32, 0.68, 0.2, 0.8, 0.15, 0.85, 0.42, 0.58];
 
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface PillRequest {
   key: string;
   /** the route from the consumer down to the input */
@@ -22,15 +29,24 @@ export interface PillRequest {
  * For each pill, the fraction along its edge where it overlaps the pills placed before it least (by area)
  * (greedy, in the given order; a grid of cells keeps it linear for thousands of pills).
  */
-export function placePills(requests: readonly PillRequest[], cell = 120): Map<string, number> {
+export function placePills(requests: readonly PillRequest[], obstacles: readonly Box[] = [], cell = 120): Map<string, number> {
   const out = new Map<string, number>();
-  const grid = new Map<string, { x0: number; y0: number; x1: number; y1: number }[]>();
+  const grid = new Map<string, Box[]>();
   const cells = (x0: number, y0: number, x1: number, y1: number): string[] => {
     const keys: string[] = [];
     for (let cx = Math.floor(x0 / cell); cx <= Math.floor(x1 / cell); cx++)
       for (let cy = Math.floor(y0 / cell); cy <= Math.floor(y1 / cell); cy++) keys.push(`${cx},${cy}`);
     return keys;
   };
+  const add = (box: Box): void => {
+    for (const k of cells(box.x0, box.y0, box.x1, box.y1)) {
+      const list = grid.get(k);
+      if (list) list.push(box);
+      else grid.set(k, [box]);
+    }
+  };
+  // node boxes count too, so a pill does not cover a node's name
+  obstacles.forEach(add);
   for (const r of requests) {
     let best = CANDIDATES[0];
     let bestHits = Infinity;
@@ -50,11 +66,7 @@ export function placePills(requests: readonly PillRequest[], cell = 120): Map<st
       if (hits === 0) break;
     }
     out.set(r.key, best);
-    if (bestBox) for (const k of cells(bestBox.x0, bestBox.y0, bestBox.x1, bestBox.y1)) {
-      const list = grid.get(k);
-      if (list) list.push(bestBox);
-      else grid.set(k, [bestBox]);
-    }
+    if (bestBox) add(bestBox);
   }
   return out;
 }
@@ -78,15 +90,15 @@ export function shapeLabelKeys(edges: readonly { e: { source: number; grad: stri
 }
 
 /** placePills that hands back last result when the same pills on the same routes come again (most steps). */
-export function createPillPlacer(): { place(requests: readonly PillRequest[]): Map<string, number> } {
+export function createPillPlacer(): { place(requests: readonly PillRequest[], obstacles?: readonly Box[]): Map<string, number> } {
   let sig = "";
   let last = new Map<string, number>();
   return {
-    place(requests) {
-      const next = requests.map((r) => `${r.key}:${r.width}:${r.down[0]?.join(",")}:${r.down.at(-1)?.join(",")}`).join("|");
+    place(requests, obstacles = []) {
+      const next = `${obstacles.length}|${requests.map((r) => `${r.key}:${r.width}:${r.down[0]?.join(",")}:${r.down.at(-1)?.join(",")}`).join("|")}`;
       if (next !== sig) {
         sig = next;
-        last = placePills(requests);
+        last = placePills(requests, obstacles);
       }
       return last;
     },
