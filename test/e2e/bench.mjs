@@ -34,14 +34,14 @@ await page.locator(".cm-content").press("ControlOrMeta+Enter");
 await page.waitForSelector(".status.done", { timeout: 60_000 });
 const runMs = Date.now() - runStart;
 const info = await page.evaluate(() => ({
-  where: document.querySelector(".where")?.textContent ?? "",
+  where: document.querySelector(".where[data-step]")?.textContent ?? "",
   nodes: document.querySelectorAll(".graph .node").length,
 }));
-await page.locator("header h1").click();
+await page.locator("header h1").first().click();
 
 // step from the start through the trace, spread evenly; each sample is keydown -> the next painted frame
 const frames = await page.evaluate(async (steps) => {
-  const total = Number(document.querySelector(".where")?.getAttribute("data-step") ?? 0) + 1;
+  const total = Number(document.querySelector(".where[data-step]")?.getAttribute("data-step") ?? 0) + 1;
   const key = (k, shift = false) => window.dispatchEvent(new KeyboardEvent("keydown", { key: k, shiftKey: shift, bubbles: true }));
   const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   key("Home");
