@@ -244,15 +244,10 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
     rt.gradEnabled = prevMode;
     rt.derivativeOrder = prevOrder;
   }
-  if (opts.mode === "grad") {
-    captured.forEach((g, i) => {
-      if (g === null && !opts.allowUnused)
-        throw runtimeError(
-          "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
-        );
-      void i;
-    });
-  }
+  if (opts.mode === "grad" && !opts.allowUnused && captured.includes(null))
+    throw runtimeError(
+      "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
+    );
   rt.emit({ kind: "backward/finished", id, results: opts.mode === "grad" ? captured.map((g) => g?.id ?? null) : null });
   return opts.mode === "grad" ? captured : null;
 }
