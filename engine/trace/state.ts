@@ -2,20 +2,10 @@
 // Entries are treated as immutable (a change replaces the entry), so a state can be
 // copied by copying its maps, which is what makes checkpoints cheap.
 
-import type { BindingValue, DTypeName, GradMode, SavedInfo, Span, TraceEvent } from "../events.ts";
+import type { BindingValue, GradMode, SavedInfo, Span, TensorInfo, TraceEvent } from "../events.ts";
 
-export interface TensorState {
-  id: number;
-  storage: number;
-  shape: number[];
-  strides: number[];
-  offset: number;
-  dtype: DTypeName;
-  requiresGrad: boolean;
-  isLeaf: boolean;
-  gradFn: number | null;
-  outputNr: number;
-  version: number;
+/** A tensor as the fold keeps it: its TensorInfo less the values (they live in storages). */
+export interface TensorState extends Omit<TensorInfo, "values" | "storageValues"> {
   /** id of the tensor in `.grad`, or null */
   grad: number | null;
   retainsGrad: boolean;
