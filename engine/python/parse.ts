@@ -53,7 +53,7 @@ export interface Module {
 
 export function parseModule(source: string): Module {
   const lines = new LineMap(source);
-  const tree = parser.parse(source);
+  const tree = parser.parse(trailingDotFloats(source));
   const cursor = tree.cursor();
   do {
     if (cursor.type.isError) {
@@ -62,6 +62,23 @@ export function parseModule(source: string): Module {
     }
   } while (cursor.next());
   return { body: new Builder(source, lines).statements(tree.topNode), lines };
+}
+
+/** The source with the dot of every trailing-dot float (`1.`, `2.e3`) turned into a `0`, for the
+ *  parser only: @lezer/python's Number token needs a digit after the dot and reads `1.` as an
+ *  attribute access. The length stays the same, so every offset still points into the real source,
+ *  which is where the literal's text (and so its value) is read from. In Python a digit run
+ *  directly followed by a dot is always a float literal (`1 .real` needs the space). */
+export function trailingDotFloats(source: string): string {
+  const cursor = parser.parse(source).cursor();
+  let out: string[] | null = null;
+  do {
+    if (cursor.name !== "Number" || source[cursor.to] !== ".") continue;
+    if (!/^\d[\d_]*$/.test(source.slice(cursor.from, cursor.to))) continue;
+    out ??= source.split("");
+    out[cursor.to] = "0";
+  } while (cursor.next());
+  return out ? out.join("") : source;
 }
 
 function syntaxMessage(source: string, at: number): string {
