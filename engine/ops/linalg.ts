@@ -1,10 +1,11 @@
 // Matrix products: dot, mv, mm, bmm and matmul in every shape PyTorch allows. Products are
-// accumulated in order in the tensor's dtype, as the reference BLAS PyTorch links does.
+// accumulated in order in the tensor's dtype, as the reference BLAS PyTorch links does (gemm.ts).
 import type { DType } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromStorage, fromValues, makeView, type Tensor } from "../tensor.ts";
 import { mul } from "./arith.ts";
+import { gemm32, gemm64 } from "./gemm.ts";
 import { contiguous } from "./index_ops.ts";
 import { expand, reshape, tOp, transpose, unsqueeze } from "./views.ts";
 
@@ -16,37 +17,6 @@ function checkSameDType(a: Tensor, b: Tensor, what: string): DType {
   return a.dtype;
 }
 const dtypeWord = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" })[d];
-
-/** C[i][j] = sum_k A[i][k] * B[k][j], accumulated in k order and rounded per step in float32,
- *  as reference BLAS does. The i-k-j loop keeps that order per element while reading B's rows
- *  contiguously; one function per array type keeps the loop monomorphic. */
-function gemm32(a: Float32Array, b: Float32Array, n: number, k: number, m: number): Float32Array {
-  const out = new Float32Array(n * m);
-  const acc = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    acc.fill(0);
-    for (let l = 0; l < k; l++) {
-      const ail = a[i * k + l];
-      const bl = l * m;
-      for (let j = 0; j < m; j++) acc[j] = Math.fround(acc[j] + Math.fround(ail * b[bl + j]));
-    }
-    out.set(acc, i * m);
-  }
-  return out;
-}
-
-function gemm64(a: Float64Array, b: Float64Array, n: number, k: number, m: number): Float64Array {
-  const out = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) {
-    const row = i * m;
-    for (let l = 0; l < k; l++) {
-      const ail = a[i * k + l];
-      const bl = l * m;
-      for (let j = 0; j < m; j++) out[row + j] += ail * b[bl + j];
-    }
-  }
-  return out;
-}
 
 function gemm(a: Tensor, b: Tensor, n: number, k: number, m: number, dtype: DType): Float32Array | Float64Array {
   if (dtype === "float32") return gemm32(a.contiguousData() as Float32Array, b.contiguousData() as Float32Array, n, k, m);
