@@ -4,13 +4,15 @@
 import { APP_HOST, APP_SCHEME } from "./channels.ts";
 
 /**
- * The Content-Security-Policy of every page and worker. No 'unsafe-eval', no remote origins.
+ * The Content-Security-Policy of every page and worker. No 'unsafe-eval', no remote origins;
+ * 'wasm-unsafe-eval' lets the engine compile its own WebAssembly matrix kernel (it cannot run
+ * JavaScript from strings; without it the engine falls back to slower JavaScript loops).
  * Styles allow 'unsafe-inline' because KaTeX and Svelte write style attributes; scripts do not.
  * Workers may start from blob: URLs because the engine runs in a Web Worker.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -54,16 +54,16 @@ describe("the Content-Security-Policy", () => {
     }),
   );
 
-  it("never allows eval or inline scripts", () => {
-    expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-eval");
-    expect(directives.get("script-src")).toEqual(["'self'"]);
+  it("never allows eval or inline scripts, only compiling WebAssembly", () => {
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
+    expect(directives.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 
   it("denies everything not named, and every remote origin", () => {
     expect(directives.get("default-src")).toEqual(["'none'"]);
     for (const sources of directives.values()) {
       for (const source of sources)
-        expect(source).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
+        expect(source).toMatch(/^('self'|'none'|'unsafe-inline'|'wasm-unsafe-eval'|data:|blob:)$/);
     }
   });
 
