@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as T from "../../engine/index.ts";
+import { gemmKernel } from "../../engine/ops/gemm.ts";
 
 const SCALAR = { nin: 16, layers: [32, 16, 1] };
 const TENSOR = { batch: 64, width: 128 };
@@ -135,25 +136,50 @@ function pytorchTimes(): { scalar: number; tensor: number; threads: number } | n
 
 const fmt = (ms: number) => `${ms.toFixed(2).padStart(9)} ms`;
 
+/** PyTorch and Gradlens take turns for this many rounds and each figure is the median over
+ *  rounds, so a burst of load on the machine does not land on one side only */
+const ROUNDS = 3;
+const median = (xs: number[]) => xs.slice().sort((p, q) => p - q)[Math.floor(xs.length / 2)];
+
 export async function run(): Promise<void> {
-  console.log("== engine: forward+backward, median of repeats (Gradlens vs PyTorch 1.13 CPU) ==");
-  const torch = pytorchTimes();
+  console.log(`== engine: forward+backward, median of repeats, ${ROUNDS} alternating rounds (Gradlens vs PyTorch 1.13 CPU) ==`);
+  const torchRounds: { scalar: number; tensor: number; threads: number }[] = [];
+  const ours = new Map<string, { off: number[]; on: number[]; nodes: number; events: number }>();
+  for (let round = 0; round < ROUNDS; round++) {
+    const t = pytorchTimes();
+    if (t) torchRounds.push(t);
+    for (const [name, build, repeats] of [
+      ["scalar MLP", scalarMlp, REPEATS.scalar],
+      ["tensor MLP", tensorMlp, REPEATS.tensor],
+    ] as const) {
+      let events = 0;
+      const [off, on] = timeBoth([build(new T.Runtime()), build(new T.Runtime({ sink: () => void events++ }))], repeats);
+      const r = ours.get(name) ?? { off: [], on: [], nodes: off.nodes, events: Math.round(events / (repeats + 6)) };
+      r.off.push(off.median);
+      r.on.push(on.median);
+      ours.set(name, r);
+    }
+  }
+  const torch = torchRounds.length
+    ? { scalar: median(torchRounds.map((t) => t.scalar)), tensor: median(torchRounds.map((t) => t.tensor)), threads: torchRounds[0].threads }
+    : null;
   const rows: [string, number, number | null, number][] = [];
-  for (const [name, build, repeats, key] of [
-    ["scalar MLP", scalarMlp, REPEATS.scalar, "scalar"],
-    ["tensor MLP", tensorMlp, REPEATS.tensor, "tensor"],
+  for (const [name, key] of [
+    ["scalar MLP", "scalar"],
+    ["tensor MLP", "tensor"],
   ] as const) {
-    let events = 0;
-    const [off, on] = timeBoth([build(new T.Runtime()), build(new T.Runtime({ sink: () => void events++ }))], repeats);
-    rows.push([`${name} (${off.nodes} nodes), events off`, off.median, torch ? torch[key] : null, 0]);
-    rows.push([`${name}, events on (${Math.round(events / (repeats + 6))}/run)`, on.median, torch ? torch[key] : null, on.median / off.median]);
+    const r = ours.get(name)!;
+    const off = median(r.off);
+    const on = median(r.on);
+    rows.push([`${name} (${r.nodes} nodes), events off`, off, torch ? torch[key] : null, 0]);
+    rows.push([`${name}, events on (${r.events}/run)`, on, torch ? torch[key] : null, on / off]);
   }
   for (const [label, ms, py, overhead] of rows) {
     const ratio = py ? `ratio ${(ms / py).toFixed(2)}` : "PyTorch not installed";
     const extra = overhead ? `, events cost ${overhead.toFixed(2)}x` : "";
     console.log(`${label.padEnd(48)} Gradlens ${fmt(ms)}   PyTorch ${py ? fmt(py) : "       n/a"}   ${ratio}${extra}`);
   }
-  if (torch) console.log(`(PyTorch used ${torch.threads} threads; targets: scalar ratio <= 1.0, tensor ratio <= 5, events <= 2x)`);
+  console.log(`(matrix kernel: ${gemmKernel()}; PyTorch used ${torch ? torch.threads : "-"} threads; targets: scalar ratio <= 1.0, tensor ratio <= 5, events <= 2x)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
