@@ -29,6 +29,9 @@ export interface TensorInfo {
   version: number;
   values: number[];
   storageValues?: number[];
+  /** for a differentiable view: the tensor it views (PyTorch's ._base); its requires_grad
+   *  follows the base's, and its grad_fn is regenerated after in-place changes to the storage */
+  base?: number;
 }
 
 export interface SavedInfo {
@@ -55,6 +58,8 @@ export interface NodeInfo {
   order: number;
   /** for AccumulateGrad: the leaf tensor whose .grad it fills */
   variable?: number;
+  /** for CopySlices: the name of the in-place op's own backward it applies to the slice */
+  wraps?: string;
 }
 
 export type GradMode = "backward" | "grad";
@@ -88,6 +93,8 @@ export type TraceEvent =
       gradFnBefore: number | null;
       /** the rebased grad_fn node (e.g. ZeroBackward0), or null */
       node: NodeInfo | null;
+      /** when a view was modified: its base, whose grad_fn `node` (CopySlices) became */
+      rebased?: number;
       requiresGradAfter: boolean;
       span?: Span;
     }

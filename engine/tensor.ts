@@ -31,9 +31,22 @@ export const numelOf = (shape: readonly number[]): number => {
   return n;
 };
 
+/** how a differentiable view was made, which decides whether in-place on it may rebase history
+ *  (PyTorch's CreationMeta: DEFAULT, NO_GRAD_MODE, MULTI_OUTPUT_NODE) */
+export type ViewCreation = "default" | "no_grad" | "multi_output";
+
+/** set by autograd: gives a stale view its AsStridedBackward0 (kept as a hook to avoid an import cycle) */
+let staleViewHook: ((view: Tensor) => void) | null = null;
+export function onStaleView(fn: (view: Tensor) => void): void {
+  staleViewHook = fn;
+}
+
 export class Tensor {
   readonly id: number;
-  gradFn: GradNode | null = null;
+  private ownGradFn: GradNode | null = null;
+  /** the storage version when grad_fn was last set: a view whose storage has moved on since
+   *  regenerates its grad_fn when next read (PyTorch's attr_version) */
+  attrVersion = 0;
   /** which output of gradFn this tensor is */
   outputNr = 0;
   grad: Tensor | null = null;
@@ -43,8 +56,9 @@ export class Tensor {
   /** AccumulateGrad node of a leaf that requires grad, made on first use (PyTorch keeps it too) */
   gradAccumulator: GradNode | null = null;
   readonly numel: number;
-  /** for a view: the tensor whose storage it looks into (PyTorch's ._base) */
+  /** for a differentiable view: the root tensor whose storage it looks into (PyTorch's ._base) */
   base: Tensor | null = null;
+  viewCreation: ViewCreation = "default";
 
   constructor(
     readonly rt: Runtime,
@@ -60,8 +74,31 @@ export class Tensor {
     rt.tracked?.tensors.set(this.id, this);
   }
 
+  /** grad_fn as PyTorch's grad_fn() gives it: a view whose base (or another view of it) was
+   *  modified in place since gets a fresh AsStridedBackward0 now, as in PyTorch 1.13 */
+  get gradFn(): GradNode | null {
+    const b = this.base;
+    if (b !== null && this.attrVersion !== this.storage.version && (this.ownGradFn !== null || b.requiresGrad)) {
+      if (!staleViewHook) throw new Error("internal: a stale view but no autograd to regenerate its grad_fn");
+      staleViewHook(this);
+    }
+    return this.ownGradFn;
+  }
+  set gradFn(node: GradNode | null) {
+    this.ownGradFn = node;
+    this.attrVersion = this.storage.version;
+  }
+  /** grad_fn as last set, never regenerated (what the events have said so far) */
+  get rawGradFn(): GradNode | null {
+    return this.ownGradFn;
+  }
+  /** a view requires grad when its base does, even before its grad_fn is regenerated */
   get requiresGrad(): boolean {
-    return this.gradFn !== null || this.leafRequiresGrad;
+    return this.ownGradFn !== null || this.leafRequiresGrad || (this.base !== null && this.base.requiresGrad);
+  }
+  /** the flag requires_grad_() set: only such leaves get an AccumulateGrad */
+  get leafFlag(): boolean {
+    return this.leafRequiresGrad;
   }
   /** set the leaf flag; callers check the rules (floating dtype, leaf only) */
   setLeafRequiresGrad(flag: boolean): void {
@@ -140,19 +177,28 @@ export class Tensor {
       offset: this.offset,
       dtype: this.dtype,
       requiresGrad: this.requiresGrad,
-      isLeaf: this.isLeaf,
-      gradFn: this.gradFn ? this.gradFn.id : null,
+      isLeaf: this.ownGradFn === null,
+      gradFn: this.ownGradFn ? this.ownGradFn.id : null,
       outputNr: this.outputNr,
       version: this.storage.version,
       values: this.values(),
     };
+    if (this.base) info.base = this.base.id;
     if (withStorage) {
       const whole = this.offset === 0 && this.numel === this.storage.data.length && this.isContiguous();
       // the same elements: share the array rather than copy it (events are read, never written)
-      info.storageValues = whole ? info.values : Array.from(this.storage.data);
+      info.storageValues = whole ? info.values : numbers(this.storage.data);
     }
     return info;
   }
+}
+
+/** a plain-array copy of a storage, for events; a counted loop is some 25x faster than
+ *  Array.from on typed arrays in V8, which matters when every op narrates its output */
+export function numbers(data: ArrayLike<number>): number[] {
+  const out = new Array<number>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = data[i];
+  return out;
 }
 
 /** Visit every element's storage offset in row-major order. */
@@ -194,9 +240,13 @@ export function fromStorage(rt: Runtime, data: Storage32, shape: number[], dtype
   return new Tensor(rt, new Storage(rt.newStorageId(), data), shape, contiguousStrides(shape), 0, dtype);
 }
 
-/** A view sharing t's storage. */
-export function makeView(t: Tensor, shape: number[], strides: number[], offset: number): Tensor {
+/** A differentiable view sharing t's storage; its base is t's root base. Made with grad mode
+ *  off it is a no_grad view; a view of a view keeps the stricter of the two (propagate_creation_meta). */
+export function makeView(t: Tensor, shape: number[], strides: number[], offset: number, creation: ViewCreation = "default"): Tensor {
   const v = new Tensor(t.rt, t.storage, shape, strides, offset, t.dtype);
   v.base = t.base ?? t;
+  const made = t.rt.gradEnabled ? creation : "no_grad";
+  v.viewCreation = made === "default" && t.base ? t.viewCreation : made;
+  v.attrVersion = t.storage.version;
   return v;
 }

@@ -49,7 +49,7 @@ export function retainInto(t: Tensor, g: Tensor, createGraph: boolean, backward:
     kind: "grad/accumulated",
     backward,
     leaf: t.id,
-    node: t.gradFn ? t.gradFn.id : 0,
+    node: t.rawGradFn ? t.rawGradFn.id : 0,
     before: before ? before.id : null,
     delta: g.id,
     after: t.grad.id,

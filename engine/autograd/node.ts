@@ -71,6 +71,8 @@ export class GradNode {
   retained: Map<number, Tensor> | null = null;
   /** for AccumulateGrad: the leaf it accumulates into */
   variable: Tensor | null = null;
+  /** for CopySlices: the in-place op's own backward, applied to the view's slice */
+  wrapped: GradNode | null = null;
   /** shape and dtype of the gradient this node takes in (its output's metadata) */
   gradShape: number[] = [];
   gradDType: Tensor["dtype"] = "float32";
@@ -117,6 +119,7 @@ export class GradNode {
       order: this.order,
     };
     if (this.variable) info.variable = this.variable.id;
+    if (this.wrapped) info.wraps = this.wrapped.name;
     return info;
   }
 }

@@ -5,8 +5,11 @@ import { GradNode, type BackwardFn, type Edge } from "./node.ts";
 
 /** The edge a gradient for `t` travels along: its grad_fn, or its leaf's AccumulateGrad. */
 export function gradientEdge(t: Tensor): Edge | null {
-  if (t.gradFn) return { node: t.gradFn, inputNr: t.outputNr };
-  if (!t.requiresGrad) return null;
+  const fn = t.gradFn;
+  if (fn) return { node: fn, inputNr: t.outputNr };
+  // a view made in no_grad mode of a tensor that requires grad requires grad too, but has no
+  // AccumulateGrad: only the requires_grad_() flag makes one
+  if (!t.leafFlag) return null;
   return { node: accumulatorOf(t), inputNr: 0 };
 }
 

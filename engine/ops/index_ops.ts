@@ -208,7 +208,9 @@ export function unbind(t: Tensor, dim = 0): Tensor[] {
   const d = wrapDim(dim, t.dim());
   const shape = t.shape.filter((_, k) => k !== d);
   const strides = t.strides.filter((_, k) => k !== d);
-  const outs = Array.from({ length: t.shape[d] }, (_, i) => makeView(t, shape.slice(), strides.slice(), t.offset + i * t.strides[d]));
+  const outs = Array.from({ length: t.shape[d] }, (_, i) =>
+    makeView(t, shape.slice(), strides.slice(), t.offset + i * t.strides[d], "multi_output"),
+  );
   const rt = t.rt;
   let node: GradNode | null = null;
   if (rt.gradEnabled && t.requiresGrad) {

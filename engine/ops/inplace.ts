@@ -5,7 +5,8 @@ import { atenTypeName, canCast, castValue, isFloating, scalarToNumber, type DTyp
 import { runtimeError } from "../errors.ts";
 import { GradNode, type BackwardFn } from "../autograd/node.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
-import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
+import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
+import { forEachOffset, fromValues, numbers, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
 import { mul, neg, div } from "./arith.ts";
 import { created } from "./create.ts";
@@ -15,8 +16,8 @@ import { sumTo } from "./reduce.ts";
 
 interface Rebase {
   gradFn: string;
-  /** other differentiable inputs besides self */
-  others: Tensor[];
+  /** other differentiable inputs besides self (null: a Python number, an edge to nowhere) */
+  others: (Tensor | null)[];
   backward: BackwardFn;
   save?: Record<string, Tensor>;
 }
@@ -47,21 +48,74 @@ function broadcastShape(o: Tensor, t: Tensor): number[] {
   return Array.from({ length: n }, (_, i) => Math.max(o.shape[o.dim() - n + i] ?? 1, t.shape[t.dim() - n + i] ?? 1));
 }
 
-function checkLeaf(t: Tensor): void {
-  if (!t.rt.gradEnabled) return;
-  if (t.isLeaf && t.requiresGrad) throw runtimeError("a leaf Variable that requires grad is being used in an in-place operation.");
+/** check_inplace: an in-place op autograd records may not touch a leaf that requires grad,
+ *  a view of one, or a view made in no_grad mode or by a multi-output op */
+function checkInplace(t: Tensor, recording: boolean): void {
+  if (!recording) return;
   const b = t.base;
-  if (b && b.isLeaf && b.requiresGrad)
-    throw runtimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  if (b) {
+    checkViewCreation(t, false);
+    if (t.requiresGrad && b.isLeaf)
+      throw runtimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+  if (t.requiresGrad && t.isLeaf) throw runtimeError("a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
-/** write f(old, i) into t, bump the version, rebase grad_fn, narrate */
-export function mutate(t: Tensor, op: string, f: (old: number, i: number) => number, rebase: Rebase | null): Tensor {
-  checkLeaf(t);
+/** is_non_overlapping_and_dense: the elements fill a block of storage exactly, in some dim order */
+function denseNonOverlapping(t: Tensor): boolean {
+  const dims = t.shape.map((_, i) => i).filter((i) => t.shape[i] !== 1);
+  dims.sort((i, j) => t.strides[i] - t.strides[j]);
+  let expected = 1;
+  for (const i of dims) {
+    if (t.strides[i] !== expected) return false;
+    expected *= t.shape[i];
+  }
+  return true;
+}
+
+/** TensorIterator's memory-overlap checks: no writing into an expanded tensor, nor reading from
+ *  a tensor that covers the written elements differently (x[1:] = x[:-1]) */
+function checkOverlap(t: Tensor, sources: readonly Operand[]): void {
+  const tDense = denseNonOverlapping(t);
+  if (!tDense && t.shape.some((n, i) => n > 1 && t.strides[i] === 0))
+    throw runtimeError(
+      "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.",
+    );
+  for (const s of sources) {
+    if (!isTensor(s) || s === t || s.storage !== t.storage || s.numel === 0 || t.numel === 0) continue;
+    if (!tDense || !denseNonOverlapping(s)) continue;
+    const sameSpan = s.offset === t.offset && s.numel === t.numel;
+    const partial = sameSpan
+      ? s.strides.join() !== t.strides.join()
+      : s.offset < t.offset + t.numel && t.offset < s.offset + s.numel;
+    if (partial)
+      throw runtimeError(
+        "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.",
+      );
+  }
+}
+
+/** write f(old, i) into t, bump the version, rebase grad_fn (CopySlices on the base when t
+ *  is a view), narrate. `sources`: the tensors f reads, for the overlap checks */
+export function mutate(
+  t: Tensor,
+  op: string,
+  f: (old: number, i: number) => number,
+  rebase: Rebase | null,
+  sources: readonly Operand[] = [],
+): Tensor {
   const rt = t.rt;
-  const storageBefore = rt.sink ? Array.from(t.storage.data) : [];
-  const gradFnBefore = t.gradFn;
-  const prevEdge = gradientEdge(t);
+  const recording = rebase !== null && rt.gradEnabled && (t.requiresGrad || rebase.others.some((o) => o?.requiresGrad));
+  checkInplace(t, recording);
+  checkOverlap(t, sources);
+  const storageBefore = rt.sink ? numbers(t.storage.data) : [];
+  // PyTorch makes the op's node, then collects its edges (which regenerates a stale view's grad_fn)
+  let node: GradNode | null = null;
+  if (recording) {
+    node = new GradNode(rt, rebase.gradFn, [], rebase.backward);
+    node.next.push(gradientEdge(t), ...rebase.others.map((o) => (o ? gradientEdge(o) : null)));
+  }
+  const gradFnBefore = t.rawGradFn;
   const data = t.storage.data;
   if (t.isContiguous()) {
     const base = t.offset;
@@ -72,14 +126,23 @@ export function mutate(t: Tensor, op: string, f: (old: number, i: number) => num
     for (const [off, v] of writes) data[off] = v;
   }
   t.storage.version++;
-  let node: GradNode | null = null;
-  if (rebase && rt.gradEnabled && (t.requiresGrad || rebase.others.some((o) => o.requiresGrad))) {
-    node = new GradNode(rt, rebase.gradFn, [prevEdge, ...rebase.others.map((o) => gradientEdge(o))], rebase.backward);
+  let rebased: GradNode | null = null;
+  const base = t.base;
+  if (node && rebase) {
     node.gradShape = t.shape.slice();
     node.gradDType = t.dtype;
-    if (rebase.save) for (const k in rebase.save) node.save(k, rebase.save[k], rebase.save[k] === t);
-    t.gradFn = node;
-    t.outputNr = 0;
+    // a view saved as its own result reports its (regenerated) grad_fn in version errors
+    if (rebase.save) for (const k in rebase.save) node.save(k, rebase.save[k], rebase.save[k] === t && !base);
+    if (base) {
+      rebased = copySlices(t, node);
+      base.gradFn = rebased;
+      base.outputNr = 0;
+    } else {
+      rebased = node;
+      moveRetained(t, gradFnBefore, node, 0);
+      t.gradFn = node;
+      t.outputNr = 0;
+    }
   }
   if (rt.sink)
     rt.emit({
@@ -90,13 +153,16 @@ export function mutate(t: Tensor, op: string, f: (old: number, i: number) => num
       versionBefore: t.storage.version - 1,
       versionAfter: t.storage.version,
       storageBefore,
-      storageAfter: Array.from(t.storage.data),
+      storageAfter: numbers(t.storage.data),
       aliases: t.storage.viewers.slice(),
       gradFnBefore: gradFnBefore ? gradFnBefore.id : null,
-      node: node ? node.info() : null,
+      node: rebased ? rebased.info() : null,
+      ...(rebased && base ? { rebased: base.id } : {}),
       requiresGradAfter: t.requiresGrad,
       span: rt.span,
     });
+  // rebase_history ends by reading the view's grad_fn: it becomes AsStridedBackward0 now
+  if (rebased && base) void t.gradFn;
   return t;
 }
 
@@ -108,6 +174,8 @@ function checkCast(t: Tensor, other: Operand): DType {
 }
 const typeWord = (d: DType) => atenTypeName(d);
 const others = (o: Operand): Tensor[] => (isTensor(o) ? [o] : []);
+/** add_/sub_/mul_/div_ take a Python number as a wrapped tensor: its slot shows as None */
+const wrapped = (o: Operand): (Tensor | null)[] => [isTensor(o) ? o : null];
 
 export function zero_(t: Tensor): Tensor {
   return mutate(t, "zero_", () => 0, { gradFn: "ZeroBackward0", others: [], backward: ([g]) => [mul(g!, 0)] });
@@ -119,7 +187,7 @@ export function fill_(t: Tensor, v: Operand): Tensor {
     gradFn: isTensor(v) ? "FillBackward3" : "FillBackward2",
     others: others(v),
     backward: ([g]) => [mul(g!, 0), ...(isTensor(v) ? [sumTo(g!, [])] : [])],
-  });
+  }, [v]);
 }
 
 export function add_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
@@ -128,9 +196,9 @@ export function add_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
   const al = Number(alpha);
   return mutate(t, "add_", (old, i) => castValue(old, d) + al * at(i), {
     gradFn: "AddBackward0",
-    others: others(other),
-    backward: ([g]) => [g, al === 1 ? g : mul(g!, alpha)],
-  });
+    others: wrapped(other),
+    backward: ([g]) => [g, !isTensor(other) ? null : al === 1 ? g : mul(g!, alpha)],
+  }, [other]);
 }
 
 export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
@@ -139,9 +207,9 @@ export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
   const al = Number(alpha);
   return mutate(t, "sub_", (old, i) => castValue(old, d) - al * at(i), {
     gradFn: "SubBackward0",
-    others: others(other),
-    backward: ([g]) => [g, al === 1 ? neg(g!) : mul(neg(g!), alpha)],
-  });
+    others: wrapped(other),
+    backward: ([g]) => [g, !isTensor(other) ? null : al === 1 ? neg(g!) : mul(neg(g!), alpha)],
+  }, [other]);
 }
 
 export function mul_(t: Tensor, other: Operand): Tensor {
@@ -151,10 +219,10 @@ export function mul_(t: Tensor, other: Operand): Tensor {
   const wrappedOther = isTensor(other) ? other : created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number");
   return mutate(t, "mul_", (old, i) => castValue(old, d) * at(i), {
     gradFn: "MulBackward0",
-    others: others(other),
+    others: wrapped(other),
     save: { other: wrappedOther, ...(original ? { self: original } : {}) },
     backward: ([g], node) => [mul(g!, node.unpack("other")), original ? mul(g!, node.unpack("self")) : null],
-  });
+  }, [other]);
 }
 
 export function div_(t: Tensor, other: Operand): Tensor {
@@ -163,13 +231,13 @@ export function div_(t: Tensor, other: Operand): Tensor {
   const wrappedOther = isTensor(other) ? other : created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number");
   return mutate(t, "div_", (old, i) => castValue(old, d) / at(i), {
     gradFn: "DivBackward0",
-    others: others(other),
+    others: wrapped(other),
     save: { other: wrappedOther, result: t },
     backward: ([g], node) => {
       const o = node.unpack("other");
       return [div(g!, o), isTensor(other) ? mul(neg(g!), div(node.unpack("result"), o)) : null];
     },
-  });
+  }, [other]);
 }
 
 export function clamp_(t: Tensor, min?: Scalar | null, max?: Scalar | null): Tensor {
@@ -195,7 +263,7 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
     gradFn: "CopyBackwards",
     others: [src],
     backward: ([g]) => [mul(g!, 0), sumTo(g!, srcShape)],
-  });
+  }, [src]);
 }
 
 /** AccumulateGrad's `variable_grad += new_grad` with grad mode off: no leaf check, no rebase */

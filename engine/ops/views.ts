@@ -87,7 +87,10 @@ export function reshape(t: Tensor, shape: number[]): Tensor {
   if (computeStride(t, s)) return viewAs(t, s, "reshape", "ReshapeAliasBackward0");
   const sizes = t.shape.slice();
   const c = clone(t);
-  return record(makeView(c, s, contiguousStrides(s), 0), {
+  // _unsafe_view: shares the clone's storage but is not a view of it (._base is None)
+  const out = makeView(c, s, contiguousStrides(s), 0);
+  out.base = null;
+  return record(out, {
     op: "reshape",
     gradFn: "UnsafeViewBackward0",
     inputs: [c],

@@ -7,7 +7,6 @@ import {
   cloneState,
   edgeKey,
   type BackwardState,
-  type NodeState,
   type TensorState,
   type TraceState,
 } from "./state.ts";
@@ -47,14 +46,18 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
     case "tensor/mutated":
       applyMutation(s, e, step);
       break;
-    case "tensor/flags":
+    case "tensor/flags": {
+      const before = s.tensors.get(e.tensor)?.requiresGrad;
       updateTensor(s, e.tensor, {
         requiresGrad: e.requiresGrad,
         isLeaf: e.isLeaf,
         gradFn: e.gradFn,
         retainsGrad: e.retainsGrad,
       });
+      if (e.gradFn != null) addOutput(s, e.gradFn, e.tensor);
+      if (before !== undefined && before !== e.requiresGrad) followBase(s, e.tensor);
       break;
+    }
     case "attr/set":
       updateTensor(s, e.tensor, { grad: e.after });
       break;
@@ -165,6 +168,7 @@ function addTensor(s: TraceState, t: TensorInfo, how: string, step: number): voi
     gradFn: t.gradFn,
     outputNr: t.outputNr,
     version: t.version,
+    ...(t.base != null ? { base: t.base } : {}),
     grad: old?.grad ?? null,
     retainsGrad: old?.retainsGrad ?? false,
     how: old?.how ?? how,
@@ -205,14 +209,30 @@ function applyMutation(s: TraceState, e: Extract<TraceEvent, { kind: "tensor/mut
     if (t && t.storage === e.storage) s.tensors.set(id, { ...t, version: e.versionAfter });
   }
   const target = s.tensors.get(e.tensor);
-  if (target) {
-    const gradFn = e.node ? e.node.id : target.gradFn;
-    s.tensors.set(e.tensor, { ...target, gradFn, requiresGrad: e.requiresGradAfter, isLeaf: target.isLeaf && !e.node });
-    if (e.node) {
-      const n = s.nodes.get(e.node.id) as NodeState;
-      if (!n.outputs.includes(e.tensor)) s.nodes.set(n.id, { ...n, outputs: [...n.outputs, e.tensor] });
-    }
+  if (target) s.tensors.set(e.tensor, { ...target, requiresGrad: e.requiresGradAfter });
+  // the new grad_fn belongs to the tensor itself, or to its base when a view was modified (CopySlices)
+  const owner = e.rebased ?? e.tensor;
+  const t = s.tensors.get(owner);
+  if (t && e.node) {
+    s.tensors.set(owner, { ...t, gradFn: e.node.id, requiresGrad: true, isLeaf: false });
+    addOutput(s, e.node.id, owner);
+    if (!t.requiresGrad) followBase(s, owner);
   }
+}
+
+function addOutput(s: TraceState, node: number, tensor: number): void {
+  const n = s.nodes.get(node);
+  if (n && !n.outputs.includes(tensor)) s.nodes.set(node, { ...n, outputs: [...n.outputs, tensor] });
+}
+
+/** views require grad when their base does: when a base's flag changes, its views' follow
+ *  (a view with a grad_fn of its own requires grad either way) */
+function followBase(s: TraceState, base: number): void {
+  const b = s.tensors.get(base);
+  if (!b) return;
+  for (const [id, t] of s.tensors)
+    if (t.base === base && t.gradFn == null && t.requiresGrad !== b.requiresGrad)
+      s.tensors.set(id, { ...t, requiresGrad: b.requiresGrad });
 }
 
 function newBackward(e: Extract<TraceEvent, { kind: "backward/started" }>): BackwardState {

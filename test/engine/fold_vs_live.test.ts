@@ -26,8 +26,10 @@ function compare(state: TraceState, rt: Runtime, event: TraceEvent): string | nu
     if (ft.dtype !== t.dtype) return `${where}: dtype`;
     if (ft.version !== t.version) return `${where}: version ${ft.version} vs ${t.version}`;
     if (ft.requiresGrad !== t.requiresGrad) return `${where}: requiresGrad ${ft.requiresGrad} vs ${t.requiresGrad}`;
-    if (ft.isLeaf !== t.isLeaf) return `${where}: isLeaf`;
-    if (ft.gradFn !== (t.gradFn?.id ?? null)) return `${where}: grad_fn ${ft.gradFn} vs ${t.gradFn?.id}`;
+    // the grad_fn as last set: reading t.gradFn would regenerate a stale view's (and narrate it)
+    const gradFn = t.rawGradFn;
+    if (ft.isLeaf !== (gradFn === null)) return `${where}: isLeaf`;
+    if (ft.gradFn !== (gradFn?.id ?? null)) return `${where}: grad_fn ${ft.gradFn} vs ${gradFn?.id}`;
     if (ft.grad !== (t.grad?.id ?? null)) return `${where}: .grad ${ft.grad} vs ${t.grad?.id ?? null}`;
     const fv = tensorValues(state, id);
     const lv = t.values();
