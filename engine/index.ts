@@ -26,6 +26,16 @@ export * from "./ops/create.ts";
 export * from "./ops/inplace.ts";
 export * from "./ops/math_extra.ts";
 export * from "./ops/nn.ts";
+export * from "./ops/loss.ts";
+export * from "./ops/gather_scatter.ts";
+export * from "./ops/masked.ts";
+export * from "./ops/matrix_parts.ts";
+export * from "./ops/split.ts";
+export * from "./ops/reorder.ts";
+export * from "./ops/erf.ts";
+export * from "./ops/lerp.ts";
+export * from "./ops/addmm.ts";
+export * from "./ops/cumprod.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

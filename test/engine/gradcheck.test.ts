@@ -94,8 +94,49 @@ const cases: Case[] = [
   { name: "var", shapes: [[5]], fn: (_, [a]) => T.variance(a) },
   { name: "std", shapes: [[5]], fn: (_, [a]) => T.std(a) },
   { name: "cumsum", shapes: [[2, 3]], fn: (_, [a]) => T.cumsum(a, 1) },
+  { name: "nll_loss mean", shapes: [[3, 4]], fn: (rt, [a]) => T.nllLoss(a, idx(rt, [2, 0, 3])) },
+  {
+    name: "nll_loss sum, weight, ignore_index",
+    shapes: [[3, 4]],
+    fn: (rt, [a]) => T.nllLoss(a, idx(rt, [2, -100, 1]), { weight: f64(rt, [1, 2, 0.5, 3]), reduction: "sum" }),
+  },
+  { name: "nll_loss none", shapes: [[3, 4]], fn: (rt, [a]) => T.nllLoss(a, idx(rt, [1, 3, 0]), { reduction: "none" }) },
+  { name: "cross_entropy", shapes: [[3, 4]], fn: (rt, [a]) => T.crossEntropy(a, idx(rt, [2, 0, 3])) },
+  { name: "cross_entropy 1-d input", shapes: [[4]], fn: (rt, [a]) => T.crossEntropy(a, T.tensor(rt, 2n)) },
+  { name: "cross_entropy probabilities", shapes: [[2, 3]], fn: (rt, [a]) => T.crossEntropy(a, f64(rt, [[0.2, 0.3, 0.5], [0.6, 0.1, 0.3]])) },
+  { name: "masked_fill", shapes: [[2, 3]], fn: (rt, [a]) => T.maskedFill(a, mask(rt), 0.5) },
+  { name: "masked_fill tensor value", shapes: [[2, 3], []], fn: (rt, [a, b]) => T.maskedFill(a, mask(rt), b) },
+  { name: "masked_fill_ on non-leaf", shapes: [[2, 3], []], fn: (rt, [a, b]) => T.maskedFill_(T.mul(a, 1.5), mask(rt), b) },
+  { name: "gather", shapes: [[2, 3]], fn: (rt, [a]) => T.gather(a, 1, idx(rt, [[0, 2], [1, 1]])) },
+  { name: "index_select", shapes: [[3, 2]], fn: (rt, [a]) => T.indexSelect(a, 0, idx(rt, [2, 0, 2])) },
+  { name: "scatter", shapes: [[2, 3], [2, 1]], fn: (rt, [a, b]) => T.scatter(a, 1, idx(rt, [[0], [2]]), b) },
+  { name: "scatter value", shapes: [[2, 3]], fn: (rt, [a]) => T.scatterValue(a, 1, idx(rt, [[0], [2]]), 1.5) },
+  { name: "scatter_add", shapes: [[2, 3], [2, 2]], fn: (rt, [a, b]) => T.scatterAdd(a, 1, idx(rt, [[0, 0], [2, 1]]), b) },
+  { name: "tril", shapes: [[3, 3]], fn: (_, [a]) => T.mul(T.tril(a), a) },
+  { name: "triu", shapes: [[2, 3, 3]], fn: (_, [a]) => T.mul(T.triu(a, 1), a) },
+  { name: "split", shapes: [[4, 3]], fn: (_, [a]) => T.exp(T.split(a, 2, 0)[1]) },
+  { name: "split with sizes", shapes: [[3, 3]], fn: (_, [a]) => { const [p, q] = T.splitWithSizes(a, [1, 2], 1); return T.mul(T.exp(p), T.sum(q)); } },
+  { name: "chunk", shapes: [[2, 4]], fn: (_, [a]) => { const [p, q] = T.chunk(a, 2, 1); return T.mul(p, q); } },
+  { name: "flip", shapes: [[2, 3]], fn: (_, [a]) => T.mul(T.flip(a, [0, 1]), a) },
+  { name: "erf", shapes: [[3]], fn: (_, [a]) => T.erf(a) },
+  { name: "addmm", shapes: [[3], [2, 4], [4, 3]], fn: (_, [b, m1, m2]) => T.addmm(b, m1, m2) },
+  { name: "addmm beta alpha, column-major mat2", shapes: [[2, 3], [2, 4], [3, 4]], fn: (_, [b, m1, m2]) => T.addmm(b, m1, T.tOp(m2), 0.5, 2) },
+  { name: "diag of vector", shapes: [[3]], fn: (_, [a]) => T.exp(T.diag(a, 1)) },
+  { name: "diag of square matrix", shapes: [[3, 3]], fn: (_, [a]) => T.exp(T.diag(a)) },
+  { name: "diag of non-square matrix", shapes: [[2, 3]], fn: (_, [a]) => T.exp(T.diag(a, -1)) },
+  { name: "diagonal", shapes: [[3, 2]], fn: (_, [a]) => T.exp(T.diagonal(a)) },
+  { name: "trace", shapes: [[2, 3]], fn: (_, [a]) => T.mul(T.trace(a), T.trace(a)) },
+  { name: "cumprod", shapes: [[2, 3]], fn: (_, [a]) => T.cumprod(a, 1) },
+  { name: "lerp", shapes: [[3], [3]], fn: (_, [a, b]) => T.mul(T.lerp(a, b, 0.3), T.lerp(a, b, 0.7)) },
+  { name: "lerp tensor weight", shapes: [[3], [3], [3]], fn: (_, [a, b, w]) => T.lerp(a, b, w) },
+  { name: "sort", shapes: [[2, 4]], fn: (_, [a]) => T.mul(T.sort(a, 1, true)[0], T.sort(a, 1)[0]) },
+  { name: "topk", shapes: [[2, 5]], fn: (_, [a]) => T.exp(T.topk(a, 2)[0]) },
   { name: "mlp layer", shapes: [[4, 3], [3, 2], [2]], fn: (_, [x, w, b]) => T.tanh(T.add(T.matmul(x, w), b)) },
 ];
+
+const idx = (rt: T.Runtime, v: T.NestedData): T.Tensor => T.tensor(rt, v, { dtype: "int64" });
+const f64 = (rt: T.Runtime, v: T.NestedData): T.Tensor => T.tensor(rt, v, { dtype: "float64" });
+const mask = (rt: T.Runtime): T.Tensor => T.tensor(rt, [[true, false, true], [false, false, true]]);
 
 function seeded(seed: number): () => number {
   let s = seed;

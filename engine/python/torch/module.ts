@@ -22,6 +22,8 @@ import { iterate } from "../ops.ts";
 import { dtypeAttrs, dtypeClass, sizeClass, TorchSize } from "./dtypes.ts";
 import { isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
 import { NOT_YET, tensorClass, tensorList, tensorMethods } from "./tensor.ts";
+import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
+import { lossFunctions } from "./losses.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
 function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
@@ -128,7 +130,13 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
 
   for (const n of NOT_YET) attrs.set(n, notYet(`torch.${n}`));
-  for (const n of TENSOR_FUNCTIONS) attrs.set(n, tensorFunction(n));
+  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS]) attrs.set(n, tensorFunction(n));
+  fn("flip", torchFlip);
+  fn("split", (a) => {
+    const b = parse("split", a, [{ name: "tensor" }, { name: "split_size_or_sections" }, { name: "dim", default: 0n }]);
+    const x = toTensorArg(b.tensor as PyValue, "split", "tensor");
+    return tensorMethods.split(x, { args: [b.split_size_or_sections as PyValue, b.dim as PyValue], kwargs: new Map() });
+  });
   for (const [n, d] of dtypeAttrs()) attrs.set(n, d);
   attrs.set("dtype", dtypeClass);
   attrs.set("Tensor", tensorClass);
@@ -324,7 +332,8 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
       return T.mseLoss(toTensorArg(b.input as PyValue, "mse_loss"), toTensorArg(b.target as PyValue, "mse_loss", "target", 2), r);
     }),
   );
-  for (const n of ["cross_entropy", "nll_loss", "binary_cross_entropy", "l1_loss", "leaky_relu", "gelu", "softplus", "elu", "silu", "dropout", "linear", "normalize", "one_hot", "pad", "conv2d"])
+  for (const [n, f] of lossFunctions()) functional.set(n, f);
+  for (const n of ["binary_cross_entropy", "l1_loss", "leaky_relu", "gelu", "softplus", "elu", "silu", "dropout", "linear", "normalize", "one_hot", "pad", "conv2d"])
     functional.set(n, notYet(`torch.nn.functional.${n}`));
   const functionalMod = new PyModule("torch.nn.functional", functional);
   const nn = new Map<string, PyValue>([["functional", functionalMod]]);

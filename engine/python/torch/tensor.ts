@@ -16,10 +16,11 @@ import {
   type PyValue,
   objectClass,
   pyErr,
-  tupleClass,
   typeName,
 } from "../values.ts";
 import { dtypeObject, TorchSize } from "./dtypes.ts";
+import { returnTypes } from "./return_types.ts";
+import { extraMethods } from "./extra_methods.ts";
 import {
   isScalar,
   isTensor,
@@ -34,11 +35,7 @@ import {
 } from "./convert.ts";
 
 /** Names PyTorch has that the Gradlens engine does not run yet: a clear error instead of AttributeError. */
-export const NOT_YET = [
-  "einsum", "sort", "topk", "unique", "flip", "roll", "split", "chunk", "unbind", "gather", "scatter", "masked_fill",
-  "index_select", "diag", "trace", "tril", "triu", "det", "inverse", "lerp", "addmm", "erf",
-  "nonzero", "argsort", "cross", "kron", "cumprod", "baddbmm", "sinc",
-];
+export const NOT_YET = ["einsum", "unique", "roll", "unbind", "det", "inverse", "cross", "kron", "baddbmm", "sinc"];
 
 export const tensorClass = new PyClass("Tensor", objectClass, undefined, "torch");
 const deviceClass = new PyClass("device", objectClass, undefined, "torch");
@@ -114,34 +111,6 @@ function extremum(which: "max" | "min", x: Tensor, a: CallArgs): PyValue {
   const r = T[which](x, toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false)) as unknown;
   if (Array.isArray(r)) return returnTypes(which, r[0], r[1]);
   return r as PyValue;
-}
-
-/** torch.return_types.max(values=..., indices=...) : a tuple that also has .values/.indices */
-const returnTypeClasses = new Map<string, PyClass>();
-class ReturnTuple extends PyTuple {
-  constructor(
-    readonly typeName: string,
-    readonly values: Tensor,
-    readonly indices: Tensor,
-  ) {
-    super([values, indices]);
-  }
-  override get cls(): PyClass {
-    let c = returnTypeClasses.get(this.typeName);
-    if (!c) returnTypeClasses.set(this.typeName, (c = new PyClass(this.typeName, tupleClass, undefined, "torch.return_types")));
-    return c;
-  }
-  override customRepr(): string {
-    return `torch.return_types.${this.typeName}(\nvalues=${T.repr(this.values)},\nindices=${T.repr(this.indices)})`;
-  }
-  override extraAttr(name: string): PyValue | undefined {
-    if (name === "values") return this.values;
-    if (name === "indices") return this.indices;
-    return undefined;
-  }
-}
-function returnTypes(name: string, values: Tensor, indices: Tensor): PyValue {
-  return new ReturnTuple(name, values, indices);
 }
 
 function castDType(x: Tensor, d: T.DType): Tensor {
@@ -384,6 +353,7 @@ for (const n of unaryNames)
     parse(n, a, []);
     return (T[n] as (t: Tensor) => Tensor)(x);
   };
+Object.assign(tensorMethods, extraMethods);
 tensorMethods.sign = tensorMethods.sgn;
 tensorMethods.absolute = tensorMethods.abs;
 tensorMethods.negative = tensorMethods.neg;

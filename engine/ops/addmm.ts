@@ -1,0 +1,86 @@
+// torch.addmm(input, mat1, mat2, beta=1, alpha=1) = beta*input + alpha*(mat1 @ mat2), with
+// AddmmBackward0; the product is summed first and the scaled input added last, as the BLAS
+// PyTorch 1.13 ships does (so 1 + (1e8 - 1e8) gives 1, not 0).
+import type { Scalar } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
+import { record } from "../autograd/record.ts";
+import { fromValues, type Tensor } from "../tensor.ts";
+import { mulScalar } from "./arith.ts";
+import { mm } from "./linalg.ts";
+import { broadcastValues } from "./broadcast_read.ts";
+import { tOp } from "./views.ts";
+
+const dtypeWord = (t: Tensor) => t.dtype;
+
+function checkAddmm(self: Tensor, a: Tensor, b: Tensor): number[] {
+  if (a.dim() !== 2) throw runtimeError(`mat1 must be a matrix, got ${a.dim()}-D tensor`);
+  if (b.dim() !== 2) throw runtimeError(`mat2 must be a matrix, got ${b.dim()}-D tensor`);
+  if (a.shape[1] !== b.shape[0])
+    throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`);
+  if (dtypeWord(self) !== dtypeWord(b)) throw runtimeError("self and mat2 must have the same dtype");
+  if (dtypeWord(a) !== dtypeWord(b)) throw runtimeError("mat1 and mat2 must have the same dtype");
+  const target = [a.shape[0], b.shape[1]];
+  // the input is expanded to the product's shape (expand's own message when it cannot be)
+  const lead = target.length - self.dim();
+  if (lead < 0)
+    throw runtimeError(
+      `expand(${self.dtype === "float64" ? "torch.DoubleTensor" : "torch.FloatTensor"}{[${self.shape.join(", ")}]}, size=[${target.join(", ")}]): the number of sizes provided (2) must be greater or equal to the number of dimensions in the tensor (${self.dim()})`,
+    );
+  self.shape.forEach((s, i) => {
+    const want = target[i + lead];
+    if (s !== want && s !== 1)
+      throw runtimeError(
+        `The expanded size of the tensor (${want}) must match the existing size (${s}) at non-singleton dimension ${i + lead}.  Target sizes: [${target.join(", ")}].  Tensor sizes: [${self.shape.join(", ")}]`,
+      );
+  });
+  return target;
+}
+
+/** alpha * grad, or grad itself when alpha is 1 (ATen's maybe_multiply) */
+const maybeMultiply = (g: Tensor, s: Scalar): Tensor => (Number(s) === 1 ? g : mulScalar(g, s));
+
+/** the input was column-major (a transposed matrix): ATen computes its gradient transposed */
+const columnMajor = (sizes: number[], strides: number[]): boolean => strides[0] === 1 && strides[1] === sizes[0];
+
+export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, beta: Scalar = 1, alpha: Scalar = 1): Tensor {
+  const [n, m] = checkAddmm(self, mat1, mat2);
+  const k = mat1.shape[1];
+  const r = self.dtype === "float32" ? Math.fround : (v: number) => v;
+  const a = mat1.values();
+  const b = mat2.values();
+  const bias = broadcastValues(self, [n, m]);
+  const be = Number(beta);
+  const al = Number(alpha);
+  const out = new Array<number>(n * m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      let acc = 0;
+      for (let l = 0; l < k; l++) acc = r(acc + r(a[i * k + l] * b[l * m + j]));
+      const prod = al === 1 ? acc : r(al * acc);
+      out[i * m + j] = be === 0 ? prod : r((be === 1 ? bias[i * m + j] : r(be * bias[i * m + j])) + prod);
+    }
+  const save: Record<string, Tensor> = {};
+  if (mat2.requiresGrad) save.mat1 = mat1;
+  if (mat1.requiresGrad) save.mat2 = mat2;
+  const [s1, st1, s2, st2] = [mat1.shape.slice(), mat1.strides.slice(), mat2.shape.slice(), mat2.strides.slice()];
+  return record(fromValues(self.rt, out, [n, m], self.dtype), {
+    op: "addmm",
+    gradFn: "AddmmBackward0",
+    inputs: [self, mat1, mat2],
+    save,
+    backward: ([g], node) => {
+      const gs = self.requiresGrad ? maybeMultiply(g!, beta) : null;
+      let g1: Tensor | null = null;
+      let g2: Tensor | null = null;
+      if (mat1.requiresGrad) {
+        const m2 = node.unpack("mat2");
+        g1 = maybeMultiply(columnMajor(s1, st1) ? tOp(mm(m2, tOp(g!))) : mm(g!, tOp(m2)), alpha);
+      }
+      if (mat2.requiresGrad) {
+        const m1 = node.unpack("mat1");
+        g2 = maybeMultiply(columnMajor(s2, st2) ? tOp(mm(tOp(g!), m1)) : mm(tOp(m1), g!), alpha);
+      }
+      return [gs, g1, g2];
+    },
+  });
+}

@@ -1,0 +1,66 @@
+// torch.lerp(start, end, weight): start + weight * (end - start), computed as ATen's kernel
+// does (from `end` when |weight| >= 0.5); LerpBackward0 for a number weight, LerpBackward1
+// for a tensor weight (which gets a gradient too).
+import { atenTypeName, isFloating, type DType } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
+import { record } from "../autograd/record.ts";
+import { fromValues, type Tensor } from "../tensor.ts";
+import { binaryMap, broadcastShapes } from "./kernel.ts";
+import { broadcastValues } from "./broadcast_read.ts";
+import { mul, mulScalar, sub } from "./arith.ts";
+import { fullLike } from "./create.ts";
+
+const floatWord = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" })[d];
+
+function lerpValue(dtype: DType) {
+  const r = dtype === "float32" ? Math.fround : (v: number) => v;
+  return (s: number, e: number, w: number): number =>
+    Math.abs(w) < 0.5 ? r(s + r(w * r(e - s))) : r(e - r(r(e - s) * r(1 - w)));
+}
+
+function checkLerp(self: Tensor, end: Tensor, weight: Tensor | null): void {
+  if (!isFloating(self.dtype))
+    throw runtimeError(`"lerp_kernel_${weight ? "tensor" : "scalar"}" not implemented for '${atenTypeName(self.dtype)}'`);
+  if (end.dtype !== self.dtype)
+    throw runtimeError(`expected dtype ${floatWord(self.dtype)} for \`end\` but got dtype ${floatWord(end.dtype)}`);
+  if (weight && weight.dtype !== self.dtype)
+    throw runtimeError(`expected dtype ${floatWord(self.dtype)} for \`weight\` but got dtype ${floatWord(weight.dtype)}`);
+}
+
+export function lerp(self: Tensor, end: Tensor, weight: number | Tensor): Tensor {
+  if (typeof weight !== "number") return lerpTensor(self, end, weight);
+  checkLerp(self, end, null);
+  const f = lerpValue(self.dtype);
+  const w = self.dtype === "float32" ? Math.fround(weight) : weight;
+  const out = binaryMap(self, end, self.dtype, self.dtype, (s, e) => f(s, e, w));
+  return record(out, {
+    op: "lerp",
+    gradFn: "LerpBackward0",
+    inputs: [self, end],
+    backward: ([g]) => [self.requiresGrad ? mulScalar(g!, 1 - weight) : null, end.requiresGrad ? mulScalar(g!, weight) : null],
+  });
+}
+
+function lerpTensor(self: Tensor, end: Tensor, weight: Tensor): Tensor {
+  checkLerp(self, end, weight);
+  const shape = broadcastShapes(broadcastShapes(self.shape, end.shape), weight.shape);
+  const f = lerpValue(self.dtype);
+  const [sv, ev, wv] = [self, end, weight].map((t) => broadcastValues(t, shape));
+  const out = fromValues(self.rt, sv.map((s, i) => f(s, ev[i], wv[i])), shape, self.dtype);
+  const save: Record<string, Tensor> = { weight };
+  if (weight.requiresGrad) Object.assign(save, { self, end });
+  return record(out, {
+    op: "lerp",
+    gradFn: "LerpBackward1",
+    inputs: [self, end, weight],
+    save,
+    backward: ([g], node) => {
+      const w = node.unpack("weight");
+      return [
+        self.requiresGrad ? mul(g!, sub(fullLike(w, 1), w)) : null,
+        end.requiresGrad ? mul(g!, w) : null,
+        weight.requiresGrad ? mul(g!, sub(node.unpack("end"), node.unpack("self"))) : null,
+      ];
+    },
+  });
+}

@@ -1,0 +1,76 @@
+// masked_fill and masked_fill_: write a value where a bool mask is True. The value is a
+// Python number (MaskedFillBackward0) or a 0-d tensor that can carry grad (MaskedFillBackward1).
+import { castValue } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
+import { record } from "../autograd/record.ts";
+import { fromValues, type Tensor } from "../tensor.ts";
+import { broadcastShapes } from "./kernel.ts";
+import { broadcastValues } from "./broadcast_read.ts";
+import { mutate } from "./inplace.ts";
+import { where } from "./compare.ts";
+import { sum } from "./reduce.ts";
+
+export type MaskValue = number | Tensor;
+
+function checkMask(mask: Tensor): void {
+  // PyTorch 1.13 reads a non-bool mask's bytes as bools (a float 1.0 reads as False): refuse it
+  if (mask.dtype !== "bool")
+    throw runtimeError(`masked_fill: Gradlens takes a bool mask (torch.bool), got ${mask.dtype}; compare first, e.g. x > 0`);
+}
+
+function checkValue(value: MaskValue): void {
+  if (typeof value !== "number" && value.dim() !== 0)
+    throw runtimeError(
+      `masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.dim()} dimension(s).`,
+    );
+}
+
+const valueOf = (v: MaskValue): number => (typeof v === "number" ? v : v.at(0));
+
+/** the formula both variants share: grad.masked_fill(mask, 0) for self, sum of grad under the mask for value */
+function maskedFillGrads(g: Tensor, mask: Tensor, self: Tensor | null, value: MaskValue): (Tensor | null)[] {
+  const gs = self && self.requiresGrad ? maskedFill(g, mask, 0) : null;
+  if (typeof value === "number") return [gs];
+  return [gs, value.requiresGrad ? sum(where(mask, g, 0)) : null];
+}
+
+/** x.masked_fill(mask, value): a new tensor of the broadcast shape of mask and x */
+export function maskedFill(self: Tensor, mask: Tensor, value: MaskValue): Tensor {
+  checkMask(mask);
+  checkValue(value);
+  const shape = broadcastShapes(mask.shape, self.shape);
+  const m = broadcastValues(mask, shape);
+  const x = broadcastValues(self, shape);
+  const v = castValue(valueOf(value), self.dtype);
+  const out = fromValues(self.rt, x.map((old, i) => (m[i] ? v : old)), shape, self.dtype);
+  const tensorValue = typeof value !== "number";
+  return record(out, {
+    op: "masked_fill",
+    gradFn: tensorValue ? "MaskedFillBackward1" : "MaskedFillBackward0",
+    inputs: tensorValue ? [self, value] : [self],
+    save: { mask },
+    eventInputs: tensorValue ? [self, mask, value] : [self, mask],
+    backward: ([g], node) => maskedFillGrads(g!, node.unpack("mask"), self, value),
+  });
+}
+
+/** x.masked_fill_(mask, value): in place; the mask must broadcast to x's own shape */
+export function maskedFill_(self: Tensor, mask: Tensor, value: MaskValue): Tensor {
+  checkMask(mask);
+  checkValue(value);
+  const shape = broadcastShapes(mask.shape, self.shape);
+  if (shape.join() !== self.shape.join())
+    throw runtimeError(`output with shape [${self.shape.join(", ")}] doesn't match the broadcast shape [${shape.join(", ")}]`);
+  const m = broadcastValues(mask, shape);
+  const v = valueOf(value);
+  const tensorValue = typeof value !== "number";
+  return mutate(self, "masked_fill_", (old, i) => (m[i] ? v : old), {
+    gradFn: tensorValue ? "MaskedFillBackward1" : "MaskedFillBackward0",
+    others: tensorValue ? [value] : [],
+    save: { mask },
+    backward: ([g], node) => {
+      const mk = node.unpack("mask");
+      return [maskedFill(g!, mk, 0), ...(tensorValue ? [value.requiresGrad ? sum(where(mk, g!, 0)) : null] : [])];
+    },
+  });
+}

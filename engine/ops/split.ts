@@ -1,0 +1,96 @@
+// split / split_with_sizes / chunk: views of consecutive pieces along a dim, all outputs of
+// one SplitBackward0 (or SplitWithSizesBackward0) node whose gradient is the cat of the
+// pieces' gradients (zeros for pieces that got none), as ATen's split_backward.
+import { runtimeError } from "../errors.ts";
+import { gradientEdge } from "../autograd/record.ts";
+import { GradNode } from "../autograd/node.ts";
+import { makeView, type Tensor } from "../tensor.ts";
+import { cat } from "./index_ops.ts";
+import { zerosLikeT } from "./unary.ts";
+import { wrapDim } from "./views.ts";
+
+function pieces(t: Tensor, d: number, sizes: number[], gradFn: string, op: string): Tensor[] {
+  let start = 0;
+  const outs = sizes.map((n) => {
+    const shape = t.shape.slice();
+    shape[d] = n;
+    const v = makeView(t, shape, t.strides.slice(), t.offset + start * t.strides[d]);
+    start += n;
+    return v;
+  });
+  const rt = t.rt;
+  let node: GradNode | null = null;
+  if (rt.gradEnabled && t.requiresGrad) {
+    // The backward engine checks a node's incoming gradients against one shape (its first
+    // output's), so pieces of another size get a node of their own until it keeps one shape
+    // per output; with equal pieces (the usual case) this is PyTorch's single node.
+    const groups = new Map<number, number[]>();
+    sizes.forEach((n, i) => groups.set(n, [...(groups.get(n) ?? []), i]));
+    for (const members of groups.values()) {
+      const g = new GradNode(rt, gradFn, [gradientEdge(t)], (grads) => [
+        cat(
+          outs.map((o, i) => {
+            const k = members.indexOf(i);
+            return (k >= 0 ? grads[k] : null) ?? zerosLikeT(o);
+          }),
+          d,
+        ),
+      ]);
+      g.gradShape = outs[members[0]].shape.slice();
+      g.gradDType = t.dtype;
+      members.forEach((i, k) => {
+        outs[i].gradFn = g;
+        outs[i].outputNr = k;
+      });
+      if (members.includes(0)) node = g;
+      else if (rt.sink) rt.emit({ kind: "node/created", node: g.info() });
+    }
+  }
+  if (rt.sink && outs.length > 0)
+    rt.emit({
+      kind: "op/applied",
+      op,
+      inputs: [t.id],
+      output: outs[0].info(),
+      node: node ? node.info() : null,
+      extraOutputs: outs.slice(1).map((o) => o.info()),
+      span: rt.span,
+    });
+  return outs;
+}
+
+/** x.split(split_size, dim): pieces of split_size, the last one possibly smaller */
+export function split(t: Tensor, splitSize: number, dim = 0): Tensor[] {
+  if (t.dim() === 0) throw runtimeError("split expects at least a 1-dimensional tensor");
+  const d = wrapDim(dim, t.dim());
+  const size = t.shape[d];
+  if (splitSize < 0) throw runtimeError(`split expects split_size be non-negative, but got split_size=${splitSize}`);
+  if (splitSize === 0 && size !== 0)
+    throw runtimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${size}`);
+  const count = Math.max(Math.ceil(size / (splitSize || 1)), 1);
+  const sizes = Array.from({ length: count }, (_, i) => (i < count - 1 ? splitSize : size - splitSize * (count - 1)));
+  return pieces(t, d, sizes, "SplitBackward0", "split");
+}
+
+/** x.split([2, 1], dim): pieces of the given sizes, which must add up to the dim's size */
+export function splitWithSizes(t: Tensor, sizes: number[], dim = 0): Tensor[] {
+  if (t.dim() === 0) throw runtimeError("split expects at least a 1-dimensional tensor");
+  const d = wrapDim(dim, t.dim());
+  const list = `[${sizes.join(", ")}]`;
+  if (sizes.some((s) => s < 0))
+    throw runtimeError(`split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=${list}`);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total !== t.shape[d])
+    throw runtimeError(
+      `split_with_sizes expects split_sizes to sum exactly to ${t.shape[d]} (input tensor's size at dimension ${d}), but got split_sizes=${list}`,
+    );
+  return pieces(t, d, sizes, "SplitWithSizesBackward0", "split_with_sizes");
+}
+
+/** x.chunk(chunks, dim): split into pieces of ceil(size / chunks) (so possibly fewer than chunks) */
+export function chunk(t: Tensor, chunks: number, dim = 0): Tensor[] {
+  if (t.dim() === 0) throw runtimeError("chunk expects at least a 1-dimensional tensor");
+  if (chunks <= 0) throw runtimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
+  const d = wrapDim(dim, t.dim());
+  return split(t, Math.ceil(t.shape[d] / chunks), d);
+}

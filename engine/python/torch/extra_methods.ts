@@ -1,0 +1,147 @@
+// Tensor methods (and, through torch.X forwarding, torch functions) for indexing and
+// reordering (gather, scatter, index_select, masked_fill, split/chunk, flip, sort/topk/argsort,
+// nonzero), matrix parts (tril/triu, diag, diagonal, trace) and addmm, erf, lerp, cumprod.
+import * as T from "../../index.ts";
+import type { Tensor } from "../../tensor.ts";
+import { MISSING, type ParamSpec, bindArgs } from "../args.ts";
+import { truthy } from "../ops.ts";
+import { type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
+import { isTensor, toInteger, toScalar, toShape, toTensorArg } from "./convert.ts";
+import { returnTypes } from "./return_types.ts";
+
+type Bound = Record<string, PyValue | typeof MISSING>;
+type Method = (x: Tensor, a: CallArgs) => PyValue;
+
+function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
+  const { values } = bindArgs(fname, a, spec);
+  const out: Bound = {};
+  spec.forEach((s, i) => (out[s.name] = values[i]));
+  return out;
+}
+const int = (v: PyValue | typeof MISSING, what: string): number => toInteger(v as PyValue, what);
+const flag = (v: PyValue | typeof MISSING): boolean => truthy(v as PyValue);
+const tensorArg = (v: PyValue | typeof MISSING, fname: string, name: string, pos: number): Tensor =>
+  toTensorArg(v as PyValue, fname, name, pos);
+
+/** masked_fill's value: a Python number, or a 0-d tensor (which can carry grad) */
+function maskValue(v: PyValue | typeof MISSING, fname: string): number | Tensor {
+  if (isTensor(v)) return v;
+  return Number(toScalar(v as PyValue, `${fname}(): argument 'value'`));
+}
+
+const tuple = (ts: Tensor[]): PyValue => new PyTuple(ts);
+
+function scatterMethod(fname: string): Method {
+  return (x, a) => {
+    const b = parse(fname, a, [{ name: "dim" }, { name: "index" }, { name: "src", default: null }, { name: "value", default: null }, { name: "reduce", default: null, kwOnly: true }]);
+    if (b.reduce !== null) throw pyErr("NotImplementedError", `${fname}(reduce=...) is not in the Gradlens engine yet`);
+    const dim = int(b.dim, "dim");
+    const index = tensorArg(b.index, fname, "index", 2);
+    const src = b.src !== null ? b.src : b.value;
+    if (src === null)
+      throw pyErr("TypeError", `${fname}() received an invalid combination of arguments - got (int, Tensor), but expected (int dim, Tensor index, Tensor src) or (int dim, Tensor index, Number value)`);
+    if (fname === "scatter_add") return T.scatterAdd(x, dim, index, tensorArg(src, fname, "src", 3));
+    if (isTensor(src)) return T.scatter(x, dim, index, src);
+    return T.scatterValue(x, dim, index, Number(toScalar(src as PyValue, `${fname}(): argument 'value'`)));
+  };
+}
+
+function sortMethod(x: Tensor, a: CallArgs): PyValue {
+  const b = parse("sort", a, [{ name: "dim", default: -1n }, { name: "descending", default: false }, { name: "stable", default: false, kwOnly: true }]);
+  const [values, indices] = T.sort(x, int(b.dim, "dim"), flag(b.descending), flag(b.stable));
+  return returnTypes("sort", values, indices);
+}
+
+export const extraMethods: Record<string, Method> = {
+  masked_fill: (x, a) => {
+    const b = parse("masked_fill", a, [{ name: "mask" }, { name: "value" }]);
+    return T.maskedFill(x, tensorArg(b.mask, "masked_fill", "mask", 1), maskValue(b.value, "masked_fill"));
+  },
+  masked_fill_: (x, a) => {
+    const b = parse("masked_fill_", a, [{ name: "mask" }, { name: "value" }]);
+    return T.maskedFill_(x, tensorArg(b.mask, "masked_fill_", "mask", 1), maskValue(b.value, "masked_fill_"));
+  },
+  gather: (x, a) => {
+    const b = parse("gather", a, [{ name: "dim" }, { name: "index" }, { name: "sparse_grad", default: false, kwOnly: true }]);
+    return T.gather(x, int(b.dim, "dim"), tensorArg(b.index, "gather", "index", 2));
+  },
+  scatter: scatterMethod("scatter"),
+  scatter_add: scatterMethod("scatter_add"),
+  index_select: (x, a) => {
+    const b = parse("index_select", a, [{ name: "dim" }, { name: "index" }]);
+    return T.indexSelect(x, int(b.dim, "dim"), tensorArg(b.index, "index_select", "index", 2));
+  },
+  tril: (x, a) => T.tril(x, int(parse("tril", a, [{ name: "diagonal", default: 0n }]).diagonal, "diagonal")),
+  triu: (x, a) => T.triu(x, int(parse("triu", a, [{ name: "diagonal", default: 0n }]).diagonal, "diagonal")),
+  diag: (x, a) => T.diag(x, int(parse("diag", a, [{ name: "diagonal", default: 0n }]).diagonal, "diagonal")),
+  diagonal: (x, a) => {
+    const b = parse("diagonal", a, [{ name: "offset", default: 0n }, { name: "dim1", default: 0n }, { name: "dim2", default: 1n }]);
+    return T.diagonal(x, int(b.offset, "offset"), int(b.dim1, "dim1"), int(b.dim2, "dim2"));
+  },
+  trace: (x, a) => {
+    parse("trace", a, []);
+    return T.trace(x);
+  },
+  split: (x, a) => {
+    const b = parse("split", a, [{ name: "split_size" }, { name: "dim", default: 0n }]);
+    const s = b.split_size as PyValue;
+    const dim = int(b.dim, "dim");
+    if (s instanceof PyList || s instanceof PyTuple) return tuple(T.splitWithSizes(x, toShape([s], "split_with_sizes"), dim));
+    return tuple(T.split(x, int(s, "split_size"), dim));
+  },
+  chunk: (x, a) => {
+    const b = parse("chunk", a, [{ name: "chunks" }, { name: "dim", default: 0n }]);
+    return tuple(T.chunk(x, int(b.chunks, "chunks"), int(b.dim, "dim")));
+  },
+  flip: (x, a) => {
+    if (a.args.length === 0 && a.kwargs.has("dims")) return T.flip(x, toShape([a.kwargs.get("dims")!], "flip"));
+    return T.flip(x, toShape(a.args, "flip"));
+  },
+  erf: (x, a) => {
+    parse("erf", a, []);
+    return T.erf(x);
+  },
+  addmm: (x, a) => {
+    const b = parse("addmm", a, [{ name: "mat1" }, { name: "mat2" }, { name: "beta", default: 1n, kwOnly: true }, { name: "alpha", default: 1n, kwOnly: true }]);
+    return T.addmm(x, tensorArg(b.mat1, "addmm", "mat1", 1), tensorArg(b.mat2, "addmm", "mat2", 2), toScalar(b.beta as PyValue, "beta"), toScalar(b.alpha as PyValue, "alpha"));
+  },
+  cumprod: (x, a) => {
+    const b = parse("cumprod", a, [{ name: "dim" }, { name: "dtype", default: null, kwOnly: true }]);
+    return T.cumprod(x, int(b.dim, "dim"));
+  },
+  lerp: (x, a) => {
+    const b = parse("lerp", a, [{ name: "end" }, { name: "weight" }]);
+    const w = b.weight as PyValue;
+    return T.lerp(x, tensorArg(b.end, "lerp", "end", 1), isTensor(w) ? w : Number(toScalar(w, "lerp(): argument 'weight'")));
+  },
+  sort: sortMethod,
+  argsort: (x, a) => {
+    const b = parse("argsort", a, [{ name: "dim", default: -1n }, { name: "descending", default: false }]);
+    return T.argsort(x, int(b.dim, "dim"), flag(b.descending));
+  },
+  topk: (x, a) => {
+    const b = parse("topk", a, [{ name: "k" }, { name: "dim", default: -1n }, { name: "largest", default: true }, { name: "sorted", default: true }]);
+    const [values, indices] = T.topk(x, int(b.k, "k"), int(b.dim, "dim"), flag(b.largest), flag(b.sorted));
+    return returnTypes("topk", values, indices);
+  },
+  nonzero: (x, a) => {
+    const b = parse("nonzero", a, [{ name: "as_tuple", default: false, kwOnly: true }]);
+    return flag(b.as_tuple) ? tuple(T.nonzeroTuple(x)) : T.nonzero(x);
+  },
+};
+
+/** torch.X(input, ...) names that forward to the methods above */
+export const EXTRA_FUNCTIONS = [
+  "masked_fill", "gather", "scatter", "scatter_add", "index_select", "tril", "triu", "diag", "diagonal", "trace",
+  "split", "chunk", "erf", "addmm", "cumprod", "lerp", "sort", "argsort", "topk", "nonzero",
+];
+
+/** torch.flip(input, dims): dims must be a tuple or list there (the method takes varargs too) */
+export function torchFlip(a: CallArgs): PyValue {
+  const b = parse("flip", a, [{ name: "input" }, { name: "dims" }]);
+  const x = tensorArg(b.input, "flip", "input", 1);
+  const dims = b.dims as PyValue;
+  if (!(dims instanceof PyList || dims instanceof PyTuple))
+    throw pyErr("TypeError", `flip(): argument 'dims' (position 2) must be tuple of ints, not ${typeName(dims)}`);
+  return T.flip(x, toShape([dims], "flip"));
+}

@@ -1,0 +1,41 @@
+// torch.nn.functional.cross_entropy and nll_loss with PyTorch's parameters and the
+// reduction check F does in Python before calling into ATen.
+import * as T from "../../index.ts";
+import { MISSING, bindArgs } from "../args.ts";
+import { PyBuiltin, type PyValue, pyErr, typeName } from "../values.ts";
+import { isTensor, toInteger, toScalar, toTensorArg } from "./convert.ts";
+
+const LOSS_PARAMS = [
+  { name: "input" },
+  { name: "target" },
+  { name: "weight", default: null },
+  { name: "size_average", default: null },
+  { name: "ignore_index", default: -100n },
+  { name: "reduce", default: null },
+  { name: "reduction", default: "mean" },
+];
+
+function lossFunction(name: "cross_entropy" | "nll_loss"): PyBuiltin {
+  const spec = name === "cross_entropy" ? [...LOSS_PARAMS, { name: "label_smoothing", default: 0.0 }] : LOSS_PARAMS;
+  return new PyBuiltin(name, (a) => {
+    const { values } = bindArgs(name, a, spec);
+    const b = Object.fromEntries(spec.map((s, i) => [s.name, values[i] === MISSING ? null : values[i]])) as Record<string, PyValue>;
+    if (b.size_average !== null || b.reduce !== null)
+      throw pyErr("NotImplementedError", `${name}(size_average=..., reduce=...) (deprecated) is not in Gradlens; use reduction='mean'|'sum'|'none'`);
+    const r = b.reduction;
+    if (r !== "mean" && r !== "sum" && r !== "none")
+      throw pyErr("ValueError", `${typeof r === "string" ? r : typeName(r)} is not a valid value for reduction`);
+    const aten = name === "cross_entropy" ? "cross_entropy_loss" : "nll_loss_nd";
+    const input = toTensorArg(b.input, aten, "input", 1);
+    const target = toTensorArg(b.target, aten, "target", 2);
+    const weight = b.weight === null ? null : isTensor(b.weight) ? b.weight : toTensorArg(b.weight, aten, "weight", 3);
+    const opts = { weight, reduction: r, ignoreIndex: toInteger(b.ignore_index, "ignore_index") } as const;
+    if (name === "nll_loss") return T.nllLoss(input, target, opts);
+    return T.crossEntropy(input, target, { ...opts, labelSmoothing: Number(toScalar(b.label_smoothing, "label_smoothing")) });
+  });
+}
+
+export const lossFunctions = (): [string, PyBuiltin][] => [
+  ["cross_entropy", lossFunction("cross_entropy")],
+  ["nll_loss", lossFunction("nll_loss")],
+];
