@@ -1,6 +1,7 @@
 // The builtins of the subset: print, range, len, zip, enumerate, list, tuple, dict, float,
 // int, str, bool, abs, min, max, sum, round, isinstance, type, sorted... with CPython's errors.
 import { argsByName, bindArgs } from "./args.ts";
+import { roundFloat } from "./roundfloat.ts";
 import { callWith, getAttr, host, setAttr, sortValues } from "./methods.ts";
 import {
   asIndex,
@@ -136,28 +137,9 @@ export function pyRound(x: PyValue, nd: PyValue): PyValue {
     return BigInt(r);
   }
   const n = Number(toInt(nd));
-  if (!Number.isFinite(x) || n > 300) return x;
-  if (n < 0) {
-    const p = 10 ** -n;
-    const q = x / p;
-    let r = Math.round(q);
-    if (Math.abs(q % 1) === 0.5) r = 2 * Math.round(q / 2);
-    return r * p;
-  }
-  const a = Math.abs(x);
-  let s = a.toFixed(Math.min(n, 100));
-  if (n + 25 <= 100) {
-    // an exact tie (…5000… in the exact decimal expansion) rounds to even
-    const exact = a.toFixed(n + 25);
-    const tail = exact.slice(exact.length - 25);
-    if (/^50+$/.test(tail)) {
-      const down = exact.slice(0, exact.length - 25).replace(/\.$/, "");
-      const lastDigit = Number(down.replace(".", "").slice(-1));
-      if (lastDigit % 2 === 0) s = down;
-    }
-  }
-  const r = Number(s);
-  return x < 0 || Object.is(x, -0) ? -r : r;
+  if (!Number.isFinite(x) || n > 330) return x;
+  if (n < -330) return x < 0 || Object.is(x, -0) ? -0 : 0;
+  return roundFloat(x, n);
 }
 
 function minmax(name: "min" | "max", a: CallArgs): PyValue {
@@ -404,6 +386,13 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
     return BigInt([...hashKey(v)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7));
   }));
   m.set("id", b("id", (a) => BigInt([...hashKey(oneArg("id", a)[0])].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 140000000))));
+  for (const [name, base, prefix] of [["hex", 16, "0x"], ["oct", 8, "0o"], ["bin", 2, "0b"]] as const)
+    m.set(name, b(name, (a) => {
+      const v = oneArg(name, a)[0];
+      if (!isInt(v)) throw pyErr("TypeError", `'${typeName(v)}' object cannot be interpreted as an integer`);
+      const n = toBig(v);
+      return (n < 0n ? "-" : "") + prefix + (n < 0n ? -n : n).toString(base);
+    }));
   m.set("chr", b("chr", (a) => String.fromCodePoint(Number(toInt(oneArg("chr", a)[0])))));
   m.set("ord", b("ord", (a) => {
     const s = oneArg("ord", a)[0];

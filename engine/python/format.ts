@@ -1,5 +1,6 @@
 // format(value, spec) — Python's format-spec mini-language for int, float and str, as used
 // by f-strings ({x:.4f}, {n:>5}, {v:,}, {r:.2%}, {e:.3e}), plus printf-style "%.2f" % x.
+import { formatExponent, formatFixed } from "../format/decimal.ts";
 import { floatRepr } from "./repr.ts";
 import { pyErr } from "./values.ts";
 
@@ -66,23 +67,18 @@ function signOf(negative: boolean, s: Spec): string {
   return s.sign === "+" ? "+" : s.sign === " " ? " " : "";
 }
 
-/** Exact fixed notation (JS toFixed switches to exponent form at 1e21). */
-function toFixed(x: number, digits: number): string {
-  if (Math.abs(x) < 1e21) return x.toFixed(Math.min(digits, 100));
-  const intPart = BigInt(x).toString();
-  return digits > 0 ? `${intPart}.${"0".repeat(digits)}` : intPart;
-}
+// exact on the binary value with ties to even, as CPython rounds (JS toFixed breaks ties upwards)
+const toFixed = formatFixed;
 
 function expForm(x: number, digits: number, upper: boolean): string {
-  const [m, e] = x.toExponential(Math.min(digits, 100)).split("e");
-  const exp = Number(e);
-  return `${m}${upper ? "E" : "e"}${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  const text = formatExponent(x, digits);
+  return upper ? text.toUpperCase() : text;
 }
 
 function generalForm(x: number, precision: number, alt: boolean, upper: boolean, keepPoint: boolean): string {
   const p = precision === 0 ? 1 : precision;
   if (x === 0) return keepPoint ? "0.0" : alt ? `0.${"0".repeat(p - 1)}` : "0";
-  const exp = Number(x.toExponential(p - 1).split("e")[1]);
+  const exp = Number(formatExponent(x, p - 1).split("e")[1]);
   let out: string;
   if (exp >= -4 && exp < p) {
     out = toFixed(x, p - 1 - exp);
@@ -105,6 +101,7 @@ export function formatFloat(x: number, spec: string): string {
   if (!Number.isFinite(a)) {
     body = Number.isNaN(a) ? "nan" : "inf";
     if (s.type === "F" || s.type === "E" || s.type === "G") body = body.toUpperCase();
+    if (s.type === "%") body += "%";
   } else {
     switch (s.type) {
       case "f":
@@ -117,7 +114,7 @@ export function formatFloat(x: number, spec: string): string {
         body = expForm(a, s.precision ?? 6, s.type === "E");
         break;
       case "%":
-        body = toFixed(a * 100, s.precision ?? 6) + "%";
+        body = (Number.isFinite(a * 100) ? toFixed(a * 100, s.precision ?? 6) : "inf") + "%";
         break;
       case "g":
       case "G":
@@ -137,6 +134,7 @@ export function formatFloat(x: number, spec: string): string {
 export function formatInt(x: bigint, spec: string): string {
   const s = parseSpec(spec, "int");
   if ("eEfFgG%".includes(s.type) && s.type) return formatFloat(Number(x), spec);
+  if (s.type === "s") throw pyErr("ValueError", "Unknown format code 's' for object of type 'int'");
   if (s.precision !== null) throw pyErr("ValueError", "Precision not allowed in integer format specifier");
   const neg = x < 0n;
   const a = neg ? -x : x;

@@ -288,7 +288,13 @@ function strMethod(self: string, name: string): PyValue | undefined {
     case "capitalize":
       return m(() => (self ? self[0].toUpperCase() + self.slice(1).toLowerCase() : self));
     case "replace":
-      return m((a) => self.split(str(a.args[0], "replace() argument 1")).join(str(a.args[1], "replace() argument 2")));
+      return m((a) => {
+        const parts = self.split(str(a.args[0], "replace() argument 1"));
+        const by = str(a.args[1], "replace() argument 2");
+        const count = a.args[2] === undefined ? -1 : Number(toBig(a.args[2] as bigint));
+        if (count < 0 || parts.length <= count + 1) return parts.join(by);
+        return parts.slice(0, count + 1).join(by) + str(a.args[0], "") + parts.slice(count + 1).join(str(a.args[0], ""));
+      });
     case "startswith":
       return m((a) => {
         const p = a.args[0];
@@ -350,6 +356,61 @@ function strMethod(self: string, name: string): PyValue | undefined {
       return m(() => /[a-z]/.test(self) && self === self.toLowerCase());
     case "splitlines":
       return m(() => new PyList(self.split(/\r?\n/).filter((_, i, arr) => i < arr.length - 1 || arr[i] !== "")));
+    case "isalnum":
+      return m(() => /^[A-Za-z0-9]+$/.test(self));
+    case "swapcase":
+      return m(() => [...self].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""));
+    case "removeprefix":
+      return m((a) => {
+        const p = str(a.args[0], "removeprefix() argument");
+        return p && self.startsWith(p) ? self.slice(p.length) : self;
+      });
+    case "removesuffix":
+      return m((a) => {
+        const p = str(a.args[0], "removesuffix() argument");
+        return p && self.endsWith(p) ? self.slice(0, -p.length) : self;
+      });
+    case "partition":
+    case "rpartition":
+      return m((a) => {
+        const sep = str(a.args[0], `${name}() argument`);
+        if (sep === "") throw pyErr("ValueError", "empty separator");
+        const i = name === "partition" ? self.indexOf(sep) : self.lastIndexOf(sep);
+        if (i < 0) return new PyTuple(name === "partition" ? [self, "", ""] : ["", "", self]);
+        return new PyTuple([self.slice(0, i), sep, self.slice(i + sep.length)]);
+      });
+    case "rfind":
+      return m((a) => BigInt(self.lastIndexOf(str(a.args[0], "rfind arg"))));
+    case "rindex":
+      return m((a) => {
+        const i = self.lastIndexOf(str(a.args[0], "rindex arg"));
+        if (i < 0) throw pyErr("ValueError", "substring not found");
+        return BigInt(i);
+      });
+    case "rsplit":
+      return m((a) => {
+        const { sep, maxsplit } = argsByName("rsplit", a, [
+          { name: "sep", default: null },
+          { name: "maxsplit", default: -1n },
+        ]);
+        const max = Number(toBig(maxsplit as bigint));
+        if (sep === null) {
+          const parts = self.trim() === "" ? [] : self.trim().split(/\s+/);
+          if (max >= 0 && parts.length > max + 1) {
+            const tail = parts.slice(parts.length - max);
+            let rest = self.trimEnd();
+            for (const t of [...tail].reverse()) rest = rest.slice(0, rest.length - t.length).trimEnd();
+            return new PyList([rest, ...tail]);
+          }
+          return new PyList(parts);
+        }
+        const sp = str(sep as PyValue, "sep");
+        if (sp === "") throw pyErr("ValueError", "empty separator");
+        const parts = self.split(sp);
+        if (max >= 0 && parts.length > max + 1)
+          return new PyList([parts.slice(0, parts.length - max).join(sp), ...parts.slice(parts.length - max)]);
+        return new PyList(parts);
+      });
   }
   return undefined;
 }
