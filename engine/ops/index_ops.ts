@@ -5,7 +5,7 @@ import { indexError, runtimeError, typeError } from "../errors.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
 import { GradNode } from "../autograd/node.ts";
 import { zerosLikeT } from "./unary.ts";
-import { forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
+import { contiguousStrides, forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
 import { unsqueeze, wrapDim } from "./views.ts";
 
 export function select(t: Tensor, dim: number, index: number, reportDim?: number): Tensor {
@@ -98,23 +98,40 @@ function sliceAlias(t: Tensor): Tensor {
   });
 }
 
-function embed(grad: Tensor, sizes: number[], place: (z: Tensor) => Tensor, op: string, gradFn: string, back: (g: Tensor) => Tensor): Tensor {
+/** where a select/slice of a contiguous tensor of `sizes` lies: its shape, strides and offset */
+interface Place {
+  shape: number[];
+  strides: number[];
+  offset: number;
+}
+
+function embed(grad: Tensor, sizes: number[], place: Place, op: string, gradFn: string, back: (g: Tensor) => Tensor): Tensor {
   const zeros = fromValues(grad.rt, new Array<number>(numelOf(sizes)).fill(0), sizes.slice(), grad.dtype);
-  const target = place(zeros);
   const src = grad.values();
-  forEachOffset(target, (off, i) => {
+  // the slot's offsets from its geometry alone: no view of `zeros` is made (nor narrated)
+  forEachOffset({ ...place, numel: numelOf(place.shape) } as Tensor, (off, i) => {
     zeros.storage.data[off] = src[i];
   });
   return record(zeros, { op, gradFn, inputs: [grad], backward: ([g]) => [back(g!)] });
 }
 
 export function selectBackward(grad: Tensor, sizes: number[], dim: number, i: number): Tensor {
-  const place = (z: Tensor) => grad.rt.noGrad(() => select(z, dim, i));
+  const strides = contiguousStrides(sizes);
+  const place = {
+    shape: sizes.filter((_, k) => k !== dim),
+    strides: strides.filter((_, k) => k !== dim),
+    offset: i * strides[dim],
+  };
   return embed(grad, sizes, place, "select_backward", "SelectBackwardBackward0", (g) => select(g, dim, i));
 }
 
 export function sliceBackward(grad: Tensor, sizes: number[], dim: number, s: number, e: number, step: number): Tensor {
-  const place = (z: Tensor) => grad.rt.noGrad(() => slice(z, dim, s, e, step));
+  const strides = contiguousStrides(sizes);
+  const shape = sizes.slice();
+  shape[dim] = Math.ceil((e - s) / step);
+  const placeStrides = strides.slice();
+  placeStrides[dim] *= step;
+  const place = { shape, strides: placeStrides, offset: s * strides[dim] };
   return embed(grad, sizes, place, "slice_backward", "SliceBackwardBackward0", (g) => slice(g, dim, s, e, step));
 }
 

@@ -131,6 +131,22 @@ const cases: Case[] = [
   { name: "lerp tensor weight", shapes: [[3], [3], [3]], fn: (_, [a, b, w]) => T.lerp(a, b, w) },
   { name: "sort", shapes: [[2, 4]], fn: (_, [a]) => T.mul(T.sort(a, 1, true)[0], T.sort(a, 1)[0]) },
   { name: "topk", shapes: [[2, 5]], fn: (_, [a]) => T.exp(T.topk(a, 2)[0]) },
+  // in-place on views: CopySlices on the base, AsStridedBackward0 for views made before the change
+  { name: "copyslices: mul_ on a slice", shapes: [[3], [2]], fn: (_, [a, b]) => { const y = T.mul(a, 1.5); T.mul_(T.slice(y, 0, 1, null), b); return T.mul(y, a); } },
+  { name: "copyslices: copy_ into a row", shapes: [[3, 2], [2]], fn: (_, [a, b]) => { const y = T.sin(a); T.copy_(T.select(y, 0, 1), b); return T.mul(y, y); } },
+  {
+    name: "copyslices: transposed column, earlier view regenerated",
+    shapes: [[2, 3]],
+    fn: (_, [a]) => {
+      const y = T.mul(a, 2);
+      const other = T.slice(y, 1, 1, null);
+      T.mul_(T.select(T.tOp(y), 0, 0), T.sin(T.select(a, 1, 1)));
+      return T.mul(T.exp(other), T.sum(y));
+    },
+  },
+  { name: "copyslices: zero_ and fill_ through view of view", shapes: [[2, 3]], fn: (_, [a]) => { const y = T.sin(a); T.zero_(T.select(T.view(y, [6]), 0, 2)); T.fill_(T.slice(T.select(y, 0, 1), 0, 1, null), 0.5); return T.mul(y, a); } },
+  { name: "copyslices: expanded view of a base changed in place", shapes: [[1, 3]], fn: (_, [a]) => { const y = T.mul(a, 1.5); const e = T.expand(y, [2, 3]); T.mul_(y, T.sin(a)); return T.mul(e, e); } },
+  { name: "copyslices: base without grad", shapes: [[2]], fn: (rt, [a]) => { const z = T.zeros(rt, [4], { dtype: "float64" }); T.copy_(T.slice(z, 0, 1, 3), T.exp(a)); return T.mul(z, z); } },
   { name: "mlp layer", shapes: [[4, 3], [3, 2], [2]], fn: (_, [x, w, b]) => T.tanh(T.add(T.matmul(x, w), b)) },
 ];
 
