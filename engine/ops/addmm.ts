@@ -10,15 +10,13 @@ import { mm } from "./linalg.ts";
 import { broadcastValues } from "./broadcast_read.ts";
 import { tOp } from "./views.ts";
 
-const dtypeWord = (t: Tensor) => t.dtype;
-
 function checkAddmm(self: Tensor, a: Tensor, b: Tensor): number[] {
   if (a.dim() !== 2) throw runtimeError(`mat1 must be a matrix, got ${a.dim()}-D tensor`);
   if (b.dim() !== 2) throw runtimeError(`mat2 must be a matrix, got ${b.dim()}-D tensor`);
   if (a.shape[1] !== b.shape[0])
     throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`);
-  if (dtypeWord(self) !== dtypeWord(b)) throw runtimeError("self and mat2 must have the same dtype");
-  if (dtypeWord(a) !== dtypeWord(b)) throw runtimeError("mat1 and mat2 must have the same dtype");
+  if (self.dtype !== b.dtype) throw runtimeError("self and mat2 must have the same dtype");
+  if (a.dtype !== b.dtype) throw runtimeError("mat1 and mat2 must have the same dtype");
   const target = [a.shape[0], b.shape[1]];
   // the input is expanded to the product's shape (expand's own message when it cannot be)
   const lead = target.length - self.dim();
@@ -26,13 +24,13 @@ function checkAddmm(self: Tensor, a: Tensor, b: Tensor): number[] {
     throw runtimeError(
       `expand(${self.dtype === "float64" ? "torch.DoubleTensor" : "torch.FloatTensor"}{[${self.shape.join(", ")}]}, size=[${target.join(", ")}]): the number of sizes provided (2) must be greater or equal to the number of dimensions in the tensor (${self.dim()})`,
     );
-  self.shape.forEach((s, i) => {
-    const want = target[i + lead];
+  for (let i = self.dim() - 1; i >= 0; i--) {
+    const [s, want] = [self.shape[i], target[i + lead]];
     if (s !== want && s !== 1)
       throw runtimeError(
         `The expanded size of the tensor (${want}) must match the existing size (${s}) at non-singleton dimension ${i + lead}.  Target sizes: [${target.join(", ")}].  Tensor sizes: [${self.shape.join(", ")}]`,
       );
-  });
+  }
   return target;
 }
 
@@ -49,8 +47,9 @@ export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, beta: Scalar = 1
   const a = mat1.values();
   const b = mat2.values();
   const bias = broadcastValues(self, [n, m]);
-  const be = Number(beta);
-  const al = Number(alpha);
+  // beta and alpha reach the BLAS call in the tensor's dtype
+  const be = r(Number(beta));
+  const al = r(Number(alpha));
   const out = new Array<number>(n * m);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) {

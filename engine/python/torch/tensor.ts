@@ -406,6 +406,8 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
       return "torch.strided";
     case "output_nr":
       return BigInt(x.outputNr);
+    case "_base":
+      return x.base;
   }
   const m = tensorMethods[name];
   if (m) return new PyBuiltin(name, (a) => m(x, a), x);
