@@ -124,6 +124,7 @@ export const extraMethods: Record<string, Method> = {
     const [values, indices] = T.topk(x, int(b.k, "k"), int(b.dim, "dim"), flag(b.largest), flag(b.sorted));
     return returnTypes("topk", values, indices);
   },
+  unbind: (x, a) => tuple(T.unbind(x, int(parse("unbind", a, [{ name: "dim", default: 0n }]).dim, "dim"))),
   nonzero: (x, a) => {
     const b = parse("nonzero", a, [{ name: "as_tuple", default: false, kwOnly: true }]);
     return flag(b.as_tuple) ? tuple(T.nonzeroTuple(x)) : T.nonzero(x);
@@ -133,7 +134,7 @@ export const extraMethods: Record<string, Method> = {
 /** torch.X(input, ...) names that forward to the methods above */
 export const EXTRA_FUNCTIONS = [
   "masked_fill", "gather", "scatter", "scatter_add", "index_select", "tril", "triu", "diag", "diagonal", "trace",
-  "split", "chunk", "erf", "addmm", "cumprod", "lerp", "sort", "argsort", "topk", "nonzero",
+  "split", "chunk", "unbind", "erf", "addmm", "cumprod", "lerp", "sort", "argsort", "topk", "nonzero",
 ];
 
 /** torch.flip(input, dims): dims must be a tuple or list there (the method takes varargs too) */

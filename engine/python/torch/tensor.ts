@@ -35,7 +35,7 @@ import {
 } from "./convert.ts";
 
 /** Names PyTorch has that the Gradlens engine does not run yet: a clear error instead of AttributeError. */
-export const NOT_YET = ["einsum", "unique", "roll", "unbind", "det", "inverse", "cross", "kron", "baddbmm", "sinc"];
+export const NOT_YET = ["einsum", "unique", "roll", "det", "inverse", "cross", "kron", "baddbmm", "sinc"];
 
 export const tensorClass = new PyClass("Tensor", objectClass, undefined, "torch");
 const deviceClass = new PyClass("device", objectClass, undefined, "torch");

@@ -44,3 +44,13 @@ p1, p2, p3 = u.chunk(3)
 print(p3, p3.grad_fn.name())
 (p1.sum() + 2 * p2.sum() + 3 * p3.sum()).backward()
 print(u.grad)
+xu = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], requires_grad=True)
+a, b = xu.unbind(1)
+print(a, b, a.grad_fn.name(), a.grad_fn is b.grad_fn)
+(a * b).sum().backward()
+print(xu.grad)
+print(torch.unbind(xu), torch.unbind(xu, dim=-1)[0])
+try:
+    torch.tensor(1.0).unbind()
+except Exception as e:
+    print(type(e).__name__ + ":", e)
