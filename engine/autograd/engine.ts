@@ -113,7 +113,12 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
   const { seeds, implicit } = makeSeeds(rt, opts);
   if (opts.mode === "backward" && opts.createGraph) rt.warn("UserWarning", CREATE_GRAPH_WARNING);
   const id = rt.newBackwardId();
-  const roots = opts.outputs.map((t) => gradientEdge(t)!);
+  // a tensor can require grad and still have no edge (a view made under no_grad of one that does)
+  const roots = opts.outputs.map((t, i) => {
+    const edge = gradientEdge(t);
+    if (!edge) throw runtimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+    return edge;
+  });
   rt.emit({
     kind: "backward/started",
     id,
@@ -128,16 +133,17 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
   });
 
   // where each input's gradient is captured: its grad_fn (non-leaf) or AccumulateGrad (leaf)
-  const inputEdges = (opts.inputs ?? []).map((t) => gradientEdge(t)!);
+  const inputEdges = (opts.inputs ?? []).map((t) => gradientEdge(t));
   const captureAt = new Map<GradNode, { inputNr: number; index: number }[]>();
   inputEdges.forEach((e, index) => {
+    if (!e) return; // never reached: its gradient stays None
     const list = captureAt.get(e.node) ?? [];
     list.push({ inputNr: e.inputNr, index });
     captureAt.set(e.node, list);
   });
   const restricted = opts.inputs !== null;
   const needed = restricted ? neededNodes(roots, new Set(captureAt.keys())) : null;
-  const accumulateOnly = opts.mode === "backward" && restricted ? new Set(inputEdges.map((e) => e.node)) : null;
+  const accumulateOnly = opts.mode === "backward" && restricted ? new Set(inputEdges.flatMap((e) => (e ? [e.node] : []))) : null;
   const shouldExecute = (n: GradNode): boolean =>
     needed === null || needed.has(n) || (opts.mode === "backward" && accumulateOnly!.has(n));
   const shouldVisit = (n: GradNode): boolean => shouldExecute(n) || captureAt.has(n);
