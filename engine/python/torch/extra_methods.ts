@@ -12,13 +12,28 @@ import { returnTypes } from "./return_types.ts";
 type Bound = Record<string, PyValue | typeof MISSING>;
 type Method = (x: Tensor, a: CallArgs) => PyValue;
 
+/** methods with one signature: PyTorch's parser reports a missing argument as
+ *  `topk() missing 1 required positional arguments: "k"` */
+const ONE_SIGNATURE = new Set(["topk", "chunk", "flip"]);
+
 function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
+  const required = spec.filter((s) => s.default === undefined && !s.kwOnly);
+  const given = a.args.length + required.filter((s) => a.kwargs.has(s.name)).length;
+  if (ONE_SIGNATURE.has(fname) && given < required.length && a.args.length <= required.length) {
+    const missing = required.slice(a.args.length).filter((s) => !a.kwargs.has(s.name));
+    if (missing.length > 0)
+      throw pyErr("TypeError", `${fname}() missing ${missing.length} required positional arguments: ${missing.map((m) => `"${m.name}"`).join(", ")}`);
+  }
+  if (fname === "split" && a.args.length === 0 && !a.kwargs.has("split_size"))
+    throw pyErr("TypeError", "Tensor.split() missing 1 required positional argument: 'split_size'");
   const { values } = bindArgs(fname, a, spec);
   const out: Bound = {};
   spec.forEach((s, i) => (out[s.name] = values[i]));
   return out;
 }
-const int = (v: PyValue | typeof MISSING, what: string): number => toInteger(v as PyValue, what);
+/** an int argument, with PyTorch's "f(): argument 'dim' (position 1) must be int, not float" */
+const int = (v: PyValue | typeof MISSING, fname: string, name: string, pos: number): number =>
+  toInteger(v as PyValue, `${fname}(): argument '${name}' (position ${pos})`);
 const flag = (v: PyValue | typeof MISSING): boolean => truthy(v as PyValue);
 const tensorArg = (v: PyValue | typeof MISSING, fname: string, name: string, pos: number): Tensor =>
   toTensorArg(v as PyValue, fname, name, pos);
@@ -35,7 +50,7 @@ function scatterMethod(fname: string): Method {
   return (x, a) => {
     const b = parse(fname, a, [{ name: "dim" }, { name: "index" }, { name: "src", default: null }, { name: "value", default: null }, { name: "reduce", default: null, kwOnly: true }]);
     if (b.reduce !== null) throw pyErr("NotImplementedError", `${fname}(reduce=...) is not in the Gradlens engine yet`);
-    const dim = int(b.dim, "dim");
+    const dim = int(b.dim, fname, "dim", 1);
     const index = tensorArg(b.index, fname, "index", 2);
     const src = b.src !== null ? b.src : b.value;
     if (src === null)
@@ -48,7 +63,7 @@ function scatterMethod(fname: string): Method {
 
 function sortMethod(x: Tensor, a: CallArgs): PyValue {
   const b = parse("sort", a, [{ name: "dim", default: -1n }, { name: "descending", default: false }, { name: "stable", default: false, kwOnly: true }]);
-  const [values, indices] = T.sort(x, int(b.dim, "dim"), flag(b.descending), flag(b.stable));
+  const [values, indices] = T.sort(x, int(b.dim, "sort", "dim", 1), flag(b.descending), flag(b.stable));
   return returnTypes("sort", values, indices);
 }
 
@@ -63,20 +78,20 @@ export const extraMethods: Record<string, Method> = {
   },
   gather: (x, a) => {
     const b = parse("gather", a, [{ name: "dim" }, { name: "index" }, { name: "sparse_grad", default: false, kwOnly: true }]);
-    return T.gather(x, int(b.dim, "dim"), tensorArg(b.index, "gather", "index", 2));
+    return T.gather(x, int(b.dim, "gather", "dim", 1), tensorArg(b.index, "gather", "index", 2));
   },
   scatter: scatterMethod("scatter"),
   scatter_add: scatterMethod("scatter_add"),
   index_select: (x, a) => {
     const b = parse("index_select", a, [{ name: "dim" }, { name: "index" }]);
-    return T.indexSelect(x, int(b.dim, "dim"), tensorArg(b.index, "index_select", "index", 2));
+    return T.indexSelect(x, int(b.dim, "index_select", "dim", 1), tensorArg(b.index, "index_select", "index", 2));
   },
-  tril: (x, a) => T.tril(x, int(parse("tril", a, [{ name: "diagonal", default: 0n }]).diagonal, "diagonal")),
-  triu: (x, a) => T.triu(x, int(parse("triu", a, [{ name: "diagonal", default: 0n }]).diagonal, "diagonal")),
-  diag: (x, a) => T.diag(x, int(parse("diag", a, [{ name: "diagonal", default: 0n }]).diagonal, "diagonal")),
+  tril: (x, a) => T.tril(x, int(parse("tril", a, [{ name: "diagonal", default: 0n }]).diagonal, "tril", "diagonal", 1)),
+  triu: (x, a) => T.triu(x, int(parse("triu", a, [{ name: "diagonal", default: 0n }]).diagonal, "triu", "diagonal", 1)),
+  diag: (x, a) => T.diag(x, int(parse("diag", a, [{ name: "diagonal", default: 0n }]).diagonal, "diag", "diagonal", 1)),
   diagonal: (x, a) => {
     const b = parse("diagonal", a, [{ name: "offset", default: 0n }, { name: "dim1", default: 0n }, { name: "dim2", default: 1n }]);
-    return T.diagonal(x, int(b.offset, "offset"), int(b.dim1, "dim1"), int(b.dim2, "dim2"));
+    return T.diagonal(x, int(b.offset, "diagonal", "offset", 1), int(b.dim1, "diagonal", "dim1", 2), int(b.dim2, "diagonal", "dim2", 3));
   },
   trace: (x, a) => {
     parse("trace", a, []);
@@ -85,16 +100,17 @@ export const extraMethods: Record<string, Method> = {
   split: (x, a) => {
     const b = parse("split", a, [{ name: "split_size" }, { name: "dim", default: 0n }]);
     const s = b.split_size as PyValue;
-    const dim = int(b.dim, "dim");
+    const dim = int(b.dim, "split", "dim", 2);
     if (s instanceof PyList || s instanceof PyTuple) return tuple(T.splitWithSizes(x, toShape([s], "split_with_sizes"), dim));
-    return tuple(T.split(x, int(s, "split_size"), dim));
+    return tuple(T.split(x, int(s, "split", "split_size", 1), dim));
   },
   chunk: (x, a) => {
     const b = parse("chunk", a, [{ name: "chunks" }, { name: "dim", default: 0n }]);
-    return tuple(T.chunk(x, int(b.chunks, "chunks"), int(b.dim, "dim")));
+    return tuple(T.chunk(x, int(b.chunks, "chunk", "chunks", 1), int(b.dim, "chunk", "dim", 2)));
   },
   flip: (x, a) => {
     if (a.args.length === 0 && a.kwargs.has("dims")) return T.flip(x, toShape([a.kwargs.get("dims")!], "flip"));
+    if (a.args.length === 0) parse("flip", a, [{ name: "dims" }]);
     return T.flip(x, toShape(a.args, "flip"));
   },
   erf: (x, a) => {
@@ -107,7 +123,7 @@ export const extraMethods: Record<string, Method> = {
   },
   cumprod: (x, a) => {
     const b = parse("cumprod", a, [{ name: "dim" }, { name: "dtype", default: null, kwOnly: true }]);
-    return T.cumprod(x, int(b.dim, "dim"));
+    return T.cumprod(x, int(b.dim, "cumprod", "dim", 1));
   },
   lerp: (x, a) => {
     const b = parse("lerp", a, [{ name: "end" }, { name: "weight" }]);
@@ -117,14 +133,14 @@ export const extraMethods: Record<string, Method> = {
   sort: sortMethod,
   argsort: (x, a) => {
     const b = parse("argsort", a, [{ name: "dim", default: -1n }, { name: "descending", default: false }]);
-    return T.argsort(x, int(b.dim, "dim"), flag(b.descending));
+    return T.argsort(x, int(b.dim, "argsort", "dim", 1), flag(b.descending));
   },
   topk: (x, a) => {
     const b = parse("topk", a, [{ name: "k" }, { name: "dim", default: -1n }, { name: "largest", default: true }, { name: "sorted", default: true }]);
-    const [values, indices] = T.topk(x, int(b.k, "k"), int(b.dim, "dim"), flag(b.largest), flag(b.sorted));
+    const [values, indices] = T.topk(x, int(b.k, "topk", "k", 1), int(b.dim, "topk", "dim", 2), flag(b.largest), flag(b.sorted));
     return returnTypes("topk", values, indices);
   },
-  unbind: (x, a) => tuple(T.unbind(x, int(parse("unbind", a, [{ name: "dim", default: 0n }]).dim, "dim"))),
+  unbind: (x, a) => tuple(T.unbind(x, int(parse("unbind", a, [{ name: "dim", default: 0n }]).dim, "unbind", "dim", 1))),
   nonzero: (x, a) => {
     const b = parse("nonzero", a, [{ name: "as_tuple", default: false, kwOnly: true }]);
     return flag(b.as_tuple) ? tuple(T.nonzeroTuple(x)) : T.nonzero(x);

@@ -15,6 +15,10 @@ const LOSS_PARAMS = [
   { name: "reduction", default: "mean" },
 ];
 
+/** str(v) for the values a reduction= mistake carries */
+const pyStr = (v: PyValue): string =>
+  typeof v === "string" ? v : v === null ? "None" : typeof v === "boolean" ? (v ? "True" : "False") : typeof v === "bigint" || typeof v === "number" ? String(v) : typeName(v);
+
 function lossFunction(name: "cross_entropy" | "nll_loss"): PyBuiltin {
   const spec = name === "cross_entropy" ? [...LOSS_PARAMS, { name: "label_smoothing", default: 0.0 }] : LOSS_PARAMS;
   return new PyBuiltin(name, (a) => {
@@ -24,7 +28,7 @@ function lossFunction(name: "cross_entropy" | "nll_loss"): PyBuiltin {
       throw pyErr("NotImplementedError", `${name}(size_average=..., reduce=...) (deprecated) is not in Gradlens; use reduction='mean'|'sum'|'none'`);
     const r = b.reduction;
     if (r !== "mean" && r !== "sum" && r !== "none")
-      throw pyErr("ValueError", `${typeof r === "string" ? r : typeName(r)} is not a valid value for reduction`);
+      throw pyErr("ValueError", `${pyStr(r)} is not a valid value for reduction`);
     const aten = name === "cross_entropy" ? "cross_entropy_loss" : "nll_loss_nd";
     const input = toTensorArg(b.input, aten, "input", 1);
     const target = toTensorArg(b.target, aten, "target", 2);
