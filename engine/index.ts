@@ -36,6 +36,7 @@ export * from "./ops/erf.ts";
 export * from "./ops/lerp.ts";
 export * from "./ops/addmm.ts";
 export * from "./ops/cumprod.ts";
+export * from "./ops/softmax_backward.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

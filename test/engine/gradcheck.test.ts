@@ -147,6 +147,8 @@ const cases: Case[] = [
   { name: "copyslices: zero_ and fill_ through view of view", shapes: [[2, 3]], fn: (_, [a]) => { const y = T.sin(a); T.zero_(T.select(T.view(y, [6]), 0, 2)); T.fill_(T.slice(T.select(y, 0, 1), 0, 1, null), 0.5); return T.mul(y, a); } },
   { name: "copyslices: expanded view of a base changed in place", shapes: [[1, 3]], fn: (_, [a]) => { const y = T.mul(a, 1.5); const e = T.expand(y, [2, 3]); T.mul_(y, T.sin(a)); return T.mul(e, e); } },
   { name: "copyslices: base without grad", shapes: [[2]], fn: (rt, [a]) => { const z = T.zeros(rt, [4], { dtype: "float64" }); T.copy_(T.slice(z, 0, 1, 3), T.exp(a)); return T.mul(z, z); } },
+  { name: "log_softmax_backward_data", shapes: [[2, 3], [2, 3]], fn: (_, [g, y]) => T.logSoftmaxBackwardData(g, y, 1) },
+  { name: "softmax_backward_data", shapes: [[3, 2], [3, 2]], fn: (_, [g, y]) => T.softmaxBackwardData(g, y, 0) },
   { name: "mlp layer", shapes: [[4, 3], [3, 2], [2]], fn: (_, [x, w, b]) => T.tanh(T.add(T.matmul(x, w), b)) },
 ];
 
