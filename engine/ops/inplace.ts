@@ -20,6 +20,9 @@ interface Rebase {
   others: (Tensor | null)[];
   backward: BackwardFn;
   save?: Record<string, Tensor>;
+  /** the formula needs self as it was before the write: a clone (recorded, CloneBackward0)
+   *  saved as "self", made after the node as PyTorch's original_self is */
+  original?: boolean;
 }
 
 function operandAt(o: Operand, t: Tensor, dtype: DType): (i: number) => number {
@@ -114,6 +117,7 @@ export function mutate(
   if (recording) {
     node = new GradNode(rt, rebase.gradFn, [], rebase.backward);
     node.next.push(gradientEdge(t), ...rebase.others.map((o) => (o ? gradientEdge(o) : null)));
+    if (rebase.original) node.save("self", clone(t));
   }
   const gradFnBefore = t.rawGradFn;
   const data = t.storage.data;
@@ -215,13 +219,14 @@ export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
 export function mul_(t: Tensor, other: Operand): Tensor {
   const d = checkCast(t, other);
   const at = operandAt(other, t, d);
-  const original = isTensor(other) && other.requiresGrad && t.rt.gradEnabled ? clone(t) : null;
+  const needSelf = isTensor(other) && other.requiresGrad;
   const wrappedOther = isTensor(other) ? other : created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number");
   return mutate(t, "mul_", (old, i) => castValue(old, d) * at(i), {
     gradFn: "MulBackward0",
     others: wrapped(other),
-    save: { other: wrappedOther, ...(original ? { self: original } : {}) },
-    backward: ([g], node) => [mul(g!, node.unpack("other")), original ? mul(g!, node.unpack("self")) : null],
+    save: { other: wrappedOther },
+    original: needSelf,
+    backward: ([g], node) => [mul(g!, node.unpack("other")), needSelf ? mul(g!, node.unpack("self")) : null],
   }, [other]);
 }
 
@@ -243,11 +248,10 @@ export function div_(t: Tensor, other: Operand): Tensor {
 export function clamp_(t: Tensor, min?: Scalar | null, max?: Scalar | null): Tensor {
   const lo = min == null ? -Infinity : Number(min);
   const hi = max == null ? Infinity : Number(max);
-  const original = t.rt.gradEnabled && t.requiresGrad ? t.rt.noGrad(() => clone(t)) : null;
   return mutate(t, "clamp_", (v) => (Number.isNaN(v) ? v : Math.min(Math.max(v, lo), hi)), {
     gradFn: "ClampBackward1",
     others: [],
-    save: original ? { self: original } : {},
+    original: true,
     backward: ([g], node) => {
       const s = node.unpack("self");
       const mask = min != null && max != null ? logicalAnd(ge(s, min), le(s, max)) : min != null ? ge(s, min) : le(s, max!);
