@@ -37,6 +37,8 @@ export * from "./ops/lerp.ts";
 export * from "./ops/addmm.ts";
 export * from "./ops/cumprod.ts";
 export * from "./ops/softmax_backward.ts";
+export * from "./ops/scatter_inplace.ts";
+export * from "./ops/one_hot.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

@@ -35,7 +35,7 @@ export function zerosOf(like: Tensor, sizes: number[], how = "zeros"): Tensor {
   return created(fromValues(like.rt, new Array<number>(numelOf(sizes)).fill(0), sizes.slice(), like.dtype), how);
 }
 
-function checkInt64Index(index: Tensor, op: string): void {
+export function checkInt64Index(index: Tensor, op: string): void {
   if (index.dtype !== "int64") throw runtimeError(`${op}(): Expected dtype int64 for index`);
 }
 
@@ -80,7 +80,7 @@ export function gather(self: Tensor, dim: number, index: Tensor): Tensor {
 }
 
 /** ATen's scatter_shape_check */
-function checkScatterShapes(self: Tensor, d: number, index: Tensor, src: Tensor | null): void {
+export function checkScatterShapes(self: Tensor, d: number, index: Tensor, src: Tensor | null): void {
   const nd = Math.max(self.dim(), 1);
   if (Math.max(index.dim(), 1) !== nd) throw runtimeError("Index tensor must have the same number of dimensions as self tensor");
   if (src && Math.max(src.dim(), 1) !== nd) throw runtimeError("Index tensor must have the same number of dimensions as src tensor");
@@ -100,7 +100,7 @@ function checkScatterShapes(self: Tensor, d: number, index: Tensor, src: Tensor 
 }
 
 /** write (or add) src's elements at index positions of a copy of self */
-function scatterValues(self: Tensor, d: number, index: Tensor, src: Tensor | number, add: boolean): number[] {
+export function scatterValues(self: Tensor, d: number, index: Tensor, src: Tensor | number, add: boolean): number[] {
   const out = self.values();
   const idx = index.values();
   const sshape = self.dim() === 0 ? [1] : self.shape;

@@ -149,6 +149,8 @@ const cases: Case[] = [
   { name: "copyslices: base without grad", shapes: [[2]], fn: (rt, [a]) => { const z = T.zeros(rt, [4], { dtype: "float64" }); T.copy_(T.slice(z, 0, 1, 3), T.exp(a)); return T.mul(z, z); } },
   { name: "log_softmax_backward_data", shapes: [[2, 3], [2, 3]], fn: (_, [g, y]) => T.logSoftmaxBackwardData(g, y, 1) },
   { name: "softmax_backward_data", shapes: [[3, 2], [3, 2]], fn: (_, [g, y]) => T.softmaxBackwardData(g, y, 0) },
+  { name: "scatter_ on non-leaf", shapes: [[2, 3], [2, 1]], fn: (rt, [a, b]) => T.scatter_(T.mul(a, 1.5), 1, idx(rt, [[0], [2]]), b) },
+  { name: "scatter_ value on non-leaf", shapes: [[2, 3]], fn: (rt, [a]) => T.mul(T.scatter_(T.mul(a, 1.5), 1, idx(rt, [[0], [2]]), 0.5), a) },
   { name: "mlp layer", shapes: [[4, 3], [3, 2], [2]], fn: (_, [x, w, b]) => T.tanh(T.add(T.matmul(x, w), b)) },
 ];
 

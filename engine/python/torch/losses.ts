@@ -1,5 +1,5 @@
 // torch.nn.functional.cross_entropy and nll_loss with PyTorch's parameters and the
-// reduction check F does in Python before calling into ATen.
+// reduction check F does in Python before calling into ATen; F.one_hot for their targets.
 import * as T from "../../index.ts";
 import { MISSING, bindArgs } from "../args.ts";
 import { PyBuiltin, type PyValue, pyErr, typeName } from "../values.ts";
@@ -39,7 +39,14 @@ function lossFunction(name: "cross_entropy" | "nll_loss"): PyBuiltin {
   });
 }
 
+/** F.one_hot(tensor, num_classes=-1) */
+const oneHot = new PyBuiltin("one_hot", (a) => {
+  const { values } = bindArgs("one_hot", a, [{ name: "tensor" }, { name: "num_classes", default: -1n }]);
+  return T.oneHot(toTensorArg(values[0] as PyValue, "one_hot", "tensor", 1), toInteger(values[1] as PyValue, "one_hot(): argument 'num_classes' (position 2)"));
+});
+
 export const lossFunctions = (): [string, PyBuiltin][] => [
   ["cross_entropy", lossFunction("cross_entropy")],
   ["nll_loss", lossFunction("nll_loss")],
+  ["one_hot", oneHot],
 ];

@@ -333,7 +333,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
     }),
   );
   for (const [n, f] of lossFunctions()) functional.set(n, f);
-  for (const n of ["binary_cross_entropy", "l1_loss", "leaky_relu", "gelu", "softplus", "elu", "silu", "dropout", "linear", "normalize", "one_hot", "pad", "conv2d"])
+  for (const n of ["binary_cross_entropy", "l1_loss", "leaky_relu", "gelu", "softplus", "elu", "silu", "dropout", "linear", "normalize", "pad", "conv2d"])
     functional.set(n, notYet(`torch.nn.functional.${n}`));
   const functionalMod = new PyModule("torch.nn.functional", functional);
   const nn = new Map<string, PyValue>([["functional", functionalMod]]);
