@@ -1,8 +1,23 @@
-// The event stream: everything the engine and the interpreter do, as JSON-safe data.
+// The event stream: everything the engine and the interpreter do, as plain data.
 // Events refer to tensors, storages and grad_fn nodes by id, never by object, and each
 // carries the values before and after, so a fold over events[0..k] rebuilds the world at k.
+// Element values are typed-array copies as the engine emits them (copying a storage is then a
+// memcpy, which keeps narration cheap on big tensors) and plain arrays once events have been
+// through JSON; `plainValues` turns the one into the other (JSON writers use it as a replacer).
 
 export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
+
+/** elements of a tensor or storage at the moment of an event: never written after it */
+export type Values = readonly number[] | Float32Array | Float64Array | Int32Array | Uint8Array;
+
+/** the values as a plain array (a counted loop: Array.from on typed arrays is ~25x slower in V8);
+ *  JSON writers call it on typed arrays in their replacer */
+export function plainValues(v: ArrayLike<number>): number[] {
+  if (Array.isArray(v)) return v as number[];
+  const out = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i];
+  return out;
+}
 
 /** A source range in the user's script (1-based line, 0-based columns, end exclusive). */
 export interface Span {
@@ -27,8 +42,8 @@ export interface TensorInfo {
   /** grad_fn output index this tensor is (usually 0) */
   outputNr: number;
   version: number;
-  values: number[];
-  storageValues?: number[];
+  values: Values;
+  storageValues?: Values;
   /** for a differentiable view: the tensor it views (PyTorch's ._base); its requires_grad
    *  follows the base's, and its grad_fn is regenerated after in-place changes to the storage */
   base?: number;
@@ -86,8 +101,8 @@ export type TraceEvent =
       op: string;
       versionBefore: number;
       versionAfter: number;
-      storageBefore: number[];
-      storageAfter: number[];
+      storageBefore: Values;
+      storageAfter: Values;
       /** every tensor id that shares the storage (so every alias is seen to change) */
       aliases: number[];
       gradFnBefore: number | null;

@@ -151,6 +151,12 @@ export class Tensor {
     return out;
   }
 
+  /** a row-major copy of the elements in a typed array, for events (a memcpy when contiguous) */
+  snapshot(): Storage32 {
+    if (this.isContiguous()) return this.storage.data.slice(this.offset, this.offset + this.numel);
+    return this.contiguousData();
+  }
+
   /** the elements row-major in a typed array of the dtype's storage kind (no copy when contiguous) */
   contiguousData(): Storage32 {
     const d = this.storage.data;
@@ -181,24 +187,16 @@ export class Tensor {
       gradFn: this.ownGradFn ? this.ownGradFn.id : null,
       outputNr: this.outputNr,
       version: this.storage.version,
-      values: this.values(),
+      values: this.snapshot(),
     };
     if (this.base) info.base = this.base.id;
     if (withStorage) {
       const whole = this.offset === 0 && this.numel === this.storage.data.length && this.isContiguous();
       // the same elements: share the array rather than copy it (events are read, never written)
-      info.storageValues = whole ? info.values : numbers(this.storage.data);
+      info.storageValues = whole ? info.values : this.storage.data.slice();
     }
     return info;
   }
-}
-
-/** a plain-array copy of a storage, for events; a counted loop is some 25x faster than
- *  Array.from on typed arrays in V8, which matters when every op narrates its output */
-export function numbers(data: ArrayLike<number>): number[] {
-  const out = new Array<number>(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = data[i];
-  return out;
 }
 
 /** Visit every element's storage offset in row-major order. */

@@ -2,7 +2,7 @@
 // (schema: bin/cli/README.md and engine/events.ts).
 import { openSync, writeSync, closeSync } from "node:fs";
 import { resolve } from "node:path";
-import type { TraceEvent } from "../../engine/events.ts";
+import { plainValues, type TraceEvent } from "../../engine/events.ts";
 import { runPython } from "../../engine/python/run.ts";
 import { type CliIO, EXIT_OK, EXIT_PROGRAM_ERROR, EXIT_USAGE } from "./io.ts";
 import type { Command } from "./main.ts";
@@ -12,6 +12,7 @@ import { readSource } from "./source.ts";
 export function eventLine(e: TraceEvent): string {
   return (
     JSON.stringify(e, (_k, v) => {
+      if (ArrayBuffer.isView(v)) return plainValues(v as unknown as ArrayLike<number>);
       if (typeof v === "number" && !Number.isFinite(v)) return Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
       if (typeof v === "bigint") return Number(v);
       return v;

@@ -6,7 +6,7 @@ import { runtimeError } from "../errors.ts";
 import { GradNode, type BackwardFn } from "../autograd/node.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
 import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
-import { forEachOffset, fromValues, numbers, type Tensor } from "../tensor.ts";
+import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
 import { mul, neg, div } from "./arith.ts";
 import { created } from "./create.ts";
@@ -111,7 +111,7 @@ export function mutate(
   const recording = rebase !== null && rt.gradEnabled && (t.requiresGrad || rebase.others.some((o) => o?.requiresGrad));
   checkInplace(t, recording);
   checkOverlap(t, sources);
-  const storageBefore = rt.sink ? numbers(t.storage.data) : [];
+  const storageBefore = rt.sink ? t.storage.data.slice() : [];
   // PyTorch makes the op's node, then collects its edges (which regenerates a stale view's grad_fn)
   let node: GradNode | null = null;
   if (recording) {
@@ -157,7 +157,7 @@ export function mutate(
       versionBefore: t.storage.version - 1,
       versionAfter: t.storage.version,
       storageBefore,
-      storageAfter: numbers(t.storage.data),
+      storageAfter: t.storage.data.slice(),
       aliases: t.storage.viewers.slice(),
       gradFnBefore: gradFnBefore ? gradFnBefore.id : null,
       node: rebased ? rebased.info() : null,

@@ -1,7 +1,7 @@
 // fold(state, event) -> state: the world after one more event. Pure; `applyEvent` is the
 // in-place version the cursor uses on its own private copies.
 
-import type { NodeInfo, TensorInfo, TraceEvent } from "../events.ts";
+import { plainValues, type NodeInfo, type TensorInfo, type TraceEvent, type Values } from "../events.ts";
 import {
   bindingKey,
   cloneState,
@@ -151,7 +151,7 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
 
 function addTensor(s: TraceState, t: TensorInfo, how: string, step: number): void {
   if (t.storageValues) {
-    s.storages.set(t.storage, { id: t.storage, values: t.storageValues, writtenAt: -1 });
+    s.storages.set(t.storage, { id: t.storage, values: plainValues(t.storageValues), writtenAt: -1 });
   } else if (!s.storages.has(t.storage)) {
     s.storages.set(t.storage, { id: t.storage, values: storageFromTensor(t, t.values), writtenAt: -1 });
   }
@@ -201,7 +201,7 @@ function updateTensor(s: TraceState, id: number, patch: Partial<TensorState>): v
 }
 
 function applyMutation(s: TraceState, e: Extract<TraceEvent, { kind: "tensor/mutated" }>, step: number): void {
-  s.storages.set(e.storage, { id: e.storage, values: e.storageAfter, writtenAt: step });
+  s.storages.set(e.storage, { id: e.storage, values: plainValues(e.storageAfter), writtenAt: step });
   if (e.node) addNode(s, e.node, step);
   // views share their base's version counter, so every alias shows the new version
   for (const id of new Set([e.tensor, ...e.aliases])) {
@@ -258,7 +258,7 @@ function newBackward(e: Extract<TraceEvent, { kind: "backward/started" }>): Back
 }
 
 /** A tensor's elements as they would read from `storage` (another version of its storage). */
-function valuesIn(s: TraceState, id: number, storage: number[]): number[] {
+function valuesIn(s: TraceState, id: number, storage: Values): number[] {
   const t = s.tensors.get(id);
   return t ? storageIndices(t.shape, t.strides, t.offset).map((i) => storage[i]) : [];
 }

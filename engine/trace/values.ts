@@ -30,7 +30,7 @@ export function tensorValues(state: TraceState, id: number): number[] {
 
 /** A storage holding `values` laid out for this tensor (used when the storage is first seen
  *  without its own values). Unreached positions stay NaN. */
-export function storageFromTensor(t: Pick<TensorState, "shape" | "strides" | "offset">, values: number[]): number[] {
+export function storageFromTensor(t: Pick<TensorState, "shape" | "strides" | "offset">, values: ArrayLike<number>): number[] {
   const idx = storageIndices(t.shape, t.strides, t.offset);
   const size = idx.reduce((m, i) => Math.max(m, i + 1), 0);
   const out = new Array<number>(size).fill(NaN);

@@ -2,7 +2,7 @@
 // page than structured-cloning thousands of small objects. JSON has no NaN or ±Infinity, so a
 // batch that holds one marks them as strings, and only such batches are parsed with a reviver.
 
-import type { TraceEvent } from "../../../engine/events.ts";
+import { plainValues, type TraceEvent } from "../../../engine/events.ts";
 
 const NON_FINITE: Record<string, number> = { "\u0000NaN": NaN, "\u0000Infinity": Infinity, "\u0000-Infinity": -Infinity };
 
@@ -14,6 +14,7 @@ export interface WireBatch {
 export function encodeBatch(events: readonly TraceEvent[]): WireBatch {
   let nonFinite = false;
   const json = JSON.stringify(events, (_key, v) => {
+    if (ArrayBuffer.isView(v)) return plainValues(v as unknown as ArrayLike<number>);
     if (typeof v === "number" && !Number.isFinite(v)) {
       nonFinite = true;
       return `\u0000${v}`;

@@ -14,6 +14,13 @@ describe("event batches over the worker wire", () => {
     const back = decodeBatch(batch)[0] as Extract<TraceEvent, { kind: "tensor/created" }>;
     expect(back.tensor.values).toEqual([NaN, Infinity, -Infinity]);
   });
+  it("carry the engine's typed-array values as plain numbers, float32 digits and nan included", () => {
+    const values = Float32Array.of(0.1, NaN, -0.5);
+    const e: TraceEvent = { kind: "tensor/created", how: "tensor", tensor: { ...scalar(1, 1, 0), values, storageValues: values, shape: [3], strides: [1] } };
+    const back = decodeBatch(encodeBatch([e]))[0] as Extract<TraceEvent, { kind: "tensor/created" }>;
+    expect(back.tensor.values).toEqual([0.10000000149011612, NaN, -0.5]);
+    expect(back.tensor.storageValues).toEqual([0.10000000149011612, NaN, -0.5]);
+  });
   it("leave an ordinary string that merely says NaN alone", () => {
     const e: TraceEvent = { kind: "output/printed", text: "NaN", stream: "stdout" };
     expect(decodeBatch(encodeBatch([e]))).toEqual([e]);
