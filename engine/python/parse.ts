@@ -5,6 +5,7 @@
 import { parser } from "@lezer/python";
 import type { SyntaxNode } from "@lezer/common";
 import type { Arg, Comprehension, Expr, FStringPart, Handler, Loc, Param, Stmt } from "./ast.ts";
+import { type SyntaxProblem, type Token, type TokenCheck, tokenCheck } from "./tokencheck.ts";
 import { Ellipsis } from "./values.ts";
 
 export class PySyntaxError extends Error {
@@ -12,7 +13,11 @@ export class PySyntaxError extends Error {
     message: string,
     readonly line: number,
     readonly col: number,
-    readonly type: "SyntaxError" | "IndentationError" = "SyntaxError",
+    readonly type: "SyntaxError" | "IndentationError" | "TabError" = "SyntaxError",
+    /** exclusive end column of the caret range on `line` */
+    readonly endCol = col + 1,
+    /** CPython prints no caret line (unexpected indent) */
+    readonly noCaret = false,
   ) {
     super(message);
   }
@@ -53,15 +58,162 @@ export interface Module {
 
 export function parseModule(source: string): Module {
   const lines = new LineMap(source);
+  const check = tokenCheck(source);
   const tree = parser.parse(trailingDotFloats(source));
   const cursor = tree.cursor();
+  let errorAt: number | null = null;
   do {
     if (cursor.type.isError) {
-      const at = Math.min(cursor.from, source.length);
-      throw new PySyntaxError(syntaxMessage(source, at), lines.line(at), lines.col(at));
+      errorAt = Math.min(cursor.from, source.length);
+      break;
     }
   } while (cursor.next());
+  const problem = chooseSyntaxError(check, errorAt, lines);
+  if (problem) throw problemError(problem, lines);
   return { body: new Builder(source, lines).statements(tree.topNode), lines };
+}
+
+function problemError(p: SyntaxProblem, lines: LineMap): PySyntaxError {
+  // a range running past its line is drawn to the line's end, as CPython does
+  const endCol = Math.min(p.endCol, Math.max(p.col + 1, lines.lineText(p.line).length));
+  return new PySyntaxError(p.message, p.line, p.col, p.type, endCol, p.noCaret);
+}
+
+/** Which error CPython reports: tokenizer errors anywhere win over parser errors; an unclosed
+ *  bracket wins over a parser error on a later line; indentation errors and Lezer's first error
+ *  go by position. */
+function chooseSyntaxError(check: TokenCheck, errorAt: number | null, lines: LineMap): SyntaxProblem | null {
+  const { tokenizerError, indentError, unclosed } = check;
+  if (indentError?.message === "unexpected indent" && (!tokenizerError || indentError.offset < tokenizerError.offset))
+    return indentError;
+  if (tokenizerError) return tokenizerError;
+  if (errorAt === null && !indentError) return null;
+  const parseAt = Math.min(errorAt ?? Infinity, indentError?.offset ?? Infinity);
+  if (unclosed && lines.line(parseAt) > unclosed.line) {
+    const message = `'${unclosed.text}' was never closed`;
+    return { type: "SyntaxError", message, line: unclosed.line, col: unclosed.col, endCol: unclosed.col + 1, offset: unclosed.from };
+  }
+  if (indentError && indentError.offset <= (errorAt ?? Infinity)) return indentError;
+  return parserError(check, errorAt!, lines);
+}
+
+const KEYWORDS = new Set([
+  "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+  "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+  "raise", "return", "try", "while", "with", "yield",
+]);
+const HEADERS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class"]);
+const BINARY = new Set(["+", "-", "*", "/", "//", "%", "**", "@", "&", "|", "^", "<<", ">>", "<", ">", "==", "!=", "<=", ">=", ".", "and", "or", "in", "is", "not"]);
+
+function isAtomEnd(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === "name") return !KEYWORDS.has(t.text);
+  return t.kind === "number" || t.kind === "string" || t.text === ")" || t.text === "]" || t.text === "}";
+}
+
+/** index of the first token of the primary (atom plus .name/(...)/[...] trailers) ending at `end` */
+function primaryStart(tokens: Token[], end: number): number {
+  let i = end;
+  for (;;) {
+    const t = tokens[i];
+    if (t.text === ")" || t.text === "]" || t.text === "}") {
+      let depth = 0;
+      for (; i >= 0; i--) {
+        if (tokens[i].text === ")" || tokens[i].text === "]" || tokens[i].text === "}") depth++;
+        else if (tokens[i].text === "(" || tokens[i].text === "[" || tokens[i].text === "{") depth--;
+        if (depth === 0) break;
+      }
+    }
+    while (i > 0 && t.kind === "string" && tokens[i - 1].kind === "string") i--;
+    if (i > 0 && (tokens[i - 1].text === "." || (isAtomEnd(tokens[i - 1]) && tokens[i - 1].kind === "name" && (t.text === ")" || t.text === "]")))) {
+      i -= tokens[i - 1].text === "." ? 2 : 1;
+      if (i < 0) return 0;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** index of the last token of the primary starting at `start` */
+function primaryEnd(tokens: Token[], start: number): number {
+  let i = start;
+  while (i + 1 < tokens.length && tokens[i].kind === "string" && tokens[i + 1].kind === "string") i++;
+  for (;;) {
+    const next = tokens[i + 1];
+    if (next && (next.text === "(" || next.text === "[")) {
+      let depth = 0;
+      for (i = i + 1; i < tokens.length; i++) {
+        if (tokens[i].text === "(" || tokens[i].text === "[" || tokens[i].text === "{") depth++;
+        else if (tokens[i].text === ")" || tokens[i].text === "]" || tokens[i].text === "}") depth--;
+        if (depth === 0) break;
+      }
+      continue;
+    }
+    if (next?.text === "." && tokens[i + 2]?.kind === "name") {
+      i += 2;
+      continue;
+    }
+    return Math.min(i, tokens.length - 1);
+  }
+}
+
+/** CPython's messages for the parser errors students meet most; "invalid syntax" otherwise. */
+function parserError(check: TokenCheck, at: number, lines: LineMap): SyntaxProblem {
+  const { tokens } = check;
+  const span = (message: string, from: Token, to: Token): SyntaxProblem => ({
+    type: "SyntaxError",
+    message,
+    line: from.line,
+    col: from.col,
+    endCol: from.line === to.line ? to.col + (to.to - to.from) : Infinity,
+    offset: from.from,
+  });
+  const k = tokens.findIndex((t) => t.to > at);
+  const tok = k >= 0 ? tokens[k] : undefined;
+  const ll = check.logical.filter((l) => l.tokens[0].from <= at).pop();
+  if (ll) {
+    const first = ll.tokens[0];
+    const last = ll.tokens[ll.tokens.length - 1];
+    const complete = ll.tokens.length > 1 || ["else", "try", "finally", "except"].includes(first.text);
+    if (HEADERS.has(first.text) && complete && last.text !== ":" && at >= last.to && !ll.tokens.some((t) => t.text === ":" && t.depth === 0)) {
+      const line = last.line;
+      const col = last.col + (last.to - last.from);
+      return { type: "SyntaxError", message: "expected ':'", line, col, endCol: col + 1, offset: last.to };
+    }
+    if (tok?.text === "=" && tok.depth === 0 && (first.text === "if" || first.text === "elif" || first.text === "while")) {
+      const end = ll.tokens.findIndex((t, i) => t.from > tok.from && t.depth === 0 && (t.text === ":" || (KEYWORDS.has(t.text) && i > 0)));
+      const lastTok = ll.tokens[(end < 0 ? ll.tokens.length : end) - 1];
+      return span("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", ll.tokens[1], lastTok);
+    }
+  }
+  if (tok && k > 0 && tok.from >= at && tok.depth > 0 && isAtomEnd(tokens[k - 1]) && tok.depth === tokens[k - 1].depth) {
+    const startsAtom = (tok.kind === "name" && !KEYWORDS.has(tok.text)) || tok.kind === "number" || tok.kind === "string";
+    const namePlusString = tokens[k - 1].kind === "name" && tok.kind === "string";
+    const opener = tokens.slice(0, k).reverse().find((t) => t.depth === tok.depth - 1 && (t.text === "{" || t.text === "(" || t.text === "["));
+    if (startsAtom && opener?.text === "{") {
+      // {'a': 1, 'b' 2}: inside a dict, an item without its colon
+      const items = tokens.slice(tokens.indexOf(opener) + 1, k).filter((t) => t.depth === tok.depth);
+      const lastComma = items.map((t) => t.text).lastIndexOf(",");
+      const isDict = items.some((t) => t.text === ":");
+      if (isDict && lastComma >= 0 && !items.slice(lastComma).some((t) => t.text === ":")) {
+        const key = tokens[k - 1];
+        const col = key.col + (key.to - key.from) - 1;
+        return { type: "SyntaxError", message: "':' expected after dictionary key", line: key.line, col, endCol: col + 1, offset: key.to - 1 };
+      }
+    }
+    if (startsAtom && !namePlusString) {
+      let a = primaryStart(tokens, k - 1);
+      while (a > 1 && BINARY.has(tokens[a - 1].text) && isAtomEnd(tokens[a - 2])) a = primaryStart(tokens, a - 2);
+      let b = primaryEnd(tokens, k);
+      while (b + 2 < tokens.length && BINARY.has(tokens[b + 1].text) && tokens[b + 1].text !== "." && tokens[b + 2].depth === tok.depth)
+        b = primaryEnd(tokens, b + 2);
+      return span("invalid syntax. Perhaps you forgot a comma?", tokens[a], tokens[b]);
+    }
+  }
+  const line = lines.line(at);
+  const col = lines.col(at);
+  const len = tok && tok.from === at ? tok.to - tok.from : 1;
+  return { type: "SyntaxError", message: "invalid syntax", line, col, endCol: col + len, offset: at };
 }
 
 /** The source with the dot of every trailing-dot float (`1.`, `2.e3`) turned into a `0`, for the
@@ -81,18 +233,43 @@ export function trailingDotFloats(source: string): string {
   return out ? out.join("") : source;
 }
 
-function syntaxMessage(source: string, at: number): string {
-  let depth = 0;
-  let open = "";
-  for (let i = 0; i < at && i < source.length; i++) {
-    const c = source[i];
-    if (c === "(" || c === "[" || c === "{") {
-      depth++;
-      open = c;
-    } else if (c === ")" || c === "]" || c === "}") depth--;
+/** how CPython names an expression in "cannot assign to ..." */
+function exprName(e: Expr): string {
+  switch (e.k) {
+    case "const":
+      return e.value === null ? "None" : e.value === true ? "True" : e.value === false ? "False" : e.value === Ellipsis ? "ellipsis" : "literal";
+    case "compare":
+      return "comparison";
+    case "call":
+      return "function call";
+    case "attr":
+      return "attribute";
+    case "subscript":
+      return "subscript";
+    case "starred":
+      return "starred";
+    case "lambda":
+      return "lambda";
+    case "ifexp":
+      return "conditional expression";
+    case "namedexpr":
+      return "named expression";
+    case "fstring":
+      return "f-string expression";
+    case "dict":
+      return "dict literal";
+    case "set":
+      return "set display";
+    case "dictcomp":
+      return "dict comprehension";
+    case "comp":
+      return e.kind === "list" ? "list comprehension" : e.kind === "set" ? "set comprehension" : "generator expression";
+    case "tuple":
+      return "tuple";
+    case "list":
+      return "list";
   }
-  if (at >= source.length && depth > 0) return `'${open}' was never closed`;
-  return "invalid syntax";
+  return "expression";
 }
 
 function kids(node: SyntaxNode): SyntaxNode[] {
@@ -102,6 +279,10 @@ function kids(node: SyntaxNode): SyntaxNode[] {
 }
 
 class Builder {
+  /** where a statement sits, for CPython's compile-time checks ('return' outside function...) */
+  private inFunction = false;
+  private inLoop = false;
+
   constructor(
     private readonly src: string,
     private readonly lines: LineMap,
@@ -111,8 +292,12 @@ class Builder {
     return this.src.slice(n.from, n.to);
   }
 
+  /** CPython underlines the offending node (to the end of its first line) */
   private fail(n: SyntaxNode | Loc, message = "invalid syntax"): never {
-    throw new PySyntaxError(message, this.lines.line(n.from), this.lines.col(n.from));
+    const line = this.lines.line(n.from);
+    const col = this.lines.col(n.from);
+    const endCol = this.lines.line(n.to) === line ? this.lines.col(n.to) : this.lines.lineText(line).length;
+    throw new PySyntaxError(message, line, col, "SyntaxError", Math.max(endCol, col + 1));
   }
 
   // ---- statements ----
@@ -133,6 +318,16 @@ class Builder {
     return this.statements(n);
   }
 
+  private loopBody(n: SyntaxNode | undefined): Stmt[] {
+    const outer = this.inLoop;
+    this.inLoop = true;
+    try {
+      return this.body(n);
+    } finally {
+      this.inLoop = outer;
+    }
+  }
+
   private statement(n: SyntaxNode): Stmt {
     const loc = { from: n.from, to: n.to, line: this.lines.line(n.from) };
     const ch = kids(n);
@@ -149,15 +344,21 @@ class Builder {
         const value = this.exprList(ch.slice(opIndex + 1), n);
         return { ...loc, k: "augassign", target, op: this.text(ch[opIndex]).slice(0, -1), value };
       }
-      case "DeleteStatement":
-        return { ...loc, k: "del", targets: this.commaList(ch.slice(1)).map((g) => this.expr(g[0])) };
+      case "DeleteStatement": {
+        const targets = this.commaList(ch.slice(1)).map((g) => this.expr(g[0]));
+        for (const t of targets) this.checkTarget(t, "del");
+        return { ...loc, k: "del", targets };
+      }
       case "PassStatement":
         return { ...loc, k: "pass" };
       case "BreakStatement":
+        if (!this.inLoop) this.fail(n, "'break' outside loop");
         return { ...loc, k: "break" };
       case "ContinueStatement":
+        if (!this.inLoop) this.fail(n, "'continue' not properly in loop");
         return { ...loc, k: "continue" };
       case "ReturnStatement":
+        if (!this.inFunction) this.fail(n, "'return' outside function");
         return { ...loc, k: "return", value: ch.length > 1 ? this.exprList(ch.slice(1), n) : null };
       case "RaiseStatement": {
         const fromIndex = ch.findIndex((c) => c.name === "from");
@@ -197,7 +398,7 @@ class Builder {
           ...loc,
           k: "while",
           test: this.expr(ch[1]),
-          body: this.body(bodies[0]),
+          body: this.loopBody(bodies[0]),
           orelse: this.body(bodies[1]),
           header: this.header(n, bodies[0]),
         };
@@ -243,11 +444,13 @@ class Builder {
     }
     const exprs = groups.map((g) => this.exprList(g, n));
     const value = exprs.pop()!;
-    for (const t of exprs) this.checkTarget(t);
+    for (const t of exprs) this.checkTarget(t, exprs.length === 1 ? "assign" : "nested");
     return { ...loc, k: "assign", targets: exprs, value };
   }
 
-  private checkTarget(t: Expr): void {
+  /** CPython's compile errors for what cannot be assigned to (or deleted); `assign` is a lone
+   *  `target = value`, where it suggests `==` */
+  private checkTarget(t: Expr, mode: "assign" | "nested" | "del" = "nested"): void {
     switch (t.k) {
       case "name":
       case "attr":
@@ -255,19 +458,17 @@ class Builder {
         return;
       case "tuple":
       case "list":
-        for (const i of t.items) this.checkTarget(i);
+        for (const i of t.items) this.checkTarget(i, mode === "del" ? "del" : "nested");
         return;
       case "starred":
-        return this.checkTarget(t.value);
-      case "call":
-        this.fail(t, "cannot assign to function call here. Maybe you meant '==' instead of '='?");
-        break;
-      case "const":
-        this.fail(t, "cannot assign to literal here. Maybe you meant '==' instead of '='?");
-        break;
-      default:
-        this.fail(t, "cannot assign to expression here. Maybe you meant '==' instead of '='?");
+        if (mode !== "del") return this.checkTarget(t.value, "nested");
     }
+    const what = exprName(t);
+    if (mode === "del") this.fail(t, `cannot delete ${what}`);
+    const bitwiseOr = !["compare", "boolop", "lambda", "ifexp", "namedexpr"].includes(t.k) && !(t.k === "unary" && t.op === "not");
+    if (mode === "assign" && bitwiseOr && !(t.k === "const" && (t.value === null || typeof t.value === "boolean")))
+      this.fail(t, `cannot assign to ${what} here. Maybe you meant '==' instead of '='?`);
+    this.fail(t, `cannot assign to ${what}`);
   }
 
   private importStatement(ch: SyntaxNode[], loc: Loc & { line: number }): Stmt {
@@ -328,7 +529,7 @@ class Builder {
       k: "for",
       target,
       iter: this.exprList(ch.slice(inAt + 1, bodyAt), n),
-      body: this.body(bodies[0]),
+      body: this.loopBody(bodies[0]),
       orelse: this.body(bodies[1]),
       header: this.header(n, bodies[0]),
     };
@@ -356,7 +557,12 @@ class Builder {
       } else if (c.name === "else") orelse = this.body(ch[++i]);
       else if (c.name === "finally") finalbody = this.body(ch[++i]);
     }
-    if (handlers.length === 0 && finalbody.length === 0) this.fail(n, "expected 'except' or 'finally' block");
+    if (handlers.length === 0 && finalbody.length === 0) {
+      // CPython points at what follows the try block
+      const next = /^(?:\s|#[^\n]*)*/.exec(this.src.slice(n.to))![0].length + n.to;
+      const word = /^(?:[\p{L}_][\p{L}\p{N}_]*|.)/su.exec(this.src.slice(next))?.[0].length ?? 1;
+      this.fail(next < this.src.length ? { from: next, to: next + word } : n, "expected 'except' or 'finally' block");
+    }
     return { ...loc, k: "try", body, handlers, orelse, finalbody, header: this.header(n, ch[1]) };
   }
 
@@ -377,7 +583,14 @@ class Builder {
     const paramNode = ch.find((c) => c.name === "ParamList")!;
     const bodyNode = ch.find((c) => c.name === "Body")!;
     const params = this.params(kids(paramNode).filter((c) => c.name !== "(" && c.name !== ")"));
-    const body = this.body(bodyNode);
+    const outer = [this.inFunction, this.inLoop];
+    [this.inFunction, this.inLoop] = [true, false];
+    let body: Stmt[];
+    try {
+      body = this.body(bodyNode);
+    } finally {
+      [this.inFunction, this.inLoop] = outer;
+    }
     const { locals, globals, nonlocals } = scopeNames(body, params);
     return {
       ...loc,

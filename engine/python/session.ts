@@ -73,11 +73,13 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     if (!(e instanceof PySyntaxError)) throw e;
     const text = lines.lineText(e.line);
     const stripped = text.trimStart();
-    const caret = " ".repeat(Math.max(0, e.col - (text.length - stripped.length)));
-    const tb = `  File "${filename}", line ${e.line}\n    ${stripped.trimEnd()}\n    ${caret}^\n${e.type}: ${e.message}\n`;
+    const indent = text.length - stripped.length;
+    const caret = " ".repeat(Math.max(0, e.col - indent)) + "^".repeat(Math.max(1, e.endCol - Math.max(e.col, indent)));
+    const shown = stripped.trimEnd() ? `    ${stripped.trimEnd()}\n` + (e.noCaret ? "" : `    ${caret}\n`) : "";
+    const tb = `  File "${filename}", line ${e.line}\n${shown}${e.type}: ${e.message}\n`;
     return fail(
       { type: e.type, message: e.message, line: e.line, traceback: tb },
-      { line: e.line, col: e.col, endLine: e.line, endCol: e.col + 1 },
+      { line: e.line, col: e.col, endLine: e.line, endCol: Math.max(e.endCol, e.col + 1) },
     );
   }
 
