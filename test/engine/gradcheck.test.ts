@@ -101,6 +101,8 @@ const cases: Case[] = [
     fn: (rt, [a]) => T.nllLoss(a, idx(rt, [2, -100, 1]), { weight: f64(rt, [1, 2, 0.5, 3]), reduction: "sum" }),
   },
   { name: "nll_loss none", shapes: [[3, 4]], fn: (rt, [a]) => T.nllLoss(a, idx(rt, [1, 3, 0]), { reduction: "none" }) },
+  { name: "nll_loss 4-d (nll_loss2d)", shapes: [[2, 3, 2, 2]], fn: (rt, [a]) => T.nllLoss(a, idx(rt, [[[0, 1], [2, -100]], [[1, 1], [0, 2]]])) },
+  { name: "cross_entropy 3-d, none", shapes: [[2, 3, 2]], fn: (rt, [a]) => T.crossEntropy(a, idx(rt, [[0, 2], [1, 1]]), { reduction: "none" }) },
   { name: "cross_entropy", shapes: [[3, 4]], fn: (rt, [a]) => T.crossEntropy(a, idx(rt, [2, 0, 3])) },
   { name: "cross_entropy 1-d input", shapes: [[4]], fn: (rt, [a]) => T.crossEntropy(a, T.tensor(rt, 2n)) },
   { name: "cross_entropy probabilities", shapes: [[2, 3]], fn: (rt, [a]) => T.crossEntropy(a, f64(rt, [[0.2, 0.3, 0.5], [0.6, 0.1, 0.3]])) },
