@@ -4,6 +4,8 @@ import { castValue, DEFAULT_FLOAT, isFloating, scalarDType, scalarToNumber, type
 import { runtimeError, typeError, valueError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import { fromValues, numelOf, Tensor } from "../tensor.ts";
+import { fma } from "../random/fma.ts";
+import { fmaf } from "../random/float32Math.ts";
 
 export interface CreateOptions {
   dtype?: DType;
@@ -97,24 +99,55 @@ export function arange(rt: Runtime, start: Scalar, end?: Scalar | null, step: Sc
   if ((st > 0 && e < s) || (st < 0 && e > s)) throw runtimeError("upper bound and larger bound inconsistent with step sign");
   const n = Math.ceil((e - s) / st);
   rt.checkElements(n);
-  const v = Array.from({ length: n }, (_, i) => s + st * i);
+  const v = isFloating(dtype) ? vectorised(n, dtype, (idx) => fma(st, idx, s), (base, j) => fma(j, st, base)) : Array.from({ length: n }, (_, i) => s + st * i);
   return created(fromValues(rt, v.map((x) => castValue(x, dtype)), [n], dtype), "arange", opts.requiresGrad);
 }
 
 export function linspace(rt: Runtime, start: Scalar, end: Scalar, steps: number, opts: CreateOptions = {}): Tensor {
   if (steps < 0) throw runtimeError("number of steps must be non-negative");
   const dtype = opts.dtype ?? DEFAULT_FLOAT;
-  const r = dtype === "float32" ? Math.fround : (x: number) => x;
-  const s = r(scalarToNumber(start));
-  const e = r(scalarToNumber(end));
-  const v: number[] = [];
-  if (steps === 1) v.push(s);
-  else if (steps > 1) {
-    const step = r((e - s) / (steps - 1));
-    const half = Math.floor(steps / 2);
-    for (let i = 0; i < steps; i++) v.push(i < half ? r(s + r(step * i)) : r(e - r(step * (steps - i - 1))));
-  }
+  rt.checkElements(steps);
+  const s = castValue(scalarToNumber(start), dtype);
+  const e = castValue(scalarToNumber(end), dtype);
+  const v = steps === 1 ? [s] : steps > 1 ? linspaceValues(s, e, steps, dtype) : [];
   return created(fromValues(rt, v, [steps], dtype), "linspace", opts.requiresGrad);
+}
+
+/** ATen 1.13's vectorised linspace kernel, element for element: each vector starts at
+ *  start + step·idx (below halfway) or end - step·(steps-1-idx), which the compiler contracts
+ *  to one fused multiply-add, then adds j·step per lane, rounding twice. */
+function linspaceValues(s: number, e: number, steps: number, dtype: DType): number[] {
+  if (!isFloating(dtype)) {
+    const step = (e - s) / (steps - 1);
+    return Array.from({ length: steps }, (_, i) => castValue(i < steps / 2 ? s + step * i : e - step * (steps - i - 1), dtype));
+  }
+  const r = dtype === "float32" ? Math.fround : (x: number) => x;
+  const fused = dtype === "float32" ? fmaf : fma;
+  const step = r(r(e - s) / (steps - 1));
+  const half = Math.floor(steps / 2);
+  const at = (idx: number) => (idx < half ? fused(step, idx, s) : fused(-step, steps - idx - 1, e));
+  return vectorised(steps, dtype, at, (base, j) => r(base + r(j * step)));
+}
+
+/** the order ATen's cpu_serial_kernel_vec fills a range: two vectors (8 floats or 4 doubles)
+ *  at a time, each from its first element `at(first)` and `lane(base, j)` for the others, then
+ *  the remaining elements one by one with `at`. arange and linspace get their last bits from it. */
+function vectorised(n: number, dtype: DType, at: (idx: number) => number, lane: (base: number, j: number) => number): number[] {
+  const lanes = dtype === "float32" ? 8 : 4;
+  const r = dtype === "float32" ? Math.fround : (x: number) => x;
+  const out = new Array<number>(n);
+  const vector = (first: number) => {
+    const base = r(at(first));
+    out[first] = base;
+    for (let j = 1; j < lanes; j++) out[first + j] = r(lane(base, j));
+  };
+  let i = 0;
+  for (; i + 2 * lanes <= n; i += 2 * lanes) {
+    vector(i);
+    vector(i + lanes);
+  }
+  for (; i < n; i++) out[i] = r(at(i));
+  return out;
 }
 
 function randomFloatDType(opts: CreateOptions, fn: string): "float32" | "float64" {
