@@ -312,7 +312,7 @@ export class Interpreter {
       }
       case "raise":
         this.emitStatement(s);
-        throw this.raise(s.exc, frame);
+        throw this.raise(s.exc, frame, s.cause);
       case "assert": {
         this.emitStatement(s);
         if (!truthy(this.eval(s.test, frame))) {
@@ -372,7 +372,7 @@ export class Interpreter {
       pending = this.toPyError(e);
     }
     if (s.finalbody.length) {
-      const c = this.execBlock(s.finalbody, frame);
+      const c = this.withContext(pending, () => this.execBlock(s.finalbody, frame));
       if (c !== undefined) return c;
     }
     if (pending) throw pending;
@@ -394,12 +394,29 @@ export class Interpreter {
     frame.line = this.opts.lines.line(handler.loc.from);
     this.emitStatement(handler.loc);
     if (handler.name) this.store(handler.name, raised.exc, frame, handler.loc);
+    raised.exc.caughtAt = Math.max(0, this.frames.indexOf(frame));
     this.handling.push(raised);
     try {
-      return this.execBlock(handler.body, frame);
+      return this.withContext(raised, () => this.execBlock(handler.body, frame));
     } finally {
       this.handling.pop();
       if (handler.name) this.unbind(handler.name, frame, handler.loc, true);
+    }
+  }
+
+  /** Runs an except/finally block; an exception escaping it gets `handled` as its __context__
+   *  (what makes CPython print "During handling of the above exception, ..."). */
+  private withContext(handled: PyError | null, body: () => Completion): Completion {
+    try {
+      return body();
+    } catch (e) {
+      const err = this.toPyError(e);
+      if (handled && !err.exc.uncatchable && !err.exc.context) {
+        let chained = false;
+        for (let c: PyException | null = handled.exc; c; c = c.context) if (c === err.exc) chained = true;
+        if (!chained) err.exc.context = handled.exc;
+      }
+      throw err;
     }
   }
 
@@ -435,7 +452,7 @@ export class Interpreter {
     }
   }
 
-  private raise(excExpr: Expr | null, frame: Frame): PyError {
+  private raise(excExpr: Expr | null, frame: Frame, causeExpr: Expr | null = null): PyError {
     if (!excExpr) {
       const current = this.handling[this.handling.length - 1];
       if (!current) return pyErr("RuntimeError", "No active exception to reraise");
@@ -445,6 +462,14 @@ export class Interpreter {
     if (v instanceof PyClass && v.isSubclassOf(BaseException)) v = this.call(v, { args: [], kwargs: new Map() });
     if (!(v instanceof PyException)) return pyErr("TypeError", "exceptions must derive from BaseException");
     v.traceback = null;
+    if (causeExpr) {
+      let cause = this.eval(causeExpr, frame);
+      if (cause instanceof PyClass && cause.isSubclassOf(BaseException)) cause = this.call(cause, { args: [], kwargs: new Map() });
+      if (cause !== null && !(cause instanceof PyException))
+        return pyErr("TypeError", "exception causes must derive from BaseException");
+      v.cause = cause;
+      v.suppressContext = true;
+    }
     return new PyError(v);
   }
 

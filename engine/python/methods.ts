@@ -454,6 +454,9 @@ export function getAttr(v: PyValue, name: string): PyValue {
     if (name === "bit_length") r = method(v, name, () => BigInt(toBig(v) === 0n ? 0 : (toBig(v) < 0n ? -toBig(v) : toBig(v)).toString(2).length));
   } else if (v instanceof PyException) {
     if (name === "args") r = new PyTuple(v.args);
+    else if (name === "__cause__") r = v.cause;
+    else if (name === "__context__") r = v.context;
+    else if (name === "__suppress_context__") r = v.suppressContext;
   } else if (v instanceof PyClass) {
     if (name === "__name__" || name === "__qualname__") r = v.name;
     else if (name === "__module__") r = v.module;

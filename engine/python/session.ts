@@ -5,7 +5,7 @@ import { Interpreter } from "./interpreter.ts";
 import { mathModule } from "./mathmodule.ts";
 import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
 import { pyStr } from "./repr.ts";
-import { type PyError, PyModule, type PyValue } from "./values.ts";
+import { type PyError, type PyException, PyModule, type PyValue } from "./values.ts";
 
 export interface SessionOptions {
   /** shown in tracebacks and warnings */
@@ -45,6 +45,45 @@ export interface RunOutcome {
 }
 
 export const DEFAULT_BUDGET = { maxSteps: 5_000_000, timeLimitMs: 20_000, maxDepth: 1000 };
+
+type Frames = { line: number; fn: string }[];
+
+/** One exception's "Traceback (most recent call last): ... Type: message" block. */
+function formatTraceback(exc: PyException, frames: Frames, filename: string, lines: LineMap): string {
+  let tb = "Traceback (most recent call last):\n";
+  // like CPython, a frame repeated more than 3 times in a row is shown 3 times then counted
+  let repeats = 0;
+  const flush = (): void => {
+    if (repeats > 0) tb += `  [Previous line repeated ${repeats} more time${repeats > 1 ? "s" : ""}]\n`;
+    repeats = 0;
+  };
+  frames.forEach((f, i) => {
+    const same = (k: number): boolean => k >= 0 && frames[k].line === f.line && frames[k].fn === f.fn;
+    if (same(i - 1) && same(i - 2) && same(i - 3)) {
+      repeats++;
+      return;
+    }
+    flush();
+    tb += `  File "${filename}", line ${f.line}, in ${f.fn}\n`;
+    const text = lines.lineText(f.line).trim();
+    if (text) tb += `    ${text}\n`;
+  });
+  flush();
+  const message = pyStr(exc);
+  return tb + (message ? `${exc.cls.name}: ${message}\n` : `${exc.cls.name}\n`);
+}
+
+/** The exception with its cause or context before it, as CPython prints an uncaught chain. */
+function formatChain(exc: PyException, frames: Frames, filename: string, lines: LineMap, seen = new Set<PyException>()): string {
+  seen.add(exc);
+  const earlier = (e: PyException): string => formatChain(e, (e.traceback ?? []).slice(e.caughtAt), filename, lines, seen);
+  let out = "";
+  if (exc.cause && !seen.has(exc.cause))
+    out = earlier(exc.cause) + "\nThe above exception was the direct cause of the following exception:\n\n";
+  else if (exc.context && !exc.suppressContext && !seen.has(exc.context))
+    out = earlier(exc.context) + "\nDuring handling of the above exception, another exception occurred:\n\n";
+  return out + formatTraceback(exc, frames, filename, lines);
+}
 
 export function runSource(source: string, opts: SessionOptions = {}): RunOutcome {
   const filename = opts.filename ?? "<string>";
@@ -113,27 +152,8 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     const err = interp.toPyError(e);
     const exc = err.exc;
     const frames = exc.traceback ?? [{ line: interp.currentLine, fn: "<module>" }];
-    let tb = "Traceback (most recent call last):\n";
-    // like CPython, a frame repeated more than 3 times in a row is shown 3 times then counted
-    let repeats = 0;
-    const flush = (): void => {
-      if (repeats > 0) tb += `  [Previous line repeated ${repeats} more time${repeats > 1 ? "s" : ""}]\n`;
-      repeats = 0;
-    };
-    frames.forEach((f, i) => {
-      const same = (k: number): boolean => k >= 0 && frames[k].line === f.line && frames[k].fn === f.fn;
-      if (same(i - 1) && same(i - 2) && same(i - 3)) {
-        repeats++;
-        return;
-      }
-      flush();
-      tb += `  File "${filename}", line ${f.line}, in ${f.fn}\n`;
-      const text = lines.lineText(f.line).trim();
-      if (text) tb += `    ${text}\n`;
-    });
-    flush();
+    const tb = formatChain(exc, frames, filename, lines);
     const message = pyStr(exc);
-    tb += message ? `${exc.cls.name}: ${message}\n` : `${exc.cls.name}\n`;
     const line = frames[frames.length - 1].line;
     const out = fail(
       { type: exc.cls.name, message, line, traceback: tb },

@@ -209,6 +209,15 @@ export class PyException extends PyObj {
   traceback: { line: number; fn: string }[] | null = null;
   /** set for budget stops: `except` cannot swallow them */
   uncatchable = false;
+  /** index of the frame whose `except` last caught it: its traceback, shown as another
+   *  exception's context, starts there */
+  caughtAt = 0;
+  /** `raise ... from cause` */
+  cause: PyException | null = null;
+  /** the exception being handled when this one was raised (`__context__`) */
+  context: PyException | null = null;
+  /** `raise ... from ...` hides the context */
+  suppressContext = false;
   constructor(
     private readonly klass: PyClass,
     readonly args: PyValue[],
