@@ -1,17 +1,20 @@
 // Classification losses: nll_loss (NllLossBackward0; NllLoss2DBackward0 for (N, C, d1, ...)
 // inputs, summed with ATen's cascade so float32 digits match) and cross_entropy = nll_loss(log_softmax(x, class_dim)), plus cross_entropy
 // with class-probability targets, composed from ops exactly as ATen composes it.
-import { atenTypeName } from "../dtype.ts";
+import { atenTypeName, isFloating } from "../dtype.ts";
 import { indexError, runtimeError, valueError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
-import { divScalar, mul, neg } from "./arith.ts";
+import { add, div, divScalar, mul, mulScalar, neg } from "./arith.ts";
+import { eq, logicalNot } from "./compare.ts";
+import { indexSelect } from "./gather_scatter.ts";
+import { maskedFill, maskedFill_ } from "./masked.ts";
 import { logSoftmax } from "./nn.ts";
 import { sum } from "./reduce.ts";
 import { zerosLikeT } from "./unary.ts";
 import { contiguous } from "./index_ops.ts";
-import { view } from "./views.ts";
+import { reshape, view } from "./views.ts";
 
 export type Reduction = "mean" | "sum" | "none";
 
@@ -214,18 +217,71 @@ export interface CrossEntropyOptions extends NllOptions {
   labelSmoothing?: number;
 }
 
-/** F.cross_entropy: class indices -> nll_loss(log_softmax); class probabilities -> -(log_softmax * target).sum... */
+/** the class weights shaped to broadcast along the class dim */
+function weightAlong(weight: Tensor, dims: number, classDim: number): Tensor {
+  const shape = new Array<number>(dims).fill(1);
+  shape[classDim] = weight.shape[0];
+  return view(weight, shape);
+}
+
+/** F.cross_entropy, as ATen's cross_entropy_loss picks its path: class probabilities (target
+ *  shaped like input), label smoothing, or nll_loss(log_softmax(input)) */
 export function crossEntropy(input: Tensor, target: Tensor, opts: CrossEntropyOptions = {}): Tensor {
-  if (opts.labelSmoothing) throw runtimeError("cross_entropy with label_smoothing is not in the Gradlens engine yet");
   const classDim = input.dim() === 1 ? 0 : 1;
-  const probabilities = target.shape.join() === input.shape.join() && (target.dtype === "float32" || target.dtype === "float64");
-  if (!probabilities) {
-    return nllLoss(logSoftmax(input, classDim), target, opts);
+  const ls = opts.labelSmoothing ?? 0;
+  if (target.shape.join() === input.shape.join() && input.dim() > 0) {
+    if (!isFloating(target.dtype))
+      throw runtimeError(`Expected floating point type for target with class probabilities, got ${atenTypeName(target.dtype)}`);
+    if ((opts.ignoreIndex ?? -100) >= 0) throw runtimeError("ignore_index is not supported for floating point target");
+    return probabilityTargets(input, target, classDim, ls, opts);
   }
-  if (opts.weight) throw runtimeError("cross_entropy with class weights and probability targets is not in the Gradlens engine yet");
+  if (ls > 0) {
+    if (ls > 1) throw runtimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${pyFloat(ls)}`);
+    return labelSmoothing(input, target, classDim, ls, opts);
+  }
+  return nllLoss(logSoftmax(input, classDim), target, opts);
+}
+
+/** a Python float as C++ streams print a double into messages (0.5, 1.5, 2) */
+const pyFloat = (v: number): string => String(v);
+
+/** ATen's cross_entropy_loss_prob_target */
+function probabilityTargets(input: Tensor, target_: Tensor, classDim: number, ls: number, opts: CrossEntropyOptions): Tensor {
+  const weight = opts.weight ?? null;
+  const classes = input.shape[classDim];
+  if (weight && (weight.dim() !== 1 || weight.numel !== classes))
+    throw runtimeError(`cross_entropy: weight tensor should be defined either for all ${classes} classes or no classes but got weight tensor of shape: ${sizes(weight)}`);
   const logp = logSoftmax(input, classDim);
+  let target = target_;
+  if (ls > 0) {
+    if (ls > 1) throw runtimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${pyFloat(ls)}`);
+    target = add(mulScalar(target_, 1 - ls), ls / classes);
+  }
+  let prod = mul(logp, target);
+  if (weight) prod = mul(prod, input.dim() > 1 ? weightAlong(weight, input.dim(), 1) : weight);
   const reduction = opts.reduction ?? "mean";
-  if (reduction === "none") return neg(sum(mul(logp, target), classDim));
-  const total = neg(sum(mul(logp, target)));
-  return reduction === "sum" ? total : divScalar(total, BigInt(input.numel / input.shape[classDim]));
+  if (reduction === "none") return neg(sum(prod, classDim));
+  const total = neg(sum(prod));
+  return reduction === "sum" ? total : divScalar(total, BigInt(input.numel / classes));
+}
+
+/** ATen's cross_entropy_loss_label_smoothing (class-index targets) */
+function labelSmoothing(self: Tensor, target: Tensor, classDim: number, ls: number, opts: CrossEntropyOptions): Tensor {
+  const weight = opts.weight ?? null;
+  const reduction = opts.reduction ?? "mean";
+  const ignore = opts.ignoreIndex ?? -100;
+  const input = logSoftmax(self, classDim);
+  const nll = nllLoss(input, target, opts);
+  const classes = input.shape[classDim];
+  const smooth = neg(sum(weight ? mul(input, weightAlong(weight, input.dim(), classDim)) : input, classDim));
+  const ignoreMask = eq(target, ignore);
+  maskedFill_(smooth, ignoreMask, 0);
+  let ret: Tensor;
+  if (reduction === "mean") {
+    if (weight) {
+      const picked = indexSelect(weight, 0, reshape(maskedFill(target, ignoreMask, 0), [-1]));
+      ret = div(sum(smooth), sum(maskedFill(picked, reshape(ignoreMask, [-1]), 0)));
+    } else ret = div(sum(smooth), sum(logicalNot(ignoreMask)));
+  } else ret = reduction === "sum" ? sum(smooth) : smooth;
+  return add(mulScalar(nll, 1 - ls), mulScalar(ret, ls / classes));
 }

@@ -106,6 +106,16 @@ const cases: Case[] = [
   { name: "cross_entropy", shapes: [[3, 4]], fn: (rt, [a]) => T.crossEntropy(a, idx(rt, [2, 0, 3])) },
   { name: "cross_entropy 1-d input", shapes: [[4]], fn: (rt, [a]) => T.crossEntropy(a, T.tensor(rt, 2n)) },
   { name: "cross_entropy probabilities", shapes: [[2, 3]], fn: (rt, [a]) => T.crossEntropy(a, f64(rt, [[0.2, 0.3, 0.5], [0.6, 0.1, 0.3]])) },
+  {
+    name: "cross_entropy label_smoothing, weight, ignore_index",
+    shapes: [[3, 4]],
+    fn: (rt, [a]) => T.crossEntropy(a, idx(rt, [2, -100, 1]), { weight: f64(rt, [1, 2, 0.5, 3]), labelSmoothing: 0.2 }),
+  },
+  {
+    name: "cross_entropy probabilities, weight, smoothing",
+    shapes: [[2, 3]],
+    fn: (rt, [a]) => T.crossEntropy(a, f64(rt, [[0.2, 0.3, 0.5], [0.6, 0.1, 0.3]]), { weight: f64(rt, [1, 2, 0.5]), labelSmoothing: 0.1, reduction: "none" }),
+  },
   { name: "masked_fill", shapes: [[2, 3]], fn: (rt, [a]) => T.maskedFill(a, mask(rt), 0.5) },
   { name: "masked_fill tensor value", shapes: [[2, 3], []], fn: (rt, [a, b]) => T.maskedFill(a, mask(rt), b) },
   { name: "masked_fill_ on non-leaf", shapes: [[2, 3], []], fn: (rt, [a, b]) => T.maskedFill_(T.mul(a, 1.5), mask(rt), b) },
