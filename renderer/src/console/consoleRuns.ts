@@ -25,3 +25,14 @@ export function consoleRuns(entries: readonly ConsoleEntry[]): ConsoleRun[] {
   }
   return runs;
 }
+
+/** consoleRuns that hands back last step's runs while the entries are the same ones (most steps print nothing). */
+export function createConsoleRuns(): (entries: readonly ConsoleEntry[]) => ConsoleRun[] {
+  let lastEntries: readonly ConsoleEntry[] = [];
+  let last: ConsoleRun[] = [];
+  return (entries) => {
+    if (entries !== lastEntries && (entries.length !== lastEntries.length || entries.some((e, i) => e !== lastEntries[i]))) last = consoleRuns(entries);
+    lastEntries = entries;
+    return last;
+  };
+}

@@ -1,7 +1,7 @@
 // What the graph view draws at one step, as plain data: grad_fn nodes, leaves with their .grad
 // slots, edges with shapes and gradients in flight. Pure, so the screen and exports agree.
 
-import type { GradSum, NodeState, TensorState, TraceState } from "../../../engine/trace/state.ts";
+import type { GradSum, NodeState, StorageState, TensorState, TraceState } from "../../../engine/trace/state.ts";
 import { edgeKey } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
@@ -73,99 +73,173 @@ export function graphIdOf(node: NodeState): number {
   return node.name === "AccumulateGrad" && node.variable != null ? -node.variable : node.id;
 }
 
+/** The graph at one step, from scratch. */
 export function buildGraph(state: TraceState): GraphModel {
-  const names = namesByTensor(state);
-  const b = state.backward;
-  const last = state.lastEvent;
-  const nodes: GraphNodeView[] = [];
-  const edges: GraphEdgeView[] = [];
-  const seen = new Set<number>();
-  const valuesOf = (id: number | null | undefined): string | null => {
-    if (id == null) return null;
-    const t = state.tensors.get(id);
-    return t ? formatValues(tensorValues(state, id), t.dtype) : null;
-  };
-  const executed = new Set(b?.executed ?? []);
-  const sumsByNode = new Map<number, GradSum>();
-  for (const sum of b?.sums.values() ?? []) {
-    const have = sumsByNode.get(sum.node);
-    if (!have || sum.step > have.step) sumsByNode.set(sum.node, sum);
-  }
-  const rootNodes = new Set((b?.roots ?? []).map((r) => state.tensors.get(r)?.gradFn));
-  const statusOf = (nodeId: number): NodeStatus => (b?.executing === nodeId ? "executing" : executed.has(nodeId) ? "executed" : "idle");
-  const errorNode = state.error && b && !b.finished ? (b.executing ?? rootNodeOf(state, b.roots[0])) : null;
-  const outputOf = (n: NodeState, nr: number): TensorState | undefined =>
-    n.outputs.map((id) => state.tensors.get(id)).find((t) => t?.outputNr === nr) ?? state.tensors.get(n.outputs[0]);
+  return createGraphBuilder()(state);
+}
 
-  const leafNode = (t: TensorState, born: number, nodeId: number | null): GraphNodeView => {
-    const acc = b?.accumulated.get(t.id);
-    return {
-      ...base(-t.id, "leaf", nodeId == null ? "leaf" : "AccumulateGrad", names.get(t.id) ?? [], 0, born),
-      shape: t.shape,
-      status: nodeId != null ? statusOf(nodeId) : "idle",
-      grad: t.grad == null ? "None" : valuesOf(t.grad),
-      accumulation: acc
-        ? {
-            before: acc.beforeValues && formatValues(acc.beforeValues, t.dtype),
-            delta: valuesOf(acc.delta) ?? "?",
-            after: formatValues(acc.afterValues, t.dtype),
-            how: acc.how,
-            now: acc.step === state.step,
-          }
-        : null,
-      tensor: t.id,
-      ...versionOf(t, last),
-      height: LEAF_HEIGHT,
+/** A node or edge view with what it was made from: reused while every one of those is identical (===). */
+interface Made<T> {
+  deps: unknown[];
+  view: T;
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * buildGraph with a memory: each node and edge view is made again only when something it is made
+ * from changed (the fold replaces a node, tensor or storage entry when it changes, so identity says
+ * "unchanged"), and an unchanged step hands back the previous model itself. Stepping through a big
+ * graph then costs a walk over its nodes, not a rebuild; the result always equals buildGraph's.
+ */
+export function createGraphBuilder(): (state: TraceState) => GraphModel {
+  let madeNodes = new Map<number, Made<GraphNodeView>>();
+  let madeEdges = new Map<string, Made<GraphEdgeView>>();
+  // a tensor's value text, kept while its entry and its storage's entry are the same objects
+  let texts = new Map<number, { t: TensorState; s: StorageState | undefined; text: string }>();
+  let last: GraphModel | null = null;
+
+  return (state) => {
+    const names = namesByTensor(state);
+    const b = state.backward;
+    const last_ = state.lastEvent;
+    const nodes: GraphNodeView[] = [];
+    const edges: GraphEdgeView[] = [];
+    const nextNodes = new Map<number, Made<GraphNodeView>>();
+    const nextEdges = new Map<string, Made<GraphEdgeView>>();
+    const nextTexts: typeof texts = new Map();
+    const seen = new Set<number>();
+    const valuesOf = (id: number | null | undefined): string | null => {
+      if (id == null) return null;
+      const t = state.tensors.get(id);
+      if (!t) return null;
+      const s = state.storages.get(t.storage);
+      const have = nextTexts.get(id) ?? texts.get(id);
+      const text = have && have.t === t && have.s === s ? have.text : formatValues(tensorValues(state, id), t.dtype);
+      nextTexts.set(id, have && have.t === t && have.s === s ? have : { t, s, text });
+      return text;
     };
-  };
-
-  for (const n of state.nodes.values()) {
-    const gid = graphIdOf(n);
-    seen.add(gid);
-    if (gid < 0) {
-      const t = state.tensors.get(-gid);
-      if (t) nodes.push(leafNode(t, Math.min(t.bornAt, n.bornAt), n.id));
-      continue;
+    /** the view made last time from `deps`, or a new one */
+    const node = (gid: number, deps: unknown[], make: () => GraphNodeView): GraphNodeView => {
+      const old = madeNodes.get(gid);
+      const made = old && sameDeps(old.deps, deps) ? old : { deps, view: finish(make()) };
+      nextNodes.set(gid, made);
+      return made.view;
+    };
+    const executed = new Set(b?.executed ?? []);
+    const sumsByNode = new Map<number, GradSum>();
+    for (const sum of b?.sums.values() ?? []) {
+      const have = sumsByNode.get(sum.node);
+      if (!have || sum.step > have.step) sumsByNode.set(sum.node, sum);
     }
-    const out = outputOf(n, 0);
-    const sum = sumsByNode.get(n.id) ?? null;
-    nodes.push({
-      ...base(gid, "op", n.name, out ? (names.get(out.id) ?? []) : [], n.order, n.bornAt),
-      shape: out?.shape ?? null,
-      saved: n.saved.map((sv) => ({ slot: sv.slot, freed: sv.freed })),
-      status: statusOf(n.id),
-      sum: sum && { before: valuesOf(sum.before) ?? "?", delta: valuesOf(sum.delta) ?? "?", after: valuesOf(sum.after) ?? "?", now: sum.step === state.step },
-      seed: b && rootNodes.has(n.id) ? seedLabel(state, b.roots, b.seeds, n.id, valuesOf) : null,
-      error: errorNode === n.id,
-      tensor: out?.id ?? null,
-      ...(out ? versionOf(out, last) : {}),
-    });
-    n.next.forEach((edge) => {
-      if (!edge) return;
-      const src = state.nodes.get(edge.node);
-      if (!src) return;
-      const flowing = graphIdOf(src) < 0 ? state.tensors.get(src.variable as number) : outputOf(src, edge.inputNr);
-      const flight = b?.edgeGrads.get(edgeKey(n.id, edge.node, edge.inputNr));
-      edges.push({
-        source: graphIdOf(src),
-        target: gid,
-        shape: flowing?.shape ?? null,
-        grad: flight ? valuesOf(flight.grad) : null,
-        gradNow: !!flight && last?.kind === "node/executed" && last.node === n.id,
+    const rootNodes = new Set((b?.roots ?? []).map((r) => state.tensors.get(r)?.gradFn));
+    const statusOf = (nodeId: number): NodeStatus => (b?.executing === nodeId ? "executing" : executed.has(nodeId) ? "executed" : "idle");
+    const errorNode = state.error && b && !b.finished ? (b.executing ?? rootNodeOf(state, b.roots[0])) : null;
+    const outputOf = (n: NodeState, nr: number): TensorState | undefined =>
+      n.outputs.map((id) => state.tensors.get(id)).find((t) => t?.outputNr === nr) ?? state.tensors.get(n.outputs[0]);
+
+    const leafNode = (t: TensorState, born: number, nodeId: number | null): GraphNodeView => {
+      const acc = b?.accumulated.get(t.id);
+      const tNames = names.get(t.id) ?? [];
+      const status = nodeId != null ? statusOf(nodeId) : "idle";
+      const grad = t.grad == null ? "None" : valuesOf(t.grad);
+      const delta = acc ? (valuesOf(acc.delta) ?? "?") : null;
+      const version = versionOf(t, last_);
+      const deps = [t, born, nodeId, tNames.join("\u0000"), status, grad, acc, delta, acc?.step === state.step, version.version, version.versionNow];
+      return node(-t.id, deps, () => ({
+        ...base(-t.id, "leaf", nodeId == null ? "leaf" : "AccumulateGrad", tNames, 0, born),
+        shape: t.shape,
+        status,
+        grad,
+        accumulation: acc
+          ? {
+              before: acc.beforeValues && formatValues(acc.beforeValues, t.dtype),
+              delta: delta ?? "?",
+              after: formatValues(acc.afterValues, t.dtype),
+              how: acc.how,
+              now: acc.step === state.step,
+            }
+          : null,
+        tensor: t.id,
+        ...version,
+        height: LEAF_HEIGHT,
+      }));
+    };
+
+    for (const n of state.nodes.values()) {
+      const gid = graphIdOf(n);
+      seen.add(gid);
+      if (gid < 0) {
+        const t = state.tensors.get(-gid);
+        if (t) nodes.push(leafNode(t, Math.min(t.bornAt, n.bornAt), n.id));
+        continue;
+      }
+      const out = outputOf(n, 0);
+      const sum = sumsByNode.get(n.id) ?? null;
+      const outNames = out ? (names.get(out.id) ?? []) : [];
+      const status = statusOf(n.id);
+      const sumTexts = sum ? [valuesOf(sum.before) ?? "?", valuesOf(sum.delta) ?? "?", valuesOf(sum.after) ?? "?"] : null;
+      const seed = b && rootNodes.has(n.id) ? seedLabel(state, b.roots, b.seeds, n.id, valuesOf) : null;
+      const error = errorNode === n.id;
+      const version = out ? versionOf(out, last_) : null;
+      const deps = [n, out, outNames.join("\u0000"), status, sum, sumTexts?.join("\u0000"), sum?.step === state.step, seed, error, version?.version, version?.versionNow];
+      nodes.push(
+        node(gid, deps, () => ({
+          ...base(gid, "op", n.name, outNames, n.order, n.bornAt),
+          shape: out?.shape ?? null,
+          saved: n.saved.map((sv) => ({ slot: sv.slot, freed: sv.freed })),
+          status,
+          sum: sum && sumTexts && { before: sumTexts[0], delta: sumTexts[1], after: sumTexts[2], now: sum.step === state.step },
+          seed,
+          error,
+          tensor: out?.id ?? null,
+          ...(version ?? {}),
+        })),
+      );
+      n.next.forEach((edge, i) => {
+        if (!edge) return;
+        const src = state.nodes.get(edge.node);
+        if (!src) return;
+        const source = graphIdOf(src);
+        const flowing = source < 0 ? state.tensors.get(src.variable as number) : outputOf(src, edge.inputNr);
+        const flight = b?.edgeGrads.get(edgeKey(n.id, edge.node, edge.inputNr));
+        const grad = flight ? valuesOf(flight.grad) : null;
+        const gradNow = !!flight && last_?.kind === "node/executed" && last_.node === n.id;
+        const key = `${n.id}:${i}`;
+        const deps = [source, gid, flowing?.shape, grad, gradNow];
+        const old = madeEdges.get(key);
+        const made = old && sameDeps(old.deps, deps) ? old : { deps, view: { source, target: gid, shape: flowing?.shape ?? null, grad, gradNow } };
+        nextEdges.set(key, made);
+        edges.push(made.view);
       });
-    });
-  }
-  // named leaves that require grad but have not been used yet still deserve a place
-  for (const [id, ns] of names) {
-    const t = state.tensors.get(id);
-    if (t && t.isLeaf && t.requiresGrad && !seen.has(-id) && ns.some((s) => !s.includes("."))) nodes.push(leafNode(t, t.bornAt, null));
-  }
-  for (const node of nodes) {
-    node.width = widthOf(node);
-    if (node.saved.length) node.height += SAVED_ROW;
-  }
-  nodes.sort((p, q) => p.bornAt - q.bornAt || p.id - q.id);
-  return { nodes, edges };
+    }
+    // named leaves that require grad but have not been used yet still deserve a place
+    for (const [id, ns] of names) {
+      const t = state.tensors.get(id);
+      if (t && t.isLeaf && t.requiresGrad && !seen.has(-id) && ns.some((s) => !s.includes("."))) nodes.push(leafNode(t, t.bornAt, null));
+    }
+    nodes.sort((p, q) => p.bornAt - q.bornAt || p.id - q.id);
+    madeNodes = nextNodes;
+    madeEdges = nextEdges;
+    texts = nextTexts;
+    // an unchanged step hands back the very same model (and an unchanged list the same array)
+    const sameNodes = last != null && sameDeps(last.nodes, nodes);
+    const sameEdges = last != null && sameDeps(last.edges, edges);
+    if (last && sameNodes && sameEdges) return last;
+    last = { nodes: sameNodes && last ? last.nodes : nodes, edges: sameEdges && last ? last.edges : edges };
+    return last;
+  };
+}
+
+/** Width from the texts a node shows, and room for its saved-tensor badges. */
+function finish(node: GraphNodeView): GraphNodeView {
+  node.width = widthOf(node);
+  if (node.saved.length) node.height += SAVED_ROW;
+  return node;
 }
 
 function base(id: number, kind: "op" | "leaf", name: string, names: string[], order: number, bornAt: number): GraphNodeView {

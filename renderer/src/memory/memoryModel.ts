@@ -4,6 +4,7 @@
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatNumber, formatShape, formatValues } from "../lib/format.ts";
+import { sameData } from "../graph/intern.ts";
 
 export interface MemName {
   key: string;
@@ -203,4 +204,37 @@ export function buildMemory(state: TraceState): MemoryModel {
 /** `text` cut to `room` characters (monospace), ending in an ellipsis when cut. */
 export function fitText(text: string, room: number): string {
   return text.length > room ? `${text.slice(0, Math.max(1, room - 1))}…` : text;
+}
+
+/**
+ * buildMemory that keeps last step's objects: each frame, name, object, storage and arrow equal to
+ * last step's is that very object, and an unchanged step hands back the previous model, so the view
+ * updates only what a step changed. The result always equals buildMemory's.
+ */
+export function createMemoryBuilder(): (state: TraceState) => MemoryModel {
+  let last: MemoryModel | null = null;
+  const keepEach = <T>(fresh: T[], old: T[] | undefined, keyOf: (x: T) => string | number): T[] => {
+    if (!old) return fresh;
+    const byKey = new Map(old.map((x) => [keyOf(x), x]));
+    const out = fresh.map((x) => {
+      const o = byKey.get(keyOf(x));
+      return o !== undefined && sameData(o, x) ? o : x;
+    });
+    return out.length === old.length && out.every((x, i) => x === old[i]) ? old : out;
+  };
+  return (state) => {
+    const m = buildMemory(state);
+    const next: MemoryModel = {
+      frames: keepEach(m.frames, last?.frames, (f) => f.scope),
+      names: keepEach(m.names, last?.names, (n) => n.key),
+      objects: keepEach(m.objects, last?.objects, (o) => o.tensor),
+      storages: keepEach(m.storages, last?.storages, (s) => s.id),
+      arrows: keepEach(m.arrows, last?.arrows, (a) => `${a.kind}|${a.from}|${a.to}`),
+      width: m.width,
+      height: m.height,
+    };
+    if (last && (Object.keys(next) as (keyof MemoryModel)[]).every((k) => next[k] === last?.[k])) return last;
+    last = next;
+    return next;
+  };
 }
