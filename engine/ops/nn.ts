@@ -178,8 +178,9 @@ export function std(x: Tensor, unbiased = true): Tensor {
 export function cumsum(x: Tensor, dim: number): Tensor {
   const r = fr(x);
   const out = alongDim(x, dim, (run) => {
+    // ATen accumulates float32 in double (acc_type) and rounds each output
     let acc = 0;
-    return run.map((v) => (acc = r(acc + v)));
+    return run.map((v) => r((acc += v)));
   });
   return record(out, {
     op: "cumsum",
