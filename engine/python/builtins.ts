@@ -219,7 +219,7 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
     const { values } = bindArgs("int", a, [{ name: "x", default: 0n }, { name: "base" }].map((s, i) => (i === 1 ? { ...s, default: null } : s)));
     return toInt(values[0] as PyValue, values[1] === null ? undefined : toBig(values[1] as bigint));
   };
-  floatClass.construct = (a) => toFloat(oneArg("float", a, 0, 1)[0] ?? 0);
+  floatClass.construct = (a) => (a.args.length === 0 ? 0 : toFloat(oneArg("float", a, 0, 1)[0]));
   strClass.construct = (a) => (a.args.length === 0 ? "" : pyStr(oneArg("str", a, 1, 1)[0]));
   boolClass.construct = (a) => (a.args.length === 0 ? false : truthy(oneArg("bool", a, 1, 1)[0]));
   listClass.construct = (a) => new PyList(a.args.length ? [...iterate(oneArg("list", a, 0, 1)[0])] : []);

@@ -20,7 +20,7 @@ export function parseSpec(spec: string, typeName: string): Spec {
   const m = /^(?:(.)?([<>=^]))?([-+ ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/su.exec(spec);
   if (!m) throw pyErr("ValueError", `Invalid format specifier '${spec}' for object of type '${typeName}'`);
   return {
-    fill: m[1] ?? (m[5] && !m[2] ? "0" : " "),
+    fill: m[1] ?? (m[5] ? "0" : " "),
     align: m[2] ?? (m[5] ? "=" : null),
     sign: m[3] ?? "-",
     alt: !!m[4],
@@ -163,6 +163,8 @@ export function formatInt(x: bigint, spec: string): string {
 
 export function formatStr(x: string, spec: string): string {
   const s = parseSpec(spec, "str");
+  // the 0 flag pads strings on the right: it implies '=' alignment only for numbers
+  if (s.zero && s.align === "=" && !/^(?:.?[<>=^])/su.test(spec)) s.align = null;
   if (s.type && s.type !== "s") throw pyErr("ValueError", `Unknown format code '${s.type}' for object of type 'str'`);
   if (s.sign !== "-" || (spec.includes("+") && !s.align)) throw pyErr("ValueError", "Sign not allowed in string format specifier");
   if (s.align === "=") throw pyErr("ValueError", "'=' alignment not allowed in string format specifier");

@@ -482,8 +482,10 @@ export function percentFormat(fmt: string, arg: PyValue): string {
     if (flags.includes("0") && !flags.includes("-")) spec += "0";
     if (width) spec += width;
     if (prec !== undefined) spec += `.${prec}`;
-    if (type === "s") return formatStr(pyStr(v), spec.replace(/[+ 0]/g, ""));
-    if (type === "r") return formatStr(pyRepr(v), spec.replace(/[+ 0]/g, ""));
+    // %s/%r take only the - flag, width and precision (a 0 flag pads with spaces)
+    const strSpec = (flags.includes("-") ? "<" : ">") + (width ?? "") + (prec !== undefined ? `.${prec}` : "");
+    if (type === "s") return formatStr(pyStr(v), strSpec);
+    if (type === "r") return formatStr(pyRepr(v), strSpec);
     if (type === "c") return isInt(v) ? String.fromCodePoint(Number(toBig(v))) : pyStr(v);
     if (!isNumber(v)) {
       const f = foreignOf(v);
