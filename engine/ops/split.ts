@@ -14,7 +14,8 @@ function pieces(t: Tensor, d: number, sizes: number[], gradFn: string, op: strin
   const outs = sizes.map((n) => {
     const shape = t.shape.slice();
     shape[d] = n;
-    const v = makeView(t, shape, t.strides.slice(), t.offset + start * t.strides[d]);
+    // multi-output views: an in-place change to one raises, as PyTorch's split outputs do
+    const v = makeView(t, shape, t.strides.slice(), t.offset + start * t.strides[d], "multi_output");
     start += n;
     return v;
   });

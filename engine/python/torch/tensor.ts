@@ -21,6 +21,7 @@ import {
 import { dtypeObject, TorchSize } from "./dtypes.ts";
 import { returnTypes } from "./return_types.ts";
 import { extraMethods } from "./extra_methods.ts";
+import { setIndex } from "../../ops/setitem.ts";
 import {
   isScalar,
   isTensor,
@@ -540,11 +541,8 @@ export const tensorType: ForeignType = {
     return T.unbind(x, 0);
   },
   getitem: (x: Tensor, index: PyValue) => T.index(x, toIndexSpecs(index)),
-  setitem: (x: Tensor, index: PyValue, value: PyValue) => {
-    const view = T.index(x, toIndexSpecs(index));
-    if (isTensor(value)) T.copy_(view, value.shape.length === view.shape.length ? value : T.expand(value, view.shape));
-    else T.fill_(view, toScalar(value, "value"));
-  },
+  setitem: (x: Tensor, index: PyValue, value: PyValue) =>
+    setIndex(x, toIndexSpecs(index), isTensor(value) ? value : toScalar(value, "value")),
   format: (x: Tensor, spec: string) => {
     if (x.dim() === 0) return formatValue(itemOf(x), spec);
     if (spec === "") return T.repr(x);
