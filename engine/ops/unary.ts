@@ -1,12 +1,13 @@
 // Pointwise functions: exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, square, clamp,
 // and the *_backward ops PyTorch uses inside their formulas (so double backward names match).
-import { isFloating, type DType, type Scalar } from "../dtype.ts";
+import { allocate, isFloating, type DType, type Scalar } from "../dtype.ts";
 import { record } from "../autograd/record.ts";
-import { fromValues, type Tensor } from "../tensor.ts";
+import { fromStorage, fromValues, type Tensor } from "../tensor.ts";
 import { binaryMap, unaryMap } from "./kernel.ts";
 import { created } from "./create.ts";
 import { add, div, mul, mulScalar, neg, pow } from "./arith.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
+import { applyKernel, hasKernel } from "./sleef/index.ts";
 
 const floatOf = (d: DType): DType => (isFloating(d) ? d : "float32");
 const fr = (d: DType) => (d === "float32" ? Math.fround : (x: number) => x);
@@ -20,7 +21,7 @@ export function pointwise(
   backward: (g: Tensor, self: () => Tensor, result: () => Tensor) => Tensor,
   saves: "self" | "result",
 ): Tensor {
-  const out = unaryMap(x, floatOf(x.dtype), f);
+  const out = hasKernel(op) ? mathMap(x, op) : unaryMap(x, floatOf(x.dtype), f);
   return record(out, {
     op,
     gradFn,
@@ -34,6 +35,15 @@ export function pointwise(
       ),
     ],
   });
+}
+
+/** op over x's elements with the kernel ATen's CPU loop uses (SLEEF's, for float32): PyTorch's bits */
+function mathMap(x: Tensor, op: string): Tensor {
+  const d = floatOf(x.dtype) as "float32" | "float64";
+  const out = allocate(d, x.numel) as Float32Array | Float64Array;
+  const src = x.dtype === d ? x.contiguousData() : Float64Array.from(x.values(), fr(d));
+  applyKernel(op, d, src, out);
+  return fromStorage(x.rt, out, x.shape.slice(), d);
 }
 
 export const exp = (x: Tensor): Tensor =>

@@ -1,0 +1,76 @@
+// How ATen 1.13 applies its CPU math kernels to a contiguous run of elements, so that every element
+// gets the bits PyTorch gives it. Two loop shapes matter (measured with tensors of 1 to 33 elements):
+// - vml-style ops (exp, log, sin, cos, tan, tanh, log1p, expm1, log2, log10, asin, acos, atan) run
+//   the SLEEF vector function on every element, the last partial vector included; sin/cos/tan take
+//   their wide-argument reduction for all 8 lanes of a vector when any lane is >= 125 in magnitude.
+// - cpu_kernel_vec ops (sigmoid, sinh, cosh, pow) run the vector function over whole blocks of two
+//   vectors (16 floats, 8 doubles) and the scalar libm function on the remaining tail.
+import {
+  acosf, asinf, atanf, cosf, coshf, expf, expm1f, log10f, log1pf, log2f, logf, powf, sinf, sinhf, tanf, tanhf,
+} from "./float32.ts";
+
+const f = Math.fround;
+type Fn = (x: number) => number;
+
+/** float32: the SLEEF vector kernel, and the scalar one the tail of a cpu_kernel_vec loop uses */
+const FLOAT32: Record<string, { vec: Fn; tail?: Fn }> = {
+  exp: { vec: expf },
+  log: { vec: logf },
+  tanh: { vec: tanhf },
+  expm1: { vec: expm1f },
+  log1p: { vec: log1pf },
+  log2: { vec: log2f },
+  log10: { vec: log10f },
+  atan: { vec: atanf },
+  asin: { vec: asinf },
+  acos: { vec: acosf },
+  // glibc's exp2f, which torch.exp2 calls for float32, is correctly rounded but for rare cases
+  exp2: { vec: (x) => f(2 ** x) },
+  sigmoid: { vec: (x) => f(1 / f(1 + expf(-x))), tail: (x) => f(1 / f(1 + f(Math.exp(-x)))) },
+  sinh: { vec: sinhf, tail: (x) => f(Math.sinh(x)) },
+  cosh: { vec: coshf, tail: (x) => f(Math.cosh(x)) },
+};
+const TRIG: Record<string, (x: number, wide: boolean) => number> = { sin: sinf, cos: cosf, tan: tanf };
+
+/** float64 kernels: JS's Math functions until SLEEF's double versions are ported */
+const FLOAT64: Record<string, Fn> = {
+  exp: Math.exp, log: Math.log, tanh: Math.tanh, expm1: Math.expm1, log1p: Math.log1p, log2: Math.log2,
+  log10: Math.log10, atan: Math.atan, asin: Math.asin, acos: Math.acos, exp2: (x) => 2 ** x,
+  sigmoid: (x) => 1 / (1 + Math.exp(-x)), sinh: Math.sinh, cosh: Math.cosh, sin: Math.sin, cos: Math.cos, tan: Math.tan,
+};
+
+export const hasKernel = (op: string): boolean => op in FLOAT64;
+
+/** out[i] = op(src[i]) for i < n, as ATen's CPU loop computes it for a contiguous tensor of dtype */
+export function applyKernel(op: string, dtype: "float32" | "float64", src: ArrayLike<number>, out: Float32Array | Float64Array): void {
+  const n = out.length;
+  if (dtype === "float64") {
+    const fn = FLOAT64[op]!;
+    for (let i = 0; i < n; i++) out[i] = fn(src[i]!);
+    return;
+  }
+  const trig = TRIG[op];
+  if (trig) {
+    for (let g = 0; g < n; g += 8) {
+      const end = Math.min(n, g + 8);
+      let wide = false;
+      for (let i = g; i < end; i++) if (!(Math.abs(src[i]!) < 125)) wide = true;
+      for (let i = g; i < end; i++) out[i] = trig(src[i]!, wide);
+    }
+    return;
+  }
+  const k = FLOAT32[op]!;
+  const vecEnd = k.tail ? n - (n % 16) : n;
+  const vec = k.vec;
+  for (let i = 0; i < vecEnd; i++) out[i] = vec(src[i]!);
+  if (k.tail) for (let i = vecEnd; i < n; i++) out[i] = k.tail(src[i]!);
+}
+
+/** x ** exponent for a float32 base and a float exponent other than 0.5, 2, 3, -0.5, -1, -2 */
+export function powFloat32(src: ArrayLike<number>, exponent: number, out: Float32Array): void {
+  const n = out.length;
+  const e = f(exponent);
+  const vecEnd = n - (n % 16);
+  for (let i = 0; i < vecEnd; i++) out[i] = powf(src[i]!, e);
+  for (let i = vecEnd; i < n; i++) out[i] = f(Math.pow(src[i]!, e));
+}
