@@ -219,7 +219,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         for (let k = 0; k < gradsOut.length; k++) {
           const g = gradsOut[k];
           const e = node.next[k];
-          if (g && e) gradsOut[k] = validate(g, e.node, node, k);
+          if (g && e) gradsOut[k] = validate(g, e, node, k);
         }
       }
       if (rt.sink)
@@ -259,21 +259,30 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
 }
 
 /** validate_outputs: reduce a broadcast gradient to the input's shape and cast its dtype */
-function validate(g: Tensor, next: GradNode, node: GradNode, k: number): Tensor {
+function validate(g: Tensor, edge: Edge, node: GradNode, k: number): Tensor {
   let r = g;
-  const shape = next.gradShape;
+  const next = edge.node;
+  const shape = next.outputShapes?.[edge.inputNr] ?? next.gradShape;
   if (!sameShape(r.shape, shape)) {
-    try {
-      r = sumTo(r, shape);
-    } catch {
+    if (!expandableTo(shape, r.shape))
       throw runtimeError(
         `Function ${node.name} returned an invalid gradient at index ${k} - got [${g.shape.join(", ")}] but expected shape compatible with [${shape.join(", ")}]`,
       );
-    }
+    r = sumTo(r, shape);
     if (!sameShape(r.shape, shape)) r = reshape(r, shape);
   }
   if (r.dtype !== next.gradDType) r = castTo(r, next.gradDType);
   return r;
+}
+
+/** ATen's is_expandable_to: `shape` broadcasts to `desired` */
+function expandableTo(shape: readonly number[], desired: readonly number[]): boolean {
+  if (shape.length > desired.length) return false;
+  for (let i = 1; i <= shape.length; i++) {
+    const size = shape[shape.length - i];
+    if (size !== desired[desired.length - i] && size !== 1) return false;
+  }
+  return true;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

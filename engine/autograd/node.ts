@@ -76,6 +76,8 @@ export class GradNode {
   /** shape and dtype of the gradient this node takes in (its output's metadata) */
   gradShape: number[] = [];
   gradDType: Tensor["dtype"] = "float32";
+  /** for a node with outputs of different shapes (split_with_sizes): the shape of each */
+  outputShapes: number[][] | null = null;
 
   constructor(
     readonly rt: Runtime,

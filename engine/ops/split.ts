@@ -22,30 +22,14 @@ function pieces(t: Tensor, d: number, sizes: number[], gradFn: string, op: strin
   const rt = t.rt;
   let node: GradNode | null = null;
   if (rt.gradEnabled && t.requiresGrad) {
-    // The backward engine checks a node's incoming gradients against one shape (its first
-    // output's), so pieces of another size get a node of their own until it keeps one shape
-    // per output; with equal pieces (the usual case) this is PyTorch's single node.
-    const groups = new Map<number, number[]>();
-    sizes.forEach((n, i) => groups.set(n, [...(groups.get(n) ?? []), i]));
-    for (const members of groups.values()) {
-      const g = new GradNode(rt, gradFn, [gradientEdge(t)], (grads) => [
-        cat(
-          outs.map((o, i) => {
-            const k = members.indexOf(i);
-            return (k >= 0 ? grads[k] : null) ?? zerosLikeT(o);
-          }),
-          d,
-        ),
-      ]);
-      g.gradShape = outs[members[0]].shape.slice();
-      g.gradDType = t.dtype;
-      members.forEach((i, k) => {
-        outs[i].gradFn = g;
-        outs[i].outputNr = k;
-      });
-      if (members.includes(0)) node = g;
-      else if (rt.sink) rt.emit({ kind: "node/created", node: g.info() });
-    }
+    node = new GradNode(rt, gradFn, [gradientEdge(t)], (grads) => [cat(outs.map((o, i) => grads[i] ?? zerosLikeT(o)), d)]);
+    node.gradShape = outs[0]?.shape.slice() ?? [];
+    node.outputShapes = outs.map((o) => o.shape.slice());
+    node.gradDType = t.dtype;
+    outs.forEach((o, i) => {
+      o.gradFn = node;
+      o.outputNr = i;
+    });
   }
   if (rt.sink && outs.length > 0)
     rt.emit({
