@@ -1,6 +1,6 @@
 // Benchmark in real Chromium: time to interactive, and what one step costs while stepping through
 // the ~1300-node scalar MLP trace (median and p95 over steps spread evenly through the trace).
-// Usage: node test/e2e/bench.mjs [--no-build] [--steps N] [--reduced-motion] [--legacy]
+// Usage: node test/e2e/bench.mjs [--no-build] [--steps N] [--reduced-motion] [--legacy] [--cpu]
 //
 // Each sample is one keydown (ArrowRight) sent just after a frame, in blocks of 20 single steps
 // (after each jump to a block's start has settled); three figures per step:
@@ -11,6 +11,9 @@
 //               ~16.7 ms, since the key comes just after a frame).
 //   2 rAF       keydown -> the second requestAnimationFrame (the figure this bench reported before;
 //               at least two frames' wait, ~33 ms, on an empty page).
+// --cpu also records a Chromium trace and reports each step's main-thread CPU time (the main thread's
+// CPU clock from the keydown to the end of the frame that shows the step): unlike the wall-clock
+// figures it hardly moves when other processes load the machine.
 // --legacy measures as this bench did before: one step right after each jump (so the jump's own
 // drawing and animation still run), the key sent from a rAF callback.
 
@@ -55,6 +58,9 @@ await page.locator("header h1").first().click();
 // blocks of single steps forward, spread evenly through the trace: jump to the block's start
 // (unmeasured), let that settle, then step one event at a time as a learner holding → does
 const legacy = args.includes("--legacy");
+const cpu = args.includes("--cpu");
+const tracePath = join(root, "test-results", "bench-trace.json");
+if (cpu) await browser.startTracing(page, { path: tracePath, categories: ["devtools.timeline", "blink.user_timing"] });
 const BLOCK = legacy ? 1 : 20;
 const samples = [];
 const blocks = Math.max(1, Math.round(STEPS / BLOCK));
@@ -94,11 +100,13 @@ for (let b = 0; b < blocks; b++) {
         // --legacy sends it from the rAF callback, as this bench did before
         if (!legacy) await task();
         const a = performance.now();
+        performance.mark(`step-start ${start + i + 1}`);
         key("ArrowRight");
         await microtasks();
         const flushed = performance.now();
         const frameStart = await raf().then((ts) => Math.max(ts, flushed));
         const painted = await afterPaint();
+        performance.mark(`step-end ${start + i + 1}`);
         await raf();
         const second = performance.now();
         out.push({ step: start + i + 1, work: flushed - a + (painted - frameStart), nextPaint: painted - a, twoRaf: second - a, js: flushed - a });
@@ -108,8 +116,21 @@ for (let b = 0; b < blocks; b++) {
   );
 }
 
+if (cpu) {
+  await browser.stopTracing();
+  const events = JSON.parse(await readFile(tracePath, "utf8")).traceEvents;
+  // each mark carries the main thread's CPU clock (tts): the difference is the CPU time of everything
+  // the main thread ran between the keydown and the end of the frame that shows the step
+  const marks = new Map(events.filter((e) => e.name.startsWith("step-") && e.tts != null).map((e) => [e.name, e.tts]));
+  for (const sample of samples) {
+    const from = marks.get(`step-start ${sample.step}`);
+    const to = marks.get(`step-end ${sample.step}`);
+    if (from != null && to != null) sample.cpu = (to - from) / 1000;
+  }
+}
+
 const stat = (field) => {
-  const s = samples.map((x) => x[field]).sort((a, b) => a - b);
+  const s = samples.map((x) => x[field]).filter((v) => v != null).sort((a, b) => a - b);
   const pct = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(1);
   return `median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${s.at(-1).toFixed(1)} ms`;
 };
@@ -117,6 +138,7 @@ console.log(`time to interactive: ${tti.toFixed(0)} ms after navigation start ($
 console.log(`MLP run: ${runMs} ms to run and stream; ${info.where}; ${info.nodes} graph nodes drawn at the end`);
 console.log(`per step over ${samples.length} steps (${legacy ? "each right after a jump, keyed from a rAF callback: --legacy" : `${blocks} blocks of ${BLOCK} single steps`})${args.includes("--reduced-motion") ? ", reduced motion" : ""}:`);
 console.log(`  work        ${stat("work")}   (of which keydown + Svelte flush: ${stat("js")})`);
+if (cpu) console.log(`  main-thread CPU  ${stat("cpu")}`);
 console.log(`  next paint  ${stat("nextPaint")}`);
 console.log(`  2 rAF       ${stat("twoRaf")}`);
 await browser.close();

@@ -70,8 +70,13 @@ export function createInterner(): Interner {
 export function createPlacedInterner(): { intern(placed: Placed): Placed } {
   let positions = new Map<number, NodePlacement>();
   const routes = new Map<string, Point[]>();
+  // the same placement in gives the same placement out, so items can skip looking their routes up
+  let lastIn: Placed | null = null;
+  let lastOut: Placed | null = null;
   return {
     intern(placed) {
+      if (placed === lastIn && lastOut) return lastOut;
+      lastIn = placed;
       let next = new Map<number, NodePlacement>();
       let same = placed.positions.size === positions.size;
       for (const [id, p] of placed.positions) {
@@ -91,33 +96,40 @@ export function createPlacedInterner(): { intern(placed: Placed): Placed } {
         routes.set(key, fresh);
         return fresh;
       };
-      return { positions: next, routeOf, bounds: placed.bounds };
+      lastOut = { positions: next, routeOf, bounds: placed.bounds };
+      return lastOut;
     },
   };
 }
 
-/**
- * Keeps each keyed item object from last time when all its fields are identical (===): an
- * each-block item that is the very same object is not touched, so its component does no work.
- */
-export function createItemCache<K, T extends object>(): (entries: readonly [K, T][]) => T[] {
-  let prev = new Map<K, T>();
-  return (entries) => {
-    const next = new Map<K, T>();
-    const out = entries.map(([key, item]) => {
-      const old = prev.get(key);
-      const keep = old && shallowSame(old, item) ? old : item;
-      next.set(key, keep);
-      return keep;
-    });
-    prev = next;
-    return out;
-  };
+/** The same items in the same order (identity): an each-block handed last step's list does nothing. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-function shallowSame(a: object, b: object): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
-  return true;
+/**
+ * Keyed items kept across steps: a derived compares each item with last step's (`old`) and hands
+ * back that very object when nothing about it changed; `done` ends the step and returns last step's
+ * list itself when every item is last step's.
+ */
+export function createItemKeeper<K, T>(): { old(key: K): T | undefined; put(key: K, item: T): T; done(items: T[]): T[] } {
+  let prev = new Map<K, T>();
+  let next = new Map<K, T>();
+  let lastList: T[] = [];
+  return {
+    old: (key) => prev.get(key),
+    put(key, item) {
+      next.set(key, item);
+      return item;
+    },
+    done(items) {
+      prev = next;
+      next = new Map();
+      if (sameItems(items, lastList)) return lastList;
+      lastList = items;
+      return items;
+    },
+  };
 }
