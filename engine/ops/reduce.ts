@@ -8,6 +8,8 @@ import { div, divScalar, mul } from "./arith.ts";
 import { eq } from "./compare.ts";
 import { cascadeSum, stridedSum } from "./cascade_sum.ts";
 import { expand, unsqueeze, view, wrapDim } from "./views.ts";
+import { zerosOf } from "./gather_scatter.ts";
+import { scatter_ } from "./scatter_inplace.ts";
 
 function normDims(x: Tensor, dim: number | number[]): number[] {
   const dims = (Array.isArray(dim) ? dim : [dim]).map((d) => wrapDim(d, x.dim()));
@@ -190,35 +192,12 @@ function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = fals
 export const max = (x: Tensor, dim?: number | null, keepdim = false) => extremum(x, true, dim, keepdim);
 export const min = (x: Tensor, dim?: number | null, keepdim = false) => extremum(x, false, dim, keepdim);
 
-/** zeros of the input's shape with grad placed at the selected indices along dim */
+/** ATen 1.13's value_selecting_reduction_backward: zeros of the input's shape, then scatter_ of
+ *  the gradient at the selected indices (so create_graph shows ScatterBackward0 over it) */
 function valueSelectingBackward(g: Tensor, dim: number, indices: Tensor, sizes: number[], keepdim: boolean): Tensor {
-  const gk = keepdim || sizes.length === 0 ? g : unsqueeze(g, dim);
-  const ik = keepdim || sizes.length === 0 ? indices.values() : indices.values();
-  const gv = gk.values();
-  const out = new Array<number>(numelOf(sizes)).fill(0);
-  const inner = numelOf(sizes.slice(dim + 1));
-  const size = sizes[dim] ?? 1;
-  for (let o = 0; o < gv.length; o++) {
-    const outer = Math.floor(o / inner);
-    const inn = o % inner;
-    out[(outer * size + ik[o]) * inner + inn] = gv[o];
-  }
-  return record(fromValues(g.rt, out, sizes.slice(), g.dtype), {
-    op: "value_selecting_reduction_backward",
-    gradFn: "ValueSelectingReductionBackwardBackward0",
-    inputs: [g],
-    backward: ([gg]) => [gather(gg!, dim, indices, keepdim)],
-  });
-}
-
-function gather(g: Tensor, dim: number, indices: Tensor, keepdim: boolean): Tensor {
-  const ik = indices.values();
-  const sizes = g.shape;
-  const inner = numelOf(sizes.slice(dim + 1));
-  const size = sizes[dim] ?? 1;
-  const gv = g.values();
-  const out = ik.map((ix, o) => gv[(Math.floor(o / inner) * size + ix) * inner + (o % inner)]);
-  return fromValues(g.rt, out, keepdim ? indices.shape.slice() : indices.shape.slice(), g.dtype);
+  const zeros = zerosOf(g, sizes);
+  if (!keepdim && sizes.length > 0) return scatter_(zeros, dim, unsqueeze(indices, dim), unsqueeze(g, dim));
+  return scatter_(zeros, dim, indices, g);
 }
 
 /** at::sum_to: sum a broadcast gradient down to `shape` (SumBackward1 + ViewBackward0 under create_graph) */
