@@ -206,14 +206,20 @@ export class Interpreter {
 
   private exec(s: Stmt, frame: Frame): Completion {
     frame.line = s.line;
+    frame.pos = null;
     this.tick();
     try {
       return this.execInner(s, frame);
     } catch (e) {
-      const err = this.toPyError(e);
-      if (!err.exc.traceback) err.exc.traceback = this.frames.map((f) => ({ line: f.line, fn: f.name }));
-      throw err;
+      throw this.withTraceback(e);
     }
+  }
+
+  /** The error, its traceback taken from the frames as they are now if it has none yet. */
+  private withTraceback(e: unknown): PyError {
+    const err = this.toPyError(e);
+    if (!err.exc.traceback) err.exc.traceback = this.frames.map((f) => ({ line: f.line, fn: f.name, pos: f.pos }));
+    return err;
   }
 
   private execInner(s: Stmt, frame: Frame): Completion {
@@ -273,6 +279,7 @@ export class Interpreter {
       case "for": {
         this.emitStatement(s.header);
         const iterable = this.eval(s.iter, frame);
+        frame.pos = null;
         let first = true;
         for (const item of iterate(iterable)) {
           frame.line = s.line;
@@ -310,14 +317,19 @@ export class Interpreter {
         this.store(s.name, fn, frame, s.header);
         return undefined;
       }
-      case "raise":
+      case "raise": {
         this.emitStatement(s);
-        throw this.raise(s.exc, frame, s.cause);
+        const err = this.raise(s.exc, frame, s.cause);
+        frame.pos = null;
+        throw err;
+      }
       case "assert": {
         this.emitStatement(s);
         if (!truthy(this.eval(s.test, frame))) {
           const cls = exceptionClasses.get("AssertionError")!;
-          throw new PyError(new PyException(cls, s.msg ? [this.eval(s.msg, frame)] : []));
+          const args = s.msg ? [this.eval(s.msg, frame)] : [];
+          frame.pos = s.test;
+          throw new PyError(new PyException(cls, args));
         }
         return undefined;
       }
@@ -536,6 +548,7 @@ export class Interpreter {
         return;
       case "attr": {
         const obj = this.eval(t.obj, frame);
+        frame.pos = t;
         this.at(t);
         setAttr(obj, t.name, v);
         return;
@@ -543,12 +556,14 @@ export class Interpreter {
       case "subscript": {
         const obj = this.eval(t.obj, frame);
         const idx = this.eval(t.index, frame);
+        frame.pos = t;
         this.at(t);
         setItem(obj, idx, v);
         return;
       }
       case "tuple":
       case "list":
+        frame.pos = t;
         return this.unpack(t.items, v, frame);
       case "starred":
         throw pyErr("SyntaxError", "starred assignment target must be in a list or tuple");
@@ -587,6 +602,7 @@ export class Interpreter {
       case "name": {
         const cur = this.lookup(t.id, frame);
         const rhs = this.eval(valueExpr, frame);
+        frame.pos = null;
         this.at(t);
         const r = binaryOp(op, cur, rhs, true);
         this.store(t.id, r, frame, t);
@@ -594,8 +610,10 @@ export class Interpreter {
       }
       case "attr": {
         const obj = this.eval(t.obj, frame);
+        frame.pos = t;
         const cur = getAttr(obj, t.name);
         const rhs = this.eval(valueExpr, frame);
+        frame.pos = null;
         this.at(t);
         const r = binaryOp(op, cur, rhs, true);
         if (r !== cur || !foreignOf(r)) setAttr(obj, t.name, r);
@@ -604,8 +622,10 @@ export class Interpreter {
       case "subscript": {
         const obj = this.eval(t.obj, frame);
         const idx = this.eval(t.index, frame);
+        frame.pos = t;
         const cur = getItem(obj, idx);
         const rhs = this.eval(valueExpr, frame);
+        frame.pos = null;
         this.at(t);
         const r = binaryOp(op, cur, rhs, true);
         setItem(obj, idx, r);
@@ -618,6 +638,7 @@ export class Interpreter {
   private del(t: Expr, frame: Frame): void {
     switch (t.k) {
       case "name":
+        frame.pos = t;
         if (frame.localNames !== null && frame.localNames.has(t.id) && !frame.locals.has(t.id))
           throw pyErr("UnboundLocalError", `cannot access local variable '${t.id}' where it is not associated with a value`);
         this.unbind(t.id, frame, t);
@@ -674,7 +695,13 @@ export class Interpreter {
     try {
       if (!Array.isArray(fn.body)) {
         this.tick();
-        return this.eval(fn.body as Expr, frame);
+        frame.line = this.opts.lines.line((fn.body as Expr).from);
+        try {
+          return this.eval(fn.body as Expr, frame);
+        } catch (e) {
+          // a lambda has no statements to record where it failed: its frame is taken here
+          throw this.withTraceback(e);
+        }
       }
       const c = this.execBlock(fn.body, frame);
       return c instanceof Return ? c.value : null;
@@ -768,15 +795,18 @@ export class Interpreter {
       case "const":
         return e.value;
       case "name":
+        frame.pos = e;
         return this.lookup(e.id, frame);
       case "binop": {
         const l = this.eval(e.left, frame);
         const r = this.eval(e.right, frame);
+        frame.pos = e;
         this.at(e);
         return binaryOp(e.op, l, r);
       }
       case "unary": {
         const v = this.eval(e.operand, frame);
+        frame.pos = e;
         this.at(e);
         return unaryOp(e.op, v);
       }
@@ -790,6 +820,7 @@ export class Interpreter {
         let result: PyValue = true;
         for (let i = 0; i < e.ops.length; i++) {
           const right = this.eval(e.rights[i], frame);
+          frame.pos = e;
           this.at(e);
           result = compare(e.ops[i], left, right);
           if (i < e.ops.length - 1 && !truthy(result)) return result;
@@ -801,16 +832,19 @@ export class Interpreter {
         const f = this.eval(e.func, frame);
         const a = this.evalArgs(e.args, frame);
         this.tick();
+        frame.pos = e;
         this.at(e);
         return this.call(f, a);
       }
       case "attr": {
         const obj = this.eval(e.obj, frame);
+        frame.pos = e;
         return getAttr(obj, e.name);
       }
       case "subscript": {
         const obj = this.eval(e.obj, frame);
         const idx = this.eval(e.index, frame);
+        frame.pos = e;
         this.at(e);
         return getItem(obj, idx);
       }
@@ -826,7 +860,9 @@ export class Interpreter {
         return new PyList(this.evalItems(e.items, frame));
       case "set": {
         const s = new PySet();
-        for (const v of this.evalItems(e.items, frame)) s.map.set(hashKey(v), v);
+        const items = this.evalItems(e.items, frame);
+        frame.pos = e;
+        for (const v of items) s.map.set(hashKey(v), v);
         return s;
       }
       case "dict": {
@@ -838,17 +874,20 @@ export class Interpreter {
             for (const [k, entry] of src.map) d.map.set(k, entry);
           } else {
             const k = this.eval(key, frame);
-            dictSet(d, k, this.eval(value, frame));
+            const v = this.eval(value, frame);
+            frame.pos = e;
+            dictSet(d, k, v);
           }
         }
         return d;
       }
       case "fstring":
-        return this.fstring(e.parts, frame);
+        return this.fstring(e.parts, frame, e);
       case "ifexp":
         return truthy(this.eval(e.test, frame)) ? this.eval(e.body, frame) : this.eval(e.orelse, frame);
       case "comp":
       case "dictcomp":
+        frame.pos = e;
         return this.comprehension(e, frame);
       case "lambda":
         return new PyFunction(
@@ -882,7 +921,7 @@ export class Interpreter {
     return out;
   }
 
-  private fstring(parts: FStringPart[], frame: Frame): string {
+  private fstring(parts: FStringPart[], frame: Frame, whole: Expr): string {
     let out = "";
     for (const p of parts) {
       if (typeof p === "string") {
@@ -892,7 +931,8 @@ export class Interpreter {
       let v = this.eval(p.expr, frame);
       if (p.conversion === "r" || p.conversion === "a") v = pyRepr(v);
       else if (p.conversion === "s") v = pyStr(v);
-      const spec = p.spec ? this.fstring(p.spec, frame) : "";
+      const spec = p.spec ? this.fstring(p.spec, frame, whole) : "";
+      frame.pos = whole;
       out += (p.selfDoc ?? "") + formatValue(v, spec);
     }
     return out;
@@ -927,9 +967,12 @@ export class Interpreter {
         } else results.push(this.eval(e.elt, frame));
       }
     };
+    outer.pos = e;
     this.frames.push(frame);
     try {
       loop(0);
+    } catch (err) {
+      throw this.withTraceback(err);
     } finally {
       this.frames.pop();
     }

@@ -1,11 +1,14 @@
 // Name scopes: the module's globals and one Frame per function call (Python's LEGB rule
 // without class scopes: local, enclosing function frames, module, builtins).
+import type { Expr } from "./ast.ts";
 import type { PyValue } from "./values.ts";
 
 export class Frame {
   readonly locals = new Map<string, PyValue>();
   /** the line being executed, for tracebacks */
   line = 0;
+  /** the expression being evaluated (null: the whole statement), for 3.11's ~~^^ markers */
+  pos: Expr | null = null;
   constructor(
     /** "<module>", a function name, or "<listcomp>" */
     readonly name: string,

@@ -1,6 +1,7 @@
 // One program run: parse, evaluate, and turn the outcome into what `python3 file.py`
 // shows — stdout, warnings and a traceback on stderr, an exit code — plus error events.
 import type { BindingValue, Span, TraceEvent } from "../events.ts";
+import type { Expr } from "./ast.ts";
 import { Interpreter } from "./interpreter.ts";
 import { mathModule } from "./mathmodule.ts";
 import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
@@ -46,7 +47,46 @@ export interface RunOutcome {
 
 export const DEFAULT_BUDGET = { maxSteps: 5_000_000, timeLimitMs: 20_000, maxDepth: 1000 };
 
-type Frames = { line: number; fn: string }[];
+type Frames = { line: number; fn: string; pos?: Expr | null }[];
+
+/** The ~~^^ line Python 3.11 draws under the failing part of a traceback line, or "" (none when
+ *  the part is the whole line, unless an operator or index is singled out). */
+export function caretLine(pos: Expr | null | undefined, line: number, lines: LineMap): string {
+  if (!pos || pos.k === "const") return "";
+  const text = lines.lineText(line);
+  const stripped = text.trim();
+  const indent = text.length - text.trimStart().length;
+  const startLine = lines.line(pos.from);
+  if (startLine !== line) return "";
+  const start = lines.col(pos.from);
+  const sameLine = lines.line(pos.to) === line;
+  const end = sameLine ? lines.col(pos.to) : indent + stripped.length;
+  if (end <= start) return "";
+  const src = lines.source;
+  let anchors: [number, number] | null = null;
+  if (sameLine && pos.k === "binop") {
+    // the operator: first non-space after the left operand, 2 wide for ** // << >> ...
+    let a = pos.left.to;
+    while (a < pos.right.from && /\s/.test(src[a])) a++;
+    let b = a + 1;
+    if (b < pos.right.from && !/\s/.test(src[b])) b++;
+    while (a < pos.to && (/\s/.test(src[a]) || src[a] === ")" || src[a] === "#")) {
+      a++;
+      b++;
+    }
+    anchors = [a - pos.from, b - pos.from];
+  } else if (sameLine && pos.k === "subscript") {
+    let a = pos.obj.to;
+    while (a < pos.to && src[a] !== "[") a++;
+    anchors = [a - pos.from, pos.to - pos.from];
+  }
+  const width = end - start;
+  if (!(width < stripped.length || (anchors && anchors[1] - anchors[0] > 0))) return "";
+  const marks = anchors
+    ? "~".repeat(anchors[0]) + "^".repeat(anchors[1] - anchors[0]) + "~".repeat(Math.max(0, width - anchors[1]))
+    : "^".repeat(width);
+  return `    ${" ".repeat(Math.max(0, start - indent))}${marks}\n`;
+}
 
 /** One exception's "Traceback (most recent call last): ... Type: message" block. */
 function formatTraceback(exc: PyException, frames: Frames, filename: string, lines: LineMap): string {
@@ -66,7 +106,7 @@ function formatTraceback(exc: PyException, frames: Frames, filename: string, lin
     flush();
     tb += `  File "${filename}", line ${f.line}, in ${f.fn}\n`;
     const text = lines.lineText(f.line).trim();
-    if (text) tb += `    ${text}\n`;
+    if (text) tb += `    ${text}\n${caretLine(f.pos, f.line, lines)}`;
   });
   flush();
   const message = pyStr(exc);

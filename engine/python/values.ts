@@ -2,6 +2,8 @@
 // small classes for containers, functions, classes and exceptions, and "foreign" objects
 // (engine tensors, grad_fn nodes) described by a registered ForeignType.
 
+import type { Expr } from "./ast.ts";
+
 /** Python values. int = bigint, float = number, bool = boolean, None = null, str = string. */
 export type PyValue = bigint | number | boolean | string | null | PyObj | object;
 
@@ -206,7 +208,7 @@ export const iteratorClass = new PyClass("iterator", objectClass);
 /** A Python exception instance. */
 export class PyException extends PyObj {
   /** (file, line, function) innermost last, filled when it first unwinds */
-  traceback: { line: number; fn: string }[] | null = null;
+  traceback: { line: number; fn: string; pos?: Expr | null }[] | null = null;
   /** set for budget stops: `except` cannot swallow them */
   uncatchable = false;
   /** index of the frame whose `except` last caught it: its traceback, shown as another
