@@ -12,7 +12,8 @@ import { mul, neg, div } from "./arith.ts";
 import { created } from "./create.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { clone } from "./index_ops.ts";
-import { sumTo } from "./reduce.ts";
+import { sum, sumTo } from "./reduce.ts";
+import { zerosLikeT } from "./unary.ts";
 
 interface Rebase {
   gradFn: string;
@@ -182,7 +183,7 @@ const others = (o: Operand): Tensor[] => (isTensor(o) ? [o] : []);
 const wrapped = (o: Operand): (Tensor | null)[] => [isTensor(o) ? o : null];
 
 export function zero_(t: Tensor): Tensor {
-  return mutate(t, "zero_", () => 0, { gradFn: "ZeroBackward0", others: [], backward: ([g]) => [mul(g!, 0)] });
+  return mutate(t, "zero_", () => 0, { gradFn: "ZeroBackward0", others: [], backward: ([g]) => [zerosLikeT(g!)] });
 }
 
 export function fill_(t: Tensor, v: Operand): Tensor {
@@ -190,7 +191,7 @@ export function fill_(t: Tensor, v: Operand): Tensor {
   return mutate(t, "fill_", (_o, i) => at(i), {
     gradFn: isTensor(v) ? "FillBackward3" : "FillBackward2",
     others: others(v),
-    backward: ([g]) => [mul(g!, 0), ...(isTensor(v) ? [sumTo(g!, [])] : [])],
+    backward: ([g]) => [zerosLikeT(g!), ...(isTensor(v) ? [sum(g!)] : [])],
   }, [v]);
 }
 
@@ -266,7 +267,7 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
   return mutate(t, "copy_", (_o, i) => at(i), {
     gradFn: "CopyBackwards",
     others: [src],
-    backward: ([g]) => [mul(g!, 0), sumTo(g!, srcShape)],
+    backward: ([g]) => [zerosLikeT(g!), sumTo(g!, srcShape)],
   }, [src]);
 }
 

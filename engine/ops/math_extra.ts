@@ -4,7 +4,7 @@ import { record, recordConstant } from "../autograd/record.ts";
 import type { Tensor } from "../tensor.ts";
 import { binaryMap, promote, unaryMap } from "./kernel.ts";
 import { add, div, mul, mulScalar, neg, rsub } from "./arith.ts";
-import { pointwise, sqrt } from "./unary.ts";
+import { pointwise, sqrt, zerosLikeT } from "./unary.ts";
 import { eq, lt, where } from "./compare.ts";
 import { reshape } from "./views.ts";
 
@@ -43,7 +43,7 @@ function roundHalfEven(v: number): number {
 }
 
 function stepwise(x: Tensor, op: string, gradFn: string, f: (v: number) => number): Tensor {
-  return record(unaryMap(x, x.dtype, f), { op, gradFn, inputs: [x], backward: ([g]) => [mul(g!, 0)] });
+  return record(unaryMap(x, x.dtype, f), { op, gradFn, inputs: [x], backward: ([g]) => [zerosLikeT(g!)] });
 }
 export const floor = (x: Tensor) => stepwise(x, "floor", "FloorBackward0", Math.floor);
 export const ceil = (x: Tensor) => stepwise(x, "ceil", "CeilBackward0", Math.ceil);

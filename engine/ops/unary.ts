@@ -95,7 +95,7 @@ export function sgn(x: Tensor): Tensor {
     op: "sgn",
     gradFn: "SgnBackward0",
     inputs: [x],
-    backward: ([g]) => [mul(g!, 0)],
+    backward: ([g]) => [zerosLikeT(g!)],
   });
 }
 
