@@ -8,9 +8,11 @@ import { add, div, divScalar, mul, mulScalar, sub } from "./arith.ts";
 import { exp, log as logOf } from "./unary.ts";
 import { mean, sum } from "./reduce.ts";
 import { unsqueeze as unsq, wrapDim } from "./views.ts";
+import { expf, logf } from "./sleef/float32.ts";
+import { exp as exp64, log as log64 } from "./sleef/float64.ts";
 
-/** apply fn to each 1-D run of values along dim */
-function alongDim(x: Tensor, dim: number, fn: (vals: number[]) => number[]): Tensor {
+/** apply fn to each 1-D run of values along dim (last: the run is contiguous, dim is innermost) */
+function alongDim(x: Tensor, dim: number, fn: (vals: number[], last: boolean) => number[]): Tensor {
   const d = x.dim() === 0 ? 0 : wrapDim(dim, x.dim());
   const shape = x.shape.length === 0 ? [1] : x.shape;
   const v = x.values();
@@ -22,20 +24,52 @@ function alongDim(x: Tensor, dim: number, fn: (vals: number[]) => number[]): Ten
     for (let i = 0; i < inner; i++) {
       const run: number[] = [];
       for (let k = 0; k < n; k++) run.push(v[(o * n + k) * inner + i]);
-      fn(run).forEach((r, k) => (out[(o * n + k) * inner + i] = r));
+      fn(run, inner === 1).forEach((r, k) => (out[(o * n + k) * inner + i] = r));
     }
   return fromValues(x.rt, out, x.shape.slice(), isFloating(x.dtype) ? x.dtype : "float32");
 }
 
 const fr = (t: Tensor) => (t.dtype === "float32" ? Math.fround : (v: number) => v);
 
+/**
+ * The sum of a run as ATen's vec::reduce_all adds it: vector-wide partial sums over lanes (8 floats,
+ * 4 doubles; a short tail adds into the first lanes), then the lanes folded: floats in halves as the
+ * AVX2 shuffles do, doubles in order (measured against PyTorch 1.13); a run shorter than a vector adds
+ * its elements in order.
+ */
+function laneSum(e: number[], lanes: number, r: (v: number) => number): number {
+  const n = e.length;
+  if (n < lanes) return e.reduce((a, b) => r(a + b));
+  const acc = e.slice(0, lanes);
+  let d = lanes;
+  for (; d < n - (n % lanes); d += lanes) for (let l = 0; l < lanes; l++) acc[l] = r(acc[l]! + e[d + l]!);
+  for (let l = 0; d + l < n; l++) acc[l] = r(acc[l]! + e[d + l]!);
+  if (lanes === 4) return acc.reduce((a, b) => r(a + b));
+  for (let half = lanes / 2; half >= 1; half /= 2) for (let l = 0; l < half; l++) acc[l] = r(acc[l]! + acc[l + half]!);
+  return acc[0]!;
+}
+
+/** max that propagates NaN, as vec::maximum does */
+const maxOf = (run: number[]): number => run.reduce((a, b) => (Number.isNaN(a) || b > a || Number.isNaN(b) ? b : a), -Infinity);
+
+/** exp and log as ATen's CPU softmax kernels call them: SLEEF's */
+const kernels = (t: Tensor) =>
+  t.dtype === "float32" ? { exp: expf, log: logf, lanes: 8 } : { exp: exp64, log: log64, lanes: 4 };
+
+/** softmax over a contiguous last dim multiplies by 1/sum (_vec_softmax_lastdim); over another dim
+ *  it sums in order and divides (_vec_softmax) */
 export function softmax(x: Tensor, dim: number): Tensor {
   const r = fr(x);
-  const out = alongDim(x, dim, (run) => {
-    const m = Math.max(...run);
-    const e = run.map((v) => r(Math.exp(r(v - m))));
+  const k = kernels(x);
+  const out = alongDim(x, dim, (run, last) => {
+    const m = maxOf(run);
+    const e = run.map((v) => k.exp(r(v - m)));
+    if (last) {
+      const inv = r(1 / laneSum(e, k.lanes, r));
+      return e.map((v) => r(v * inv));
+    }
     const s = e.reduce((a, b) => r(a + b), 0);
-    return e.map((v) => v / s);
+    return e.map((v) => r(v / s));
   });
   return record(out, {
     op: "softmax",
@@ -49,12 +83,15 @@ export function softmax(x: Tensor, dim: number): Tensor {
   });
 }
 
+/** log_softmax: (x - max) - log(sum of exp(x - max)), the sum as softmax adds it */
 export function logSoftmax(x: Tensor, dim: number): Tensor {
   const r = fr(x);
-  const out = alongDim(x, dim, (run) => {
-    const m = Math.max(...run);
-    const s = run.reduce((a, v) => r(a + r(Math.exp(r(v - m)))), 0);
-    const lse = r(Math.log(s));
+  const k = kernels(x);
+  const out = alongDim(x, dim, (run, last) => {
+    const m = maxOf(run);
+    const e = run.map((v) => k.exp(r(v - m)));
+    const s = last ? laneSum(e, k.lanes, r) : e.reduce((a, b) => r(a + b), 0);
+    const lse = r(k.log(s));
     return run.map((v) => r(r(v - m) - lse));
   });
   return record(out, {

@@ -625,3 +625,4 @@ export function powf(x: number, y: number): number {
   if (y === 0 || x === 1) result = 1;
   return result;
 }
+

@@ -8,6 +8,7 @@
 import {
   acosf, asinf, atanf, cosf, coshf, expf, expm1f, log10f, log1pf, log2f, logf, powf, sinf, sinhf, tanf, tanhf,
 } from "./float32.ts";
+import { cosh as cosh64, exp as exp64, log as log64, sinh as sinh64, tanh as tanh64 } from "./float64.ts";
 
 const f = Math.fround;
 type Fn = (x: number) => number;
@@ -32,11 +33,17 @@ const FLOAT32: Record<string, { vec: Fn; tail?: Fn }> = {
 };
 const TRIG: Record<string, (x: number, wide: boolean) => number> = { sin: sinf, cos: cosf, tan: tanf };
 
-/** float64 kernels: JS's Math functions until SLEEF's double versions are ported */
-const FLOAT64: Record<string, Fn> = {
-  exp: Math.exp, log: Math.log, tanh: Math.tanh, expm1: Math.expm1, log1p: Math.log1p, log2: Math.log2,
-  log10: Math.log10, atan: Math.atan, asin: Math.asin, acos: Math.acos, exp2: (x) => 2 ** x,
-  sigmoid: (x) => 1 / (1 + Math.exp(-x)), sinh: Math.sinh, cosh: Math.cosh, sin: Math.sin, cos: Math.cos, tan: Math.tan,
+/** float64: SLEEF's double kernels where ported, JS's Math functions for the rest (not PyTorch's bits) */
+const FLOAT64: Record<string, { vec: Fn; tail?: Fn }> = {
+  exp: { vec: exp64 },
+  log: { vec: log64 },
+  tanh: { vec: tanh64 },
+  sigmoid: { vec: (x) => 1 / (1 + exp64(-x)), tail: (x) => 1 / (1 + Math.exp(-x)) },
+  sinh: { vec: sinh64, tail: Math.sinh },
+  cosh: { vec: cosh64, tail: Math.cosh },
+  expm1: { vec: Math.expm1 }, log1p: { vec: Math.log1p }, log2: { vec: Math.log2 }, log10: { vec: Math.log10 },
+  atan: { vec: Math.atan }, asin: { vec: Math.asin }, acos: { vec: Math.acos }, exp2: { vec: (x) => 2 ** x },
+  sin: { vec: Math.sin }, cos: { vec: Math.cos }, tan: { vec: Math.tan },
 };
 
 export const hasKernel = (op: string): boolean => op in FLOAT64;
@@ -45,8 +52,10 @@ export const hasKernel = (op: string): boolean => op in FLOAT64;
 export function applyKernel(op: string, dtype: "float32" | "float64", src: ArrayLike<number>, out: Float32Array | Float64Array): void {
   const n = out.length;
   if (dtype === "float64") {
-    const fn = FLOAT64[op]!;
-    for (let i = 0; i < n; i++) out[i] = fn(src[i]!);
+    const k = FLOAT64[op]!;
+    const vecEnd = k.tail ? n - (n % 8) : n;
+    for (let i = 0; i < vecEnd; i++) out[i] = k.vec(src[i]!);
+    if (k.tail) for (let i = vecEnd; i < n; i++) out[i] = k.tail(src[i]!);
     return;
   }
   const trig = TRIG[op];

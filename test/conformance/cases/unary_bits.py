@@ -24,3 +24,8 @@ print("acos", torch.acos(unit).tolist())
 small = torch.tensor([-3.0, -0.5, 0.25, 1.0, 2.5, 7.0, 12.0])
 print(torch.sigmoid(small).tolist())
 print(torch.tanh(small).tolist(), torch.exp(small).tolist(), torch.log(small.abs()).tolist())
+# float64: SLEEF's double kernels (exp, log, tanh, sigmoid, sinh, cosh)
+xd = torch.cat([torch.linspace(-20, 20, 161, dtype=torch.float64), torch.linspace(-1e-3, 1e-3, 15, dtype=torch.float64),
+                torch.tensor([0.0, -0.0, 709.0, -745.0, 1e-310, 1e300, float("inf"), float("nan")], dtype=torch.float64)])
+for name in ["exp", "log", "tanh", "sigmoid", "sinh", "cosh"]:
+    print(name, getattr(torch, name)(xd).tolist())
