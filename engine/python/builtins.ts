@@ -80,14 +80,21 @@ export function toInt(v: PyValue, base?: bigint): bigint {
   if (typeof v === "string") {
     const b = Number(base ?? 10n);
     const t = v.trim().replace(/_/g, "");
-    const digits = b === 10 ? /^[-+]?\d+$/ : b === 16 ? /^[-+]?(0x)?[0-9a-f]+$/i : b === 2 ? /^[-+]?(0b)?[01]+$/i : b === 8 ? /^[-+]?(0o)?[0-7]+$/i : null;
-    if (!digits || !digits.test(t))
-      throw pyErr("ValueError", `invalid literal for int() with base ${b}: ${pyRepr(v)}`);
-    const neg = t.startsWith("-");
-    const body = t.replace(/^[-+]/, "").replace(/^0[xbo]/i, "");
-    const prefix = b === 16 ? "0x" : b === 2 ? "0b" : b === 8 ? "0o" : "";
-    const n = BigInt(prefix + body);
-    return neg ? -n : n;
+    if (b !== 0 && (b < 2 || b > 36)) throw pyErr("ValueError", "int() base must be >= 2 and <= 36, or 0");
+    const m = /^([-+]?)(0[xob])?([0-9a-z]+)$/i.exec(t);
+    const prefix = m?.[2]?.toLowerCase();
+    const radix = b === 0 ? (prefix === "0x" ? 16 : prefix === "0o" ? 8 : prefix === "0b" ? 2 : 10) : b;
+    const prefixOk = !prefix || prefix === { 16: "0x", 8: "0o", 2: "0b" }[radix];
+    let n = 0n;
+    let ok = !!m && prefixOk && !(b === 0 && !prefix && /^0+[1-9]/.test(m[3]));
+    const digits = m ? (prefixOk ? m[3] : (m[2] ?? "") + m[3]) : "";
+    for (const ch of digits.toLowerCase()) {
+      const d = parseInt(ch, 36);
+      if (!(d < radix)) ok = false;
+      n = n * BigInt(radix) + BigInt(Number.isNaN(d) ? 0 : d);
+    }
+    if (!ok) throw pyErr("ValueError", `invalid literal for int() with base ${b}: ${pyRepr(v)}`);
+    return m![1] === "-" ? -n : n;
   }
   const f = foreignOf(v);
   if (f?.toInt) return f.toInt(v);

@@ -281,8 +281,14 @@ export class Interpreter {
         const iterable = this.eval(s.iter, frame);
         frame.pos = null;
         let first = true;
-        for (const item of iterate(iterable)) {
+        const items = iterate(iterable);
+        for (;;) {
+          // the next item is fetched on the for line (a dict resized in the body fails there)
           frame.line = s.line;
+          frame.pos = null;
+          const next = items.next();
+          if (next.done) break;
+          const item = next.value;
           if (!first) {
             this.tick();
             this.emitStatement(s.header);

@@ -539,7 +539,12 @@ export function* iterate(v: PyValue): Generator<PyValue, void, undefined> {
     return;
   }
   if (v instanceof PyDict) {
-    for (const [k] of [...v.map.values()]) yield k;
+    const size = v.map.size;
+    for (const [k] of [...v.map.values()]) {
+      if (v.map.size !== size) throw pyErr("RuntimeError", "dictionary changed size during iteration");
+      yield k;
+    }
+    if (v.map.size !== size) throw pyErr("RuntimeError", "dictionary changed size during iteration");
     return;
   }
   if (v instanceof PySet) {
