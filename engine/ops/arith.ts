@@ -1,7 +1,8 @@
 // Arithmetic: add, sub, rsub, mul, div, neg, pow, reciprocal — each with its backward
 // formula (as derivatives.yaml writes it) and PyTorch's grad_fn name.
 import { isFloating, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
-import { fromValues } from "../tensor.ts";
+import { fromStorage, fromValues } from "../tensor.ts";
+import { powFloat32 } from "./sleef/index.ts";
 import { created } from "./create.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
@@ -183,9 +184,31 @@ function powValue(d: DType) {
   };
 }
 
+/** ATen's pow with a Python-number exponent on a floating tensor: 2, 3, -2 as products, 0.5,
+ *  -0.5, -1 as sqrt/rsqrt/reciprocal kernels, else SLEEF's powf (float32) as Vectorized::pow */
+function powByScalar(base: Tensor, e: number, d: DType): Tensor | null {
+  if (base.dtype !== d || !isFloating(d)) return null;
+  const r = fr(d);
+  const special: Record<number, (x: number) => number> = {
+    2: (x) => r(x * x),
+    3: (x) => r(r(x * x) * x),
+    [-2]: (x) => r(1 / r(x * x)),
+    0.5: (x) => r(Math.sqrt(x)),
+    [-0.5]: (x) => r(1 / r(Math.sqrt(x))),
+    [-1]: (x) => r(1 / x),
+  };
+  if (special[e]) return unaryMap(base, d, special[e]);
+  if (d !== "float32") return null;
+  const out = new Float32Array(base.numel);
+  powFloat32(base.contiguousData(), e, out);
+  return fromStorage(base.rt, out, base.shape.slice(), d);
+}
+
 export function pow(base: Operand, exponent: Operand): Tensor {
   const d = promote([base, exponent]);
-  const out = binaryMap(base, exponent, d, d, powValue(d));
+  const out =
+    (isTensor(base) && !isTensor(exponent) ? powByScalar(base, Number(exponent), d) : null) ??
+    binaryMap(base, exponent, d, d, powValue(d));
   if (!isTensor(exponent)) {
     const e = Number(exponent);
     const self = base as Tensor;

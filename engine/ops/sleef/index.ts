@@ -81,5 +81,6 @@ export function powFloat32(src: ArrayLike<number>, exponent: number, out: Float3
   const e = f(exponent);
   const vecEnd = n - (n % 16);
   for (let i = 0; i < vecEnd; i++) out[i] = powf(src[i]!, e);
-  for (let i = vecEnd; i < n; i++) out[i] = f(Math.pow(src[i]!, e));
+  // the scalar tail is std::pow(float, double): the exponent is not rounded to float there
+  for (let i = vecEnd; i < n; i++) out[i] = f(Math.pow(src[i]!, exponent));
 }
