@@ -140,6 +140,15 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   for (const [n, d] of dtypeAttrs()) attrs.set(n, d);
   attrs.set("dtype", dtypeClass);
   attrs.set("Tensor", tensorClass);
+  // the legacy constructor: torch.Tensor([2.0]) is a float32 tensor of the data (micrograd uses it)
+  tensorClass.construct = (a) => {
+    if (a.kwargs.size > 0) throw pyErr("TypeError", "new() received an invalid combination of arguments");
+    if (a.args.length === 0) return T.tensor(rt, [], { dtype: "float32" });
+    const data = a.args[0];
+    if (a.args.length === 1 && (isTensor(data) || (typeof data === "object" && data !== null && !isScalar(data))))
+      return T.tensor(rt, (isTensor(data) ? T.tolist(data) : toNested(data)) as T.NestedData, { dtype: "float32" });
+    throw pyErr("NotImplementedError", "torch.Tensor(sizes) gives uninitialised memory; use torch.zeros(sizes) or torch.empty(sizes)");
+  };
   sizeClass.construct = (a) => new TorchSize(a.args.length ? [...iterate(a.args[0])].map((v) => toInteger(v, "Size")) : []);
   attrs.set("Size", sizeClass);
   attrs.set("__version__", "1.13.1");

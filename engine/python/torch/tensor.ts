@@ -373,9 +373,14 @@ class PyDevice extends PyObj {
 }
 const device = new PyDevice();
 
+/** TensorBody.h's warning, with the build path Debian's PyTorch 1.13 prints */
+const NON_LEAF_GRAD =
+  "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations. (Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)";
+
 function getattr(x: Tensor, name: string): PyValue | undefined {
   switch (name) {
     case "grad":
+      if (!x.isLeaf && !x.retainsGrad && !x.grad) x.rt.warn("UserWarning", NON_LEAF_GRAD);
       return x.grad;
     case "requires_grad":
       return x.requiresGrad;
@@ -434,6 +439,8 @@ function setattr(x: Tensor, name: string, value: PyValue): boolean {
           "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
         );
       if (!x.isLeaf) return true;
+      if (value && x.dtype !== "float32" && x.dtype !== "float64")
+        throw pyErr("RuntimeError", "only Tensors of floating point and complex dtype can require gradients");
       T.requiresGrad_(x, value);
       return true;
     case "data":
