@@ -45,7 +45,39 @@ const oneHot = new PyBuiltin("one_hot", (a) => {
   return T.oneHot(toTensorArg(values[0] as PyValue, "one_hot", "tensor", 1), toInteger(values[1] as PyValue, "one_hot(): argument 'num_classes' (position 2)"));
 });
 
+/** F.binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None) */
+const bceWithLogits = new PyBuiltin("binary_cross_entropy_with_logits", (a) => {
+  const spec = [
+    { name: "input" },
+    { name: "target" },
+    { name: "weight", default: null },
+    { name: "size_average", default: null },
+    { name: "reduce", default: null },
+    { name: "reduction", default: "mean" },
+    { name: "pos_weight", default: null },
+  ];
+  const { values } = bindArgs("binary_cross_entropy_with_logits", a, spec);
+  const b = Object.fromEntries(spec.map((s, i) => [s.name, values[i] === MISSING ? null : values[i]])) as Record<string, PyValue>;
+  if (b.size_average !== null || b.reduce !== null)
+    throw pyErr("NotImplementedError", "binary_cross_entropy_with_logits(size_average=..., reduce=...) (deprecated) is not in Gradlens; use reduction='mean'|'sum'|'none'");
+  const r = b.reduction;
+  if (r !== "mean" && r !== "sum" && r !== "none") throw pyErr("ValueError", `${pyStr(r)} is not a valid value for reduction`);
+  const aten = "binary_cross_entropy_with_logits";
+  const tensorOrNull = (v: PyValue, name: string, pos: number) => (v === null ? null : toTensorArg(v, aten, name, pos));
+  const input = toTensorArg(b.input, aten, "input", 1);
+  const target = toTensorArg(b.target, aten, "target", 2);
+  // F checks the sizes in Python first, so this one is a ValueError
+  if (target.shape.join() !== input.shape.join())
+    throw pyErr("ValueError", `Target size (torch.Size([${target.shape.join(", ")}])) must be the same as input size (torch.Size([${input.shape.join(", ")}]))`);
+  return T.binaryCrossEntropyWithLogits(input, target, {
+    weight: tensorOrNull(b.weight, "weight", 3),
+    posWeight: tensorOrNull(b.pos_weight, "pos_weight", 4),
+    reduction: r,
+  });
+});
+
 export const lossFunctions = (): [string, PyBuiltin][] => [
+  ["binary_cross_entropy_with_logits", bceWithLogits],
   ["cross_entropy", lossFunction("cross_entropy")],
   ["nll_loss", lossFunction("nll_loss")],
   ["one_hot", oneHot],
