@@ -29,6 +29,7 @@ function scalarMlp(rt: T.Runtime): () => number {
     })),
   );
   let nodes = 0;
+  // the graph's size is counted once, on the untimed first run: PyTorch's side counts nothing
   return () => {
     let acts = x;
     for (const layer of params) {
@@ -40,7 +41,7 @@ function scalarMlp(rt: T.Runtime): () => number {
     }
     const loss = T.pow(acts[0], 2n);
     T.backward(loss);
-    nodes = countNodes(loss);
+    if (nodes === 0) nodes = countNodes(loss);
     return nodes;
   };
 }
@@ -65,12 +66,14 @@ function tensorMlp(rt: T.Runtime): () => number {
   const b1 = T.zeros(rt, [width], { requiresGrad: true });
   const w2 = T.requiresGrad_(T.mul(T.randn(rt, [width, width]), 0.1));
   const b2 = T.zeros(rt, [width], { requiresGrad: true });
+  let nodes = 0;
   return () => {
     const h = T.tanh(T.add(T.matmul(x, w1), b1));
     const out = T.tanh(T.add(T.matmul(h, w2), b2));
     const loss = T.mean(T.pow(out, 2n));
     T.backward(loss);
-    return countNodes(loss);
+    if (nodes === 0) nodes = countNodes(loss);
+    return nodes;
   };
 }
 
