@@ -50,6 +50,17 @@ export class Runtime {
     }
   }
 
+  /** the steps of a kernel written with engine ops: no graph and no events of their own */
+  internally<T>(fn: () => T): T {
+    const sink = this.sink;
+    this.sink = null;
+    try {
+      return this.noGrad(fn);
+    } finally {
+      this.sink = sink;
+    }
+  }
+
   withGradMode<T>(enabled: boolean, fn: () => T): T {
     const before = this.gradEnabled;
     this.gradEnabled = enabled;

@@ -15,18 +15,6 @@ export interface BceWithLogitsOptions {
   reduction?: "mean" | "sum" | "none";
 }
 
-/** the ops ATen runs inside the kernel: no graph and no narration of their own */
-function internally<T>(x: Tensor, fn: () => T): T {
-  const rt = x.rt;
-  const sink = rt.sink;
-  rt.sink = null;
-  try {
-    return rt.noGrad(fn);
-  } finally {
-    rt.sink = sink;
-  }
-}
-
 function reduce(loss: Tensor, reduction: string): Tensor {
   return reduction === "mean" ? mean(loss) : reduction === "sum" ? sum(loss) : loss;
 }
@@ -40,7 +28,7 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts
       `Target size (torch.Size([${target.shape.join(", ")}])) must be the same as input size (torch.Size([${input.shape.join(", ")}]))`,
     );
   if (target.requiresGrad) throw runtimeError("binary_cross_entropy_with_logits with a target that requires grad is not in the Gradlens engine yet");
-  const value = internally(input, () => {
+  const value = input.rt.internally(() => {
     const maxVal = clamp(neg(input), 0);
     const softplus = log(add(exp(neg(maxVal)), exp(sub(neg(input), maxVal))));
     let loss: Tensor;
