@@ -2,17 +2,16 @@
 // event, the fold of events 0..k holds the same tensors (values, version, flags, grad_fn,
 // .grad), storages and grad_fn nodes (edges, saved tensors and whether they are freed) as
 // the live engine at that moment.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Runtime, type Tensor, type GradNode, type TraceEvent } from "../../engine/index.ts";
 import { runPython } from "../../engine/python/run.ts";
 import { applyEvent } from "../../engine/trace/fold.ts";
 import { emptyState, type TraceState } from "../../engine/trace/state.ts";
 import { tensorValues } from "../../engine/trace/values.ts";
+import { conformanceCases } from "../conformance/folders.ts";
 
-const CASES = join(import.meta.dirname, "../conformance/cases");
-const cases = readdirSync(CASES).filter((f) => f.endsWith(".py")).sort();
+const cases = conformanceCases();
 
 const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
@@ -60,9 +59,9 @@ function compare(state: TraceState, rt: Runtime, event: TraceEvent): string | nu
 }
 
 describe("folding the events rebuilds the live engine at every step", () => {
-  for (const name of cases) {
+  for (const { id: name, path } of cases) {
     it(name, () => {
-      const source = readFileSync(join(CASES, name), "utf8");
+      const source = readFileSync(path, "utf8");
       const state = emptyState();
       let rt: Runtime | null = null;
       let problem: string | null = null;

@@ -1,15 +1,12 @@
 // Every recorded conformance case, run in-process through runPython (the CLI path minus
 // process startup): stdout, then the last stderr line when the script raised, must match
-// what real PyTorch printed (test/conformance/cases/*.expected).
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+// what real PyTorch printed (test/conformance/*/*.expected).
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runPython } from "../../../engine/python/run.ts";
+import { conformanceCases } from "../../conformance/folders.ts";
 
-const dir = new URL("../../conformance/cases/", import.meta.url).pathname;
-const cases = readdirSync(dir)
-  .filter((f) => f.endsWith(".py") && existsSync(join(dir, f.replace(/\.py$/, ".expected"))))
-  .sort();
+const cases = conformanceCases();
 
 export function conformanceOutput(source: string, filename: string): string {
   const r = runPython(source, { filename });
@@ -22,9 +19,8 @@ export function conformanceOutput(source: string, filename: string): string {
 }
 
 describe("conformance cases, in process", () => {
-  it.each(cases)("%s", (name) => {
-    const source = readFileSync(join(dir, name), "utf8");
-    const expected = readFileSync(join(dir, name.replace(/\.py$/, ".expected")), "utf8");
-    expect(conformanceOutput(source, join(dir, name))).toBe(expected);
+  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+    const source = readFileSync(c.path, "utf8");
+    expect(conformanceOutput(source, c.path)).toBe(readFileSync(c.expected, "utf8"));
   });
 });
