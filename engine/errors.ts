@@ -1,7 +1,11 @@
 // Errors the engine raises, carrying the Python exception type PyTorch would raise.
+import type { ErrorBlame } from "./events.ts";
+
 export type PyErrorType = "RuntimeError" | "IndexError" | "TypeError" | "ValueError";
 
 export class TorchError extends Error {
+  /** the grad_fn node (and saved tensor) a backward failed at, for the view */
+  blame?: ErrorBlame;
   constructor(
     public pyType: PyErrorType,
     message: string,

@@ -79,6 +79,13 @@ export interface NodeInfo {
 
 export type GradMode = "backward" | "grad";
 
+/** What an error is about in the graph: the grad_fn node whose backward failed and, when a saved
+ *  tensor is the cause, that tensor (freed by an earlier backward, or modified in place since). */
+export interface ErrorBlame {
+  node: number;
+  saved?: { slot: string; tensor: number; reason: "freed" | "modified" };
+}
+
 export type TraceEvent =
   | { kind: "statement"; span: Span; text: string }
   | { kind: "tensor/created"; tensor: TensorInfo; how: string; span?: Span }
@@ -165,7 +172,7 @@ export type TraceEvent =
   | { kind: "backward/finished"; id: number; results: (number | null)[] | null }
   | { kind: "output/printed"; text: string; stream: "stdout" | "stderr" }
   | { kind: "warning/raised"; category: string; message: string; span?: Span }
-  | { kind: "error/raised"; type: string; message: string; span?: Span; traceback?: string };
+  | { kind: "error/raised"; type: string; message: string; span?: Span; traceback?: string; blame?: ErrorBlame };
 
 export type BindingValue =
   | { type: "tensor"; id: number }

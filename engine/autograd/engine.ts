@@ -1,7 +1,7 @@
 // The backward engine: PyTorch's execution order (a ready queue by sequence number, with
 // AccumulateGrad first), gradients summed where paths meet, saved tensors freed unless
 // retain_graph, captured grads for autograd.grad, and every step narrated as an event.
-import { runtimeError } from "../errors.ts";
+import { runtimeError, TorchError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
 import { sizeRepr } from "../format/index.ts";
@@ -215,11 +215,17 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         if (opts.mode === "backward" && gradsIn[0]) accumulate(node, gradsIn[0], opts.createGraph, id);
         gradsOut = [];
       } else {
-        gradsOut = gradsIn.some((g) => g) ? node.backward(gradsIn, node) : node.next.map(() => null);
-        for (let k = 0; k < gradsOut.length; k++) {
-          const g = gradsOut[k];
-          const e = node.next[k];
-          if (g && e) gradsOut[k] = validate(g, e, node, k);
+        try {
+          gradsOut = gradsIn.some((g) => g) ? node.backward(gradsIn, node) : node.next.map(() => null);
+          for (let k = 0; k < gradsOut.length; k++) {
+            const g = gradsOut[k];
+            const e = node.next[k];
+            if (g && e) gradsOut[k] = validate(g, e, node, k);
+          }
+        } catch (e) {
+          // the view outlines the node whose backward failed (a saved tensor's error names it already)
+          if (e instanceof TorchError && !e.blame) e.blame = { node: node.id };
+          throw e;
         }
       }
       if (rt.sink)

@@ -2,7 +2,7 @@
 // tensors it saved for backward (checked against their version when unpacked) and its
 // backward formula, itself written with engine ops so create_graph records a new graph.
 import { legacyTypeName } from "../dtype.ts";
-import { runtimeError } from "../errors.ts";
+import { runtimeError, type TorchError } from "../errors.ts";
 import type { NodeInfo } from "../events.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
@@ -35,19 +35,25 @@ export class SavedTensor {
   }
   unpack(owner: GradNode): Tensor {
     const t = this.tensor;
-    if (t === null) throw runtimeError(FREED_MESSAGE);
+    if (t === null) throw this.blamed(runtimeError(FREED_MESSAGE), owner, "freed");
     const current = t.storage.version;
     if (current !== this.savedVersion) {
       const grad = this.isOutput ? owner : t.gradFn;
       const which = grad ? `, which is output ${t.outputNr} of ${grad.name},` : "";
-      throw runtimeError(
+      throw this.blamed(runtimeError(
         "one of the variables needed for gradient computation has been modified by an inplace operation: " +
           `[${legacyTypeName(t.dtype)} [${t.shape.join(", ")}]]${which} is at version ${current}; ` +
           `expected version ${this.savedVersion} instead. Hint: enable anomaly detection to find the ` +
           "operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).",
-      );
+      ), owner, "modified");
     }
     return t;
+  }
+
+  /** the error names the node that could not unpack this tensor, and the tensor itself */
+  private blamed(e: TorchError, owner: GradNode, reason: "freed" | "modified"): TorchError {
+    e.blame = { node: owner.id, saved: { slot: this.slot, tensor: this.tensorId, reason } };
+    return e;
   }
 }
 

@@ -78,7 +78,12 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
     setSpan: (span) => {
       rt.span = span;
     },
-    convertError: (e) => (e instanceof TorchError ? pyErr(e.pyType, e.message) : undefined),
+    convertError: (e) => {
+      if (!(e instanceof TorchError)) return undefined;
+      const err = pyErr(e.pyType, e.message);
+      if (e.blame) err.exc.blame = e.blame;
+      return err;
+    },
     onStart: (s) => {
       warn = s.warn;
       rt.onWarning = (category, message) => warn(category, message);

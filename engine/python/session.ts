@@ -1,6 +1,6 @@
 // One program run: parse, evaluate, and turn the outcome into what `python3 file.py`
 // shows — stdout, warnings and a traceback on stderr, an exit code — plus error events.
-import type { BindingValue, Span, TraceEvent } from "../events.ts";
+import type { BindingValue, ErrorBlame, Span, TraceEvent } from "../events.ts";
 import type { Expr } from "./ast.ts";
 import { Interpreter } from "./interpreter.ts";
 import { mathModule } from "./mathmodule.ts";
@@ -139,9 +139,9 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     }
   };
   const lines = new LineMap(source);
-  const fail = (error: RunError, span?: Span): RunOutcome => {
+  const fail = (error: RunError, span?: Span, blame?: ErrorBlame): RunOutcome => {
     write(error.traceback, "stderr");
-    opts.sink?.({ kind: "error/raised", type: error.type, message: error.message, span, traceback: error.traceback });
+    opts.sink?.({ kind: "error/raised", type: error.type, message: error.message, span, traceback: error.traceback, ...(blame ? { blame } : {}) });
     return { stdout, stderr, exitCode: 1, error, internalFault: null, steps: 0 };
   };
 
@@ -198,6 +198,7 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     const out = fail(
       { type: exc.cls.name, message, line, traceback: tb },
       { line, col: 0, endLine: line, endCol: lines.lineText(line).length },
+      exc.blame,
     );
     return { ...out, internalFault: interp.internalFault, steps: interp.stepCount };
   }

@@ -3,6 +3,7 @@
 // (engine tensors, grad_fn nodes) described by a registered ForeignType.
 
 import type { Expr } from "./ast.ts";
+import type { ErrorBlame } from "../events.ts";
 
 /** Python values. int = bigint, float = number, bool = boolean, None = null, str = string. */
 export type PyValue = bigint | number | boolean | string | null | PyObj | object;
@@ -220,6 +221,8 @@ export class PyException extends PyObj {
   context: PyException | null = null;
   /** `raise ... from ...` hides the context */
   suppressContext = false;
+  /** for an engine error in a backward: the grad_fn node (and saved tensor) it failed at */
+  blame?: ErrorBlame;
   constructor(
     private readonly klass: PyClass,
     readonly args: PyValue[],

@@ -142,7 +142,7 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
       s.console.push({ kind: "warning", text: `${e.category}: ${e.message}`, line: e.span?.line, step });
       break;
     case "error/raised":
-      s.error = { type: e.type, message: e.message, span: e.span, traceback: e.traceback, step };
+      s.error = { type: e.type, message: e.message, span: e.span, traceback: e.traceback, ...(e.blame ? { blame: e.blame } : {}), step };
       // Python prints the whole traceback; the type and message alone when there is none
       s.console.push({ kind: "error", text: e.traceback ?? `${e.type}: ${e.message}\n`, line: e.span?.line, step });
       break;

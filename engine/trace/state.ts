@@ -2,7 +2,7 @@
 // Entries are treated as immutable (a change replaces the entry), so a state can be
 // copied by copying its maps, which is what makes checkpoints cheap.
 
-import type { BindingValue, GradMode, SavedInfo, Span, TensorInfo, TraceEvent } from "../events.ts";
+import type { BindingValue, ErrorBlame, GradMode, SavedInfo, Span, TensorInfo, TraceEvent } from "../events.ts";
 
 /** A tensor as the fold keeps it: its TensorInfo less the values (they live in storages). */
 export interface TensorState extends Omit<TensorInfo, "values" | "storageValues"> {
@@ -117,6 +117,8 @@ export interface ErrorState {
   message: string;
   span?: Span;
   traceback?: string;
+  /** the grad_fn node (and saved tensor) a failing backward stopped at */
+  blame?: ErrorBlame;
   step: number;
 }
 

@@ -51,8 +51,10 @@ export function stepDot(state: TraceState, graphName = "gradlens"): string {
   for (const e of model.edges) if (ids.has(e.source) && ids.has(e.target)) lines.push(`\t${fnId(e.source)} -> ${fnId(e.target)}`);
   // outputs: named tensors whose grad_fn is drawn, as torchviz draws the tensors it was given
   for (const n of model.nodes) {
+    // n.names are the tensors whose grad_fn the node is now: after x.grad.zero_() only
+    // ZeroBackward0 leads to x.grad, as in PyTorch's graph (torchviz draws the same)
     if (n.kind !== "op" || n.tensor == null) continue;
-    const label = nameOf(n.tensor);
+    const label = n.names.join(", ");
     const t = state.tensors.get(n.tensor);
     if (!label || !t) continue;
     lines.push(`\tout${t.id} [label=${dotString(`${label}\n ${sizeToStr(t.shape)}`)} fillcolor=darkolivegreen1]`);

@@ -53,6 +53,11 @@ export function isTypedAnswerCorrect(typed: string, answer: string): boolean {
   return expected.length > 0 && expected.length === typedNumbers.length && expected.every((n, i) => n === typedNumbers[i]);
 }
 
+/** Two answers that say the same thing: they differ at most in spacing (a picked choice is graded by meaning). */
+export function sameMeaning(a: string, b: string): boolean {
+  return squash(a) === squash(b);
+}
+
 /** A choice is Markdown; one that is plain printed output (no backticks of its own) is shown as code. */
 export function choiceMarkdown(choice: string): string {
   if (choice.includes("`")) return choice;

@@ -87,6 +87,9 @@ export function parsePredictBlock(
     choices = choiceField.lines.slice(1);
     if (choices.length < 2) fail(choiceField.line, "choices: give at least two");
     if (new Set(choices).size !== choices.length) fail(choiceField.line, "choices: the same choice is listed twice");
+    // a question must not turn on padding: choices are graded by meaning
+    else if (new Set(choices.map((c) => c.replace(/\s+/g, ""))).size !== choices.length)
+      fail(choiceField.line, "choices: two choices differ only in spacing (answers are graded by meaning, not whitespace)");
     const answer = text("answer");
     if (answer !== "" && !choices.includes(answer)) fail(fields.get("answer")!.line, `answer '${answer}' is not one of the choices`);
   }

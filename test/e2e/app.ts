@@ -70,3 +70,27 @@ export async function consoleText(page: Page): Promise<string> {
 export function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
+
+export interface GraphNodeRow {
+  id: number;
+  name: string;
+  names: string[];
+  classes: string[];
+}
+
+/** The nodes drawn in the graph pane: id, op name, the Python names on it, its classes. */
+export async function graphNodes(page: Page): Promise<GraphNodeRow[]> {
+  return page.$$eval(".graph .nodes .node", (els) =>
+    els.map((el) => ({
+      id: Number(el.getAttribute("data-node-id")),
+      name: el.querySelector("text.name")?.textContent ?? "",
+      names: (el.getAttribute("data-names") ?? "").split(" ").filter(Boolean),
+      classes: [...el.classList],
+    })),
+  );
+}
+
+/** The edges drawn in the graph pane, from input (source) to consumer (target). */
+export async function graphEdges(page: Page): Promise<{ source: number; target: number }[]> {
+  return page.$$eval(".graph .edges .edge", (els) => els.map((el) => ({ source: Number(el.getAttribute("data-source")), target: Number(el.getAttribute("data-target")) })));
+}

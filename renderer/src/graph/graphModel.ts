@@ -26,7 +26,8 @@ export interface GraphNodeView {
   names: string[];
   order: number;
   shape: number[] | null;
-  saved: { slot: string; freed: boolean }[];
+  /** blamed: this saved tensor is why the backward failed (freed, or modified in place since it was saved) */
+  saved: { slot: string; freed: boolean; blamed: "freed" | "modified" | null }[];
   bornAt: number;
   status: NodeStatus;
   /** "v0→v1" on the step an in-place op bumps the version, "v1" afterwards */
@@ -138,7 +139,9 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
     }
     const rootNodes = new Set((b?.roots ?? []).map((r) => state.tensors.get(r)?.gradFn));
     const statusOf = (nodeId: number): NodeStatus => (b?.executing === nodeId ? "executing" : executed.has(nodeId) ? "executed" : "idle");
-    const errorNode = state.error && b && !b.finished ? (b.executing ?? rootNodeOf(state, b.roots[0])) : null;
+    // the engine names the node whose backward failed (and the saved tensor it could not use)
+    const blame = state.error?.blame ?? null;
+    const errorNode = blame?.node ?? null;
     const outputOf = (n: NodeState, nr: number): TensorState | undefined =>
       n.outputs.map((id) => state.tensors.get(id)).find((t) => t?.outputNr === nr) ?? state.tensors.get(n.outputs[0]);
 
@@ -180,18 +183,20 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
       }
       const out = outputOf(n, 0);
       const sum = sumsByNode.get(n.id) ?? null;
-      const outNames = out ? (names.get(out.id) ?? []) : [];
+      // names belong to the node that is a tensor's grad_fn now: after an in-place op rebased it
+      // (b.add_(1)), b names AddBackward0, and the node b came from before is no longer b's
+      const outNames = currentNames(state, n, names);
       const status = statusOf(n.id);
       const sumTexts = sum ? [valuesOf(sum.before) ?? "?", valuesOf(sum.delta) ?? "?", valuesOf(sum.after) ?? "?"] : null;
       const seed = b && rootNodes.has(n.id) ? seedLabel(state, b.roots, b.seeds, n.id, valuesOf) : null;
       const error = errorNode === n.id;
-      const version = out ? versionOf(out, last_) : null;
+      const version = out && out.gradFn === n.id ? versionOf(out, last_) : null;
       const deps = [n, out, outNames.join("\u0000"), status, sum, sumTexts?.join("\u0000"), sum?.step === state.step, seed, error, version?.version, version?.versionNow];
       nodes.push(
         node(gid, deps, () => ({
           ...base(gid, "op", n.name, outNames, n.order, n.bornAt),
           shape: out?.shape ?? null,
-          saved: n.saved.map((sv) => ({ slot: sv.slot, freed: sv.freed })),
+          saved: n.saved.map((sv) => ({ slot: sv.slot, freed: sv.freed, blamed: error && blame?.saved?.slot === sv.slot ? blame.saved.reason : null })),
           status,
           sum: sum && sumTexts && { before: sumTexts[0], delta: sumTexts[1], after: sumTexts[2], now: sum.step === state.step },
           seed,
@@ -272,9 +277,17 @@ function versionOf(t: TensorState, last: TraceState["lastEvent"]): { version: st
   return { version: t.version > 0 ? `v${t.version}` : null, versionNow: false };
 }
 
-function rootNodeOf(state: TraceState, root: number | undefined): number | null {
-  return root == null ? null : (state.tensors.get(root)?.gradFn ?? null);
+/** Names of the node's outputs whose grad_fn it still is (every output of a multi-output node). */
+function currentNames(state: TraceState, n: NodeState, names: Map<number, string[]>): string[] {
+  if (n.outputs.length === 1) {
+    const t = state.tensors.get(n.outputs[0]);
+    return t && t.gradFn === n.id ? (names.get(t.id) ?? NO_NAMES) : NO_NAMES;
+  }
+  const out: string[] = [];
+  for (const id of n.outputs) if (state.tensors.get(id)?.gradFn === n.id) for (const name of names.get(id) ?? []) if (!out.includes(name)) out.push(name);
+  return out;
 }
+const NO_NAMES: string[] = [];
 
 function seedLabel(
   state: TraceState,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerMatchesLine, choiceMarkdown, isTypedAnswerCorrect, outputLine } from "../../../renderer/lessons/answer.ts";
+import { answerMatchesLine, choiceMarkdown, isTypedAnswerCorrect, outputLine, sameMeaning } from "../../../renderer/lessons/answer.ts";
 
 describe("outputLine", () => {
   it.each([
@@ -49,6 +49,17 @@ describe("isTypedAnswerCorrect", () => {
     { typed: "Error", answer: "RuntimeError: Trying to backward through the graph a second time ...", expected: false },
   ])("'$typed' for $answer", ({ typed, answer, expected }) => {
     expect(isTypedAnswerCorrect(typed, answer)).toBe(expected);
+  });
+});
+
+describe("sameMeaning (a picked choice against the answer)", () => {
+  it.each([
+    { a: "tensor([ 0.0000,  2.5000, -1.7500])", b: "tensor([0.0000, 2.5000, -1.7500])", expected: true },
+    { a: "tensor([ 0.0000,  2.5000, -1.7500])", b: "tensor([ 0.0000,  2.5000, -1.7500])", expected: true },
+    { a: "tensor([5., 7., 9.])", b: "tensor([ 0.0000,  2.5000, -1.7500])", expected: false },
+    { a: "None", b: "none", expected: true },
+  ])("$a ~ $b", ({ a, b, expected }) => {
+    expect(sameMeaning(a, b)).toBe(expected);
   });
 });
 
