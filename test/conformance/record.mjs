@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Records NAME.expected for each NAME.py given (files or folders) with the answer key,
-// PyTorch 2.6 on Python 3.13 (../shared/oracle/python3), exactly as
+// PyTorch 2.6 on Python 3.13 (shared/oracle/python3 beside the repository), exactly as
 // ../shared/conformance/record.py does: stdout, then the traceback's last line if the
 // program raised; object addresses written as 0x0.
 //
@@ -10,8 +10,9 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { oraclePython } from "../../scripts/oracle.mjs";
 
-const oracle = process.env.ORACLE ?? resolve(import.meta.dirname, "../../../shared/oracle/python3");
+const oracle = oraclePython();
 const files = process.argv
   .slice(2)
   .flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith(".py")).sort().map((f) => join(p, f)) : [p]));

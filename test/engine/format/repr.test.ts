@@ -1,4 +1,4 @@
-// Every recorded PyTorch 1.13 repr must come out of formatTensor byte for byte.
+// Every recorded PyTorch 2.6 repr must come out of formatTensor byte for byte.
 
 import { describe, expect, it } from "vitest";
 import { formatTensor } from "../../../engine/format/index.ts";
@@ -12,7 +12,7 @@ function check(c: TensorCase): void {
   expect(printed).toBe(c.expected);
 }
 
-describe("formatTensor matches repr() of PyTorch 1.13", () => {
+describe("formatTensor matches repr() of PyTorch 2.6", () => {
   const cases = loadFixture<TensorCase[]>("tensors.json");
   it("has hundreds of recorded cases", () => expect(cases.length).toBeGreaterThan(300));
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => check(c));

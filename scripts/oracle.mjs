@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// The answer key's python3 (PyTorch 2.6 on Python 3.13, installed by ../shared/oracle/setup.sh).
+// shared/ sits beside the repository: ../shared from /work/main, ../../shared from a worktree
+// under /work/wt/, so the nearest ancestor holding shared/oracle/python3 is used; ORACLE=/path
+// names another python3.
+//
+//   node scripts/oracle.mjs test/fixtures/lessons/record.py     # runs it like python3 would
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export function oraclePython() {
+  if (process.env.ORACLE) return process.env.ORACLE;
+  for (let dir = resolve(import.meta.dirname, "../.."); ; dir = dirname(dir)) {
+    const candidate = join(dir, "shared/oracle/python3");
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error("no shared/oracle/python3 above the repository: set ORACLE=/path/to/python3");
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const p = spawnSync(oraclePython(), process.argv.slice(2), { stdio: "inherit" });
+  if (p.error) throw p.error;
+  process.exit(p.status ?? 1);
+}
