@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { assert, run, setScript, stepToAfterLine } from "./app.ts";
+import { assert, focusTimeline, run, setScript, stepToAfterLine } from "./app.ts";
 
 const script = (name: string) => readFileSync(new URL(`./scripts/${name}`, import.meta.url), "utf8");
 
@@ -76,6 +76,36 @@ export const tests = [
       const named = [...svg.matchAll(/<text[^>]*class="name[^"]*"[^>]*>(\w+)<\/text>\s*<text[^>]*class="names[^"]*"[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]]);
       const withGrad = named.filter(([, n]) => n.includes("x.grad"));
       assert(withGrad.length === 1 && withGrad[0][0] === "ZeroBackward0", `nodes named x.grad in the SVG: ${JSON.stringify(withGrad)}`);
+    },
+  },
+  {
+    name: "autograd.grad: the gradient leaves the graph as the call's result pill, .grad stays None",
+    async run({ page, shot }: Ctx) {
+      await setScript(page, "import torch\nx = torch.tensor(3.0, requires_grad=True)\nf = x ** 3\ng = torch.autograd.grad(f, x)\nprint(g)\nprint(x.grad)\n");
+      await run(page);
+      await focusTimeline(page);
+      await page.keyboard.press("Home");
+      const leaf = page.locator(".graph .node.leaf");
+      let sawReturned = false;
+      let sawBound = false;
+      for (let i = 0; i < 60 && !sawBound; i++) {
+        await page.keyboard.press("ArrowRight");
+        assert((await page.locator(".graph .acc").count()) === 0, "autograd.grad must not show an accumulation into .grad");
+        const pill = leaf.locator(".result");
+        if (!(await pill.count())) continue;
+        const text = (await pill.textContent()) ?? "";
+        const slot = (await leaf.locator(".slot").textContent()) ?? "";
+        assert(slot.includes(".grad None") && (await leaf.locator(".slot.untouched").count()) === 1, `x's .grad slot should read None, untouched: ${slot}`);
+        assert(!(await leaf.getAttribute("class"))?.includes("status-executed"), "AccumulateGrad does not run under autograd.grad");
+        if (!sawReturned && /returned 27\./.test(text)) {
+          sawReturned = true;
+          await shot("autograd-grad-returned");
+        }
+        if (/g\[0\] = 27\./.test(text)) sawBound = true;
+      }
+      assert(sawReturned, "never saw the pill 'returned 27.' when the gradient was captured");
+      assert(sawBound, "the pill never became the returned tensor g[0]");
+      await shot("autograd-grad-bound");
     },
   },
 ];

@@ -89,6 +89,7 @@ function groupNode(g: NodeGroup, top: GraphNodeView, members: GraphNodeView[]): 
     saved: [],
     seed: null,
     sum: null,
+    result: null,
     error: members.some((m) => m.error),
     bornAt: Math.min(...members.map((m) => m.bornAt)),
     group: members.length,

@@ -36,6 +36,9 @@ export interface GraphNodeView {
   /** leaves: the .grad slot */
   grad: string | null;
   accumulation: AccumulationView | null;
+  /** autograd.grad's answer for the input this node stands for: it leaves the graph here as the
+   *  call's result (names: what the returned tensor is bound to once the call returns) */
+  result: { value: string; names: string[]; now: boolean } | null;
   /** summed contributions at this node's input during the current backward */
   sum: { before: string; delta: string; after: string; now: boolean } | null;
   seed: string | null;
@@ -138,6 +141,13 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
       if (!have || sum.step > have.step) sumsByNode.set(sum.node, sum);
     }
     const rootNodes = new Set((b?.roots ?? []).map((r) => state.tensors.get(r)?.gradFn));
+    const results = capturedAt(state);
+    const resultOf = (gid: number): GraphNodeView["result"] => {
+      const c = results.get(gid);
+      if (!c) return null;
+      const now = last_?.kind === "grad/captured" && last_.grad === c.grad;
+      return { value: valuesOf(c.grad) ?? "?", names: names.get(c.grad) ?? NO_NAMES, now };
+    };
     const statusOf = (nodeId: number): NodeStatus => (b?.executing === nodeId ? "executing" : executed.has(nodeId) ? "executed" : "idle");
     // the engine names the node whose backward failed (and the saved tensor it could not use)
     const blame = state.error?.blame ?? null;
@@ -152,7 +162,8 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
       const grad = t.grad == null ? "None" : valuesOf(t.grad);
       const delta = acc ? (valuesOf(acc.delta) ?? "?") : null;
       const version = versionOf(t, last_);
-      const deps = [t, born, nodeId, tNames.join("\u0000"), status, grad, acc, delta, acc?.step === state.step, version.version, version.versionNow];
+      const result = resultOf(-t.id);
+      const deps = [t, born, nodeId, tNames.join("\u0000"), status, grad, acc, delta, acc?.step === state.step, version.version, version.versionNow, result?.value, result?.names.join("\u0000"), result?.now];
       return node(-t.id, deps, () => ({
         ...base(-t.id, "leaf", nodeId == null ? "leaf" : "AccumulateGrad", tNames, 0, born),
         shape: t.shape,
@@ -168,6 +179,7 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
             }
           : null,
         tensor: t.id,
+        result,
         ...version,
         height: LEAF_HEIGHT,
       }));
@@ -191,7 +203,8 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
       const seed = b && rootNodes.has(n.id) ? seedLabel(state, b.roots, b.seeds, n.id, valuesOf) : null;
       const error = errorNode === n.id;
       const version = out && out.gradFn === n.id ? versionOf(out, last_) : null;
-      const deps = [n, out, outNames.join("\u0000"), status, sum, sumTexts?.join("\u0000"), sum?.step === state.step, seed, error, version?.version, version?.versionNow];
+      const result = resultOf(gid);
+      const deps = [n, out, outNames.join("\u0000"), status, sum, sumTexts?.join("\u0000"), sum?.step === state.step, seed, error, version?.version, version?.versionNow, result?.value, result?.names.join("\u0000"), result?.now];
       nodes.push(
         node(gid, deps, () => ({
           ...base(gid, "op", n.name, outNames, n.order, n.bornAt),
@@ -201,6 +214,7 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
           sum: sum && sumTexts && { before: sumTexts[0], delta: sumTexts[1], after: sumTexts[2], now: sum.step === state.step },
           seed,
           error,
+          result,
           tensor: out?.id ?? null,
           ...(version ?? {}),
         })),
@@ -263,6 +277,7 @@ function base(id: number, kind: "op" | "leaf", name: string, names: string[], or
     grad: null,
     accumulation: null,
     sum: null,
+    result: null,
     seed: null,
     error: false,
     tensor: null,
@@ -275,6 +290,19 @@ function versionOf(t: TensorState, last: TraceState["lastEvent"]): { version: st
   if (last?.kind === "tensor/mutated" && (last.tensor === t.id || last.aliases.includes(t.id)))
     return { version: `v${last.versionBefore}→v${last.versionAfter}`, versionNow: true };
   return { version: t.version > 0 ? `v${t.version}` : null, versionNow: false };
+}
+
+/** Where autograd.grad captured each input's gradient, by graph id: a leaf's own node, or the
+ *  grad_fn of a non-leaf input (the gradient is taken from that node's input buffer). */
+function capturedAt(state: TraceState): Map<number, { tensor: number; grad: number }> {
+  const out = new Map<number, { tensor: number; grad: number }>();
+  for (const c of state.backward?.captured ?? []) {
+    const t = state.tensors.get(c.tensor);
+    if (!t) continue;
+    const node = t.gradFn == null ? undefined : state.nodes.get(t.gradFn);
+    out.set(node ? graphIdOf(node) : -t.id, c);
+  }
+  return out;
 }
 
 /** Names of the node's outputs whose grad_fn it still is (every output of a multi-output node). */
@@ -309,8 +337,9 @@ export function namesByTensor(state: TraceState): Map<number, string[]> {
     else if (!list.includes(name)) list.push(name);
   };
   for (const b of state.bindings.values()) {
-    if (b.value.type !== "tensor") continue;
-    add(b.value.id, b.name);
+    if (b.value.type === "tensor") add(b.value.id, b.name);
+    // a tuple or list of tensors (autograd.grad's result): each element by its index
+    else if (b.value.type === "tensors") b.value.ids.forEach((id, i) => id != null && add(id, `${b.name}[${i}]`));
   }
   for (const b of state.bindings.values()) {
     if (b.value.type !== "tensor") continue;
