@@ -93,6 +93,11 @@ export function legacyTypeName(d: DType): string {
   }[d];
 }
 
+/** caffe2 TypeMeta names, as messages that print a dtype spell them: "float", "long int". */
+export function typeMetaName(d: DType): string {
+  return { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" }[d];
+}
+
 /** Names as ATen's error messages spell them: "Float", "Double", "Long", "Bool". */
 export function atenTypeName(d: DType): string {
   return { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" }[d];

@@ -1,6 +1,7 @@
 // The backward engine: PyTorch's execution order (a ready queue by sequence number, with
 // AccumulateGrad first), gradients summed where paths meet, saved tensors freed unless
 // retain_graph, captured grads for autograd.grad, and every step narrated as an event.
+import { isFloating } from "../dtype.ts";
 import { runtimeError, TorchError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
@@ -278,6 +279,11 @@ function validate(g: Tensor, edge: Edge, node: GradNode, k: number): Tensor {
     if (!sameShape(r.shape, shape)) r = reshape(r, shape);
   }
   if (r.dtype !== next.gradDType) r = castTo(r, next.gradDType);
+  // an integer tensor with a grad_fn (`c.fill_(b[0])` on an int c) cannot take a gradient
+  if (!isFloating(r.dtype))
+    throw runtimeError(
+      'isDifferentiableType(grad.scalar_type()) INTERNAL ASSERT FAILED at "./torch/csrc/autograd/engine.cpp":982, please report a bug to PyTorch. ',
+    );
   return r;
 }
 

@@ -64,7 +64,7 @@ export const FREED_MESSAGE =
   "or if you need to access saved tensors after calling backward.";
 
 /** nodes written by hand in C++ report their namespaced name from .name() */
-const CPP_NAMED = new Set(["AccumulateGrad", "CopyBackwards", "CopySlices", "GraphRoot"]);
+const CPP_NAMED = new Set(["AccumulateGrad", "CopyBackwards", "CopySlices", "GraphRoot", "NotImplemented"]);
 
 export class GradNode {
   readonly id: number;

@@ -1,5 +1,6 @@
 // Recording an op: make its grad_fn node when grad mode is on and an input requires grad,
 // wire the edges (AccumulateGrad for leaves), and narrate the op as an event.
+import { isFloating } from "../dtype.ts";
 import type { Tensor } from "../tensor.ts";
 import { GradNode, type BackwardFn, type Edge } from "./node.ts";
 
@@ -46,11 +47,12 @@ export interface OpRecord {
   eventInputs?: Tensor[];
 }
 
-/** Attach a grad_fn to `out` if needed and emit op/applied. Returns out. */
+/** Attach a grad_fn to `out` if needed and emit op/applied. Returns out. An integer or bool
+ *  result never requires grad (PyTorch's isDifferentiableType): `b.long()`, `b > 0`, `b.argmax()`. */
 export function record(out: Tensor, rec: OpRecord): Tensor {
   const rt = out.rt;
   let node: GradNode | null = null;
-  if (rt.gradEnabled && needsGrad(rec.inputs)) {
+  if (rt.gradEnabled && isFloating(out.dtype) && needsGrad(rec.inputs)) {
     node = new GradNode(
       rt,
       rec.gradFn,

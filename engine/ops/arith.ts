@@ -124,21 +124,64 @@ export function div(a: Operand, b: Operand): Tensor {
   });
 }
 
-/** floor division and remainder for `//` and `%` (no grad formulas needed by students) */
-export function floorDivide(a: Operand, b: Operand): Tensor {
-  const d = promote([a, b]);
-  return binaryMap(a, b, d, d, (x, y) => {
-    intDivCheck(d, y);
-    return Math.floor(x / y);
+/** ATen's div_floor_floating, each step rounded to the dtype as its float kernel computes it */
+function floorDivFloat(a: number, b: number, r: (x: number) => number): number {
+  if (b === 0) return a / b;
+  const mod = a % b;
+  let q = r(r(a - mod) / b);
+  if (mod !== 0 && b < 0 !== mod < 0) q = r(q - 1);
+  if (q === 0) {
+    const s = a / b;
+    return s < 0 || Object.is(s, -0) ? -0 : 0;
+  }
+  let f = Math.floor(q);
+  if (r(q - f) > 0.5) f = r(f + 1);
+  return f;
+}
+
+/** PyTorch's autograd node for an op without a derivative formula: backward through it raises */
+function notImplemented(out: Tensor, op: string, operands: Operand[]): Tensor {
+  // its edges are only the inputs that require grad
+  const inputs = operands.filter((o): o is Tensor => isTensor(o) && o.requiresGrad);
+  return record(out, {
+    op,
+    gradFn: "NotImplemented",
+    inputs,
+    eventInputs: operands.filter(isTensor),
+    backward: () => {
+      throw runtimeError(`derivative for aten::${op} is not implemented`);
+    },
   });
 }
 
+/** `a // b`: a float result records NotImplemented, as floor_divide has no derivative */
+export function floorDivide(a: Operand, b: Operand): Tensor {
+  const d = promote([a, b]);
+  const r = fr(d);
+  const out = binaryMap(a, b, d, d, isFloating(d) ? (x, y) => floorDivFloat(x, y, r) : (x, y) => {
+    intDivCheck(d, y);
+    return Math.floor(x / y);
+  });
+  return notImplemented(out, "floor_divide", [a, b]);
+}
+
+/** `a % b`: RemainderBackward0 (tensor % number), RemainderBackward1 (tensor % tensor);
+ *  number % tensor has no derivative (NotImplemented) */
 export function remainder(a: Operand, b: Operand): Tensor {
   const d = promote([a, b]);
-  return binaryMap(a, b, d, d, (x, y) => {
+  const out = binaryMap(a, b, d, d, (x, y) => {
     intDivCheck(d, y);
     const r = x % y;
     return r !== 0 && r < 0 !== y < 0 ? r + y : r;
+  });
+  if (!isTensor(a)) return notImplemented(out, "remainder", [a, b]);
+  if (!isTensor(b)) return record(out, { op: "remainder", gradFn: "RemainderBackward0", inputs: [a], backward: ([g]) => [g] });
+  return record(out, {
+    op: "remainder",
+    gradFn: "RemainderBackward1",
+    inputs: [a, b],
+    save: out.rt.gradEnabled && b.requiresGrad ? { self: a, other: b } : undefined,
+    backward: ([g], node) => [g, node.next[1] ? mul(neg(g!), floorDivide(node.unpack("self"), node.unpack("other"))) : null],
   });
 }
 

@@ -1,7 +1,7 @@
 // In-place ops: zero_, fill_, add_, sub_, mul_, div_, copy_, clamp_ bump the storage's
 // version and, in grad mode, rebase the tensor's grad_fn (ZeroBackward0, AddBackward0...);
 // plus the flag setters requires_grad_, retain_grad and `x.grad = ...`.
-import { atenTypeName, canCast, castValue, isFloating, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
+import { atenTypeName, canCast, castValue, isFloating, scalarToNumber, typeMetaName, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { GradNode, type BackwardFn } from "../autograd/node.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
@@ -20,7 +20,11 @@ interface Rebase {
   /** other differentiable inputs besides self (null: a Python number, an edge to nowhere) */
   others: (Tensor | null)[];
   backward: BackwardFn;
+  /** inputs the formula needs, saved before the write: an input that shares the written
+   *  storage (`h.mul_(h)`) is then behind by one version, and backward raises as PyTorch does */
   save?: Record<string, Tensor>;
+  /** the formula needs the output: self after the write, saved as "result" */
+  saveResult?: boolean;
   /** the formula needs self as it was before the write: a clone (recorded, CloneBackward0)
    *  saved as "self", made after the node as PyTorch's original_self is */
   original?: boolean;
@@ -79,9 +83,9 @@ function denseNonOverlapping(t: Tensor): boolean {
 
 /** TensorIterator's memory-overlap checks: no writing into an expanded tensor, nor reading from
  *  a tensor that covers the written elements differently (x[1:] = x[:-1]) */
-function checkOverlap(t: Tensor, sources: readonly Operand[]): void {
+function checkOverlap(t: Tensor, sources: readonly Operand[], internal: boolean): void {
   const tDense = denseNonOverlapping(t);
-  if (!tDense && t.shape.some((n, i) => n > 1 && t.strides[i] === 0))
+  if (internal && !tDense && t.shape.some((n, i) => n > 1 && t.strides[i] === 0))
     throw runtimeError(
       "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.",
     );
@@ -107,11 +111,13 @@ export function mutate(
   f: (old: number, i: number) => number,
   rebase: Rebase | null,
   sources: readonly Operand[] = [],
+  /** zero_ and fill_ may write into an expanded tensor (their kernels skip that check) */
+  internalOverlapCheck = true,
 ): Tensor {
   const rt = t.rt;
   const recording = rebase !== null && rt.gradEnabled && (t.requiresGrad || rebase.others.some((o) => o?.requiresGrad));
   checkInplace(t, recording);
-  checkOverlap(t, sources);
+  checkOverlap(t, sources, internalOverlapCheck);
   const storageBefore = rt.sink ? t.storage.data.slice() : [];
   // PyTorch makes the op's node, then collects its edges (which regenerates a stale view's grad_fn)
   let node: GradNode | null = null;
@@ -119,6 +125,7 @@ export function mutate(
     node = new GradNode(rt, rebase.gradFn, [], rebase.backward);
     node.next.push(gradientEdge(t), ...rebase.others.map((o) => (o ? gradientEdge(o) : null)));
     if (rebase.original) node.save("self", clone(t));
+    if (rebase.save) for (const k in rebase.save) node.save(k, rebase.save[k]);
   }
   const gradFnBefore = t.rawGradFn;
   const data = t.storage.data;
@@ -126,9 +133,9 @@ export function mutate(
     const base = t.offset;
     for (let i = 0; i < t.numel; i++) data[base + i] = castValue(f(data[base + i], i), t.dtype);
   } else {
-    const writes: [number, number][] = [];
-    forEachOffset(t, (off, i) => writes.push([off, castValue(f(data[off], i), t.dtype)]));
-    for (const [off, v] of writes) data[off] = v;
+    // element by element in order, each reading what earlier writes left, as ATen's loop does
+    // where it cannot tell whether the operands overlap (x[::2] = x[1:6])
+    forEachOffset(t, (off, i) => (data[off] = castValue(f(data[off], i), t.dtype)));
   }
   t.storage.version++;
   let rebased: GradNode | null = null;
@@ -137,7 +144,7 @@ export function mutate(
     node.gradShape = t.shape.slice();
     node.gradDType = t.dtype;
     // a view saved as its own result reports its (regenerated) grad_fn in version errors
-    if (rebase.save) for (const k in rebase.save) node.save(k, rebase.save[k], rebase.save[k] === t && !base);
+    if (rebase.saveResult) node.save("result", t, !base);
     if (base) {
       rebased = copySlices(t, node);
       base.gradFn = rebased;
@@ -183,16 +190,19 @@ const others = (o: Operand): Tensor[] => (isTensor(o) ? [o] : []);
 const wrapped = (o: Operand): (Tensor | null)[] => [isTensor(o) ? o : null];
 
 export function zero_(t: Tensor): Tensor {
-  return mutate(t, "zero_", () => 0, { gradFn: "ZeroBackward0", others: [], backward: ([g]) => [zerosLikeT(g!)] });
+  return mutate(t, "zero_", () => 0, { gradFn: "ZeroBackward0", others: [], backward: ([g]) => [zerosLikeT(g!)] }, [], false);
 }
 
+/** fill_ reads a tensor value's item() before writing: no overlap check (h.fill_(h[0]) is fine) */
 export function fill_(t: Tensor, v: Operand): Tensor {
-  const at = operandAt(v, t, t.dtype);
-  return mutate(t, "fill_", (_o, i) => at(i), {
+  if (isTensor(v) && v.dim() !== 0)
+    throw runtimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${v.dim()} dimensions.`);
+  const value = castValue(isTensor(v) ? v.at(0) : scalarToNumber(v), t.dtype);
+  return mutate(t, "fill_", () => value, {
     gradFn: isTensor(v) ? "FillBackward3" : "FillBackward2",
     others: others(v),
     backward: ([g]) => [zerosLikeT(g!), ...(isTensor(v) ? [sum(g!)] : [])],
-  }, [v]);
+  }, [], false);
 }
 
 export function add_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
@@ -238,7 +248,8 @@ export function div_(t: Tensor, other: Operand): Tensor {
   return mutate(t, "div_", (old, i) => castValue(old, d) / at(i), {
     gradFn: "DivBackward0",
     others: wrapped(other),
-    save: { other: wrappedOther, result: t },
+    save: { other: wrappedOther },
+    saveResult: true,
     backward: ([g], node) => {
       const o = node.unpack("other");
       return [div(g!, o), isTensor(other) ? mul(neg(g!), div(node.unpack("result"), o)) : null];
@@ -261,14 +272,17 @@ export function clamp_(t: Tensor, min?: Scalar | null, max?: Scalar | null): Ten
   });
 }
 
+/** copy_ into an integer or bool tensor is not recorded (VariableTypeManual's copy_ checks the
+ *  dtype; other in-place ops do not: an int `c.fill_(b[0])` gets FillBackward3 in PyTorch too) */
 export function copy_(t: Tensor, src: Tensor): Tensor {
   const at = operandAt(src, t, t.dtype);
   const srcShape = src.shape.slice();
-  return mutate(t, "copy_", (_o, i) => at(i), {
+  const rebase: Rebase = {
     gradFn: "CopyBackwards",
     others: [src],
     backward: ([g]) => [zerosLikeT(g!), sumTo(g!, srcShape)],
-  }, [src]);
+  };
+  return mutate(t, "copy_", (_o, i) => at(i), isFloating(t.dtype) ? rebase : null, [src]);
 }
 
 /** AccumulateGrad's `variable_grad += new_grad` with grad mode off: no leaf check, no rebase */
@@ -313,10 +327,18 @@ export function retainGrad(t: Tensor): void {
   emitFlags(t);
 }
 
+/** `x.grad = g`: THPVariable_set_grad's checks, in its order */
 export function setGrad(t: Tensor, g: Tensor | null): void {
   if (g !== null) {
-    if (g.dtype !== t.dtype) throw runtimeError("assigned grad has data of a different type");
-    if (g.shape.join() !== t.shape.join()) throw runtimeError("assigned grad has data of a different size");
+    if (g === t) throw runtimeError("can't assign Variable as its own grad");
+    if (g.dtype !== t.dtype)
+      throw runtimeError(
+        `attempting to assign a gradient with dtype '${typeMetaName(g.dtype)}' to a tensor with dtype '${typeMetaName(t.dtype)}'. Please ensure that the gradient and the tensor have the same dtype`,
+      );
+    if (g.shape.join() !== t.shape.join() || g.dim() !== t.dim())
+      throw runtimeError(
+        `attempting to assign a gradient of size '[${g.shape.join(", ")}]' to a tensor of size '[${t.shape.join(", ")}]'. Please ensure that the gradient and the tensor are the same size`,
+      );
   }
   const before = t.grad;
   t.grad = g;

@@ -1,7 +1,7 @@
 // torch.lerp(start, end, weight): start + weight * (end - start), computed as ATen's kernel
 // does (from `end` when |weight| >= 0.5); LerpBackward0 for a number weight, LerpBackward1
 // for a tensor weight (which gets a gradient too).
-import { atenTypeName, isFloating, type DType } from "../dtype.ts";
+import { atenTypeName, isFloating, typeMetaName, type DType } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
@@ -10,7 +10,6 @@ import { broadcastValues } from "./broadcast_read.ts";
 import { mul, mulScalar, sub } from "./arith.ts";
 import { fullLike } from "./create.ts";
 
-const floatWord = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" })[d];
 
 function lerpValue(dtype: DType) {
   const r = dtype === "float32" ? Math.fround : (v: number) => v;
@@ -22,9 +21,9 @@ function checkLerp(self: Tensor, end: Tensor, weight: Tensor | null): void {
   if (!isFloating(self.dtype))
     throw runtimeError(`"lerp_kernel_${weight ? "tensor" : "scalar"}" not implemented for '${atenTypeName(self.dtype)}'`);
   if (end.dtype !== self.dtype)
-    throw runtimeError(`expected dtype ${floatWord(self.dtype)} for \`end\` but got dtype ${floatWord(end.dtype)}`);
+    throw runtimeError(`expected dtype ${typeMetaName(self.dtype)} for \`end\` but got dtype ${typeMetaName(end.dtype)}`);
   if (weight && weight.dtype !== self.dtype)
-    throw runtimeError(`expected dtype ${floatWord(self.dtype)} for \`weight\` but got dtype ${floatWord(weight.dtype)}`);
+    throw runtimeError(`expected dtype ${typeMetaName(self.dtype)} for \`weight\` but got dtype ${typeMetaName(weight.dtype)}`);
 }
 
 export function lerp(self: Tensor, end: Tensor, weight: number | Tensor): Tensor {

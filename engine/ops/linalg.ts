@@ -1,6 +1,6 @@
 // Matrix products: dot, mv, mm, bmm and matmul in every shape PyTorch allows. Products are
 // accumulated in order in the tensor's dtype, as the reference BLAS PyTorch links does (gemm.ts).
-import type { DType } from "../dtype.ts";
+import { typeMetaName, type DType } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromStorage, fromValues, makeView, type Tensor } from "../tensor.ts";
@@ -12,11 +12,10 @@ import { expand, reshape, tOp, transpose, unsqueeze } from "./views.ts";
 function checkSameDType(a: Tensor, b: Tensor, what: string): DType {
   if (a.dtype !== b.dtype)
     throw runtimeError(
-      `expected ${what} to have the same dtype, but got: ${dtypeWord(a.dtype)} != ${dtypeWord(b.dtype)}`,
+      `expected ${what} to have the same dtype, but got: ${typeMetaName(a.dtype)} != ${typeMetaName(b.dtype)}`,
     );
   return a.dtype;
 }
-const dtypeWord = (d: DType) => ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" })[d];
 
 function gemm(a: Tensor, b: Tensor, n: number, k: number, m: number, dtype: DType): Float32Array | Float64Array {
   if (dtype === "float32") return gemm32(a.contiguousData() as Float32Array, b.contiguousData() as Float32Array, n, k, m);

@@ -89,15 +89,15 @@ export function abs(x: Tensor): Tensor {
   );
 }
 
-/** sign as a non-differentiable helper (its grad is zero) */
-export function sgn(x: Tensor): Tensor {
-  return record(unaryMap(x, x.dtype, (v) => (v > 0 ? 1 : v < 0 ? -1 : v)), {
-    op: "sgn",
-    gradFn: "SgnBackward0",
-    inputs: [x],
-    backward: ([g]) => [zerosLikeT(g!)],
-  });
+/** ATen's sign kernel, (0 < a) - (a < 0): 0 for NaN and for -0 */
+const signOf = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : 0);
+
+/** sgn (abs's backward uses it) and sign: the same values under two grad_fn names; grad zero */
+function signOp(x: Tensor, op: "sgn" | "sign", gradFn: string): Tensor {
+  return record(unaryMap(x, x.dtype, signOf), { op, gradFn, inputs: [x], backward: ([g]) => [zerosLikeT(g!)] });
 }
+export const sgn = (x: Tensor): Tensor => signOp(x, "sgn", "SgnBackward0");
+export const sign = (x: Tensor): Tensor => signOp(x, "sign", "SignBackward0");
 
 export function clamp(x: Tensor, min?: Scalar | null, max?: Scalar | null): Tensor {
   const lo = min == null ? -Infinity : Number(min);

@@ -34,7 +34,9 @@ export function inferShape(shape: number[], numel: number): number[] {
 
 /** ATen's computeStride: strides for viewing t as newShape without a copy, or null. */
 function computeStride(t: Tensor, newShape: number[]): number[] | null {
-  if (t.numel === 0) return contiguousStrides(newShape);
+  // a 0-d tensor views as any shape of one element (c.view(-1) shares c's storage)
+  if (t.dim() === 0) return newShape.map(() => 1);
+  if (t.numel === 0) return t.shape.join() === newShape.join() ? t.strides.slice() : contiguousStrides(newShape);
   const oldShape = t.shape;
   const oldStride = t.strides;
   const newStride = new Array<number>(newShape.length);

@@ -4,7 +4,7 @@ import { FREED_MESSAGE, GradNode } from "../../autograd/node.ts";
 import { PyBuiltin, PyClass, PyTuple, type ForeignType, type PyValue, objectClass, pyErr } from "../values.ts";
 
 /** nodes PyTorch implements in C++ outside the generated code: .name() shows their namespace */
-const CPP_NODES = new Set(["AccumulateGrad", "CopyBackwards", "CopySlices", "GraphRoot", "Error", "DelayedError"]);
+const CPP_NODES = new Set(["AccumulateGrad", "CopyBackwards", "CopySlices", "GraphRoot", "Error", "DelayedError", "NotImplemented"]);
 
 const classes = new Map<string, PyClass>();
 function classFor(name: string): PyClass {

@@ -20,7 +20,7 @@ import {
 } from "../values.ts";
 import { iterate } from "../ops.ts";
 import { dtypeAttrs, dtypeClass, sizeClass, TorchSize } from "./dtypes.ts";
-import { isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
+import { checkDevice as checkDeviceName, isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
 import { NOT_YET, tensorClass, tensorList, tensorMethods } from "./tensor.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
 import { lossFunctions } from "./losses.ts";
@@ -44,9 +44,7 @@ const FACTORY_KW: ParamSpec[] = [
 ];
 
 function checkDevice(v: PyValue | typeof MISSING): void {
-  if (v === MISSING || v === null || v === "cpu" || v instanceof PyInstance) return;
-  if (typeof v === "string" && v.startsWith("cuda"))
-    throw pyErr("RuntimeError", "Gradlens runs on the CPU only: device='cuda' is not available");
+  if (v !== MISSING) checkDeviceName(v);
 }
 
 function factoryOpts(b: Bound): T.CreateOptions {

@@ -23,6 +23,7 @@ import { returnTypes } from "./return_types.ts";
 import { extraMethods } from "./extra_methods.ts";
 import { setIndex } from "../../ops/setitem.ts";
 import {
+  checkDevice,
   isScalar,
   isTensor,
   toDType,
@@ -121,7 +122,7 @@ function castDType(x: Tensor, d: T.DType): Tensor {
 export type Method = (x: Tensor, a: CallArgs) => PyValue;
 
 const unaryNames = [
-  "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "square", "reciprocal", "sgn",
+  "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "square", "reciprocal", "sgn", "sign",
   "tan", "asin", "acos", "atan", "sinh", "cosh", "log2", "log10", "log1p", "expm1", "exp2", "rsqrt",
   "floor", "ceil", "round", "trunc", "frac", "isnan", "isinf",
 ] as const;
@@ -275,7 +276,8 @@ export const tensorMethods: Record<string, Method> = {
   bool: (x) => castDType(x, "bool"),
   to: (x, a) => {
     const b = parse("to", a, [{ name: "dtype", default: null }, { name: "non_blocking", default: false }, { name: "copy", default: false }]);
-    if (b.dtype === "cpu" || b.dtype instanceof PyDevice) return x;
+    if (typeof b.dtype === "string") checkDevice(b.dtype);
+    if (typeof b.dtype === "string" || b.dtype instanceof PyDevice) return x;
     const d = toDType(b.dtype as PyValue);
     return d ? castDType(x, d) : x;
   },
@@ -355,7 +357,6 @@ for (const n of unaryNames)
     return (T[n] as (t: Tensor) => Tensor)(x);
   };
 Object.assign(tensorMethods, extraMethods);
-tensorMethods.sign = tensorMethods.sgn;
 tensorMethods.absolute = tensorMethods.abs;
 tensorMethods.negative = tensorMethods.neg;
 
@@ -428,7 +429,7 @@ function setattr(x: Tensor, name: string, value: PyValue): boolean {
   switch (name) {
     case "grad":
       if (value !== null && !isTensor(value))
-        throw pyErr("TypeError", `assigned grad expected to be a Tensor or None but got grad of ${typeName(value)}`);
+        throw pyErr("TypeError", `assigned grad expected to be a Tensor or None but got grad of type ${typeName(value)}`);
       T.setGrad(x, value);
       return true;
     case "requires_grad":
