@@ -156,17 +156,10 @@ export function appendNodes(
   return { placed, routes };
 }
 
-/** A new long edge gets one point per layer crossed on the straight line, so curves stay monotone. */
+/** A new edge is a straight line from the top of its input to the bottom of its output: no point
+ *  per layer crossed, so an op appended far above a node that feeds every layer costs O(1). */
 function straightRoute(state: LayoutState, edge: LayoutEdge): Point[] {
-  const { positions, layerPitch } = state.layout;
-  const s = positions.get(edge.source) as NodePlacement;
-  const t = positions.get(edge.target) as NodePlacement;
-  const middle: Point[] = [];
-  for (let l = s.layer + 1; l < t.layer; l++) {
-    const f = (l - s.layer) / (t.layer - s.layer);
-    middle.push([s.x + f * (t.x - s.x), -l * layerPitch]);
-  }
-  return routeThrough(positions, edge.source, edge.target, middle);
+  return routeThrough(state.layout.positions, edge.source, edge.target, []);
 }
 
 /** A node (or block of nodes) of `width` wanting a place in `row`. */

@@ -2,6 +2,7 @@
 
 import type { LayeredGraph } from "./layered-graph.ts";
 import type { LayerOrder } from "./ordering.ts";
+import type { Work } from "./work.ts";
 
 /** A vertex with no neighbours barely resists being pushed, and otherwise stays put. */
 const ANCHOR_WEIGHT = 0.01;
@@ -18,6 +19,7 @@ export function assignX(
   layers: LayerOrder,
   nodeSep: number,
   rounds: number,
+  work: Work = { count: 0 },
 ): Float64Array {
   const x = new Float64Array(graph.layer.length);
   for (const list of layers) {
@@ -29,6 +31,9 @@ export function assignX(
     for (const v of list) x[v] -= cursor / 2;
   }
   const solver = new LayerSolver(graph.layer.length);
+  let segments = 0;
+  for (const ups of graph.up) segments += ups.length;
+  work.count += rounds * 2 * (graph.layer.length + 2 * segments);
   for (let round = 0; round < rounds; round++) {
     for (let l = 0; l < layers.length; l++) solver.place(graph, layers[l], x, nodeSep);
     for (let l = layers.length - 1; l >= 0; l--) solver.place(graph, layers[l], x, nodeSep);

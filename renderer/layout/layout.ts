@@ -2,9 +2,10 @@
 
 import { assignX } from "./coordinates.ts";
 import { creationKeys, indexGraph } from "./graph-index.ts";
-import { buildLayeredGraph } from "./layered-graph.ts";
+import { buildLayeredGraph, type Bundle, type LayeredGraph } from "./layered-graph.ts";
 import { assignLayers } from "./layers.ts";
 import { orderLayers } from "./ordering.ts";
+import type { Work } from "./work.ts";
 import type {
   Layout,
   LayoutGraph,
@@ -30,6 +31,15 @@ export interface LayoutState {
   layout: Layout;
   /** per layer, real nodes sorted by left edge */
   rows: Map<number, RowEntry[]>;
+  /** what the full layout cost: dummies made, long edges drawn straight, elementary steps */
+  stats: LayoutStats;
+}
+
+export interface LayoutStats {
+  dummies: number;
+  unrouted: number;
+  /** vertices and segments visited, pairs compared and route points written (see work.ts) */
+  work: number;
 }
 
 /** Lay the whole graph out from scratch. Deterministic: the same graph gives the same numbers. */
@@ -39,9 +49,11 @@ export function relayout(graph: LayoutGraph, options: Partial<LayoutOptions> = {
   const n = index.nodes.length;
   const layerOf = assignLayers(index);
   const keys = creationKeys(index.nodes);
+  const work: Work = { count: 0 };
   const layered = buildLayeredGraph(index, layerOf, keys, 0);
-  const order = orderLayers(layered, opts.orderingRounds);
-  const x = assignX(layered, order, opts.nodeSep, opts.coordinateRounds);
+  work.count += layered.layer.length + graph.edges.length;
+  const order = orderLayers(layered, opts.orderingRounds, work);
+  const x = assignX(layered, order, opts.nodeSep, opts.coordinateRounds, work);
 
   let tallest = 0;
   for (const node of index.nodes) tallest = Math.max(tallest, node.height);
@@ -76,13 +88,13 @@ export function relayout(graph: LayoutGraph, options: Partial<LayoutOptions> = {
   }
   for (const row of rows.values()) row.sort((a, b) => a.left - b.left);
 
+  const lines = new BundleLines(layered, x, shift, yOf);
   const routes: EdgeRoute[] = graph.edges.map((edge) => {
     const s = index.indexOf.get(edge.source) as number;
     const t = index.indexOf.get(edge.target) as number;
-    const middle: Point[] = (layered.chains.get(s * n + t) ?? []).map((d) => [
-      round(x[d] + shift),
-      yOf(layered.layer[d]),
-    ]);
+    const bundle = layered.bundles.get(s * n + t);
+    const middle = bundle ? lines.between(bundle, layerOf[s] + 1, layerOf[t] - 1) : [];
+    work.count += middle.length + 2;
     return {
       source: edge.source,
       target: edge.target,
@@ -96,6 +108,11 @@ export function relayout(graph: LayoutGraph, options: Partial<LayoutOptions> = {
     graph: { nodes: graph.nodes.slice(), edges: graph.edges.slice() },
     layout,
     rows,
+    stats: {
+      dummies: layered.layer.length - n,
+      unrouted: layered.unrouted.size,
+      work: work.count + lines.work.count,
+    },
   };
 }
 
@@ -136,6 +153,97 @@ export function growBoundsPoint(b: Bounds, px: number, py: number): void {
   b.maxX = Math.max(b.maxX, px);
   b.minY = Math.min(b.minY, py);
   b.maxY = Math.max(b.maxY, py);
+}
+
+/** How far (px) a bundle's line may be straightened when its points are thinned out. */
+const STRAIGHT_ENOUGH = 0.5;
+
+/**
+ * The points of a route through a bundle: where the bundle's line runs straight (to within half a
+ * pixel) only its ends and the points next to them, so the curve drawn through them is the same;
+ * an edge leaving a 2,000-layer fan-out bundle then has a handful of points rather than 2,000.
+ */
+class BundleLines {
+  private drawn = new Map<Bundle, { xs: number[]; bends: number[] }>();
+  /** points looked at while finding the bundles' corners */
+  work: Work = { count: 0 };
+
+  constructor(
+    private layered: LayeredGraph,
+    private x: Float64Array,
+    private shift: number,
+    private yOf: (layer: number) => number,
+  ) {}
+
+  /** the bundle's points from layer `from` up to layer `to` (both inclusive) */
+  between(bundle: Bundle, from: number, to: number): Point[] {
+    const { xs, bends } = this.lineOf(bundle);
+    const a = from - bundle.base;
+    const b = to - bundle.base;
+    const keep: number[] = [a];
+    const add = (i: number): void => {
+      if (i > keep[keep.length - 1] && i <= b) keep.push(i);
+    };
+    add(a + 1);
+    // the first bend strictly inside (a, b): a bend at i keeps i - 1, i, i + 1
+    let lo = 0;
+    let hi = bends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bends[mid] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < bends.length && bends[k] < b; k++) {
+      add(bends[k] - 1);
+      add(bends[k]);
+      add(bends[k] + 1);
+    }
+    add(b - 1);
+    add(b);
+    return keep.map((i) => [xs[i], this.yOf(bundle.base + i)]);
+  }
+
+  private lineOf(bundle: Bundle): { xs: number[]; bends: number[] } {
+    let line = this.drawn.get(bundle);
+    if (!line) {
+      const xs = bundle.ids.map((d) => round(this.x[d] + this.shift));
+      const bends = corners(xs, STRAIGHT_ENOUGH, this.work);
+      this.drawn.set(bundle, (line = { xs, bends }));
+    }
+    return line;
+  }
+}
+
+/**
+ * Indices of the corners of a line with one point per layer (x[i] at equally spaced heights), by
+ * Douglas–Peucker: the points a polyline through only the ends and these passes within
+ * `tolerance` of, measured across (the lines run up the drawing). Ascending, ends excluded.
+ */
+export function corners(
+  xs: readonly number[],
+  tolerance: number,
+  work: Work = { count: 0 },
+): number[] {
+  const found: number[] = [];
+  const stack: [number, number][] = [[0, xs.length - 1]];
+  while (stack.length > 0) {
+    const [a, b] = stack.pop() as [number, number];
+    let worst = -1;
+    let far = tolerance;
+    work.count += b - a;
+    for (let i = a + 1; i < b; i++) {
+      const along = xs[a] + ((xs[b] - xs[a]) * (i - a)) / (b - a);
+      const off = Math.abs(xs[i] - along);
+      if (off > far) {
+        far = off;
+        worst = i;
+      }
+    }
+    if (worst < 0) continue;
+    found.push(worst);
+    stack.push([a, worst], [worst, b]);
+  }
+  return found.sort((p, q) => p - q);
 }
 
 /** Hundredths of a pixel: enough for drawing, and it keeps exported numbers short and stable. */

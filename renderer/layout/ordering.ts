@@ -1,37 +1,49 @@
-// Ordering within layers: barycentric sweeps from creation order, then sifting; keeps the best seen.
+// Ordering within layers: breadth first from the inputs, transpositions, then barycentric sweeps
+// with sifting; keeps the ordering with the fewest crossings seen.
 
 import type { LayeredGraph } from "./layered-graph.ts";
-
-const MAX_SIFT_WIDTH = 100;
+import { Sifter, siftAll } from "./sifting.ts";
+import { transpose } from "./transpose.ts";
+import type { Work } from "./work.ts";
 
 /** Vertices of each layer, left to right. */
 export type LayerOrder = number[][];
 
-export function orderLayers(graph: LayeredGraph, rounds: number): LayerOrder {
-  const layers: LayerOrder = Array.from({ length: graph.layerCount }, () => []);
-  for (let v = 0; v < graph.layer.length; v++) layers[graph.layer[v]].push(v);
-  for (const list of layers) list.sort((a, b) => graph.key[a] - graph.key[b] || a - b);
+/**
+ * Graphviz's dot starts from a breadth-first order and so do we: on autograd graphs (an MLP's
+ * neurons, their weights and the fans between layers) that order with transpositions already
+ * crosses less than dot's final drawing, and the sweeps that follow rarely improve it, while on
+ * other DAGs they do. Every candidate is scored by its exact crossing count; the best is kept.
+ */
+export function orderLayers(
+  graph: LayeredGraph,
+  rounds: number,
+  work: Work = { count: 0 },
+): LayerOrder {
+  const layers = breadthFirstOrder(graph);
+  work.count += graph.layer.length;
   const pos = new Float64Array(graph.layer.length);
   const refresh = (l: number): void => layers[l].forEach((v, i) => (pos[v] = i));
   for (let l = 0; l < layers.length; l++) refresh(l);
+  transpose(graph, layers, pos, work);
 
   const bary = new Float64Array(graph.layer.length);
   const sifter = new Sifter(64);
   let best = layers.map((list) => list.slice());
-  let bestCrossings = totalCrossings(graph, layers, pos);
+  let bestCrossings = totalCrossings(graph, layers, pos, work);
   let roundsWithoutGain = 0;
   // Stop once two rounds in a row found nothing better: the sweeps have settled.
   for (let round = 0; round < rounds && bestCrossings > 0 && roundsWithoutGain < 2; round++) {
     for (let l = 1; l < layers.length; l++) {
-      reorderByBarycentre(layers[l], graph.down, pos, bary);
+      reorderByBarycentre(layers[l], graph.down, pos, bary, work);
       refresh(l);
     }
     for (let l = layers.length - 2; l >= 0; l--) {
-      reorderByBarycentre(layers[l], graph.up, pos, bary);
+      reorderByBarycentre(layers[l], graph.up, pos, bary, work);
       refresh(l);
     }
-    siftAll(graph, layers, pos, sifter);
-    const crossings = totalCrossings(graph, layers, pos);
+    siftAll(graph, layers, pos, sifter, work);
+    const crossings = totalCrossings(graph, layers, pos, work);
     if (crossings < bestCrossings) {
       bestCrossings = crossings;
       best = layers.map((list) => list.slice());
@@ -40,7 +52,53 @@ export function orderLayers(graph: LayeredGraph, rounds: number): LayerOrder {
       roundsWithoutGain++;
     }
   }
+  if (bestCrossings > 0) {
+    // the sweeps' best, polished: transpositions see both neighbouring layers at once
+    for (let l = 0; l < best.length; l++) {
+      layers[l] = best[l].slice();
+      refresh(l);
+    }
+    transpose(graph, layers, pos, work);
+    if (totalCrossings(graph, layers, pos, work) < bestCrossings) best = layers;
+  }
   return best;
+}
+
+/**
+ * Each layer in the order a breadth-first search first reaches its vertices, started from every
+ * vertex without inputs in creation order and following outputs before inputs (dot's
+ * build_ranks). Vertices tied together by edges land near each other in every layer at once,
+ * which no layer-by-layer sweep achieves when it starts from a poor order.
+ */
+export function breadthFirstOrder(graph: LayeredGraph): LayerOrder {
+  const layers: LayerOrder = Array.from({ length: graph.layerCount }, () => []);
+  const n = graph.layer.length;
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let tail = 0;
+  const visit = (start: number): void => {
+    let head = tail;
+    seen[start] = 1;
+    queue[tail++] = start;
+    while (head < tail) {
+      const u = queue[head++];
+      layers[graph.layer[u]].push(u);
+      for (const w of graph.up[u])
+        if (!seen[w]) {
+          seen[w] = 1;
+          queue[tail++] = w;
+        }
+      for (const w of graph.down[u])
+        if (!seen[w]) {
+          seen[w] = 1;
+          queue[tail++] = w;
+        }
+    }
+  };
+  // real vertices come first, in creation order; every dummy has an input
+  for (let v = 0; v < graph.realCount; v++) if (!seen[v] && graph.down[v].length === 0) visit(v);
+  for (let v = 0; v < n; v++) if (!seen[v]) visit(v);
+  return layers;
 }
 
 /** Sort a layer by the mean position of each vertex's neighbours in the fixed layer. Vertices with
@@ -50,10 +108,12 @@ function reorderByBarycentre(
   neighbours: number[][],
   pos: Float64Array,
   bary: Float64Array,
+  work: Work,
 ): void {
   const movable: number[] = [];
   for (const v of list) {
     const ns = neighbours[v];
+    work.count += 1 + ns.length;
     if (ns.length === 0) continue;
     let sum = 0;
     for (const w of ns) sum += pos[w];
@@ -67,13 +127,21 @@ function reorderByBarycentre(
     if (neighbours[list[i]].length > 0) list[i] = movable[next++];
 }
 
-export function totalCrossings(graph: LayeredGraph, layers: LayerOrder, pos: Float64Array): number {
+export function totalCrossings(
+  graph: LayeredGraph,
+  layers: LayerOrder,
+  pos: Float64Array,
+  work: Work = { count: 0 },
+): number {
   let widest = 0;
   for (const list of layers) widest = Math.max(widest, list.length);
   const tree = new Float64Array(widest + 1);
   let total = 0;
-  for (let l = 0; l + 1 < layers.length; l++)
+  for (let l = 0; l + 1 < layers.length; l++) {
     total += crossingsBetween(graph.up, layers[l], layers[l + 1].length, pos, tree);
+    work.count += layers[l + 1].length;
+    for (const v of layers[l]) work.count += 1 + graph.up[v].length;
+  }
   return total;
 }
 
@@ -107,130 +175,4 @@ function crossingsBetween(
     }
   }
   return crossings;
-}
-
-/** Sifting (Matuszewski, Schönfeld, Molitor 1999), one layer at a time: each vertex in turn is
- *  taken out and put back at the slot of its layer where its edges cross the fewest edges of the
- *  other vertices, counted against both neighbouring layers. Ties keep the current slot. */
-function siftAll(graph: LayeredGraph, layers: LayerOrder, pos: Float64Array, sifter: Sifter): void {
-  for (const list of layers) {
-    // Quadratic in the layer's width: very wide layers (hundreds of leaves) keep the sweeps' order.
-    if (list.length < 2 || list.length > MAX_SIFT_WIDTH) continue;
-    sifter.sift(graph, list, pos);
-  }
-}
-
-/** Scratch space reused across layers and rounds, so sifting allocates next to nothing. */
-class Sifter {
-  /** left[i * m + j]: crossings between the edges of list[i] and list[j] when i is left of j */
-  private left = new Float64Array(MAX_SIFT_WIDTH * MAX_SIFT_WIDTH);
-  /** every vertex's sorted neighbour positions, down then up, back to back */
-  private ends: Float64Array;
-  private downStart = new Int32Array(MAX_SIFT_WIDTH + 1);
-  private upStart = new Int32Array(MAX_SIFT_WIDTH + 1);
-  private order: number[] = [];
-  private original: number[] = [];
-
-  constructor(maxDegreeSum: number) {
-    this.ends = new Float64Array(maxDegreeSum);
-  }
-
-  sift(graph: LayeredGraph, list: number[], pos: Float64Array): void {
-    const m = list.length;
-    const { left, downStart, upStart, order, original } = this;
-    let need = 0;
-    for (const v of list) need += graph.down[v].length + graph.up[v].length;
-    if (need > this.ends.length) this.ends = new Float64Array(need);
-    const ends = this.ends;
-    // The neighbouring layers stay fixed while this one is sifted: sort each vertex's neighbour
-    // positions once, and count the crossings of every ordered pair once.
-    let at = 0;
-    for (let i = 0; i < m; i++) {
-      downStart[i] = at;
-      at = copySorted(graph.down[list[i]], pos, ends, at);
-      upStart[i] = at;
-      at = copySorted(graph.up[list[i]], pos, ends, at);
-    }
-    downStart[m] = at;
-    for (let i = 0; i < m; i++) {
-      for (let j = i + 1; j < m; j++) {
-        pairwise(ends, downStart[i], upStart[i], downStart[j], upStart[j]);
-        let ij = pairLeft;
-        let ji = pairRight;
-        pairwise(ends, upStart[i], downStart[i + 1], upStart[j], downStart[j + 1]);
-        ij += pairLeft;
-        ji += pairRight;
-        left[i * m + j] = ij;
-        left[j * m + i] = ji;
-      }
-    }
-    order.length = 0;
-    for (let i = 0; i < m; i++) order.push(i);
-    for (let u = 0; u < m; u++) {
-      const from = order.indexOf(u);
-      order.splice(from, 1);
-      let cost = 0;
-      for (const w of order) cost += left[u * m + w];
-      let best = cost;
-      let bestSlot = 0;
-      let costAtFrom = from === 0 ? cost : NaN;
-      for (let i = 0; i < order.length; i++) {
-        const w = order[i];
-        cost += left[w * m + u] - left[u * m + w];
-        if (i + 1 === from) costAtFrom = cost;
-        if (cost < best) {
-          best = cost;
-          bestSlot = i + 1;
-        }
-      }
-      order.splice(best < costAtFrom ? bestSlot : from, 0, u);
-    }
-    original.length = 0;
-    for (const v of list) original.push(v);
-    for (let i = 0; i < m; i++) {
-      list[i] = original[order[i]];
-      pos[list[i]] = i;
-    }
-  }
-}
-
-/** Writes the neighbours' positions, sorted (insertion sort: degrees are small), from `at`. */
-function copySorted(
-  neighbours: number[],
-  pos: Float64Array,
-  out: Float64Array,
-  at: number,
-): number {
-  for (let k = 0; k < neighbours.length; k++) {
-    const value = pos[neighbours[k]];
-    let i = at + k;
-    while (i > at && out[i - 1] > value) {
-      out[i] = out[i - 1];
-      i--;
-    }
-    out[i] = value;
-  }
-  return at + neighbours.length;
-}
-
-/** pairwise's results, kept outside so the inner loop of sifting allocates nothing */
-let pairLeft = 0;
-let pairRight = 0;
-
-/** For sorted neighbour positions a = ends[a0..a1) (of u) and b = ends[b0..b1) (of w): the
- *  crossings if u is left of w (pairs with a > b) into pairLeft, if right (a < b) into pairRight. */
-function pairwise(ends: Float64Array, a0: number, a1: number, b0: number, b1: number): void {
-  let uLeft = 0;
-  let uRight = 0;
-  let j = b0;
-  let k = b0;
-  for (let i = a0; i < a1; i++) {
-    const a = ends[i];
-    while (j < b1 && ends[j] < a) j++;
-    while (k < b1 && ends[k] <= a) k++;
-    uLeft += j - b0;
-    uRight += b1 - k;
-  }
-  pairLeft = uLeft;
-  pairRight = uRight;
 }

@@ -138,3 +138,62 @@ export function stepsOf(graph: LayoutGraph): { nodes: LayoutNode[]; edges: Layou
   for (const leaf of pendingLeaves) steps.push({ nodes: [leaf], edges: [] });
   return steps;
 }
+
+/** Python's sum() over a k-element tensor: UnbindBackward0 feeds every AddBackward0 of the chain
+ *  0 + x[0] + x[1] + ..., one layer higher each time (fan-out to every layer). */
+export function sumOverTensorGraph(k: number): LayoutGraph {
+  const nodes = [opNode(1, "AccumulateGrad", "accumulate"), opNode(2, "UnbindBackward0")];
+  const edges: LayoutEdge[] = [{ source: 1, target: 2 }];
+  for (let i = 0; i < k; i++) {
+    const id = 3 + i;
+    nodes.push(opNode(id, "AddBackward0"));
+    if (i > 0) edges.push({ source: id - 1, target: id });
+    edges.push({ source: 2, target: id });
+  }
+  return { nodes, edges };
+}
+
+/** `h = torch.tanh(W @ h + 1)` for `steps` steps: W's AccumulateGrad feeds every MvBackward0. */
+export function recurrentGraph(steps: number): LayoutGraph {
+  const nodes = [opNode(1, "AccumulateGrad", "accumulate")];
+  const edges: LayoutEdge[] = [];
+  let h = -1;
+  for (let i = 0; i < steps; i++) {
+    const mv = nodes.length + 1;
+    nodes.push(
+      opNode(mv, "MvBackward0"),
+      opNode(mv + 1, "AddBackward0"),
+      opNode(mv + 2, "TanhBackward0"),
+    );
+    edges.push({ source: 1, target: mv });
+    if (h > 0) edges.push({ source: h, target: mv });
+    edges.push({ source: mv, target: mv + 1 }, { source: mv + 1, target: mv + 2 });
+    h = mv + 2;
+  }
+  return { nodes, edges };
+}
+
+/** `torch.stack([h1, ..., hk])` of a running chain: every link feeds the one top node (fan-in). */
+export function stackOfChainGraph(k: number): LayoutGraph {
+  const nodes = [opNode(1, "AccumulateGrad", "accumulate")];
+  const edges: LayoutEdge[] = [];
+  for (let i = 0; i < k; i++) {
+    nodes.push(opNode(i + 2, "MulBackward0"));
+    edges.push({ source: i + 1, target: i + 2 });
+  }
+  nodes.push(opNode(k + 2, "StackBackward0"));
+  for (let i = 0; i < k; i++) edges.push({ source: i + 2, target: k + 2 });
+  return { nodes, edges };
+}
+
+/** A chain up, then a chain that takes the first chain's links in reverse: k nested long edges,
+ *  none sharing an end, spanning 2, 4, ..., 2k layers (what no bundle can share). */
+export function nestedEdgesGraph(k: number): LayoutGraph {
+  const nodes = Array.from({ length: 2 * k }, (_, i) =>
+    opNode(i + 1, i < k ? "ExpBackward0" : "MulBackward0"),
+  );
+  const edges: LayoutEdge[] = [];
+  for (let i = 1; i < 2 * k; i++) edges.push({ source: i, target: i + 1 });
+  for (let j = 0; j < k; j++) edges.push({ source: k - j, target: k + 1 + j });
+  return { nodes, edges };
+}
