@@ -1,5 +1,6 @@
 // Reading a script or lesson the user picked, under the rules of file-rules.ts.
 
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
 import type { OpenResult } from "./channels.ts";
@@ -9,7 +10,8 @@ export async function readOpenableFile(path: string): Promise<OpenResult> {
   const name = basename(path);
   let handle;
   try {
-    handle = await open(path, "r");
+    // O_NONBLOCK: opening a named pipe must not wait for a writer (it is refused just below)
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return {
       status: "refused",

@@ -8,9 +8,14 @@ export interface RuntimeOptions {
   sink?: EventSink;
   /** the most elements one tensor may hold before the run is stopped */
   maxElements?: number;
+  /** the most bytes the program may hold at once (tensors and, as the run counts them, values) */
+  maxBytes?: number;
   /** keep every tensor and node made, for tests that compare the live engine with a fold */
   track?: boolean;
 }
+
+/** 2 GiB: far beyond any lesson, well inside what a browser tab or Node can hold */
+export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 
 export class Runtime {
   sink: EventSink | null;
@@ -19,6 +24,21 @@ export class Runtime {
   span: Span | undefined = undefined;
   onWarning: ((category: string, message: string) => void) | null = null;
   maxElements: number;
+  /** Date.now() past which the run is stopped: the interpreter looks at it between statements,
+   *  kernels between blocks of work, and every new tensor on its way out of an op */
+  deadline = Infinity;
+  /** throws the run's time-budget error (it names the line); set by whoever runs the program */
+  onDeadline: (() => never) | null = null;
+  /** the memory budget: bytes the program may hold at once */
+  maxBytes: number;
+  /** what the program can reach now, in bytes (set by the run: it knows the program's names);
+   *  without it, every allocation counts as held for good */
+  measureLive: (() => number) | null = null;
+  /** throws the run's memory-budget error (it names the line); set by the run */
+  onMemoryBudget: (() => never) | null = null;
+  /** bytes held at the last measure, and allocated since: together, an upper bound */
+  private liveAtMeasure = 0;
+  private allocatedSince = 0;
   /** 0 for forward ops; n while a create_graph backward of order n runs */
   derivativeOrder = 0;
   generator = new TorchGenerator();
@@ -33,6 +53,7 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     this.sink = options.sink ?? null;
     this.maxElements = options.maxElements ?? 50_000_000;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.tracked = options.track ? { tensors: new Map(), nodes: new Map() } : null;
   }
 
@@ -74,6 +95,29 @@ export class Runtime {
   warn(category: string, message: string): void {
     this.emit({ kind: "warning/raised", category, message, span: this.span });
     this.onWarning?.(category, message);
+  }
+
+  checkDeadline(): void {
+    if (this.deadline !== Infinity && Date.now() > this.deadline) {
+      if (this.onDeadline) this.onDeadline();
+      throw runtimeError("Gradlens stopped the program (time budget)");
+    }
+  }
+
+  /** Account for `bytes` about to be (or just) allocated. Only when what was held at the last
+   *  measure plus everything allocated since could pass the budget is the program measured
+   *  again (allocations that became garbage drop out then); over the budget even so, the run
+   *  stops. */
+  noteAllocation(bytes: number): void {
+    this.allocatedSince += bytes;
+    if (this.liveAtMeasure + this.allocatedSince <= this.maxBytes) return;
+    const live = this.measureLive ? this.measureLive() : this.liveAtMeasure + this.allocatedSince - bytes;
+    this.liveAtMeasure = live;
+    this.allocatedSince = bytes;
+    if (live + bytes > this.maxBytes) {
+      if (this.onMemoryBudget) this.onMemoryBudget();
+      throw runtimeError(`Gradlens stopped the program: it would hold ${live + bytes} bytes (memory budget)`);
+    }
   }
 
   checkElements(n: number): void {

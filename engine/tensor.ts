@@ -138,6 +138,8 @@ export class Tensor {
   /** row-major copy of this tensor's elements */
   values(): number[] {
     const n = this.numel;
+    // an expanded view can stand for far more elements than its storage holds
+    this.rt.checkElements(n);
     if (n === 1) return [this.at(0)];
     const out = new Array<number>(n);
     const data = this.storage.data;
@@ -161,6 +163,7 @@ export class Tensor {
   contiguousData(): Storage32 {
     const d = this.storage.data;
     if (this.isContiguous()) return d.subarray(this.offset, this.offset + this.numel);
+    this.rt.checkElements(this.numel);
     const out = allocate(this.dtype, this.numel);
     forEachOffset(this, (off, i) => {
       out[i] = d[off];
@@ -223,9 +226,14 @@ export function forEachOffset(t: Tensor, fn: (offset: number, flat: number) => v
 }
 
 /** A new tensor over fresh contiguous storage holding `values` (already in dtype). */
+/** bytes of a storage of n elements (int64 is held as float64) */
+export const storageBytes = (dtype: DType, n: number): number => n * (dtype === "float32" || dtype === "int32" ? 4 : dtype === "bool" ? 1 : 8);
+
 export function fromValues(rt: Runtime, values: ArrayLike<number>, shape: number[], dtype: DType): Tensor {
   const n = numelOf(shape);
   rt.checkElements(n);
+  rt.checkDeadline();
+  rt.noteAllocation(storageBytes(dtype, n));
   const data = allocate(dtype, n);
   if (dtype === "int64") for (let i = 0; i < n; i++) data[i] = Math.trunc(values[i]);
   else if (dtype === "bool") for (let i = 0; i < n; i++) data[i] = values[i] ? 1 : 0;
@@ -233,8 +241,22 @@ export function fromValues(rt: Runtime, values: ArrayLike<number>, shape: number
   return new Tensor(rt, new Storage(rt.newStorageId(), data), shape, contiguousStrides(shape), 0, dtype);
 }
 
+/** A new contiguous tensor of `shape` with every element `value` (already in dtype): a typed
+ *  array filled in place, never a JS array (those turn slow past 32M elements). */
+export function filled(rt: Runtime, shape: number[], dtype: DType, value = 0): Tensor {
+  const n = numelOf(shape);
+  rt.checkElements(n);
+  rt.checkDeadline();
+  rt.noteAllocation(storageBytes(dtype, n));
+  const data = allocate(dtype, n);
+  if (value !== 0) data.fill(value);
+  return new Tensor(rt, new Storage(rt.newStorageId(), data), shape, contiguousStrides(shape), 0, dtype);
+}
+
 /** A new contiguous tensor over `data`, which it takes over (already in dtype). */
 export function fromStorage(rt: Runtime, data: Storage32, shape: number[], dtype: DType): Tensor {
+  rt.checkDeadline();
+  rt.noteAllocation(data.byteLength);
   return new Tensor(rt, new Storage(rt.newStorageId(), data), shape, contiguousStrides(shape), 0, dtype);
 }
 

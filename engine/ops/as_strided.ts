@@ -2,7 +2,7 @@
 // create_graph backward records them: what CopySlices and a regenerated view's
 // AsStridedBackward0 use to move a gradient between a view and its base.
 import { allocate } from "../dtype.ts";
-import { Storage, Tensor, fromValues, makeView } from "../tensor.ts";
+import { Storage, Tensor, filled, fromValues, makeView, storageBytes } from "../tensor.ts";
 import { record } from "../autograd/record.ts";
 import { created } from "./create.ts";
 import { copy_ } from "./inplace.ts";
@@ -60,6 +60,7 @@ function offsetsOf(shape: number[], strides: number[], offset: number): number[]
 export function emptyStrided(like: Tensor, shape: number[], strides: number[]): Tensor {
   const n = minStorageSize(shape, strides, 0);
   like.rt.checkElements(n);
+  like.rt.noteAllocation(storageBytes(like.dtype, Math.max(n, 0)));
   const storage = new Storage(like.rt.newStorageId(), allocate(like.dtype, Math.max(n, 0)));
   return created(new Tensor(like.rt, storage, shape.slice(), strides.slice(), 0, like.dtype), "new_empty_strided");
 }
@@ -84,7 +85,7 @@ export function asStridedBackward(grad: Tensor, input: Geometry, size: number[],
   const inpOffset = input.offset - shared;
   const outOffset = offset - shared;
   const n = Math.max(minStorageSize(input.shape, input.strides, inpOffset), minStorageSize(size, stride, outOffset));
-  let storage = created(fromValues(rt, new Array<number>(n).fill(0), [n], grad.dtype), "new_zeros");
+  let storage = created(filled(rt, [n], grad.dtype), "new_zeros");
   if (maybeOverlapping(size, stride)) {
     // index_add_: several gradient elements land on one storage element
     storage = scatterAdd(grad, offsetsOf(size, stride, outOffset), n);

@@ -3,7 +3,7 @@
 import { castValue, DEFAULT_FLOAT, isFloating, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError, typeError, valueError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
-import { fromValues, numelOf, Tensor } from "../tensor.ts";
+import { filled, fromValues, numelOf, Tensor } from "../tensor.ts";
 import { fma } from "../random/fma.ts";
 import { fmaf } from "../random/float32Math.ts";
 
@@ -72,7 +72,7 @@ export function full(rt: Runtime, shape: number[], value: Scalar, opts: CreateOp
   const n = numelOf(shape);
   rt.checkElements(n);
   const v = castValue(scalarToNumber(value), dtype);
-  return created(fromValues(rt, new Array<number>(n).fill(v), shape.slice(), dtype), how, opts.requiresGrad);
+  return created(filled(rt, shape.slice(), dtype, v), how, opts.requiresGrad);
 }
 
 export const zeros = (rt: Runtime, shape: number[], opts: CreateOptions = {}) =>
@@ -82,9 +82,9 @@ export const ones = (rt: Runtime, shape: number[], opts: CreateOptions = {}) =>
 
 export function eye(rt: Runtime, n: number, m = n, opts: CreateOptions = {}): Tensor {
   if (n < 0) throw runtimeError(`n must be greater or equal to 0, got ${n}`);
-  const v = new Array<number>(n * m).fill(0);
-  for (let i = 0; i < Math.min(n, m); i++) v[i * m + i] = 1;
-  return created(fromValues(rt, v, [n, m], opts.dtype ?? DEFAULT_FLOAT), "eye", opts.requiresGrad);
+  const t = filled(rt, [n, m], opts.dtype ?? DEFAULT_FLOAT);
+  for (let i = 0; i < Math.min(n, m); i++) t.storage.data[i * m + i] = 1;
+  return created(t, "eye", opts.requiresGrad);
 }
 
 export function arange(rt: Runtime, start: Scalar, end?: Scalar | null, step: Scalar = 1n, opts: CreateOptions = {}): Tensor {

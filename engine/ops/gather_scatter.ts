@@ -4,7 +4,7 @@
 import { promoteTypes } from "../dtype.ts";
 import { indexError, runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
-import { contiguousStrides, fromValues, numelOf, type Tensor } from "../tensor.ts";
+import { contiguousStrides, filled, fromValues, numelOf, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
 import { expand, wrapDim } from "./views.ts";
 import { sum } from "./reduce.ts";
@@ -32,7 +32,7 @@ const sizesText = (s: readonly number[]) => `[${s.join(", ")}]`;
 
 /** zeros the gradient formulas start from (PyTorch's grad.new_zeros(sizes)) */
 export function zerosOf(like: Tensor, sizes: number[], how = "zeros"): Tensor {
-  return created(fromValues(like.rt, new Array<number>(numelOf(sizes)).fill(0), sizes.slice(), like.dtype), how);
+  return created(filled(like.rt, sizes.slice(), like.dtype), how);
 }
 
 export function checkInt64Index(index: Tensor, op: string): void {

@@ -66,17 +66,38 @@ export const gemmKernel = (): "wasm-simd" | "js" => (wasmKernels() ? "wasm-simd"
 const align16 = (x: number) => (x + 15) & ~15;
 const MAX_WASM_BYTES = 1 << 30;
 
-export function gemm32(a: Float32Array, b: Float32Array, n: number, k: number, m: number): Float32Array {
-  return (viaWasm(a, b, n, k, m) as Float32Array | null) ?? gemm32Js(a, b, n, k, m);
+/** Called between blocks of rows (each about this many multiply-adds, a few milliseconds), so a
+ *  long product can be stopped by the run's time budget: rows are computed independently, so
+ *  the blocks change nothing in the result. */
+export const BLOCK_WORK = 1 << 24;
+export type Between = () => void;
+
+const rowsPerBlock = (k: number, m: number) => Math.max(1, Math.floor(BLOCK_WORK / Math.max(1, k * m)));
+
+export function gemm32(a: Float32Array, b: Float32Array, n: number, k: number, m: number, between?: Between): Float32Array {
+  return (viaWasm(a, b, n, k, m, between) as Float32Array | null) ?? (inBlocks(a, b, n, k, m, gemm32Js, between) as Float32Array);
 }
 
-export function gemm64(a: Float64Array, b: Float64Array, n: number, k: number, m: number): Float64Array {
-  return (viaWasm(a, b, n, k, m) as Float64Array | null) ?? gemm64Js(a, b, n, k, m);
+export function gemm64(a: Float64Array, b: Float64Array, n: number, k: number, m: number, between?: Between): Float64Array {
+  return (viaWasm(a, b, n, k, m, between) as Float64Array | null) ?? (inBlocks(a, b, n, k, m, gemm64Js, between) as Float64Array);
+}
+
+/** the JavaScript loops over blocks of rows of A */
+function inBlocks<T extends FloatArray>(a: T, b: T, n: number, k: number, m: number, kernel: (a: T, b: T, n: number, k: number, m: number) => T, between?: Between): T {
+  const rows = rowsPerBlock(k, m);
+  if (!between || rows >= n) return kernel(a, b, n, k, m);
+  const out = new (a.constructor as new (n: number) => T)(n * m);
+  for (let r = 0; r < n; r += rows) {
+    const end = Math.min(n, r + rows);
+    out.set(kernel(a.subarray(r * k, end * k) as T, b, end - r, k, m), r * m);
+    between();
+  }
+  return out;
 }
 
 /** copies A and B into the module's memory, runs the kernel, copies C out; null when the kernel
  *  is unavailable or the memory cannot grow that far */
-function viaWasm(a: FloatArray, b: FloatArray, n: number, k: number, m: number): FloatArray | null {
+function viaWasm(a: FloatArray, b: FloatArray, n: number, k: number, m: number, between?: Between): FloatArray | null {
   const w = wasmKernels();
   if (!w) return null;
   const size = a.BYTES_PER_ELEMENT;
@@ -96,6 +117,11 @@ function viaWasm(a: FloatArray, b: FloatArray, n: number, k: number, m: number):
   const View = size === 4 ? Float32Array : Float64Array;
   new View(buf, 0, n * k).set(a);
   new View(buf, bAt, k * m).set(b);
-  (size === 4 ? w.gemm_f32 : w.gemm_f64)(0, bAt, cAt, n, k, m);
+  const kernel = size === 4 ? w.gemm_f32 : w.gemm_f64;
+  const rows = between ? rowsPerBlock(k, m) : n;
+  for (let r = 0; r < n; r += rows) {
+    kernel(r * k * size, bAt, cAt + r * m * size, Math.min(rows, n - r), k, m);
+    if (r + rows < n) between?.();
+  }
   return new View(buf, cAt, n * m).slice();
 }

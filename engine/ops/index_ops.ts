@@ -1,11 +1,11 @@
 // Indexing and joining: select, slice, Python subscripts, cat, stack, clone, contiguous,
 // and select_backward/slice_backward (which put a gradient back into a zero tensor).
-import { promoteTypes } from "../dtype.ts";
+import { promoteTypes, type DType } from "../dtype.ts";
 import { indexError, runtimeError, typeError } from "../errors.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
 import { GradNode } from "../autograd/node.ts";
 import { zerosLikeT } from "./unary.ts";
-import { contiguousStrides, forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
+import { contiguousStrides, filled, forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
 import { unsqueeze, wrapDim } from "./views.ts";
 
 export function select(t: Tensor, dim: number, index: number, reportDim?: number): Tensor {
@@ -106,7 +106,7 @@ interface Place {
 }
 
 function embed(grad: Tensor, sizes: number[], place: Place, op: string, gradFn: string, back: (g: Tensor) => Tensor): Tensor {
-  const zeros = fromValues(grad.rt, new Array<number>(numelOf(sizes)).fill(0), sizes.slice(), grad.dtype);
+  const zeros = filled(grad.rt, sizes.slice(), grad.dtype);
   const src = grad.values();
   // the slot's offsets from its geometry alone: no view of `zeros` is made (nor narrated)
   forEachOffset({ ...place, numel: numelOf(place.shape) } as Tensor, (off, i) => {
@@ -148,6 +148,23 @@ export function contiguous(t: Tensor): Tensor {
   return t.isContiguous() ? t : clone(t);
 }
 
+/** cat/stack's result: for each of `outer` rows, each part's next `inner[k]` elements in turn.
+ *  Sized and checked before anything is copied; typed-array copies, no JS arrays (spreading a
+ *  150,000-element slice into push() overflows the call stack). Parts' dtypes never demote. */
+function joined(parts: Tensor[], outer: number, inner: number | number[], shape: number[], dtype: DType): Tensor {
+  const out = filled(parts[0].rt, shape, dtype);
+  const data = out.storage.data;
+  const srcs = parts.map((x) => x.contiguousData());
+  let at = 0;
+  for (let o = 0; o < outer; o++)
+    for (let k = 0; k < parts.length; k++) {
+      const n = typeof inner === "number" ? inner : inner[k];
+      data.set(srcs[k].subarray(o * n, (o + 1) * n), at);
+      at += n;
+    }
+  return out;
+}
+
 export function cat(tensors: Tensor[], dim = 0): Tensor {
   if (tensors.length === 0) throw runtimeError("torch.cat(): expected a non-empty list of Tensors");
   const parts = tensors.filter((x) => !(x.dim() === 1 && x.numel === 0));
@@ -169,12 +186,9 @@ export function cat(tensors: Tensor[], dim = 0): Tensor {
   const shape = ref.shape.slice();
   shape[d] = parts.reduce((s, x) => s + x.shape[d], 0);
   const outer = numelOf(shape.slice(0, d));
-  const vals = parts.map((x) => x.values());
   const inner = parts.map((x) => numelOf(x.shape.slice(d)));
-  const out: number[] = [];
-  for (let o = 0; o < outer; o++) parts.forEach((_, k) => out.push(...vals[k].slice(o * inner[k], (o + 1) * inner[k])));
   const sizes = parts.map((x) => x.shape[d]);
-  return record(fromValues(ref.rt, out, shape, dtype), {
+  return record(joined(parts, outer, inner, shape, dtype), {
     op: "cat",
     gradFn: "CatBackward0",
     inputs: parts,
@@ -203,11 +217,8 @@ export function stack(tensors: Tensor[], dim = 0): Tensor {
   shape.splice(d, 0, tensors.length);
   const outer = numelOf(ref.shape.slice(0, d));
   const inner = numelOf(ref.shape.slice(d));
-  const vals = tensors.map((x) => x.values());
-  const out: number[] = [];
-  for (let o = 0; o < outer; o++) vals.forEach((v) => out.push(...v.slice(o * inner, (o + 1) * inner)));
   const dtype = tensors.map((x) => x.dtype).reduce(promoteTypes);
-  return record(fromValues(ref.rt, out, shape, dtype), {
+  return record(joined(tensors, outer, inner, shape, dtype), {
     op: "stack",
     gradFn: "StackBackward0",
     inputs: tensors,

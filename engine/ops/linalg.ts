@@ -18,12 +18,16 @@ function checkSameDType(a: Tensor, b: Tensor, what: string): DType {
 }
 
 function gemm(a: Tensor, b: Tensor, n: number, k: number, m: number, dtype: DType): Float32Array | Float64Array {
-  if (dtype === "float32") return gemm32(a.contiguousData() as Float32Array, b.contiguousData() as Float32Array, n, k, m);
+  const rt = a.rt;
+  rt.checkDeadline();
+  // a 5000x5000 product takes a minute: the time budget is looked at between blocks of rows
+  const between = () => rt.checkDeadline();
+  if (dtype === "float32") return gemm32(a.contiguousData() as Float32Array, b.contiguousData() as Float32Array, n, k, m, between);
   const f64 = (t: Tensor) => {
     const d = t.contiguousData();
     return d instanceof Float64Array ? d : Float64Array.from(d);
   };
-  return gemm64(f64(a), f64(b), n, k, m);
+  return gemm64(f64(a), f64(b), n, k, m, between);
 }
 
 /** matrix i of a batch, as an untracked view */
@@ -104,6 +108,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
     );
   const d = checkSameDType(a, b, "batch1 and batch2");
   const m = b.shape[2];
+  a.rt.checkElements(bs * n * m);
   const out = d === "float32" ? new Float32Array(bs * n * m) : new Float64Array(bs * n * m);
   for (let i = 0; i < bs; i++) out.set(gemm(batchView(a, i), batchView(b, i), n, k, m, d), i * n * m);
   return record(fromStorage(a.rt, out, [bs, n, m], d), {

@@ -4,7 +4,7 @@
 import { isFloating } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
-import { forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
+import { filled, forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
 import { view, wrapDim } from "./views.ts";
 import { indexFill, zerosOf } from "./gather_scatter.ts";
@@ -61,7 +61,7 @@ export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
 
 /** zeros of the input's sizes with grad written along the diagonal: DiagonalBackwardBackward0 */
 export function diagonalBackward(grad: Tensor, sizes: number[], offset: number, d1: number, d2: number): Tensor {
-  const out = fromValues(grad.rt, new Array<number>(numelOf(sizes)).fill(0), sizes.slice(), grad.dtype);
+  const out = filled(grad.rt, sizes.slice(), grad.dtype);
   const geo = diagonalGeometry(out, offset, d1, d2);
   const g = grad.values();
   const target = { shape: geo.shape, strides: geo.strides, offset: geo.offset, numel: numelOf(geo.shape) } as Tensor;
@@ -81,9 +81,9 @@ export function diag(x: Tensor, k = 0): Tensor {
   let out: Tensor;
   if (x.dim() === 1) {
     const n = x.numel + Math.abs(k);
-    const vals = new Array<number>(n * n).fill(0);
+    out = filled(x.rt, [n, n], x.dtype);
+    const vals = out.storage.data;
     x.values().forEach((v, i) => (vals[k >= 0 ? i * n + i + k : (i - k) * n + i] = v));
-    out = fromValues(x.rt, vals, [n, n], x.dtype);
   } else if (x.dim() === 2) {
     const geo = diagonalGeometry(x, k, 0, 1);
     const vals: number[] = [];

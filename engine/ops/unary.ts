@@ -2,7 +2,7 @@
 // and the *_backward ops PyTorch uses inside their formulas (so double backward names match).
 import { allocate, isFloating, type DType, type Scalar } from "../dtype.ts";
 import { record } from "../autograd/record.ts";
-import { fromStorage, fromValues, type Tensor } from "../tensor.ts";
+import { filled, fromStorage, type Tensor } from "../tensor.ts";
 import { binaryMap, unaryMap } from "./kernel.ts";
 import { created } from "./create.ts";
 import { add, div, mul, mulScalar, neg, pow } from "./arith.ts";
@@ -162,5 +162,5 @@ export function thresholdBackward(grad: Tensor, self: Tensor, threshold: number)
 }
 
 export function zerosLikeT(x: Tensor): Tensor {
-  return created(fromValues(x.rt, new Array<number>(x.numel).fill(0), x.shape.slice(), x.dtype), "zeros_like");
+  return created(filled(x.rt, x.shape.slice(), x.dtype), "zeros_like");
 }

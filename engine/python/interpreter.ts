@@ -16,6 +16,7 @@ import {
   getItem,
   hashKey,
   iterate,
+  pushAll,
   setItem,
   truthy,
   unaryOp,
@@ -23,6 +24,7 @@ import {
 import type { LineMap, Module } from "./parse.ts";
 import { pyRepr, pyStr } from "./repr.ts";
 import { Frame } from "./scope.ts";
+import { formatMemory } from "../reachable.ts";
 import {
   type CallArgs,
   BaseException,
@@ -74,8 +76,8 @@ export interface InterpreterOptions {
 }
 
 /** A stop that `except` cannot catch: the step/time budget or an internal fault. */
-function budgetError(message: string): PyError {
-  const err = pyErr("RuntimeError", message);
+function budgetError(message: string, type = "RuntimeError"): PyError {
+  const err = pyErr(type, message);
   err.exc.uncatchable = true;
   return err;
 }
@@ -86,7 +88,8 @@ export class Interpreter {
   private readonly moduleFrame: Frame;
   private readonly frames: Frame[] = [];
   private steps = 0;
-  private readonly deadline: number;
+  /** Date.now() past which the run stops (the Runtime's kernels look at the same one) */
+  readonly deadline: number;
   private readonly tracing: boolean;
   /** exceptions being handled (for bare `raise`) */
   private readonly handling: PyError[] = [];
@@ -168,10 +171,23 @@ export class Interpreter {
       throw budgetError(
         `Gradlens stopped the program after ${this.opts.maxSteps} steps (an endless loop?) at line ${this.currentLine}`,
       );
-    if ((this.steps & 1023) === 0 && Date.now() > this.deadline)
-      throw budgetError(
-        `Gradlens stopped the program after ${this.opts.timeLimitMs / 1000} s (time budget) at line ${this.currentLine}`,
-      );
+    if ((this.steps & 15) === 0 && Date.now() > this.deadline) this.stopForTime();
+  }
+
+  /** the memory budget's stop: uncatchable, naming the line */
+  stopForMemory(budgetBytes: number): never {
+    throw budgetError(`Gradlens stopped the program: more than ${formatMemory(budgetBytes)} in use (memory budget) at line ${this.currentLine}`, "MemoryError");
+  }
+
+  /** what the program can reach: the module's names, every active frame's locals (closures and
+   *  suspended generators hang off those values), and the exceptions being handled */
+  roots(): unknown[] {
+    return [this.globals, ...this.frames.map((f) => f.locals), this.handling];
+  }
+
+  /** the time budget's stop: uncatchable, naming the line (also thrown from inside kernels) */
+  stopForTime(): never {
+    throw budgetError(`Gradlens stopped the program after ${this.opts.timeLimitMs / 1000} s (time budget) at line ${this.currentLine}`);
   }
 
   /** Any thrown value -> a Python error (engine errors keep their Python type). */
@@ -182,7 +198,11 @@ export class Interpreter {
     const recursion = (): PyError => pyErr("RecursionError", "maximum recursion depth exceeded");
     let converted: PyError | undefined;
     try {
-      if (String((e as Error)?.message).includes("call stack size")) return recursion();
+      const message = String((e as Error)?.message);
+      if (message.includes("call stack size")) return recursion();
+      // JavaScript's own limits on one string, array or buffer: the program asked for too much
+      if (e instanceof RangeError && /^(Invalid (string|array|typed array) length|Array buffer allocation failed)/.test(message))
+        return pyErr("MemoryError", `Gradlens ran out of memory (${message})`);
       converted = this.opts.convertError?.(e);
     } catch {
       return recursion();
@@ -775,7 +795,7 @@ export class Interpreter {
           out.args.push(this.eval(a.value, frame));
           break;
         case "star":
-          out.args.push(...iterate(this.eval(a.value, frame)));
+          pushAll(out.args, iterate(this.eval(a.value, frame)));
           break;
         case "kw":
           out.kwargs.set(a.name, this.eval(a.value, frame));
@@ -921,7 +941,7 @@ export class Interpreter {
   private evalItems(items: Expr[], frame: Frame): PyValue[] {
     const out: PyValue[] = [];
     for (const i of items) {
-      if (i.k === "starred") out.push(...iterate(this.eval(i.value, frame)));
+      if (i.k === "starred") pushAll(out, iterate(this.eval(i.value, frame)));
       else out.push(this.eval(i, frame));
     }
     return out;

@@ -10,6 +10,7 @@ import {
   pyEquals,
   truthy,
   isInt,
+  pushAll,
   toBig,
 } from "./ops.ts";
 import { pyRepr, pyStr } from "./repr.ts";
@@ -72,7 +73,7 @@ function listMethod(self: PyList, name: string): PyValue | undefined {
       });
     case "extend":
       return m((a) => {
-        self.items.push(...iterate(a.args[0]));
+        pushAll(self.items, iterate(a.args[0]));
         return null;
       });
     case "pop":

@@ -7,6 +7,7 @@ import {
   PyClass,
   PyDict,
   PyEllipsis,
+  PyError,
   PyException,
   PyIterator,
   PyList,
@@ -24,7 +25,14 @@ import {
 const MAX_INT_BITS = 100_000;
 
 /** The running interpreter's step counter (set by it): long ranges consumed by builtins count too. */
-export const budget = { tick: (): void => undefined };
+export const budget = {
+  tick: (): void => undefined,
+  /** big Python values being built (lists, strings): counted against the run's memory budget */
+  allocate: (bytes: number): void => void bytes,
+};
+
+/** what budget.allocate is told a list slot or a string character costs */
+export const SLOT_BYTES = 16;
 
 export function isInt(v: PyValue): v is bigint | boolean {
   return typeof v === "bigint" || typeof v === "boolean";
@@ -360,12 +368,45 @@ function floatArith(op: string, a: number, b: number): PyValue | undefined {
   return undefined;
 }
 
+/** The longest list, tuple or repeated string Gradlens builds: past this a program is almost
+ *  surely doubling something in a loop, and JavaScript would die of it (not raise). */
+export const MAX_ITEMS = 10_000_000;
+
+function tooLarge(): PyError {
+  return pyErr("MemoryError", "sequence too large");
+}
+
 function repeat<T>(items: T[], n: bigint): T[] {
   if (n <= 0n) return [];
-  if (BigInt(items.length) * n > 10_000_000n) throw pyErr("MemoryError", "sequence too large");
+  if (BigInt(items.length) * n > BigInt(MAX_ITEMS)) throw tooLarge();
+  budget.allocate(items.length * Number(n) * SLOT_BYTES);
   const out: T[] = [];
-  for (let i = 0n; i < n; i++) out.push(...items);
+  for (let i = 0n; i < n; i++) pushAll(out, items);
   return out;
+}
+
+function repeatString(s: string, n: bigint): string {
+  if (n <= 0n || s.length === 0) return "";
+  if (n > BigInt(MAX_ITEMS)) throw tooLarge();
+  budget.allocate(2 * s.length * Number(n));
+  return s.repeat(Number(n));
+}
+
+/** target.push(...items) without spreading (a spread of ~100,000 items overflows the call
+ *  stack) and within MAX_ITEMS */
+export function pushAll<T>(target: T[], items: readonly T[] | Iterable<T>): T[] {
+  // materialised first: extending a list with itself adds its items once
+  const list = Array.isArray(items) ? (items as readonly T[]) : Array.from(items);
+  const n = list.length; // fixed: `l += l` adds l's items once
+  if (target.length + n > MAX_ITEMS) throw tooLarge();
+  if (n > 1024) budget.allocate(n * SLOT_BYTES);
+  for (let i = 0; i < n; i++) target.push(list[i]);
+  return target;
+}
+
+/** a + b for lists and tuples */
+function concat<T>(a: readonly T[], b: readonly T[]): T[] {
+  return pushAll(pushAll([], a), b);
 }
 
 /** a <op> b for Python's binary operators; `inplace` for augmented assignment. */
@@ -386,22 +427,25 @@ export function binaryOp(op: string, a: PyValue, b: PyValue, inplace = false): P
     const r = floatArith(op, toNum(a), toNum(b));
     if (r !== undefined) return r;
   } else if (typeof a === "string") {
-    if (op === "+" && typeof b === "string") return a + b;
-    if (op === "*" && isInt(b)) return repeat([a], toBig(b)).join("");
+    if (op === "+" && typeof b === "string") {
+      if (a.length + b.length > 1 << 16) budget.allocate(2 * (a.length + b.length));
+      return a + b;
+    }
+    if (op === "*" && isInt(b)) return repeatString(a, toBig(b));
     if (op === "%") return percentFormat(a, b);
     if (op === "+") throw pyErr("TypeError", `can only concatenate str (not "${typeName(b)}") to str`);
   } else if (typeof b === "string" && op === "*" && isInt(a)) {
-    return repeat([b], toBig(a)).join("");
+    return repeatString(b, toBig(a));
   } else if (a instanceof PyList) {
     if (op === "+" && b instanceof PyList) {
       if (inplace) {
-        a.items.push(...b.items);
+        pushAll(a.items, b.items);
         return a;
       }
-      return new PyList([...a.items, ...b.items]);
+      return new PyList(concat(a.items, b.items));
     }
     if (op === "+" && inplace) {
-      a.items.push(...iterate(b));
+      pushAll(a.items, iterate(b));
       return a;
     }
     if (op === "*" && isInt(b)) {
@@ -414,7 +458,7 @@ export function binaryOp(op: string, a: PyValue, b: PyValue, inplace = false): P
     }
     if (op === "+") throw pyErr("TypeError", `can only concatenate list (not "${typeName(b)}") to list`);
   } else if (a instanceof PyTuple) {
-    if (op === "+" && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+    if (op === "+" && b instanceof PyTuple) return new PyTuple(concat(a.items, b.items));
     if (op === "*" && isInt(b)) return new PyTuple(repeat(a.items, toBig(b)));
     if (op === "+") throw pyErr("TypeError", `can only concatenate tuple (not "${typeName(b)}") to tuple`);
   } else if ((b instanceof PyList || b instanceof PyTuple) && op === "*" && isInt(a)) {
@@ -563,8 +607,26 @@ export function* iterate(v: PyValue): Generator<PyValue, void, undefined> {
   throw pyErr("TypeError", `'${typeName(v)}' object is not iterable`);
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** len() of a Python str: its code points, counted without building an array of them */
+export function codePointLength(s: string): number {
+  if (!SURROGATE.test(s)) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+    else {
+      const d = s.charCodeAt(i + 1);
+      n++;
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
 export function pyLen(v: PyValue): number {
-  if (typeof v === "string") return [...v].length;
+  if (typeof v === "string") return codePointLength(v);
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict || v instanceof PySet) return v.map.size;
   if (v instanceof PyRange) return Number(v.length);
@@ -604,6 +666,16 @@ function sliceItems<T>(items: T[], s: PySlice): T[] {
   return out;
 }
 
+/** s[a:b:c] of a string without surrogates: substring for step 1, characters otherwise */
+function sliceString(s: string, sl: PySlice): string {
+  const [start, stop, step] = sliceIndices(sl, s.length);
+  if (step === 1) return start < stop ? s.slice(start, stop) : "";
+  let out = "";
+  if (step > 0) for (let i = start; i < stop; i += step) out += s[i];
+  else for (let i = start; i > stop; i += step) out += s[i];
+  return out;
+}
+
 function seqIndex(v: PyValue, n: number, what: string, index: PyValue): number {
   const i = asIndex(index);
   if (i === undefined)
@@ -624,6 +696,11 @@ export function getItem(v: PyValue, index: PyValue): PyValue {
     return v.items[seqIndex(v, v.items.length, what, index)];
   }
   if (typeof v === "string") {
+    // code units are code points unless the string holds a surrogate pair
+    if (!SURROGATE.test(v)) {
+      if (index instanceof PySlice) return sliceString(v, index);
+      return v[seqIndex(v, v.length, "string", index)];
+    }
     const chars = [...v];
     if (index instanceof PySlice) return sliceItems(chars, index).join("");
     return chars[seqIndex(v, chars.length, "string", index)];

@@ -4,6 +4,8 @@ import type { BindingValue, TraceEvent } from "../events.ts";
 import { Runtime, TorchError } from "../index.ts";
 import type { Tensor } from "../tensor.ts";
 import { type RunOutcome, type SessionOptions, runSource } from "./session.ts";
+import { budget } from "./ops.ts";
+import { reachableBytes } from "../reachable.ts";
 import { PyList, PyTuple, type PyValue, pyErr, registerForeign } from "./values.ts";
 import { pyRepr } from "./repr.ts";
 import { isTensor } from "./torch/convert.ts";
@@ -24,6 +26,8 @@ export interface RunOptions {
   timeLimitMs?: number;
   /** elements one tensor may hold (default 50 000 000) */
   maxElements?: number;
+  /** bytes the program may hold at once: tensors, lists, strings (default 2 GiB) */
+  maxBytes?: number;
   maxDepth?: number;
   /** run on this Runtime instead of a fresh one (tests that inspect the live engine) */
   runtime?: Runtime;
@@ -62,7 +66,7 @@ function cappedSink(sink: ((e: TraceEvent) => void) | undefined, max: number): (
 
 export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
   const sink = opts.runtime ? opts.sink : cappedSink(opts.sink, opts.maxEvents ?? 2_000_000);
-  const rt = opts.runtime ?? new Runtime({ sink, maxElements: opts.maxElements });
+  const rt = opts.runtime ?? new Runtime({ sink, maxElements: opts.maxElements, maxBytes: opts.maxBytes });
   let warn: (category: string, message: string) => void = () => undefined;
   const modules = torchModules(rt, (c, m) => rt.warn(c, m));
   const session: SessionOptions = {
@@ -87,7 +91,21 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
     onStart: (s) => {
       warn = s.warn;
       rt.onWarning = (category, message) => warn(category, message);
+      rt.deadline = s.deadline;
+      rt.onDeadline = s.stopForTime;
+      rt.measureLive = () => reachableBytes(s.roots(), new Set([rt]));
+      rt.onMemoryBudget = () => s.stopForMemory(rt.maxBytes);
+      budget.allocate = (bytes) => rt.noteAllocation(bytes);
     },
   };
-  return runSource(source, session);
+  try {
+    return runSource(source, session);
+  } finally {
+    // a Runtime a test passed in outlives the run: its ops are not on this run's clock
+    rt.deadline = Infinity;
+    rt.onDeadline = null;
+    rt.measureLive = null;
+    rt.onMemoryBudget = null;
+    budget.allocate = () => undefined;
+  }
 }

@@ -23,8 +23,22 @@ export interface SessionOptions {
   describe?: (v: PyValue) => BindingValue | undefined;
   setSpan?: (span: Span | undefined) => void;
   convertError?: (e: unknown) => PyError | undefined;
-  /** gives the caller a way to raise warnings ("file:line: Category: msg") once the run starts */
-  onStart?: (session: { warn: (category: string, message: string) => void }) => void;
+  /** gives the caller a way to raise warnings ("file:line: Category: msg") once the run starts,
+   *  the run's deadline, and the stop to throw when a kernel finds it passed */
+  onStart?: (session: RunHooks) => void;
+}
+
+/** what a run hands whoever started it, once it starts */
+export interface RunHooks {
+  warn: (category: string, message: string) => void;
+  /** Date.now() past which the run stops */
+  deadline: number;
+  /** throws the time-budget stop, naming the line */
+  stopForTime: () => never;
+  /** throws the memory-budget stop, naming the line */
+  stopForMemory: (budgetBytes: number) => never;
+  /** the program's live values, for measuring what it holds */
+  roots: () => unknown[];
 }
 
 export interface RunError {
@@ -184,6 +198,10 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
       warned.add(key);
       write(`${filename}:${line}: ${category}: ${message}\n  ${lines.lineText(line).trim()}\n`, "stderr");
     },
+    deadline: interp.deadline,
+    stopForTime: () => interp.stopForTime(),
+    stopForMemory: (budgetBytes) => interp.stopForMemory(budgetBytes),
+    roots: () => interp.roots(),
   });
 
   try {

@@ -1,7 +1,7 @@
 // The gradlens command line: what a user sees for good and bad invocations — output as
 // python3 prints it, tracebacks, exit codes 0/1/2, clear file errors, JSON Lines traces.
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, truncateSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -87,6 +87,28 @@ describe("gradlens run", () => {
     const r = await cli("run", p);
     expect(r.code).toBe(2);
     expect(r.err).toBe("gradlens: 'latin1.py' is not UTF-8 text (byte 0xe9 at offset 10); save it as UTF-8\n".replace("'latin1.py'", `'${p}'`));
+  });
+
+  it("refuses what is not a regular file (a device, a pipe) without reading or waiting on it", async () => {
+    const zero = await cli("run", "/dev/zero");
+    expect(zero).toEqual({ code: 2, out: "", err: "gradlens: '/dev/zero' is a device, not a Python file\n" });
+    const fifo = join(dir, "pipe.py");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    // opening a FIFO with no writer blocks forever: this returning at all is the test
+    const r = await cli("run", fifo);
+    expect(r).toEqual({ code: 2, out: "", err: `gradlens: '${fifo}' is a pipe, not a Python file\n` });
+  });
+
+  it("applies the app's 1 MB source limit, even to a 12 GB file", async () => {
+    const huge = join(dir, "huge.py");
+    writeFileSync(huge, "");
+    truncateSync(huge, 12e9); // sparse: takes no disk space
+    const r = await cli("run", huge);
+    expect(r).toEqual({ code: 2, out: "", err: `gradlens: '${huge}' is 12000.0 MB; Gradlens runs scripts up to 1.0 MB, as the app opens them\n` });
+    const justOver = file("over.py", "#".repeat(1_000_000) + "\n");
+    expect((await cli("run", justOver)).err).toMatch(/is 1\.0 MB; Gradlens runs scripts up to 1\.0 MB/);
+    const atLimit = file("at.py", "print(1)\n" + "#".repeat(1_000_000 - 10) + "\n");
+    expect(await cli("run", atLimit)).toEqual({ code: 0, out: "1\n", err: "" });
   });
 
   it("exits 2 for an unreadable file", async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +17,7 @@ beforeAll(async () => {
   await writeFile(join(dir, "huge.py"), Buffer.alloc(MAX_OPEN_BYTES + 10, 0x41));
   await writeFile(join(dir, "graph.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   await mkdir(join(dir, "folder.py"));
+  expect(spawnSync("mkfifo", [join(dir, "pipe.py")]).status).toBe(0);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -37,6 +39,8 @@ describe("readOpenableFile: what the user sees after picking a file", () => {
     { file: "huge.py", reason: /huge\.py is 1\.0 MB/ },
     { file: "graph.png", reason: /not a script or lesson/ },
     { file: "folder.py", reason: /folder\.py is not a file/ },
+    // opening a named pipe without O_NONBLOCK waits for a writer forever
+    { file: "pipe.py", reason: /pipe\.py is not a file/ },
     { file: "gone.py", reason: /gone\.py could not be opened: it no longer exists/ },
   ])("$file is refused: $reason", async ({ file, reason }) => {
     const result = await readOpenableFile(join(dir, file));
