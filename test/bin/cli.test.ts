@@ -202,4 +202,21 @@ describe("bin/gradlens.js end to end", () => {
     const missing = spawnSync(process.execPath, [bin, "run", join(dir, "sub")], { encoding: "utf8" });
     expect(missing.status).toBe(2);
   });
+
+  // before: V8's "invalid array length" fatal error with a native stack (signal 5), and an
+  // internal error for the view
+  it.each([
+    { name: "doubling.py", src: "s = [0]\nwhile True:\n    s = s + s\n", last: "MemoryError: sequence too large" },
+    {
+      name: "expanded.py",
+      src: "import torch\nb = torch.ones(1).expand(100000, 100000).contiguous()\n",
+      last: "RuntimeError: Gradlens stopped this run: a tensor of 10000000000 elements is over the budget of 50000000 elements.",
+    },
+  ])("$name ends in a Python error and exit 1, never a JavaScript stack", ({ name, src, last }) => {
+    const bin = new URL("../../bin/gradlens.js", import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [bin, "run", file(name, src)], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n").at(-1)).toBe(last);
+    expect(r.stderr).not.toMatch(/^\s+at |node:internal|v8::|FATAL/m);
+  });
 });
