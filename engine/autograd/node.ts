@@ -84,6 +84,10 @@ export class GradNode {
   gradDType: Tensor["dtype"] = "float32";
   /** for a node with outputs of different shapes (split_with_sizes): the shape of each */
   outputShapes: number[][] | null = null;
+  /** saved lists of optional tensors (index's `indices`): each entry's slot, null where None */
+  savedLists: Map<string, (string | null)[]> | null = null;
+  /** saved non-tensor arguments Python can read (_saved_accumulate, _saved_self_sym_sizes) */
+  savedArgs: Map<string, boolean | number | number[]> | null = null;
 
   constructor(
     readonly rt: Runtime,
@@ -105,6 +109,30 @@ export class GradNode {
 
   save(slot: string, t: Tensor, isOutput = false): void {
     this.saved.push(new SavedTensor(slot, t, t.storage.version, isOutput, t.id));
+  }
+
+  /** save a Tensor?[] argument: its tensors under slots `name[i]`, read back by unpackList */
+  saveList(name: string, items: readonly (Tensor | null)[]): void {
+    this.savedLists ??= new Map();
+    this.savedLists.set(
+      name,
+      items.map((t, i) => {
+        if (!t) return null;
+        this.save(`${name}[${i}]`, t);
+        return `${name}[${i}]`;
+      }),
+    );
+  }
+
+  unpackList(name: string): (Tensor | null)[] {
+    const slots = this.savedLists?.get(name);
+    if (!slots) throw new Error(`internal: ${this.name} saved no list ${name}`);
+    return slots.map((s) => (s === null ? null : this.unpack(s)));
+  }
+
+  saveArg(name: string, value: boolean | number | number[]): void {
+    this.savedArgs ??= new Map();
+    this.savedArgs.set(name, value);
   }
 
   unpack(slot: string): Tensor {

@@ -41,6 +41,10 @@ export interface OpRecord {
   backward: BackwardFn;
   /** tensors the formula needs, by slot name; "result" means the output */
   save?: Record<string, Tensor>;
+  /** Tensor?[] arguments the formula needs (index's `indices`), by name */
+  saveLists?: Record<string, readonly (Tensor | null)[]>;
+  /** non-tensor arguments saved for backward that Python can read (_saved_accumulate) */
+  args?: Record<string, boolean | number | number[]>;
   /** the output shares an input's storage */
   view?: boolean;
   /** every input tensor, for the event (defaults to the non-null differentiable inputs) */
@@ -64,6 +68,7 @@ export function record(out: Tensor, rec: OpRecord): Tensor {
     out.gradFn = node;
     out.outputNr = 0;
     if (rec.save) for (const slot in rec.save) node.save(slot, rec.save[slot], rec.save[slot] === out);
+    saveExtras(node, rec);
   }
   if (rt.sink) {
     const inputs = rec.eventInputs ?? (rec.inputs.filter((t) => t !== null) as Tensor[]);
@@ -77,6 +82,12 @@ export function record(out: Tensor, rec: OpRecord): Tensor {
     });
   }
   return out;
+}
+
+/** the saved lists and arguments of an op record (or of an in-place op's rebase) */
+export function saveExtras(node: GradNode, rec: Pick<OpRecord, "saveLists" | "args">): void {
+  if (rec.saveLists) for (const name in rec.saveLists) node.saveList(name, rec.saveLists[name]);
+  if (rec.args) for (const name in rec.args) node.saveArg(name, rec.args[name]);
 }
 
 /** Emit op/applied for an op that never records a graph (comparisons, argmax, detach). */

@@ -1,13 +1,12 @@
 // Indexed reads and writes along a dim: gather, scatter (tensor src or a value), scatter_add,
-// index_select, index_add and index_fill, with ATen's shape/dtype checks and messages.
+// and index_select, with ATen's shape/dtype checks and messages.
 // gather's gradient is scatter_add into zeros, index_select's is index_add, as in PyTorch.
-import { promoteTypes } from "../dtype.ts";
 import { indexError, runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { contiguousStrides, filled, fromValues, numelOf, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
-import { expand, wrapDim } from "./views.ts";
-import { sum } from "./reduce.ts";
+import { wrapDim } from "./views.ts";
+import { indexAdd } from "./index_along_dim.ts";
 
 /** every position of `shape` in row-major order, as per-dim coordinates */
 function forEachIndex(shape: readonly number[], fn: (coords: number[], flat: number) => void): void {
@@ -212,75 +211,5 @@ export function indexSelect(self: Tensor, dim: number, index: Tensor): Tensor {
     save: { index },
     eventInputs: [self, index],
     backward: ([g], node) => [indexAdd(zerosOf(g!, sizes), d, node.unpack("index"), g!)],
-  });
-}
-
-/** self.index_add(dim, index, source): IndexAddBackward0 (index_select's gradient) */
-export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tensor): Tensor {
-  const d = wrapDim(dim, self.dim());
-  checkSelectIndex(index);
-  const idx = index.values();
-  const out = self.values();
-  const sshape = self.dim() === 0 ? [1] : self.shape;
-  const srcShape = source.dim() === 0 ? [1] : source.shape;
-  const strides = contiguousStrides(sshape);
-  const srcVals = source.values();
-  const dtype = promoteTypes(self.dtype, source.dtype);
-  const round = dtype === "float32" ? Math.fround : (v: number) => v;
-  forEachIndex(srcShape, (c, i) => {
-    const at = c.slice();
-    at[d] = idx[c[d]];
-    const o = offsetOf(at, strides);
-    out[o] = round(out[o] + srcVals[i]);
-  });
-  const sourceShape = source.shape.slice();
-  return record(fromValues(self.rt, out, self.shape.slice(), self.dtype), {
-    op: "index_add",
-    gradFn: "IndexAddBackward0",
-    inputs: [self, source],
-    save: { index },
-    eventInputs: [self, index, source],
-    backward: ([g], node) => {
-      const i = node.unpack("index");
-      return [self.requiresGrad ? g : null, source.requiresGrad ? expand(indexSelect(g!, d, i), sourceShape) : null];
-    },
-  });
-}
-
-/** a copy of self's elements with every slice at `index` along d set to v */
-function filledValues(self: Tensor, d: number, index: Tensor, v: number): number[] {
-  const idx = new Set(index.values());
-  const out = self.values();
-  forEachIndex(self.dim() === 0 ? [1] : self.shape, (c, i) => {
-    if (idx.has(c[d])) out[i] = v;
-  });
-  return out;
-}
-
-/** self.index_fill(dim, index, value) with a 0-d tensor value: IndexFillBackward1 (trace's gradient) */
-export function indexFill(self: Tensor, dim: number, index: Tensor, value: Tensor): Tensor {
-  const d = wrapDim(dim, self.dim());
-  return record(fromValues(self.rt, filledValues(self, d, index, value.at(0)), self.shape.slice(), self.dtype), {
-    op: "index_fill",
-    gradFn: "IndexFillBackward1",
-    inputs: [self, value],
-    save: { index },
-    eventInputs: [self, index, value],
-    backward: ([g], node) => {
-      const i = node.unpack("index");
-      return [self.requiresGrad ? indexFillZero(g!, d, i) : null, value.requiresGrad ? sum(indexSelect(g!, d, i)) : null];
-    },
-  });
-}
-
-/** g.index_fill(dim, index, 0): IndexFillBackward0 */
-function indexFillZero(self: Tensor, d: number, index: Tensor): Tensor {
-  return record(fromValues(self.rt, filledValues(self, d, index, 0), self.shape.slice(), self.dtype), {
-    op: "index_fill",
-    gradFn: "IndexFillBackward0",
-    inputs: [self],
-    save: { index },
-    eventInputs: [self, index],
-    backward: ([g], node) => [indexFillZero(g!, d, node.unpack("index"))],
   });
 }

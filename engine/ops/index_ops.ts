@@ -1,12 +1,12 @@
-// Indexing and joining: select, slice, Python subscripts, cat, stack, clone, contiguous,
+// Indexing and joining: select, slice, cat, stack, clone, contiguous, unbind,
 // and select_backward/slice_backward (which put a gradient back into a zero tensor).
 import { promoteTypes, type DType } from "../dtype.ts";
-import { indexError, runtimeError, typeError } from "../errors.ts";
+import { indexError, runtimeError } from "../errors.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
 import { GradNode } from "../autograd/node.ts";
 import { zerosLikeT } from "./unary.ts";
 import { contiguousStrides, filled, forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
-import { unsqueeze, wrapDim } from "./views.ts";
+import { wrapDim } from "./views.ts";
 
 export function select(t: Tensor, dim: number, index: number, reportDim?: number): Tensor {
   if (t.dim() === 0) throw indexError("select() cannot be applied to a 0-dim tensor.");
@@ -52,49 +52,6 @@ export function slice(t: Tensor, dim: number, start: number | null, end: number 
     inputs: [t],
     view: true,
     backward: ([g]) => [sliceBackward(g!, sizes, d, s, e, step)],
-  });
-}
-
-export type IndexSpec =
-  | { kind: "int"; value: number }
-  | { kind: "slice"; start: number | null; stop: number | null; step: number | null }
-  | { kind: "none" }
-  | { kind: "ellipsis" };
-
-/** x[...] with Python's basic indexing, applied as PyTorch does (full slices are skipped). */
-export function index(t: Tensor, specs: IndexSpec[]): Tensor {
-  const consuming = specs.filter((s) => s.kind === "int" || s.kind === "slice").length;
-  if (specs.filter((s) => s.kind === "ellipsis").length > 1) throw indexError("an index can only have a single ellipsis ('...')");
-  if (consuming > t.dim())
-    throw indexError(`too many indices for tensor of dimension ${t.dim()}`);
-  let r = t;
-  let dim = 0;
-  let source = 0; // the dim of the original tensor that `dim` stands for, as PyTorch reports it
-  for (const s of specs) {
-    if (s.kind === "int") r = select(r, dim, s.value, source++);
-    else if (s.kind === "none") r = unsqueeze(r, dim++);
-    else if (s.kind === "ellipsis") {
-      dim += t.dim() - consuming;
-      source += t.dim() - consuming;
-    } else {
-      source++;
-      const full = (s.start === null || s.start === 0) && s.stop === null && (s.step === null || s.step === 1);
-      if (!full) r = slice(r, dim, s.start, s.stop, s.step ?? 1);
-      dim++;
-    }
-  }
-  if (r === t) r = sliceAlias(t);
-  return r;
-}
-
-/** x[:] and x[...] give a new view of the same elements: AliasBackward0 */
-function sliceAlias(t: Tensor): Tensor {
-  return record(makeView(t, t.shape.slice(), t.strides.slice(), t.offset), {
-    op: "alias",
-    gradFn: "AliasBackward0",
-    inputs: [t],
-    view: true,
-    backward: ([g]) => [g],
   });
 }
 
@@ -224,10 +181,6 @@ export function stack(tensors: Tensor[], dim = 0): Tensor {
     inputs: tensors,
     backward: ([g]) => tensors.map((_, k) => select(g!, d, k)),
   });
-}
-
-export function checkIndexType(v: unknown): void {
-  if (typeof v !== "number") throw typeError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices");
 }
 
 /** x.unbind(dim) (and `for row in x`): views of each slice, all outputs of one UnbindBackward0 */

@@ -4,7 +4,7 @@
 import { atenTypeName, canCast, castValue, isFloating, scalarToNumber, typeMetaName, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { GradNode, type BackwardFn } from "../autograd/node.ts";
-import { gradientEdge, record } from "../autograd/record.ts";
+import { gradientEdge, record, saveExtras } from "../autograd/record.ts";
 import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
 import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
@@ -25,6 +25,8 @@ interface Rebase {
   save?: Record<string, Tensor>;
   /** the formula needs the output: self after the write, saved as "result" */
   saveResult?: boolean;
+  saveLists?: Record<string, readonly (Tensor | null)[]>;
+  args?: Record<string, boolean | number | number[]>;
   /** the formula needs self as it was before the write: a clone (recorded, CloneBackward0)
    *  saved as "self", made after the node as PyTorch's original_self is */
   original?: boolean;
@@ -126,6 +128,7 @@ export function mutate(
     node.next.push(gradientEdge(t), ...rebase.others.map((o) => (o ? gradientEdge(o) : null)));
     if (rebase.original) node.save("self", clone(t));
     if (rebase.save) for (const k in rebase.save) node.save(k, rebase.save[k]);
+    saveExtras(node, rebase);
   }
   const gradFnBefore = t.rawGradFn;
   const data = t.storage.data;

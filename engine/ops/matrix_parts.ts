@@ -7,7 +7,8 @@ import { record } from "../autograd/record.ts";
 import { filled, forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
 import { view, wrapDim } from "./views.ts";
-import { indexFill, zerosOf } from "./gather_scatter.ts";
+import { zerosOf } from "./gather_scatter.ts";
+import { indexFill } from "./index_along_dim.ts";
 
 /** keep the elements on the kept side of diagonal k of the last two dims, zero the rest */
 function triangle(x: Tensor, k: number, lower: boolean): Tensor {

@@ -63,7 +63,7 @@ const cases: Case[] = [
   { name: "expand", shapes: [[3, 1]], fn: (_, [a]) => T.exp(T.expand(a, [3, 4])) },
   { name: "select", shapes: [[3, 2]], fn: (_, [a]) => T.exp(T.select(a, 0, 1)) },
   { name: "slice step", shapes: [[5, 2]], fn: (_, [a]) => T.exp(T.slice(a, 0, 1, 5, 2)) },
-  { name: "index", shapes: [[3, 4]], fn: (_, [a]) => T.exp(T.index(a, [{ kind: "slice", start: null, stop: null, step: null }, { kind: "int", value: -1 }])) },
+  { name: "index", shapes: [[3, 4]], fn: (_, [a]) => T.exp(T.getItem(a, [{ kind: "slice", start: null, stop: null, step: null }, { kind: "int", value: -1 }])) },
   { name: "cat", shapes: [[2, 2], [1, 2]], fn: (_, [a, b]) => T.exp(T.cat([a, b], 0)) },
   { name: "stack", shapes: [[3], [3]], fn: (_, [a, b]) => T.exp(T.stack([a, b], 1)) },
   { name: "clone", shapes: [[3]], fn: (_, [a]) => T.exp(T.clone(a)) },
@@ -164,10 +164,31 @@ const cases: Case[] = [
   { name: "scatter_ on non-leaf", shapes: [[2, 3], [2, 1]], fn: (rt, [a, b]) => T.scatter_(T.mul(a, 1.5), 1, idx(rt, [[0], [2]]), b) },
   { name: "scatter_ value on non-leaf", shapes: [[2, 3]], fn: (rt, [a]) => T.mul(T.scatter_(T.mul(a, 1.5), 1, idx(rt, [[0], [2]]), 0.5), a) },
   { name: "mlp layer", shapes: [[4, 3], [3, 2], [2]], fn: (_, [x, w, b]) => T.tanh(T.add(T.matmul(x, w), b)) },
+  // advanced indexing: repeated indices add in backward; exp makes the second order depend on the input
+  { name: "index with a list (repeats)", shapes: [[3, 4]], fn: (rt, [a]) => T.exp(T.getItem(a, [{ kind: "tensor", tensor: idx(rt, [2, 0, 2]) }, { kind: "slice", start: 1, stop: null, step: null }])) },
+  { name: "index with two lists", shapes: [[3, 4]], fn: (rt, [a]) => T.exp(T.getItem(a, [{ kind: "tensor", tensor: idx(rt, [0, 2, 0]) }, { kind: "tensor", tensor: idx(rt, [3, -1, 3]) }])) },
+  { name: "index split around a slice", shapes: [[2, 3, 4]], fn: (rt, [a]) => T.exp(T.getItem(a, [{ kind: "tensor", tensor: idx(rt, [1, 0]) }, { kind: "slice", start: null, stop: null, step: null }, { kind: "tensor", tensor: idx(rt, [3, 3]) }])) },
+  { name: "index with a mask", shapes: [[3, 4]], fn: (rt, [a]) => T.exp(T.getItem(a, [{ kind: "tensor", tensor: mask34(rt) }])) },
+  { name: "index_put", shapes: [[5], [3]], fn: (rt, [a, b]) => T.exp(T.indexPut(T.mul(a, a), [idx(rt, [4, 1, 3])], T.mul(b, b))) },
+  { name: "index_put accumulate", shapes: [[5], [4]], fn: (rt, [a, b]) => T.exp(T.indexPut(T.mul(a, a), [idx(rt, [1, 1, 3, 1])], T.mul(b, b), true)) },
+  { name: "index_put_ broadcast value", shapes: [[3, 4], [4]], fn: (rt, [a, b]) => T.exp(T.indexPut_(T.mul(a, a), [idx(rt, [0, 2])], T.mul(b, b))) },
+  { name: "index_add alpha", shapes: [[3, 4], [3, 3]], fn: (rt, [a, b]) => T.sin(T.indexAdd(T.mul(a, a), 1, idx(rt, [3, 0, 3]), T.mul(b, b), 2)) },
+  { name: "index_add_", shapes: [[4, 2], [2, 2]], fn: (rt, [a, b]) => T.exp(T.indexAdd_(T.mul(a, a), 0, idx(rt, [1, 1]), T.mul(b, b))) },
+  { name: "index_fill tensor value", shapes: [[3, 4], []], fn: (rt, [a, b]) => T.exp(T.indexFill(T.mul(a, a), 1, idx(rt, [1, 3, 1]), T.mul(b, b))) },
+  { name: "index_fill_ number", shapes: [[3, 4]], fn: (rt, [a]) => T.exp(T.indexFill_(T.mul(a, a), 0, idx(rt, [2]), 0.5)) },
+  { name: "masked_scatter", shapes: [[3, 4], [8]], fn: (rt, [a, b]) => T.exp(T.maskedScatter(T.mul(a, a), mask34(rt), T.mul(b, b))) },
+  { name: "masked_scatter broadcast self", shapes: [[4], [12]], fn: (rt, [a, b]) => T.exp(T.maskedScatter(T.mul(a, a), mask34(rt), T.mul(b, b))) },
+  { name: "masked_select", shapes: [[3, 4]], fn: (rt, [a]) => T.exp(T.maskedSelect(T.mul(a, a), mask34(rt))) },
+  { name: "take (repeats)", shapes: [[3, 4]], fn: (rt, [a]) => T.exp(T.take(T.mul(a, a), idx(rt, [[11, 0], [-1, 5]]))) },
+  { name: "put accumulate", shapes: [[2, 3], [3]], fn: (rt, [a, b]) => T.exp(T.put(T.mul(a, a), idx(rt, [5, 0, 5]), T.mul(b, b), true)) },
+  { name: "put_", shapes: [[2, 3], [2]], fn: (rt, [a, b]) => T.exp(T.put_(T.mul(a, a), idx(rt, [4, 1]), T.mul(b, b))) },
 ];
+
 
 const idx = (rt: T.Runtime, v: T.NestedData): T.Tensor => T.tensor(rt, v, { dtype: "int64" });
 const f64 = (rt: T.Runtime, v: T.NestedData): T.Tensor => T.tensor(rt, v, { dtype: "float64" });
+/** a fixed 3x4 bool mask with two thirds of its elements set */
+const mask34 = (rt: T.Runtime): T.Tensor => T.reshape(T.tensor(rt, Array.from({ length: 12 }, (_, i) => i % 3 !== 1)), [3, 4]);
 const mask = (rt: T.Runtime): T.Tensor => T.tensor(rt, [[true, false, true], [false, false, true]]);
 
 function seeded(seed: number): () => number {

@@ -1,10 +1,12 @@
 // Python values -> engine arguments: scalars, shapes (`zeros(2, 3)` or `zeros((2, 3))`),
 // dims, dtypes, nested lists for torch.tensor, index specs for x[...].
 import type { Scalar } from "../../dtype.ts";
-import type { IndexSpec } from "../../ops/index_ops.ts";
+import * as T from "../../index.ts";
+import type { IndexItem } from "../../ops/subscript.ts";
+import type { Runtime } from "../../runtime.ts";
 import { Tensor } from "../../tensor.ts";
-import { asIndex, isInt, toBig } from "../ops.ts";
-import { Ellipsis, PyList, PySlice, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
+import { asIndex, isInt, iterate, toBig } from "../ops.ts";
+import { Ellipsis, PyList, PyRange, PySlice, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
 import { PyDType } from "./dtypes.ts";
 import type { DType } from "../../dtype.ts";
 
@@ -81,30 +83,84 @@ export function toNested(v: PyValue): Nested {
   throw pyErr("TypeError", `Could not infer dtype of ${typeName(v)}`);
 }
 
-/** x[...] subscripts -> the engine's index specs. */
-export function toIndexSpecs(index: PyValue): IndexSpec[] {
-  const items = index instanceof PyTuple ? index.items : [index];
-  return items.map((v): IndexSpec => {
-    if (v === null) return { kind: "none" };
-    if (v === Ellipsis) return { kind: "ellipsis" };
-    if (v instanceof PySlice) {
-      const n = (x: PyValue, what: string): number | null => (x === null ? null : toInteger(x, `slice ${what}`));
-      return { kind: "slice", start: n(v.start, "start"), stop: n(v.stop, "stop"), step: n(v.step, "step") };
+/** one Python subscript item as PyTorch sees it */
+function indexItem(rt: Runtime, v: PyValue): IndexItem {
+  if (v === null) return { kind: "none" };
+  if (v === Ellipsis) return { kind: "ellipsis" };
+  if (typeof v === "boolean") return { kind: "bool", value: v };
+  if (typeof v === "bigint") return { kind: "int", value: Number(v) };
+  if (v instanceof PySlice) {
+    const n = (x: PyValue): number | null => {
+      if (x === null) return null;
+      const i = asIndex(x);
+      if (i === undefined) throw pyErr("TypeError", "slice indices must be integers or None or have an __index__ method");
+      return Number(i);
+    };
+    return { kind: "slice", start: n(v.start), stop: n(v.stop), step: n(v.step) };
+  }
+  if (isTensor(v)) return { kind: "tensor", tensor: v };
+  if (isSequence(v)) return { kind: "tensor", tensor: indexingTensor(rt, v) };
+  const i = asIndex(v);
+  if (i !== undefined) return { kind: "int", value: Number(i) };
+  throw pyErr(
+    "IndexError",
+    `only integers, slices (\`:\`), ellipsis (\`...\`), None and long or byte Variables are valid indices (got ${typeName(v)})`,
+  );
+}
+
+const isSequence = (v: PyValue): v is PyList | PyTuple | PyRange | string =>
+  v instanceof PyList || v instanceof PyTuple || v instanceof PyRange || typeof v === "string";
+
+function sequenceItems(v: PyList | PyTuple | PyRange | string): PyValue[] {
+  if (v instanceof PyRange) return [...iterate(v)];
+  if (typeof v === "string") return [...v];
+  return v.items;
+}
+
+/** treatSequenceAsTuple: NumPy's rule for a list used as an index — a short list holding a
+ *  tensor, a sequence, a slice, None or Ellipsis is a tuple of indices, any other is one index */
+function treatAsTuple(v: PyValue): boolean {
+  if (v instanceof PyTuple) return true;
+  if (isTensor(v) || !isSequence(v)) return false;
+  const items = sequenceItems(v);
+  if (items.length >= 32) return false;
+  return items.some((x) => isTensor(x) || isSequence(x) || x instanceof PySlice || x === null || x === Ellipsis);
+}
+
+/** indexing_tensor_from_data: a list becomes a bool tensor if it holds only bools, else int64 */
+function indexingTensor(rt: Runtime, v: PyList | PyTuple | PyRange | string): Tensor {
+  let allBool = true;
+  const walk = (x: PyValue): Nested => {
+    if (typeof x === "string") throw pyErr("TypeError", "new(): invalid data type 'str'");
+    if (isSequence(x)) return sequenceItems(x).map(walk);
+    if (isTensor(x)) {
+      if (x.dtype !== "bool") allBool = false;
+      return x.dim() === 0 ? x : (pyFromTensor(x) as Nested);
     }
-    if (typeof v === "bigint") return { kind: "int", value: Number(v) };
-    if (isTensor(v)) {
-      if (v.dim() === 0 && (v.dtype === "int64" || v.dtype === "int32")) return { kind: "int", value: v.at(0) };
-      throw pyErr("NotImplementedError", "indexing a tensor with a tensor (advanced indexing) is outside what Gradlens runs");
+    if (typeof x === "boolean") return x;
+    if (typeof x === "bigint" || typeof x === "number") {
+      allBool = false;
+      return x;
     }
-    if (v instanceof PyList || typeof v === "boolean")
-      throw pyErr("NotImplementedError", "indexing a tensor with a list or bool (advanced indexing) is outside what Gradlens runs");
-    throw pyErr(
-      "IndexError",
-      "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " +
-        typeName(v) +
-        ")",
-    );
-  });
+    throw pyErr("TypeError", `new(): invalid data type '${typeName(x)}'`);
+  };
+  const data = walk(v);
+  if (Array.isArray(data) && data.length === 0) allBool = false;
+  return T.tensor(rt, data as T.NestedData, { dtype: allBool ? "bool" : "int64" });
+}
+
+function pyFromTensor(x: Tensor): Nested {
+  const l = T.tolist(x);
+  const conv = (y: T.PyNested): Nested => (Array.isArray(y) ? y.map(conv) : y);
+  return conv(l);
+}
+
+/** x[...] subscripts -> the engine's index items; `single`: not a tuple (PyTorch's fast paths) */
+export function toIndexItems(rt: Runtime, index: PyValue): { items: IndexItem[]; single: boolean } {
+  if (!treatAsTuple(index) && (index === null || index === Ellipsis || typeof index === "boolean" || typeof index === "bigint" || index instanceof PySlice))
+    return { items: [indexItem(rt, index)], single: true };
+  const items = treatAsTuple(index) ? sequenceItems(index as PyList | PyTuple) : [index];
+  return { items: items.map((v) => indexItem(rt, v)), single: false };
 }
 
 /** c10's device types, in the order its parse error lists them */

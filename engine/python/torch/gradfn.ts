@@ -38,6 +38,13 @@ export const gradFnType: ForeignType = {
     }
     if (name.startsWith("_saved_")) {
       const slot = name.slice("_saved_".length);
+      const list = n.savedLists?.get(slot);
+      if (list) {
+        if (n.released) throw pyErr("RuntimeError", FREED_MESSAGE);
+        return new PyTuple(list.map((k) => (k === null ? null : n.saved.find((x) => x.slot === k)!.peek())));
+      }
+      const arg = n.savedArgs?.get(slot);
+      if (arg !== undefined) return Array.isArray(arg) ? new PyTuple(arg.map((d) => BigInt(d))) : typeof arg === "number" ? BigInt(arg) : arg;
       const s = n.saved.find((x) => x.slot === slot);
       if (!s) return undefined;
       if (s.released) throw pyErr("RuntimeError", FREED_MESSAGE);

@@ -23,6 +23,7 @@ import { dtypeAttrs, dtypeClass, sizeClass, TorchSize } from "./dtypes.ts";
 import { checkDevice as checkDeviceName, isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
 import { NOT_YET, tensorClass, tensorList, tensorMethods } from "./tensor.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
+import { INDEX_FUNCTIONS } from "./index_methods.ts";
 import { lossFunctions } from "./losses.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
@@ -128,7 +129,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
 
   for (const n of NOT_YET) attrs.set(n, notYet(`torch.${n}`));
-  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS]) attrs.set(n, tensorFunction(n));
+  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS]) attrs.set(n, tensorFunction(n));
   fn("flip", torchFlip);
   fn("split", (a) => {
     const b = parse("split", a, [{ name: "tensor" }, { name: "split_size_or_sections" }, { name: "dim", default: 0n }]);

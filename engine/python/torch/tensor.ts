@@ -21,14 +21,14 @@ import {
 import { dtypeObject, TorchSize } from "./dtypes.ts";
 import { returnTypes } from "./return_types.ts";
 import { extraMethods } from "./extra_methods.ts";
-import { setIndex } from "../../ops/setitem.ts";
+import { indexMethods } from "./index_methods.ts";
 import {
   checkDevice,
   isScalar,
   isTensor,
   toDType,
   toDims,
-  toIndexSpecs,
+  toIndexItems,
   toInteger,
   toOperand,
   toScalar,
@@ -356,7 +356,7 @@ for (const n of unaryNames)
     parse(n, a, []);
     return (T[n] as (t: Tensor) => Tensor)(x);
   };
-Object.assign(tensorMethods, extraMethods);
+Object.assign(tensorMethods, extraMethods, indexMethods);
 tensorMethods.absolute = tensorMethods.abs;
 tensorMethods.negative = tensorMethods.neg;
 
@@ -548,9 +548,16 @@ export const tensorType: ForeignType = {
     if (x.dim() === 0) throw pyErr("TypeError", "iteration over a 0-d tensor");
     return T.unbind(x, 0);
   },
-  getitem: (x: Tensor, index: PyValue) => T.index(x, toIndexSpecs(index)),
-  setitem: (x: Tensor, index: PyValue, value: PyValue) =>
-    setIndex(x, toIndexSpecs(index), isTensor(value) ? value : toScalar(value, "value")),
+  getitem: (x: Tensor, index: PyValue) => {
+    const { items, single } = toIndexItems(x.rt, index);
+    return T.getItem(x, items, single);
+  },
+  setitem: (x: Tensor, index: PyValue, value: PyValue) => {
+    if (!isTensor(value) && typeof value !== "bigint" && typeof value !== "boolean" && typeof value !== "number")
+      throw pyErr("TypeError", `can't assign a ${typeName(value)} to a ${legacyTypeName(x.dtype)}`);
+    const { items, single } = toIndexItems(x.rt, index);
+    T.setItem(x, items, isTensor(value) ? value : value, single);
+  },
   format: (x: Tensor, spec: string) => {
     if (x.dim() === 0) return formatValue(itemOf(x), spec);
     if (spec === "") return T.repr(x);

@@ -1,10 +1,9 @@
 // x[index] = value as PyTorch's __setitem__ (copy_to): copy_ for a same-shaped value, fill_ for
 // a 0-dim one, otherwise the value loses its leading 1s (ViewBackward0) and is expanded
-// (ExpandBackward0). Expected values recorded with PyTorch 1.13.1.
+// (ExpandBackward0). Expected values recorded with PyTorch 2.6.
 import { describe, expect, it } from "vitest";
 import * as T from "../../../engine/index.ts";
-import { setIndex } from "../../../engine/ops/setitem.ts";
-import type { IndexSpec } from "../../../engine/ops/index_ops.ts";
+import { setItem as setIndex, type IndexItem as IndexSpec } from "../../../engine/ops/subscript.ts";
 
 const all: IndexSpec = { kind: "slice", start: null, stop: null, step: null };
 const range = (start: number | null, stop: number | null): IndexSpec => ({ kind: "slice", start, stop, step: null });
@@ -16,7 +15,7 @@ describe("setIndex", () => {
     const rt = new T.Runtime();
     const a = T.tensor(rt, [1, 2, 3], { requiresGrad: true });
     const b = T.zeros(rt, [2, 3]);
-    setIndex(b, [range(0, 2)], a);
+    setIndex(b, [all], a);
     expect(b.gradFn!.name).toBe("CopySlices");
     expect(nextNames(b)).toEqual([null, "ExpandBackward0"]);
     expect(b.gradFn!.next[1]!.node.next.map((e) => e?.node.name)).toEqual(["ViewBackward0"]);
@@ -29,6 +28,15 @@ describe("setIndex", () => {
     const b = T.zeros(rt, [3]);
     setIndex(b, [all], T.view(a, [1, 3]));
     expect(nextNames(b)).toEqual([null, "ViewBackward0"]);
+  });
+
+  it("a slice from 0 to exactly the size is skipped: b[0:2] = a copies into b itself (CopyBackwards)", () => {
+    const rt = new T.Runtime();
+    const a = T.tensor(rt, [1, 2, 3], { requiresGrad: true });
+    const b = T.zeros(rt, [2, 3]);
+    setIndex(b, [range(0, 2)], a);
+    expect(b.gradFn!.name).toBe("CopyBackwards");
+    expect(nextNames(b)).toEqual([null, "ExpandBackward0"]);
   });
 
   it("a value that cannot expand raises expand's error", () => {

@@ -1,0 +1,15 @@
+# PyTorch's rule: indices separated by a slice send their dims to the front; adjacent ones stay in place
+import torch
+z = torch.arange(24.0).reshape(2, 3, 4)
+print(z[[0, 1], :, [1, 2]].shape)
+print(z[[0, 1], :, [1, 2]])
+print(z[:, [0, 1], [1, 2]].shape)
+print(z[:, [0, 1], [1, 2]])
+print(z[[0, 1], [1, 2]].shape)
+print(z[[[0], [1]], 1:, [1, 2, 3]].shape)
+print(z[[0, 1], 1, [1, 2]])
+print(z[:, 0, [1, 2]].shape)
+w = torch.arange(120.0).reshape(2, 3, 4, 5)
+print(w[:, [0, 2], :, [1, 4]].shape)
+print(w[[1], :, [2], :].shape)
+print(w[:, :, [0, 1], [2, 3]].shape)
