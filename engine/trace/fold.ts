@@ -2,10 +2,10 @@
 // in-place version the cursor uses on its own private copies.
 
 import { plainValues, type NodeInfo, type TensorInfo, type TraceEvent, type Values } from "../events.ts";
+import { IdMap } from "./idmap.ts";
 import {
   bindingKey,
   cloneState,
-  edgeKey,
   type BackwardState,
   type TensorState,
   type TraceState,
@@ -76,31 +76,24 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
       const b = s.backward;
       if (!b) break;
       b.executing = e.node;
-      b.executed.push(e.node);
+      if (!b.executed.has(e.node)) b.executed.set(e.node, b.executed.size);
       b.gradsIn.set(e.node, e.gradsIn);
       const node = s.nodes.get(e.node);
-      node?.next.forEach((edge, i) => {
+      const flights = (node?.next ?? []).map((edge, i) => {
         const grad = e.gradsOut[i];
-        if (!edge || grad == null) return;
-        b.edgeGrads.set(edgeKey(e.node, edge.node, edge.inputNr), {
-          from: e.node,
-          to: edge.node,
-          inputNr: edge.inputNr,
-          grad,
-        });
+        return !edge || grad == null ? null : { from: e.node, to: edge.node, inputNr: edge.inputNr, grad };
       });
+      if (flights.some((f) => f)) b.edgeGrads.set(e.node, flights);
       break;
     }
-    case "grad/summed":
-      s.backward?.sums.set(`${e.node}:${e.inputNr}`, {
-        node: e.node,
-        inputNr: e.inputNr,
-        before: e.before,
-        delta: e.delta,
-        after: e.after,
-        step,
-      });
+    case "grad/summed": {
+      const b = s.backward;
+      if (!b) break;
+      const sums = (b.sums.get(e.node) ?? []).slice();
+      sums[e.inputNr] = { node: e.node, inputNr: e.inputNr, before: e.before, delta: e.delta, after: e.after, step };
+      b.sums.set(e.node, sums);
       break;
+    }
     case "grad/accumulated": {
       // an in-place add has already written the storage: its before values are in that write
       const wrote = e.how === "inplace" && prev?.kind === "tensor/mutated" && prev.tensor === e.after ? prev : null;
@@ -174,6 +167,7 @@ function addTensor(s: TraceState, t: TensorInfo, how: string, step: number): voi
     how: old?.how ?? how,
     bornAt: old?.bornAt ?? step,
   });
+  if (t.base != null && old?.base !== t.base) s.viewsOf.set(t.base, [...(s.viewsOf.get(t.base) ?? []), t.id]);
   if (t.gradFn != null) {
     const n = s.nodes.get(t.gradFn);
     if (n && !n.outputs.includes(t.id)) s.nodes.set(n.id, { ...n, outputs: [...n.outputs, t.id] });
@@ -230,9 +224,11 @@ function addOutput(s: TraceState, node: number, tensor: number): void {
 function followBase(s: TraceState, base: number): void {
   const b = s.tensors.get(base);
   if (!b) return;
-  for (const [id, t] of s.tensors)
-    if (t.base === base && t.gradFn == null && t.requiresGrad !== b.requiresGrad)
+  for (const id of s.viewsOf.get(base) ?? []) {
+    const t = s.tensors.get(id);
+    if (t && t.base === base && t.gradFn == null && t.requiresGrad !== b.requiresGrad)
       s.tensors.set(id, { ...t, requiresGrad: b.requiresGrad });
+  }
 }
 
 function newBackward(e: Extract<TraceEvent, { kind: "backward/started" }>): BackwardState {
@@ -246,11 +242,11 @@ function newBackward(e: Extract<TraceEvent, { kind: "backward/started" }>): Back
     createGraph: e.createGraph,
     inputs: e.inputs,
     executing: null,
-    executed: [],
-    gradsIn: new Map(),
-    edgeGrads: new Map(),
-    sums: new Map(),
-    accumulated: new Map(),
+    executed: new IdMap(),
+    gradsIn: new IdMap(),
+    edgeGrads: new IdMap(),
+    sums: new IdMap(),
+    accumulated: new IdMap(),
     captured: [],
     finished: false,
     results: null,

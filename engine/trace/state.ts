@@ -1,8 +1,10 @@
 // The world at one step of a trace: what the fold builds and every view reads.
-// Entries are treated as immutable (a change replaces the entry), so a state can be
-// copied by copying its maps, which is what makes checkpoints cheap.
+// Entries are treated as immutable (a change replaces the entry). The maps that grow with the
+// graph are IdMaps, which copy in O(1) and share structure with their copies, so a state per
+// step and a checkpoint every few hundred events cost memory in what changed, not in its size.
 
 import type { BindingValue, ErrorBlame, GradMode, SavedInfo, Span, TensorInfo, TraceEvent } from "../events.ts";
+import { IdMap } from "./idmap.ts";
 
 /** A tensor as the fold keeps it: its TensorInfo less the values (they live in storages). */
 export interface TensorState extends Omit<TensorInfo, "values" | "storageValues"> {
@@ -99,14 +101,15 @@ export interface BackwardState {
   inputs: number[] | null;
   /** the node running now (the last node/executed), or null before the first one */
   executing: number | null;
-  executed: number[];
+  /** node id -> its place (0, 1, 2...) in the order the nodes ran */
+  executed: IdMap<number>;
   /** gradient each executed node received, keyed by node id */
-  gradsIn: Map<number, (number | null)[]>;
-  /** every gradient sent along an edge so far, keyed by edgeKey(from, to, inputNr) */
-  edgeGrads: Map<string, GradFlight>;
-  /** contributions summed into a node's input buffer, keyed by `${node}:${inputNr}` */
-  sums: Map<string, GradSum>;
-  accumulated: Map<number, GradAccumulation>;
+  gradsIn: IdMap<(number | null)[]>;
+  /** the gradients each executed node sent, keyed by its id: one per edge of its `next` (null where none was sent) */
+  edgeGrads: IdMap<(GradFlight | null)[]>;
+  /** contributions summed into a node's input buffers, keyed by node id, indexed by inputNr */
+  sums: IdMap<(GradSum | undefined)[]>;
+  accumulated: IdMap<GradAccumulation>;
   captured: { tensor: number; grad: number }[];
   finished: boolean;
   results: (number | null)[] | null;
@@ -133,9 +136,12 @@ export interface StatementState {
 export interface TraceState {
   /** index of the last event folded in; -1 for the empty state */
   step: number;
-  tensors: Map<number, TensorState>;
-  storages: Map<number, StorageState>;
-  nodes: Map<number, NodeState>;
+  tensors: IdMap<TensorState>;
+  storages: IdMap<StorageState>;
+  /** grad_fn nodes; a node's bornAt orders them as they appeared (ids need not be in that order) */
+  nodes: IdMap<NodeState>;
+  /** base tensor id -> the ids of the views made of it (differentiable views: TensorInfo.base) */
+  viewsOf: IdMap<number[]>;
   /** keyed by `${scope}\u0000${name}`; insertion order is first-binding order, kept stable */
   bindings: Map<string, BindingState>;
   console: ConsoleEntry[];
@@ -150,9 +156,10 @@ export interface TraceState {
 export function emptyState(): TraceState {
   return {
     step: -1,
-    tensors: new Map(),
-    storages: new Map(),
-    nodes: new Map(),
+    tensors: new IdMap(),
+    storages: new IdMap(),
+    nodes: new IdMap(),
+    viewsOf: new IdMap(),
     bindings: new Map(),
     console: [],
     backward: null,
@@ -163,13 +170,15 @@ export function emptyState(): TraceState {
   };
 }
 
-/** A copy that can be folded into without touching the original (entries are shared). */
+/** A copy that can be folded into without touching the original (entries and trie nodes are
+ *  shared; the IdMaps copy in O(1), the small maps and lists are copied). */
 export function cloneState(s: TraceState): TraceState {
   return {
     ...s,
-    tensors: new Map(s.tensors),
-    storages: new Map(s.storages),
-    nodes: new Map(s.nodes),
+    tensors: s.tensors.clone(),
+    storages: s.storages.clone(),
+    nodes: s.nodes.clone(),
+    viewsOf: s.viewsOf.clone(),
     bindings: new Map(s.bindings),
     console: s.console.slice(),
     backward: s.backward && cloneBackward(s.backward),
@@ -179,12 +188,47 @@ export function cloneState(s: TraceState): TraceState {
 function cloneBackward(b: BackwardState): BackwardState {
   return {
     ...b,
-    executed: b.executed.slice(),
-    gradsIn: new Map(b.gradsIn),
-    edgeGrads: new Map(b.edgeGrads),
-    sums: new Map(b.sums),
-    accumulated: new Map(b.accumulated),
+    executed: b.executed.clone(),
+    gradsIn: b.gradsIn.clone(),
+    edgeGrads: b.edgeGrads.clone(),
+    sums: b.sums.clone(),
+    accumulated: b.accumulated.clone(),
     captured: b.captured.slice(),
+  };
+}
+
+/**
+ * `state` with what differs between `from` and `to` (two states of one replay, `from` at the same
+ * step as `state`) changed to `to`'s: `to`'s world, sharing everything else with `state`. Stepping
+ * back from a state the views have seen then changes only what the step undid.
+ */
+export function transplant(state: TraceState, from: TraceState, to: TraceState): TraceState {
+  const patch = <V>(base: IdMap<V>, a: IdMap<V>, b: IdMap<V>): IdMap<V> => {
+    const out = base.clone();
+    IdMap.diff(a, b, (id, _x, y) => (y === undefined ? out.delete(id) : out.set(id, y)));
+    return out;
+  };
+  const sb = state.backward;
+  const fb = from.backward;
+  const tb = to.backward;
+  const backward =
+    sb && fb && tb && sb.id === fb.id && fb.id === tb.id
+      ? {
+          ...tb,
+          executed: patch(sb.executed, fb.executed, tb.executed),
+          gradsIn: patch(sb.gradsIn, fb.gradsIn, tb.gradsIn),
+          edgeGrads: patch(sb.edgeGrads, fb.edgeGrads, tb.edgeGrads),
+          sums: patch(sb.sums, fb.sums, tb.sums),
+          accumulated: patch(sb.accumulated, fb.accumulated, tb.accumulated),
+        }
+      : tb;
+  return {
+    ...to,
+    tensors: patch(state.tensors, from.tensors, to.tensors),
+    storages: patch(state.storages, from.storages, to.storages),
+    nodes: patch(state.nodes, from.nodes, to.nodes),
+    viewsOf: patch(state.viewsOf, from.viewsOf, to.viewsOf),
+    backward,
   };
 }
 
@@ -194,4 +238,16 @@ export function bindingKey(scope: string, name: string): string {
 
 export function edgeKey(from: number, to: number, inputNr: number): string {
   return `${from}>${to}:${inputNr}`;
+}
+
+/** The grad_fn nodes in the order they appeared in the trace (their ids need not be). */
+export function nodesInOrder(s: Pick<TraceState, "nodes">): NodeState[] {
+  return [...s.nodes.values()].sort((a, b) => a.bornAt - b.bornAt || a.id - b.id);
+}
+
+/** The latest contribution summed into any of the node's input buffers, or undefined. */
+export function latestSum(b: BackwardState, node: number): GradSum | undefined {
+  let out: GradSum | undefined;
+  for (const sum of b.sums.get(node) ?? []) if (sum && (!out || sum.step > out.step)) out = sum;
+  return out;
 }

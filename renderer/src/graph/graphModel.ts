@@ -1,8 +1,9 @@
 // What the graph view draws at one step, as plain data: grad_fn nodes, leaves with their .grad
 // slots, edges with shapes and gradients in flight. Pure, so the screen and exports agree.
 
-import type { GradSum, NodeState, StorageState, TensorState, TraceState } from "../../../engine/trace/state.ts";
-import { edgeKey } from "../../../engine/trace/state.ts";
+import type { ErrorBlame } from "../../../engine/events.ts";
+import type { BackwardState, GradAccumulation, GradFlight, GradSum, NodeState, TensorState, TraceState } from "../../../engine/trace/state.ts";
+import { latestSum, nodesInOrder } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
 
@@ -77,181 +78,221 @@ export function graphIdOf(node: NodeState): number {
   return node.name === "AccumulateGrad" && node.variable != null ? -node.variable : node.id;
 }
 
+/**
+ * What building a view reads from the state. The from-scratch build reads the state directly; the
+ * step-to-step store (graphStore.ts) records each read, so it knows which views a change touches.
+ */
+export interface GraphReader {
+  readonly state: TraceState;
+  node(id: number): NodeState | undefined;
+  tensor(id: number): TensorState | undefined;
+  /** a tensor's elements as text (null when unknown) */
+  values(id: number | null | undefined): string | null;
+  names(tensor: number): string[];
+  /** the backward's view of a node: status, summed input, sent gradients, seed, error */
+  status(node: number): NodeStatus;
+  sum(node: number): GradSum | undefined;
+  flight(node: number, edge: number): GradFlight | null;
+  seed(node: number): string | null;
+  /** what the failing backward blames on this node (it, and maybe one of its saved tensors), or null */
+  blame(node: number): ErrorBlame | null;
+  /** where autograd.grad captured a gradient, by graph id (see capturedAt) */
+  captured(gid: number): { tensor: number; grad: number } | undefined;
+  accumulation(leaf: number): GradAccumulation | undefined;
+}
+
 /** The graph at one step, from scratch. */
 export function buildGraph(state: TraceState): GraphModel {
-  return createGraphBuilder()(state);
+  const reader = directReader(state);
+  const nodes: GraphNodeView[] = [];
+  const edges: GraphEdgeView[] = [];
+  const seen = new Set<number>();
+  for (const n of nodesInOrder(state)) {
+    seen.add(graphIdOf(n));
+    const made = makeNodeUnit(reader, n);
+    if (made.node) nodes.push(made.node);
+    edges.push(...made.edges);
+  }
+  for (const id of namedLeafCandidates(reader.namesMap)) {
+    const leaf = makeNamedLeaf(reader, id, seen.has(-id));
+    if (leaf) nodes.push(leaf);
+  }
+  return { nodes: sortNodes(nodes), edges };
 }
 
-/** A node or edge view with what it was made from: reused while every one of those is identical (===). */
-interface Made<T> {
-  deps: unknown[];
-  view: T;
+/** Nodes in drawing order: by the step they appeared, then id (stable for equal keys). */
+export function sortNodes(nodes: GraphNodeView[]): GraphNodeView[] {
+  return nodes.sort((p, q) => p.bornAt - q.bornAt || p.id - q.id);
 }
 
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Tensors that might get a leaf of their own before any op uses them: the named ones. */
+export function namedLeafCandidates(names: Map<number, string[]>): number[] {
+  return [...names.keys()];
 }
 
-/**
- * buildGraph with a memory: each node and edge view is made again only when something it is made
- * from changed (the fold replaces a node, tensor or storage entry when it changes, so identity says
- * "unchanged"), and an unchanged step hands back the previous model itself. Stepping through a big
- * graph then costs a walk over its nodes, not a rebuild; the result always equals buildGraph's.
- */
-export function createGraphBuilder(): (state: TraceState) => GraphModel {
-  let madeNodes = new Map<number, Made<GraphNodeView>>();
-  let madeEdges = new Map<string, Made<GraphEdgeView>>();
-  // a tensor's value text, kept while its entry and its storage's entry are the same objects
-  let texts = new Map<number, { t: TensorState; s: StorageState | undefined; text: string }>();
-  let last: GraphModel | null = null;
+/** A named leaf that requires grad but has no AccumulateGrad node yet still deserves a place. */
+export function makeNamedLeaf(r: GraphReader, id: number, hasNode: boolean): GraphNodeView | null {
+  if (hasNode) return null;
+  const t = r.tensor(id);
+  const ns = r.names(id);
+  if (!t || !t.isLeaf || !t.requiresGrad || !ns.some((s) => !s.includes("."))) return null;
+  return leafView(r, t, t.bornAt, null);
+}
 
-  return (state) => {
-    const names = namesByTensor(state);
-    const b = state.backward;
-    const last_ = state.lastEvent;
-    const nodes: GraphNodeView[] = [];
-    const edges: GraphEdgeView[] = [];
-    const nextNodes = new Map<number, Made<GraphNodeView>>();
-    const nextEdges = new Map<string, Made<GraphEdgeView>>();
-    const nextTexts: typeof texts = new Map();
-    const seen = new Set<number>();
-    const valuesOf = (id: number | null | undefined): string | null => {
-      if (id == null) return null;
-      const t = state.tensors.get(id);
-      if (!t) return null;
-      const s = state.storages.get(t.storage);
-      const have = nextTexts.get(id) ?? texts.get(id);
-      const text = have && have.t === t && have.s === s ? have.text : formatValues(tensorValues(state, id), t.dtype);
-      nextTexts.set(id, have && have.t === t && have.s === s ? have : { t, s, text });
-      return text;
-    };
-    /** the view made last time from `deps`, or a new one */
-    const node = (gid: number, deps: unknown[], make: () => GraphNodeView): GraphNodeView => {
-      const old = madeNodes.get(gid);
-      const made = old && sameDeps(old.deps, deps) ? old : { deps, view: finish(make()) };
-      nextNodes.set(gid, made);
-      return made.view;
-    };
-    const executed = new Set(b?.executed ?? []);
-    const sumsByNode = new Map<number, GradSum>();
-    for (const sum of b?.sums.values() ?? []) {
-      const have = sumsByNode.get(sum.node);
-      if (!have || sum.step > have.step) sumsByNode.set(sum.node, sum);
-    }
-    const rootNodes = new Set((b?.roots ?? []).map((r) => state.tensors.get(r)?.gradFn));
-    const results = capturedAt(state);
-    const resultOf = (gid: number): GraphNodeView["result"] => {
-      const c = results.get(gid);
-      if (!c) return null;
-      const now = last_?.kind === "grad/captured" && last_.grad === c.grad;
-      return { value: valuesOf(c.grad) ?? "?", names: names.get(c.grad) ?? NO_NAMES, now };
-    };
-    const statusOf = (nodeId: number): NodeStatus => (b?.executing === nodeId ? "executing" : executed.has(nodeId) ? "executed" : "idle");
-    // the engine names the node whose backward failed (and the saved tensor it could not use)
-    const blame = state.error?.blame ?? null;
-    const errorNode = blame?.node ?? null;
-    const outputOf = (n: NodeState, nr: number): TensorState | undefined =>
-      n.outputs.map((id) => state.tensors.get(id)).find((t) => t?.outputNr === nr) ?? state.tensors.get(n.outputs[0]);
+/** The view of one grad_fn node (a leaf's, for AccumulateGrad) and the edges to its inputs. */
+export function makeNodeUnit(r: GraphReader, n: NodeState): { node: GraphNodeView | null; edges: GraphEdgeView[] } {
+  const gid = graphIdOf(n);
+  if (gid < 0) {
+    const t = r.tensor(-gid);
+    return { node: t ? leafView(r, t, Math.min(t.bornAt, n.bornAt), n.id) : null, edges: [] };
+  }
+  const out = outputOf(r, n, 0);
+  const sum = r.sum(n.id) ?? null;
+  const now = r.state.step;
+  // names belong to the node that is a tensor's grad_fn now: after an in-place op rebased it
+  // (b.add_(1)), b names AddBackward0, and the node b came from before is no longer b's
+  const outNames = currentNames(r, n);
+  const version = out && out.gradFn === n.id ? versionOf(out, r.state.lastEvent) : null;
+  // the engine names the node whose backward failed (and the saved tensor it could not use)
+  const blame = r.blame(n.id);
+  const node = finish({
+    ...base(gid, "op", n.name, outNames, n.order, n.bornAt),
+    shape: out?.shape ?? null,
+    saved: n.saved.map((sv) => ({ slot: sv.slot, freed: sv.freed, blamed: blame && blame.saved?.slot === sv.slot ? blame.saved.reason : null })),
+    status: r.status(n.id),
+    sum: sum && { before: r.values(sum.before) ?? "?", delta: r.values(sum.delta) ?? "?", after: r.values(sum.after) ?? "?", now: sum.step === now },
+    seed: r.seed(n.id),
+    error: blame != null,
+    result: resultOf(r, gid),
+    tensor: out?.id ?? null,
+    ...(version ?? {}),
+  });
+  const last = r.state.lastEvent;
+  const edges: GraphEdgeView[] = [];
+  n.next.forEach((edge, i) => {
+    if (!edge) return;
+    const src = r.node(edge.node);
+    if (!src) return;
+    const source = graphIdOf(src);
+    const flowing = source < 0 ? r.tensor(src.variable as number) : outputOf(r, src, edge.inputNr);
+    const flight = r.flight(n.id, i);
+    const grad = flight ? r.values(flight.grad) : null;
+    const gradNow = !!flight && last?.kind === "node/executed" && last.node === n.id;
+    edges.push({ source, target: gid, shape: flowing?.shape ?? null, grad, gradNow });
+  });
+  return { node, edges };
+}
 
-    const leafNode = (t: TensorState, born: number, nodeId: number | null): GraphNodeView => {
-      const acc = b?.accumulated.get(t.id);
-      const tNames = names.get(t.id) ?? [];
-      const status = nodeId != null ? statusOf(nodeId) : "idle";
-      const grad = t.grad == null ? "None" : valuesOf(t.grad);
-      const delta = acc ? (valuesOf(acc.delta) ?? "?") : null;
-      const version = versionOf(t, last_);
-      const result = resultOf(-t.id);
-      const deps = [t, born, nodeId, tNames.join("\u0000"), status, grad, acc, delta, acc?.step === state.step, version.version, version.versionNow, result?.value, result?.names.join("\u0000"), result?.now];
-      return node(-t.id, deps, () => ({
-        ...base(-t.id, "leaf", nodeId == null ? "leaf" : "AccumulateGrad", tNames, 0, born),
-        shape: t.shape,
-        status,
-        grad,
-        accumulation: acc
-          ? {
-              before: acc.beforeValues && formatValues(acc.beforeValues, t.dtype),
-              delta: delta ?? "?",
-              after: formatValues(acc.afterValues, t.dtype),
-              how: acc.how,
-              now: acc.step === state.step,
-            }
-          : null,
-        tensor: t.id,
-        result,
-        ...version,
-        height: LEAF_HEIGHT,
-      }));
-    };
+function leafView(r: GraphReader, t: TensorState, born: number, nodeId: number | null): GraphNodeView {
+  const acc = r.accumulation(t.id);
+  const grad = t.grad == null ? "None" : r.values(t.grad);
+  return finish({
+    ...base(-t.id, "leaf", nodeId == null ? "leaf" : "AccumulateGrad", r.names(t.id), 0, born),
+    shape: t.shape,
+    status: nodeId != null ? r.status(nodeId) : "idle",
+    grad,
+    accumulation: acc
+      ? {
+          before: acc.beforeValues && formatValues(acc.beforeValues, t.dtype),
+          delta: r.values(acc.delta) ?? "?",
+          after: formatValues(acc.afterValues, t.dtype),
+          how: acc.how,
+          now: acc.step === r.state.step,
+        }
+      : null,
+    tensor: t.id,
+    result: resultOf(r, -t.id),
+    ...versionOf(t, r.state.lastEvent),
+    height: LEAF_HEIGHT,
+  });
+}
 
-    for (const n of state.nodes.values()) {
-      const gid = graphIdOf(n);
-      seen.add(gid);
-      if (gid < 0) {
-        const t = state.tensors.get(-gid);
-        if (t) nodes.push(leafNode(t, Math.min(t.bornAt, n.bornAt), n.id));
-        continue;
-      }
-      const out = outputOf(n, 0);
-      const sum = sumsByNode.get(n.id) ?? null;
-      // names belong to the node that is a tensor's grad_fn now: after an in-place op rebased it
-      // (b.add_(1)), b names AddBackward0, and the node b came from before is no longer b's
-      const outNames = currentNames(state, n, names);
-      const status = statusOf(n.id);
-      const sumTexts = sum ? [valuesOf(sum.before) ?? "?", valuesOf(sum.delta) ?? "?", valuesOf(sum.after) ?? "?"] : null;
-      const seed = b && rootNodes.has(n.id) ? seedLabel(state, b.roots, b.seeds, n.id, valuesOf) : null;
-      const error = errorNode === n.id;
-      const version = out && out.gradFn === n.id ? versionOf(out, last_) : null;
-      const result = resultOf(gid);
-      const deps = [n, out, outNames.join("\u0000"), status, sum, sumTexts?.join("\u0000"), sum?.step === state.step, seed, error, version?.version, version?.versionNow, result?.value, result?.names.join("\u0000"), result?.now];
-      nodes.push(
-        node(gid, deps, () => ({
-          ...base(gid, "op", n.name, outNames, n.order, n.bornAt),
-          shape: out?.shape ?? null,
-          saved: n.saved.map((sv) => ({ slot: sv.slot, freed: sv.freed, blamed: error && blame?.saved?.slot === sv.slot ? blame.saved.reason : null })),
-          status,
-          sum: sum && sumTexts && { before: sumTexts[0], delta: sumTexts[1], after: sumTexts[2], now: sum.step === state.step },
-          seed,
-          error,
-          result,
-          tensor: out?.id ?? null,
-          ...(version ?? {}),
-        })),
-      );
-      n.next.forEach((edge, i) => {
-        if (!edge) return;
-        const src = state.nodes.get(edge.node);
-        if (!src) return;
-        const source = graphIdOf(src);
-        const flowing = source < 0 ? state.tensors.get(src.variable as number) : outputOf(src, edge.inputNr);
-        const flight = b?.edgeGrads.get(edgeKey(n.id, edge.node, edge.inputNr));
-        const grad = flight ? valuesOf(flight.grad) : null;
-        const gradNow = !!flight && last_?.kind === "node/executed" && last_.node === n.id;
-        const key = `${n.id}:${i}`;
-        const deps = [source, gid, flowing?.shape, grad, gradNow];
-        const old = madeEdges.get(key);
-        const made = old && sameDeps(old.deps, deps) ? old : { deps, view: { source, target: gid, shape: flowing?.shape ?? null, grad, gradNow } };
-        nextEdges.set(key, made);
-        edges.push(made.view);
-      });
-    }
-    // named leaves that require grad but have not been used yet still deserve a place
-    for (const [id, ns] of names) {
-      const t = state.tensors.get(id);
-      if (t && t.isLeaf && t.requiresGrad && !seen.has(-id) && ns.some((s) => !s.includes("."))) nodes.push(leafNode(t, t.bornAt, null));
-    }
-    nodes.sort((p, q) => p.bornAt - q.bornAt || p.id - q.id);
-    madeNodes = nextNodes;
-    madeEdges = nextEdges;
-    texts = nextTexts;
-    // an unchanged step hands back the very same model (and an unchanged list the same array)
-    const sameNodes = last != null && sameDeps(last.nodes, nodes);
-    const sameEdges = last != null && sameDeps(last.edges, edges);
-    if (last && sameNodes && sameEdges) return last;
-    last = { nodes: sameNodes && last ? last.nodes : nodes, edges: sameEdges && last ? last.edges : edges };
-    return last;
+function resultOf(r: GraphReader, gid: number): GraphNodeView["result"] {
+  const c = r.captured(gid);
+  if (!c) return null;
+  const last = r.state.lastEvent;
+  return { value: r.values(c.grad) ?? "?", names: r.names(c.grad), now: last?.kind === "grad/captured" && last.grad === c.grad };
+}
+
+/** Names of the node's outputs whose grad_fn it still is (every output of a multi-output node). */
+function currentNames(r: GraphReader, n: NodeState): string[] {
+  if (n.outputs.length === 1) {
+    const t = r.tensor(n.outputs[0]);
+    return t && t.gradFn === n.id ? r.names(t.id) : NO_NAMES;
+  }
+  const out: string[] = [];
+  for (const id of n.outputs) if (r.tensor(id)?.gradFn === n.id) for (const name of r.names(id)) if (!out.includes(name)) out.push(name);
+  return out;
+}
+const NO_NAMES: string[] = [];
+
+/** Where autograd.grad captured each input's gradient, by graph id: a leaf's own node, or the
+ *  grad_fn of a non-leaf input (the gradient is taken from that node's input buffer). */
+export function capturedAt(state: TraceState): Map<number, { tensor: number; grad: number }> {
+  const out = new Map<number, { tensor: number; grad: number }>();
+  for (const c of state.backward?.captured ?? []) {
+    const t = state.tensors.get(c.tensor);
+    if (!t) continue;
+    const node = t.gradFn == null ? undefined : state.nodes.get(t.gradFn);
+    out.set(node ? graphIdOf(node) : -t.id, c);
+  }
+  return out;
+}
+
+function outputOf(r: GraphReader, n: NodeState, nr: number): TensorState | undefined {
+  let first: TensorState | undefined;
+  for (let i = 0; i < n.outputs.length; i++) {
+    const t = r.tensor(n.outputs[i]);
+    if (i === 0) first = t;
+    if (t?.outputNr === nr) return t;
+  }
+  return first;
+}
+
+/** The node a failing backward stopped at (the engine's blame), or null. */
+export function errorNodeOf(state: TraceState): number | null {
+  return state.error?.blame?.node ?? null;
+}
+
+/** A reader straight over the state (no recording), with its names computed once. */
+function directReader(state: TraceState): GraphReader & { namesMap: Map<number, string[]> } {
+  const namesMap = namesByTensor(state);
+  const b = state.backward;
+  const blame = state.error?.blame ?? null;
+  const captured = capturedAt(state);
+  return {
+    state,
+    namesMap,
+    node: (id) => state.nodes.get(id),
+    tensor: (id) => state.tensors.get(id),
+    values: (id) => valuesText(state, id),
+    names: (id) => namesMap.get(id) ?? [],
+    status: (id) => statusOf(b, id),
+    sum: (id) => (b ? latestSum(b, id) : undefined),
+    flight: (id, i) => b?.edgeGrads.get(id)?.[i] ?? null,
+    seed: (id) => seedOf(state, id, (t) => valuesText(state, t)),
+    blame: (id) => (blame?.node === id ? blame : null),
+    captured: (gid) => captured.get(gid),
+    accumulation: (id) => b?.accumulated.get(id),
   };
+}
+
+export function statusOf(b: BackwardState | null, node: number): NodeStatus {
+  return b?.executing === node ? "executing" : b?.executed.has(node) ? "executed" : "idle";
+}
+
+/** The seed shown on a root's node while its backward runs, or null. */
+export function seedOf(state: TraceState, node: number, values: (tensor: number) => string | null): string | null {
+  const b = state.backward;
+  if (!b) return null;
+  const i = b.roots.findIndex((r) => state.tensors.get(r)?.gradFn === node);
+  return i >= 0 && b.seeds[i] != null ? values(b.seeds[i]) : null;
+}
+
+export function valuesText(state: TraceState, id: number | null | undefined): string | null {
+  if (id == null) return null;
+  const t = state.tensors.get(id);
+  return t ? formatValues(tensorValues(state, id), t.dtype) : null;
 }
 
 /** Width from the texts a node shows, and room for its saved-tensor badges. */
@@ -292,41 +333,6 @@ function versionOf(t: TensorState, last: TraceState["lastEvent"]): { version: st
   return { version: t.version > 0 ? `v${t.version}` : null, versionNow: false };
 }
 
-/** Where autograd.grad captured each input's gradient, by graph id: a leaf's own node, or the
- *  grad_fn of a non-leaf input (the gradient is taken from that node's input buffer). */
-function capturedAt(state: TraceState): Map<number, { tensor: number; grad: number }> {
-  const out = new Map<number, { tensor: number; grad: number }>();
-  for (const c of state.backward?.captured ?? []) {
-    const t = state.tensors.get(c.tensor);
-    if (!t) continue;
-    const node = t.gradFn == null ? undefined : state.nodes.get(t.gradFn);
-    out.set(node ? graphIdOf(node) : -t.id, c);
-  }
-  return out;
-}
-
-/** Names of the node's outputs whose grad_fn it still is (every output of a multi-output node). */
-function currentNames(state: TraceState, n: NodeState, names: Map<number, string[]>): string[] {
-  if (n.outputs.length === 1) {
-    const t = state.tensors.get(n.outputs[0]);
-    return t && t.gradFn === n.id ? (names.get(t.id) ?? NO_NAMES) : NO_NAMES;
-  }
-  const out: string[] = [];
-  for (const id of n.outputs) if (state.tensors.get(id)?.gradFn === n.id) for (const name of names.get(id) ?? []) if (!out.includes(name)) out.push(name);
-  return out;
-}
-const NO_NAMES: string[] = [];
-
-function seedLabel(
-  state: TraceState,
-  roots: number[],
-  seeds: number[],
-  nodeId: number,
-  valuesOf: (id: number) => string | null,
-): string | null {
-  const i = roots.findIndex((r) => state.tensors.get(r)?.gradFn === nodeId);
-  return i >= 0 && seeds[i] != null ? valuesOf(seeds[i]) : null;
-}
 
 /** Every name that reaches a tensor: bound names, and `name.grad` for a named tensor's .grad. */
 export function namesByTensor(state: TraceState): Map<number, string[]> {

@@ -17,6 +17,7 @@ function snapshot(s: TraceState) {
     console: s.console,
     backward: s.backward && {
       ...s.backward,
+      executed: [...s.backward.executed],
       gradsIn: [...s.backward.gradsIn],
       edgeGrads: [...s.backward.edgeGrads],
       sums: [...s.backward.sums],
@@ -42,6 +43,25 @@ describe("TraceCursor", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("a long trace: checkpoints thin out (their spacing doubles) and every step, forwards and back, still equals folding from 0", () => {
+    const events = Array.from({ length: 14 }, () => aliasPitfall).flat();
+    const cursor = new TraceCursor(events, 1);
+    expect(cursor.checkpointCount).toBeLessThanOrEqual(128);
+    expect(cursor.checkpointSpacing).toBeGreaterThan(1);
+    const walk = [...events.keys(), ...[...events.keys()].reverse(), -1, 100, 37, 250, 249, 248];
+    for (const k of walk) expect(snapshot(cursor.at(k)), `step ${k}`).toEqual(snapshot(foldTo(events, k)));
+  });
+
+  it("statement steps equal their definition: the first statement end after the step, the last one before it", () => {
+    const events = Array.from({ length: 3 }, () => aliasPitfall).flat();
+    const cursor = new TraceCursor(events);
+    const ends = cursor.statementEnds();
+    for (let k = -1; k < events.length; k++) {
+      expect(cursor.nextStatement(k), `next from ${k}`).toBe(ends.find((e) => e > k) ?? events.length - 1);
+      expect(cursor.prevStatement(k), `prev from ${k}`).toBe([...ends].reverse().find((e) => e < k) ?? -1);
+    }
   });
 
   it("streams: appending in batches gives the same states as loading at once", () => {

@@ -1,0 +1,362 @@
+// The graph model kept from step to step: each node's view (with its edges) is remade only when
+// something it read changed. Building a view goes through a recording reader (graphModel.ts's
+// GraphReader), so the store knows which views read which node, tensor, storage, name or backward
+// entry; a step then finds what changed by diffing the two states' IdMaps (which skips everything
+// they share) and by the events that set the "now" flags, and remakes just those views. A step's
+// work is bounded by what it changed, not by the size of the graph; `stats` counts it.
+
+import { IdMap } from "../../../engine/trace/idmap.ts";
+import type { TraceEvent } from "../../../engine/events.ts";
+import type { BackwardState } from "../../../engine/trace/state.ts";
+import { latestSum, type StorageState, type TensorState, type TraceState } from "../../../engine/trace/state.ts";
+import { tensorValues } from "../../../engine/trace/values.ts";
+import { formatValues } from "../lib/format.ts";
+import { sameData } from "./intern.ts";
+import {
+  capturedAt,
+  errorNodeOf,
+  graphIdOf,
+  makeNamedLeaf,
+  makeNodeUnit,
+  namesByTensor,
+  seedOf,
+  sortNodes,
+  statusOf,
+  type GraphEdgeView,
+  type GraphModel,
+  type GraphNodeView,
+  type GraphReader,
+} from "./graphModel.ts";
+
+// what a view can depend on: dep key = id * KINDS + kind
+const KINDS = 8;
+const NODE = 0;
+const TENSOR = 1;
+const STORAGE = 2;
+const NAMES = 3;
+const BACKWARD = 4;
+const ACCUMULATED = 5;
+/** a node as an edge's source reads it: its name, variable and outputs (not its saved tensors) */
+const NODE_LINK = 6;
+/** autograd.grad's result at a graph id (can be negative: a leaf) */
+const RESULT = 7;
+
+/** A unit is a grad_fn node's view with its edges (key: the node id), or a named leaf not used yet (key: -(tensor id) - 1). */
+interface Unit {
+  key: number;
+  node: GraphNodeView | null;
+  edges: GraphEdgeView[];
+  deps: number[];
+  /** the leaf tensor an AccumulateGrad unit stands for */
+  leafOf: number | null;
+  /** where it sorts among units: a node's bornAt and id (named leaves after every node) */
+  order: [number, number];
+}
+
+export interface GraphStoreStats {
+  /** units (a node with its edges) remade at the last update */
+  remade: number;
+  /** units whose views changed at the last update */
+  changed: number;
+}
+
+const EMPTY = new IdMap<never>();
+
+export interface GraphStore {
+  update(state: TraceState): GraphModel;
+  readonly stats: GraphStoreStats;
+}
+
+/** buildGraph with a memory: the same model, remade per step from what the step changed. */
+export function createGraphBuilder(): (state: TraceState) => GraphModel {
+  const store = createGraphStore();
+  return (state) => store.update(state);
+}
+
+export function createGraphStore(): GraphStore {
+  const units = new Map<number, Unit>();
+  const dependents = new Map<number, Set<number>>();
+  /** tensor id -> how many AccumulateGrad units stand for it */
+  const accUnits = new Map<number, number>();
+  let names = new Map<number, string[]>();
+  const namedLeaves = new Set<number>();
+  let errorNode: number | null = null;
+  let blame: unknown = null;
+  let captured = new Map<number, { tensor: number; grad: number }>();
+  let last: TraceState | null = null;
+  let model: GraphModel = { nodes: [], edges: [] };
+  /** the units in order, kept between steps (a step appends to it, so re-sorting it is linear) */
+  let sorted: Unit[] = [];
+  let position = new Map<number, number>();
+  /** whether units came or went since the list was sorted; the units remade in place */
+  let membership = false;
+  const replaced = new Map<number, Unit>();
+  // a tensor's value text, kept while its entry and its storage's entry are the same objects
+  const texts = new Map<number, { t: TensorState; s: StorageState | undefined; text: string }>();
+  const stats: GraphStoreStats = { remade: 0, changed: 0 };
+
+  let state: TraceState;
+  let deps: number[] = [];
+  const dep = (id: number, kind: number) => deps.push(id * KINDS + kind);
+  const reader: GraphReader = {
+    get state() {
+      return state;
+    },
+    node(id) {
+      dep(id, NODE_LINK);
+      return state.nodes.get(id);
+    },
+    tensor(id) {
+      dep(id, TENSOR);
+      return state.tensors.get(id);
+    },
+    values(id) {
+      if (id == null) return null;
+      const t = reader.tensor(id);
+      if (!t) return null;
+      dep(t.storage, STORAGE);
+      const s = state.storages.get(t.storage);
+      const have = texts.get(id);
+      if (have && have.t === t && have.s === s) return have.text;
+      const text = formatValues(tensorValues(state, id), t.dtype);
+      texts.set(id, { t, s, text });
+      return text;
+    },
+    names(id) {
+      dep(id, NAMES);
+      return names.get(id) ?? [];
+    },
+    status(id) {
+      dep(id, BACKWARD);
+      return statusOf(state.backward, id);
+    },
+    sum(id) {
+      dep(id, BACKWARD);
+      return state.backward ? latestSum(state.backward, id) : undefined;
+    },
+    flight(id, i) {
+      dep(id, BACKWARD);
+      return state.backward?.edgeGrads.get(id)?.[i] ?? null;
+    },
+    seed(id) {
+      dep(id, BACKWARD);
+      return seedOf(state, id, (t) => reader.values(t));
+    },
+    blame(id) {
+      dep(id, BACKWARD);
+      return errorNode === id ? (state.error?.blame ?? null) : null;
+    },
+    captured(gid) {
+      dep(gid, RESULT);
+      return captured.get(gid);
+    },
+    accumulation(id) {
+      dep(id, ACCUMULATED);
+      return state.backward?.accumulated.get(id);
+    },
+  };
+
+  const unlink = (u: Unit) => {
+    for (const d of u.deps) dependents.get(d)?.delete(u.key);
+  };
+  const link = (u: Unit) => {
+    for (const d of u.deps) {
+      let set = dependents.get(d);
+      if (!set) dependents.set(d, (set = new Set()));
+      set.add(u.key);
+    }
+  };
+  const countAcc = (leaf: number | null, by: number) => {
+    if (leaf != null) accUnits.set(leaf, (accUnits.get(leaf) ?? 0) + by);
+  };
+
+  /** Remakes one unit from the state; returns whether anything it shows changed. */
+  const remake = (key: number): boolean => {
+    stats.remade++;
+    const old = units.get(key);
+    deps = [];
+    let made: { node: GraphNodeView | null; edges: GraphEdgeView[] } | null = null;
+    let order: [number, number] = [0, 0];
+    let leafOf: number | null = null;
+    if (key >= 0) {
+      const n = state.nodes.get(key);
+      if (n) {
+        dep(key, NODE);
+        made = makeNodeUnit(reader, n);
+        order = [n.bornAt, n.id];
+        const gid = graphIdOf(n);
+        if (gid < 0) leafOf = -gid;
+      }
+    } else {
+      const id = -key - 1;
+      const leaf = makeNamedLeaf(reader, id, (accUnits.get(id) ?? 0) > 0);
+      if (leaf) made = { node: leaf, edges: [] };
+      order = [Infinity, 0];
+    }
+    if (old) {
+      unlink(old);
+      countAcc(old.leafOf, -1);
+    }
+    if (key < 0) {
+      if (made) namedLeaves.add(-key - 1);
+      else namedLeaves.delete(-key - 1);
+    }
+    if (!made) {
+      units.delete(key);
+      if (old) membership = true;
+      return old != null;
+    }
+    const node = old?.node && made.node && sameData(old.node, made.node) ? old.node : made.node;
+    const edges = made.edges.map((e, i) => (old?.edges[i] && sameData(old.edges[i], e) ? old.edges[i] : e));
+    const unit: Unit = { key, node, edges, deps, leafOf, order };
+    units.set(key, unit);
+    if (!old || old.order[0] !== order[0] || old.order[1] !== order[1]) membership = true;
+    else replaced.set(key, unit);
+    link(unit);
+    countAcc(leafOf, 1);
+    return !old || old.node !== node || old.edges.length !== edges.length || edges.some((e, i) => e !== old.edges[i]);
+  };
+
+  return {
+    stats,
+    update(next) {
+      stats.remade = 0;
+      stats.changed = 0;
+      if (next === last) return model;
+      const prev = last;
+      state = next;
+      const dirty = new Set<number>();
+      const touch = (id: number, kind: number) => {
+        for (const u of dependents.get(id * KINDS + kind) ?? []) dirty.add(u);
+      };
+      // nodes that appeared, went or changed: their own units, and the units reading them
+      IdMap.diff(prev?.nodes ?? EMPTY, next.nodes, (id, a, b) => {
+        dirty.add(id);
+        touch(id, NODE);
+        if (!a || !b || a.name !== b.name || a.variable !== b.variable || a.outputs.join() !== b.outputs.join()) touch(id, NODE_LINK);
+      });
+      IdMap.diff(prev?.tensors ?? EMPTY, next.tensors, (id) => touch(id, TENSOR));
+      IdMap.diff(prev?.storages ?? EMPTY, next.storages, (id) => touch(id, STORAGE));
+      diffBackward(prev?.backward ?? null, next.backward, prev, next, touch);
+      // the "now" flags and v0→v1 badges follow the last event: undo the previous one's, show this one's
+      for (const e of [prev?.lastEvent, next.lastEvent]) if (e) nowTouches(e, touch);
+      const nextError = errorNodeOf(next);
+      const nextBlame = next.error?.blame ?? null;
+      if (nextError !== errorNode || nextBlame !== blame) {
+        if (errorNode != null) touch(errorNode, BACKWARD);
+        if (nextError != null) touch(nextError, BACKWARD);
+        errorNode = nextError;
+        blame = nextBlame;
+      }
+      // autograd.grad's results are few: recomputed, compared per graph id (the "now" flag follows the last event)
+      const nextCaptured = capturedAt(next);
+      const nowGrads = [prev?.lastEvent, next.lastEvent].flatMap((e) => (e?.kind === "grad/captured" ? [e.grad] : []));
+      for (const gid of new Set([...captured.keys(), ...nextCaptured.keys()])) {
+        const a = captured.get(gid);
+        const b = nextCaptured.get(gid);
+        if (a?.tensor !== b?.tensor || a?.grad !== b?.grad || nowGrads.includes(a?.grad as number) || nowGrads.includes(b?.grad as number)) touch(gid, RESULT);
+      }
+      captured = nextCaptured;
+      // names are few (one per binding): recomputed, compared per tensor
+      const nextNames = namesByTensor(next);
+      for (const id of new Set([...names.keys(), ...nextNames.keys()]))
+        if ((names.get(id) ?? []).join("\u0000") !== (nextNames.get(id) ?? []).join("\u0000")) touch(id, NAMES);
+      names = nextNames;
+      last = next;
+
+      // nodes first (named leaves read which tensors have an AccumulateGrad node)
+      let changed = false;
+      for (const key of dirty) {
+        if (key < 0) continue;
+        if (remake(key)) {
+          changed = true;
+          stats.changed++;
+        }
+      }
+      for (const id of new Set([...namedLeaves, ...names.keys()])) {
+        const key = -id - 1;
+        if (!dirty.has(key) && namedLeaves.has(id) === wouldBeNamedLeaf(next, id, names, accUnits)) continue;
+        if (remake(key)) {
+          changed = true;
+          stats.changed++;
+        }
+      }
+      if (changed) {
+        if (membership) {
+          sorted = sortUnits(units, sorted);
+          position = new Map(sorted.map((u, i) => [u.key, i]));
+        } else for (const [key, u] of replaced) sorted[position.get(key) as number] = u;
+        model = materialize(sorted, model);
+      }
+      membership = false;
+      replaced.clear();
+      return model;
+    },
+  };
+}
+
+function wouldBeNamedLeaf(state: TraceState, id: number, names: Map<number, string[]>, accUnits: Map<number, number>): boolean {
+  const t = state.tensors.get(id);
+  const ns = names.get(id) ?? [];
+  return !!t && t.isLeaf && t.requiresGrad && (accUnits.get(id) ?? 0) === 0 && ns.some((s) => !s.includes("."));
+}
+
+/** The ids an event's "now" flags are about: a version bump, a gradient sent, summed or accumulated. */
+function nowTouches(e: TraceEvent, touch: (id: number, kind: number) => void): void {
+  if (e.kind === "tensor/mutated") for (const id of [e.tensor, ...e.aliases]) touch(id, TENSOR);
+  else if (e.kind === "node/executed" || e.kind === "grad/summed") touch(e.node, BACKWARD);
+  else if (e.kind === "grad/accumulated") touch(e.leaf, ACCUMULATED);
+}
+
+function diffBackward(a: BackwardState | null, b: BackwardState | null, prev: TraceState | null, next: TraceState, touch: (id: number, kind: number) => void): void {
+  if (!a && !b) return;
+  const node = (id: number) => touch(id, BACKWARD);
+  IdMap.diff(a?.executed ?? EMPTY, b?.executed ?? EMPTY, node);
+  IdMap.diff(a?.sums ?? EMPTY, b?.sums ?? EMPTY, node);
+  IdMap.diff(a?.edgeGrads ?? EMPTY, b?.edgeGrads ?? EMPTY, node);
+  IdMap.diff(a?.accumulated ?? EMPTY, b?.accumulated ?? EMPTY, (id) => touch(id, ACCUMULATED));
+  if (a?.executing !== b?.executing) {
+    if (a?.executing != null) node(a.executing);
+    if (b?.executing != null) node(b.executing);
+  }
+  // seeds sit on the roots' nodes
+  if (a?.id !== b?.id || a?.roots !== b?.roots) {
+    for (const r of a?.roots ?? []) {
+      const g = prev?.tensors.get(r)?.gradFn ?? next.tensors.get(r)?.gradFn;
+      if (g != null) node(g);
+    }
+    for (const r of b?.roots ?? []) {
+      const g = next.tensors.get(r)?.gradFn;
+      if (g != null) node(g);
+    }
+  }
+}
+
+/** Units in order: last step's order with what went dropped and what came appended, then sorted
+ *  (TimSort on a list sorted but for a few items at the end is linear). */
+function sortUnits(units: Map<number, Unit>, last: Unit[]): Unit[] {
+  const kept = new Set<number>();
+  const all: Unit[] = [];
+  for (const u of last) {
+    const now = units.get(u.key);
+    if (now) {
+      all.push(now);
+      kept.add(u.key);
+    }
+  }
+  for (const u of units.values()) if (!kept.has(u.key)) all.push(u);
+  return all.sort((p, q) => p.order[0] - q.order[0] || p.order[1] - q.order[1] || q.key - p.key);
+}
+
+/** The model's lists from the units: nodes in drawing order, edges in node order. */
+function materialize(all: Unit[], last: GraphModel): GraphModel {
+  const nodes: GraphNodeView[] = [];
+  const edges: GraphEdgeView[] = [];
+  for (const u of all) {
+    if (u.node) nodes.push(u.node);
+    for (const e of u.edges) edges.push(e);
+  }
+  sortNodes(nodes);
+  const same = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return { nodes: same(nodes, last.nodes) ? last.nodes : nodes, edges: same(edges, last.edges) ? last.edges : edges };
+}

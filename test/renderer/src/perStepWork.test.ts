@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { runPython } from "../../../engine/python/run.ts";
+import type { TraceEvent } from "../../../engine/events.ts";
+import { TraceCursor } from "../../../engine/trace/cursor.ts";
+import { createGraphStore } from "../../../renderer/src/graph/graphStore.ts";
+import { mlpScript } from "../layout/mlp-script.ts";
+
+// A step's work must not grow with the graph: the graph views a step remakes are bounded by what its
+// event is about (one op, one node run, one leaf accumulated; a free names every node it frees),
+// the same on a small and a 10x bigger MLP, forwards and backwards.
+
+function trace(source: string): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  runPython(source, { sink: (e) => events.push(e), filename: "t.py", onStdout: () => {}, onStderr: () => {} });
+  return events;
+}
+
+/** How many things an event is about: the ids it names; for the end of a backward (and the
+ *  statement that clears it from view), every node it ran, since each one's colour changes. */
+function eventSize(e: TraceEvent, ran: number): number {
+  if (e.kind === "backward/finished" || e.kind === "statement") return Math.max(1, ran);
+  if (e.kind === "saved/freed") return e.nodes.length;
+  if (e.kind === "tensor/mutated") return 1 + e.aliases.length;
+  if (e.kind === "op/applied") return 1 + e.inputs.length + (e.extraOutputs?.length ?? 0);
+  return 1;
+}
+
+describe("per-step work does not grow with the graph", () => {
+  const sizes = [mlpScript(3, 4, 1), mlpScript(6, 12, 2), mlpScript(8, 24, 2)];
+  const results = sizes.map((src) => {
+    const events = trace(`${src}loss.backward()\n`);
+    const cursor = new TraceCursor(events);
+    const store = createGraphStore();
+    const nodes = store.update(cursor.at(events.length - 1)).nodes.length;
+    store.update(cursor.at(-1));
+    let worst = 0;
+    let worstRatio = 0;
+    // every step forwards from the start, then every step back
+    const walk = [...events.keys(), ...[...events.keys()].reverse()];
+    const ran = Math.max(...[...events.keys()].map((k) => cursor.at(k).backward?.executed.size ?? 0));
+    for (let i = 0; i < walk.length; i++) {
+      const k = walk[i];
+      store.update(cursor.at(k));
+      // the step is about its event and the one before (whose "now" flags it clears); a step back
+      // also undoes the event after it
+      const about = Math.max(...[k - 1, k, k + 1].filter((j) => events[j]).map((j) => eventSize(events[j], ran)));
+      worst = Math.max(worst, store.stats.remade);
+      worstRatio = Math.max(worstRatio, store.stats.remade / about);
+    }
+    return { nodes, events: events.length, worst, worstRatio };
+  });
+
+  it("the traces are real and grow ~10x", () => {
+    expect(results[0].nodes).toBeGreaterThan(20);
+    expect(results[2].nodes).toBeGreaterThan(8 * results[0].nodes);
+  });
+
+  it("views remade per step are bounded by the event's own size", () => {
+    for (const r of results) expect(r.worstRatio, JSON.stringify(r)).toBeLessThanOrEqual(3);
+  });
+});
