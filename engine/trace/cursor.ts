@@ -109,7 +109,7 @@ export class TraceCursor {
   /** The checkpoint (or a replayed state) nearest at or before step k. */
   private nearestBefore(k: number): TraceState {
     const ci = Math.min(Math.floor((k + 1) / this.spacing), this.checkpoints.length - 1);
-    let from = this.checkpoints[ci];
+    const from = this.checkpoints[ci];
     for (let j = k; j > from.step && j > k - this.spacing; j--) {
       const r = this.replayed.get(j);
       if (r) return r;

@@ -4,6 +4,8 @@
 import { TraceCursor } from "../../../engine/trace/cursor.ts";
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { Runner } from "../worker/runner.ts";
+import { budgetMessage } from "../worker/protocol.ts";
+import type { Layout } from "../../layout/types.ts";
 import { stepBeforeLine } from "./cellStart.ts";
 
 export type RunStatus = "idle" | "running" | "done" | "stopped" | "crashed";
@@ -30,6 +32,8 @@ export class Session {
   speed = $state(1);
   /** changes whenever the graph to lay out changes (a new run, more events, the end of a run) */
   layoutKey = $state(0);
+  /** the final graph's layout, computed by the run worker (null: none came, the page lays it out) */
+  layout: Layout | null = $state.raw(null);
 
   readonly view: TraceState = $derived.by(() => {
     void this.length;
@@ -49,6 +53,7 @@ export class Session {
     this.cursor = new TraceCursor([], 256);
     this.length = 0;
     this.step = -1;
+    this.layout = null;
     this.status = "running";
     this.message = "Running…";
     this.layoutKey++;
@@ -63,10 +68,15 @@ export class Session {
         this.lastShownAt = now;
         this.message = `Running… ${this.cursor.length} events`;
       },
-      onDone: (ms) => this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.cursor.length} events.`),
+      onDone: (ms, layout) => {
+        this.layout = layout;
+        this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.cursor.length} events.`);
+      },
       onCrash: (message) => this.finish("crashed", `Gradlens failed while running this script: ${message}`),
-      onOverflow: (events) =>
-        this.finish("stopped", `Stopped: the run passed ${events} events, which usually means a loop that never ends. The steps so far can be explored.`),
+      onBudget: (m) => {
+        this.layout = m.layout;
+        this.finish("stopped", budgetMessage(m.hit, m.events, m.bytes, m.ms));
+      },
     });
   }
 

@@ -2,15 +2,16 @@
 // without one message per event.
 
 import type { WireBatch } from "./wire.ts";
+import type { Layout } from "../../layout/types.ts";
 
 export type ToWorker = { type: "run"; source: string; filename: string };
 
 export type FromWorker =
   | { type: "events"; batch: WireBatch }
-  /** the program ended (normally or with a Python error, which is in the events) */
-  | { type: "done"; ms: number }
-  /** the trace passed MAX_TRACE_EVENTS: the app ends the run (a runaway loop would fill memory) */
-  | { type: "overflow"; events: number }
+  /** the program ended (normally or with a Python error, which is in the events); `layout` is its final graph's */
+  | { type: "done"; ms: number; layout: Layout | null }
+  /** the run went over its time or memory budget: the app ends it (a runaway loop would run and fill memory forever) */
+  | { type: "budget"; hit: BudgetHit; events: number; bytes: number; ms: number; layout: Layout | null }
   /** the worker itself failed: a bug, not the user's program */
   | { type: "crashed"; message: string };
 
@@ -18,5 +19,26 @@ export type FromWorker =
 export const BATCH_EVENTS = 2000;
 export const BATCH_MS = 50;
 
-/** Beyond this many events a run is almost surely a runaway loop: every iteration is a statement event. */
-export const MAX_TRACE_EVENTS = 100_000;
+/**
+ * What a run may spend before the worker stops it. Time: its interpreter running (a runaway loop
+ * ends here first; the app's own hard limit is for a worker that stops answering). Memory: the
+ * trace it sent, in bytes of JSON, which is what the app then keeps (about 2x that as objects);
+ * a 20000-node MLP with its backward is ~30 MB.
+ */
+export const RUN_BUDGET = { ms: 15_000, bytes: 200 * 1024 * 1024 };
+
+export type BudgetHit = "time" | "memory";
+
+/** Which budget a run has gone over, if any, after `bytes` of trace sent and `ms` of running. */
+export function overBudget(bytes: number, ms: number, budget = RUN_BUDGET): BudgetHit | null {
+  return bytes > budget.bytes ? "memory" : ms > budget.ms ? "time" : null;
+}
+
+/** The status line for a run stopped by its budget. */
+export function budgetMessage(hit: BudgetHit, events: number, bytes: number, ms: number): string {
+  const what =
+    hit === "time"
+      ? `it ran for ${(ms / 1000).toFixed(1)} s, past the ${RUN_BUDGET.ms / 1000} s time budget`
+      : `its trace reached ${Math.round(bytes / 2 ** 20)} MB (${events} events), past the ${RUN_BUDGET.bytes / 2 ** 20} MB memory budget`;
+  return `Stopped: ${what}; a loop that never ends does this. The steps so far can be explored.`;
+}

@@ -1,12 +1,23 @@
-// The run worker: interprets a script off the main thread, streaming its events in batches.
+// The run worker: interprets a script off the main thread, streaming its events in batches, and
+// lays out the run's final graph when it ends (folding the events as they go), so the page gets
+// positions with the end of the run instead of computing them on its own thread.
 // The app stops runaway code by terminating this worker; the interpreter's budget stops it first.
 
 import type { TraceEvent } from "../../../engine/events.ts";
-import { BATCH_EVENTS, BATCH_MS, MAX_TRACE_EVENTS, type FromWorker, type ToWorker } from "./protocol.ts";
+import { BATCH_EVENTS, BATCH_MS, overBudget, type BudgetHit, type FromWorker, type ToWorker } from "./protocol.ts";
 import { runScript } from "./interpreter.ts";
 import { encodeBatch } from "./wire.ts";
+import { applyEvent } from "../../../engine/trace/fold.ts";
+import { emptyState } from "../../../engine/trace/state.ts";
+import { buildGraph } from "../graph/graphModel.ts";
+import { layoutOf } from "../graph/graphLayout.ts";
+import type { Layout } from "../../layout/types.ts";
 
-class TraceOverflow extends Error {}
+class OverBudget extends Error {
+  constructor(readonly hit: BudgetHit) {
+    super(hit);
+  }
+}
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
@@ -17,23 +28,45 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
   let batch: TraceEvent[] = [];
   let flushedAt = started;
   let total = 0;
+  let bytes = 0;
+  const final = emptyState();
+  /** the final graph's layout (null when it has no nodes or could not be laid out) */
+  const layout = (): Layout | null => {
+    try {
+      const model = buildGraph(final);
+      return model.nodes.length ? layoutOf(model) : null;
+    } catch {
+      return null;
+    }
+  };
   const flush = () => {
-    if (batch.length) post({ type: "events", batch: encodeBatch(batch) });
+    if (batch.length) {
+      const wire = encodeBatch(batch);
+      bytes += wire.json.length;
+      post({ type: "events", batch: wire });
+    }
     batch = [];
     flushedAt = performance.now();
   };
   try {
     runScript(msg.source, msg.filename, (e) => {
-      // past the cap, end the run here: throwing out of the sink unwinds the interpreter
-      if (++total > MAX_TRACE_EVENTS) throw new TraceOverflow();
+      total++;
       batch.push(e);
-      if (batch.length >= BATCH_EVENTS || performance.now() - flushedAt > BATCH_MS) flush();
+      applyEvent(final, e);
+      const now = performance.now();
+      if (batch.length >= BATCH_EVENTS || now - flushedAt > BATCH_MS) {
+        flush();
+        // past the budget, end the run here: throwing out of the sink unwinds the interpreter
+        const hit = overBudget(bytes, now - started);
+        if (hit) throw new OverBudget(hit);
+      }
     });
     flush();
-    post({ type: "done", ms: performance.now() - started });
+    const ms = performance.now() - started;
+    post({ type: "done", ms, layout: layout() });
   } catch (err) {
     flush();
-    if (err instanceof TraceOverflow) post({ type: "overflow", events: MAX_TRACE_EVENTS });
+    if (err instanceof OverBudget) post({ type: "budget", hit: err.hit, events: total, bytes, ms: performance.now() - started, layout: layout() });
     else post({ type: "crashed", message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   }
 };

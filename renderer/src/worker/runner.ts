@@ -4,13 +4,15 @@
 
 import type { TraceEvent } from "../../../engine/events.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
+import type { Layout } from "../../layout/types.ts";
 import { decodeBatch } from "./wire.ts";
 
 export interface RunHandlers {
   onEvents: (events: TraceEvent[]) => void;
-  onDone: (ms: number) => void;
+  onDone: (ms: number, layout: Layout | null) => void;
   onCrash: (message: string) => void;
-  onOverflow: (events: number) => void;
+  /** the run went over its time or memory budget */
+  onBudget: (m: Extract<FromWorker, { type: "budget" }>) => void;
 }
 
 /** Longest stretch the page spends on incoming batches before letting input through. */
@@ -84,8 +86,8 @@ export class Runner {
     this.worker?.terminate();
     this.worker = null;
     this.handlers = null;
-    if (m.type === "done") h.onDone(m.ms);
-    else if (m.type === "overflow") h.onOverflow(m.events);
+    if (m.type === "done") h.onDone(m.ms, m.layout);
+    else if (m.type === "budget") h.onBudget(m);
     else h.onCrash(m.message);
   }
 }

@@ -5,7 +5,6 @@ import { IdMap } from "../../../engine/trace/idmap.ts";
 // IdMap must behave as a Map keyed by ids (iterated in ascending order) however its copies are
 // written, and diff must name exactly the ids whose values differ.
 
-type Op = { kind: "set"; id: number; v: number } | { kind: "delete"; id: number } | { kind: "clone" };
 const op = fc.oneof(
   fc.record({ kind: fc.constant("set" as const), id: fc.oneof(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 200_000 })), v: fc.integer() }),
   fc.record({ kind: fc.constant("delete" as const), id: fc.integer({ min: 0, max: 70 }) }),

@@ -1,3 +1,4 @@
+import { budgetMessage, overBudget, RUN_BUDGET } from "../../../renderer/src/worker/protocol.ts";
 import { describe, expect, it } from "vitest";
 import { decodeBatch, encodeBatch } from "../../../renderer/src/worker/wire.ts";
 import type { TraceEvent } from "../../../engine/events.ts";
@@ -24,5 +25,21 @@ describe("event batches over the worker wire", () => {
   it("leave an ordinary string that merely says NaN alone", () => {
     const e: TraceEvent = { kind: "output/printed", text: "NaN", stream: "stdout" };
     expect(decodeBatch(encodeBatch([e]))).toEqual([e]);
+  });
+});
+
+describe("the run's budget", () => {
+  it.each([
+    { bytes: 10, ms: 10, expected: null },
+    { bytes: RUN_BUDGET.bytes + 1, ms: 10, expected: "memory" },
+    { bytes: 10, ms: RUN_BUDGET.ms + 1, expected: "time" },
+    { bytes: RUN_BUDGET.bytes + 1, ms: RUN_BUDGET.ms + 1, expected: "memory" },
+  ])("$bytes bytes after $ms ms: $expected", ({ bytes, ms, expected }) => {
+    expect(overBudget(bytes, ms)).toBe(expected);
+  });
+
+  it("the stop message says which budget was hit", () => {
+    expect(budgetMessage("time", 5, 100, 15_200)).toMatch(/ran for 15\.2 s, past the 15 s time budget/);
+    expect(budgetMessage("memory", 1_000_000, 201 * 2 ** 20, 900)).toMatch(/reached 201 MB \(1000000 events\), past the 200 MB memory budget/);
   });
 });
