@@ -1,145 +1,263 @@
-// Benchmark in real Chromium: time to interactive, and what one step costs while stepping through
-// the ~1300-node scalar MLP trace (median and p95 over steps spread evenly through the trace).
-// Usage: node test/e2e/bench.mjs [--no-build] [--steps N] [--reduced-motion] [--legacy] [--cpu]
-//
-// Each sample is one keydown (ArrowRight) sent just after a frame, in blocks of 20 single steps
-// (after each jump to a block's start has settled); three figures per step:
-//   work        main-thread time the step costs: the keydown's handler and Svelte's flush, plus the
-//               next frame's rendering (rAF callbacks, style, layout, paint). Under 16.7 ms, a step
-//               fits in one frame: the next frame shows it, whenever the key comes.
-//   next paint  keydown -> the end of the frame that shows the step (at least one frame's wait,
-//               ~16.7 ms, since the key comes just after a frame).
-//   2 rAF       keydown -> the second requestAnimationFrame (the figure this bench reported before;
-//               at least two frames' wait, ~33 ms, on an empty page).
-// --cpu also records a Chromium trace and reports each step's main-thread CPU time (the main thread's
-// CPU clock from the keydown to the end of the frame that shows the step): unlike the wall-clock
-// figures it hardly moves when other processes load the machine.
-// --legacy measures as this bench did before: one step right after each jump (so the jump's own
-// drawing and animation still run), the key sent from a rAF callback.
+// The app in real Chromium on scalar MLPs of ~500 / 2000 / 5000 / 20000 graph nodes, each row next
+// to its reference measured in the same run:
+//   run -> first graph paint   the Run click to the end of the first frame showing the graph
+//                              (reference: the engine's own time to run the script in the worker)
+//   heap                       the page's JS heap after a GC, the trace held (reference: the trace's
+//                              size as JSON, what the worker sent)
+//   step frame                 one event per step, the key sent in a task of its own after a frame;
+//                              from a Chromium trace: the main thread's busy time (its tasks' wall
+//                              time) and its CPU time from the keydown to the end of the frame that
+//                              shows the step (reference: an idle frame's busy time, the noise floor)
+//   held key                   a step in every animation frame for 90 frames: steps per second
+// Usage: node test/e2e/bench.mjs [--no-build] [--sizes 500,2000,5000,20000] [--steps N]
 
 import { readFile } from "node:fs/promises";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { register } from "tsx/esm/api";
 import { buildApp, launchChromium, root, serveDist } from "./serve.mjs";
 
 const args = process.argv.slice(2);
-const stepsArg = args.indexOf("--steps");
-const STEPS = stepsArg >= 0 ? Number(args[stepsArg + 1]) : 400;
+const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const STEPS = Number(arg("--steps", 100));
+const SIZES = arg("--sizes", "500,2000,5000,20000").split(",").map(Number);
+/** inputs and layer widths of the MLP that gives about that many graph nodes */
+const MLPS = { 500: [8, [8, 10, 1]], 2000: [12, [16, 24, 1]], 5000: [16, [36, 28, 1]], 20000: [24, [64, 64, 16, 1]] };
+const TARGETS = { paint: "≤ 400 ms @2000", heap: "linear, ≤ 60 MB @5000", frame: "p95 ≤ 18 ms", fps: "≥ 30 @20000" };
 
-if (!args.includes("--no-build")) await buildApp();
-const server = await serveDist();
-const browser = await launchChromium();
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: args.includes("--reduced-motion") ? "reduce" : "no-preference" });
-const page = await context.newPage();
-page.on("crash", () => console.error("the page crashed"));
-page.on("pageerror", (e) => console.error("page error:", String(e)));
+export function mlpSource(inputs, widths) {
+  const sizes = [inputs, ...widths];
+  return `# A scalar MLP (one neuron = a chain of mul/add and a tanh), its loss and backward.
+import torch
+torch.manual_seed(0)
+def neuron(xs, ws, b):
+    s = b
+    for x, w in zip(xs, ws):
+        s = s + x * w
+    return s.tanh()
+xs = [torch.tensor(float(i) / 10) for i in range(${inputs})]
+layers = []
+for n_in, n_out in [${widths.map((w, i) => `(${sizes[i]}, ${w})`).join(", ")}]:
+    layers.append([([torch.randn(()).requires_grad_() for _ in range(n_in)], torch.randn(()).requires_grad_()) for _ in range(n_out)])
+h = xs
+for layer in layers:
+    h = [neuron(h, ws, b) for ws, b in layer]
+loss = (h[0] - 1.0) ** 2
+loss.backward()
+print(loss)
+`;
+}
 
-const t0 = Date.now();
-await page.goto(server.url);
-await page.waitForSelector(".cm-content");
-await page.waitForSelector(".timeline button");
-const tti = await page.evaluate(() => performance.now());
-const wall = Date.now() - t0;
+const pct = (xs, p) => {
+  const s = xs.filter((v) => v != null).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN;
+};
+const f1 = (v) => (Number.isFinite(v) ? v.toFixed(1) : "n/a");
 
-const script = await readFile(join(root, "test/e2e/scripts/mlp_2000.py"), "utf8");
-await page.locator(".cm-content").click();
-await page.keyboard.press("ControlOrMeta+A");
-await page.keyboard.press("Delete");
-await page.keyboard.insertText(script);
-const runStart = Date.now();
-await page.locator(".cm-content").press("ControlOrMeta+Enter");
-await page.waitForSelector(".status.done", { timeout: 60_000 });
-const runMs = Date.now() - runStart;
-const info = await page.evaluate(() => ({
-  where: document.querySelector(".where[data-step]")?.textContent ?? "",
-  nodes: document.querySelectorAll(".graph .node").length,
-}));
-await page.locator("header h1").first().click();
+/** Graph nodes on screen: the scene's own count when it gives one, else its SVG nodes. */
+const drawnNodes = () => {
+  const g = document.querySelector(".graph");
+  const n = g?.getAttribute("data-nodes");
+  return n != null ? Number(n) : document.querySelectorAll(".graph .nodes .node").length;
+};
 
-// blocks of single steps forward, spread evenly through the trace: jump to the block's start
-// (unmeasured), let that settle, then step one event at a time as a learner holding → does
-const legacy = args.includes("--legacy");
-const cpu = args.includes("--cpu");
-const tracePath = join(root, "test-results", "bench-trace.json");
-if (cpu) await browser.startTracing(page, { path: tracePath, categories: ["devtools.timeline", "blink.user_timing"] });
-const BLOCK = legacy ? 1 : 20;
-const samples = [];
-const blocks = Math.max(1, Math.round(STEPS / BLOCK));
-for (let b = 0; b < blocks; b++) {
-  const start = await page.evaluate(async ([b, blocks, block, legacy]) => {
-    const total = Number(document.querySelector(".timeline input[type=range]")?.getAttribute("max") ?? 0) + 1;
-    const key = (k) => window.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+async function measureSize(browser, url, size) {
+  const [inputs, widths] = MLPS[size];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", String(e)));
+  await page.goto(url);
+  await page.waitForSelector(".cm-content");
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(mlpSource(inputs, widths));
+  await page.locator("header h1").first().click();
+
+  // run -> the end of the first frame that shows the graph
+  const paintMs = await page.evaluate(
+    ([drawnSrc]) =>
+      new Promise((resolve) => {
+        const drawn = new Function(`return (${drawnSrc})()`);
+        const t0 = performance.now();
+        document.querySelector(".timeline button.run").click();
+        const check = () => {
+          if (document.querySelector(".status:not(.running):not(.idle)") && drawn() > 0) {
+            const c = new MessageChannel();
+            c.port1.onmessage = () => resolve(performance.now() - t0);
+            c.port2.postMessage(0);
+          } else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    [drawnNodes.toString()],
+  );
+  const status = (await page.locator(".status").textContent()) ?? "";
+  const runMs = Number(/Ran in (\d+) ms/.exec(status)?.[1] ?? NaN);
+  const events = Number(await page.locator(".timeline input[type=range]").getAttribute("max")) + 1;
+  const nodes = await page.evaluate(() => {
+    const g = document.querySelector(".graph");
+    return Number(g?.getAttribute("data-graph-nodes") ?? NaN);
+  });
+
+  await page.waitForTimeout(800);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize / 2 ** 20;
+
+  // per step: marks around each step, read back from a trace
+  const tracePath = join(root, "test-results", `bench-trace-${size}.json`);
+  await browser.startTracing(page, { path: tracePath, categories: ["devtools.timeline", "blink.user_timing", "toplevel"] });
+  const idle = await page.evaluate(async () => {
     const raf = () => new Promise((r) => requestAnimationFrame(r));
-    const target = Math.min(total - block - 1, Math.floor((b / blocks) * total));
-    key("Home");
-    for (let j = 0; j <= target; j++) key("ArrowRight");
-    // the jump draws a lot at once: wait until its animation is over and frames are quick again
-    if (!legacy) {
+    for (let i = 0; i < 30; i++) {
+      await raf();
+      performance.mark(`idle-start ${i}`);
+      await raf();
+      await new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+      performance.mark(`idle-end ${i}`);
+    }
+    return 30;
+  });
+  const BLOCK = 20;
+  const blocks = Math.max(1, Math.round(STEPS / BLOCK));
+  const steps = [];
+  for (let b = 0; b < blocks; b++) {
+    const start = await page.evaluate(async ([b, blocks, block, total]) => {
+      const key = (k) => window.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+      const raf = () => new Promise((r) => requestAnimationFrame(r));
+      // spread through forward and backward; a jump is a seek (unmeasured), then it settles
+      const target = Math.min(total - block - 2, Math.floor(((b + 0.5) / blocks) * total));
+      const range = document.querySelector(".timeline input[type=range]");
+      range.value = String(target);
+      range.dispatchEvent(new Event("input", { bubbles: true }));
       await new Promise((r) => setTimeout(r, 700));
       for (let quick = 0, i = 0; quick < 3 && i < 120; i++) {
         const t = performance.now();
         await raf();
         quick = performance.now() - t < 20 ? quick + 1 : 0;
       }
-    }
-    return target;
-  }, [b, blocks, BLOCK, legacy]);
-  samples.push(
-    ...(await page.evaluate(async ([block, start, legacy]) => {
+      void key;
+      return target;
+    }, [b, blocks, BLOCK, events]);
+    await page.evaluate(async ([block, start]) => {
       const key = (k) => window.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
       const raf = () => new Promise((r) => requestAnimationFrame(r));
-      const frame = () => raf().then(raf);
       const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-      // a message posted from a rAF callback is handled once that frame's style, layout and paint are done
-      const afterPaint = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now()); c.port2.postMessage(0); });
-      const microtasks = async () => { for (let i = 0; i < 4; i++) await Promise.resolve(); };
-      const out = [];
       for (let i = 0; i < block; i++) {
-        await frame();
-        // the key comes in a task of its own after a frame, as a real key press does (a key sent from
-        // a rAF callback's promise would be drawn in that same frame, its rendering unmeasured);
-        // --legacy sends it from the rAF callback, as this bench did before
-        if (!legacy) await task();
-        const a = performance.now();
+        await raf();
+        await raf();
+        await task();
         performance.mark(`step-start ${start + i + 1}`);
         key("ArrowRight");
-        await microtasks();
-        const flushed = performance.now();
-        const frameStart = await raf().then((ts) => Math.max(ts, flushed));
-        const painted = await afterPaint();
-        performance.mark(`step-end ${start + i + 1}`);
         await raf();
-        const second = performance.now();
-        out.push({ step: start + i + 1, work: flushed - a + (painted - frameStart), nextPaint: painted - a, twoRaf: second - a, js: flushed - a });
+        await task();
+        performance.mark(`step-end ${start + i + 1}`);
       }
-      return out;
-    }, [BLOCK, start, legacy])),
-  );
-}
-
-if (cpu) {
-  await browser.stopTracing();
-  const events = JSON.parse(await readFile(tracePath, "utf8")).traceEvents;
-  // each mark carries the main thread's CPU clock (tts): the difference is the CPU time of everything
-  // the main thread ran between the keydown and the end of the frame that shows the step
-  const marks = new Map(events.filter((e) => e.name.startsWith("step-") && e.tts != null).map((e) => [e.name, e.tts]));
-  for (const sample of samples) {
-    const from = marks.get(`step-start ${sample.step}`);
-    const to = marks.get(`step-end ${sample.step}`);
-    if (from != null && to != null) sample.cpu = (to - from) / 1000;
+    }, [BLOCK, start]);
+    for (let i = 0; i < BLOCK; i++) steps.push(`${start + i + 1}`);
   }
+  await browser.stopTracing();
+
+  // held key: a step in every animation frame
+  const held = await page.evaluate(async () => {
+    const key = (k) => window.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    const range = document.querySelector(".timeline input[type=range]");
+    range.value = String(Math.floor(Number(range.max) * 0.3));
+    range.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 700));
+    const times = [];
+    await new Promise((resolve) => {
+      const tick = (t) => {
+        times.push(t);
+        if (times.length > 90) return resolve();
+        key("ArrowRight");
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    return { fps: (1000 * gaps.length) / (times.at(-1) - times[0]), p95: gaps.sort((a, b) => a - b)[Math.floor(gaps.length * 0.95)] };
+  });
+
+  const trace = JSON.parse(await readFile(tracePath, "utf8")).traceEvents;
+  const marks = new Map(trace.filter((e) => /^(step|idle)-/.test(e.name) && e.ph !== "e").map((e) => [e.name, e]));
+  const main = [...marks.values()][0];
+  const tasks = trace.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === "X" && /RunTask/.test(e.name) && e.dur);
+  const busy = (from, to) => tasks.reduce((sum, t) => sum + Math.max(0, Math.min(to, t.ts + t.dur) - Math.max(from, t.ts)), 0) / 1000;
+  const measure = (prefix, ids) =>
+    ids.map((id) => {
+      const a = marks.get(`${prefix}-start ${id}`);
+      const b = marks.get(`${prefix}-end ${id}`);
+      return a && b ? { busy: busy(a.ts, b.ts), cpu: a.tts != null && b.tts != null ? (b.tts - a.tts) / 1000 : null } : null;
+    }).filter(Boolean);
+  const stepped = measure("step", steps);
+  const idleFrames = measure("idle", Array.from({ length: idle }, (_, i) => i));
+  await context.close();
+  return {
+    size,
+    nodes,
+    events,
+    status,
+    paintMs,
+    runMs,
+    heap,
+    traceMb: await traceMegabytes(mlpSource(inputs, widths)),
+    busy50: pct(stepped.map((s) => s.busy), 0.5),
+    busy95: pct(stepped.map((s) => s.busy), 0.95),
+    busyMax: pct(stepped.map((s) => s.busy), 1),
+    cpu50: pct(stepped.map((s) => s.cpu), 0.5),
+    cpu95: pct(stepped.map((s) => s.cpu), 0.95),
+    idle95: pct(idleFrames.map((s) => s.busy), 0.95),
+    samples: stepped.length,
+    held,
+  };
 }
 
-const stat = (field) => {
-  const s = samples.map((x) => x[field]).filter((v) => v != null).sort((a, b) => a - b);
-  const pct = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(1);
-  return `median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${s.at(-1).toFixed(1)} ms`;
-};
-console.log(`time to interactive: ${tti.toFixed(0)} ms after navigation start (${wall} ms wall, headless Chromium)`);
-console.log(`MLP run: ${runMs} ms to run and stream; ${info.where}; ${info.nodes} graph nodes drawn at the end`);
-console.log(`per step over ${samples.length} steps (${legacy ? "each right after a jump, keyed from a rAF callback: --legacy" : `${blocks} blocks of ${BLOCK} single steps`})${args.includes("--reduced-motion") ? ", reduced motion" : ""}:`);
-console.log(`  work        ${stat("work")}   (of which keydown + Svelte flush: ${stat("js")})`);
-if (cpu) console.log(`  main-thread CPU  ${stat("cpu")}`);
-console.log(`  next paint  ${stat("nextPaint")}`);
-console.log(`  2 rAF       ${stat("twoRaf")}`);
+/** The script's trace as the worker sends it: JSON, in MB. */
+async function traceMegabytes(source) {
+  register();
+  const { runPython } = await import("../../engine/python/run.ts");
+  const { encodeBatch } = await import("../../renderer/src/worker/wire.ts");
+  const events = [];
+  runPython(source, { sink: (e) => events.push(e), filename: "bench.py", onStdout: () => {}, onStderr: () => {} });
+  let bytes = 0;
+  for (let i = 0; i < events.length; i += 2000) bytes += encodeBatch(events.slice(i, i + 2000)).json.length;
+  return bytes / 2 ** 20;
+}
+
+if (!args.includes("--no-build")) await buildApp();
+const server = await serveDist();
+const browser = await launchChromium();
+console.log(`app in headless Chromium, 1280x800; machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at start`);
+const rows = [];
+for (const size of SIZES) {
+  const r = await measureSize(browser, server.url, size);
+  rows.push(r);
+  if (!/Ran in/.test(r.status)) console.log(`  ${size}: the run did not finish: ${r.status}`);
+}
+console.log(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log("");
+console.log("size    nodes  events | run->paint ms (engine run) | heap MB (trace) | step busy ms p50/p95/max (idle p95) | step CPU ms p50/p95 | held-key fps (p95 frame)");
+for (const r of rows)
+  console.log(
+    [
+      String(r.size).padEnd(6),
+      String(r.nodes).padStart(6),
+      String(r.events).padStart(7),
+      "|",
+      `${r.paintMs.toFixed(0)} (${f1(r.runMs)})`.padStart(26),
+      "|",
+      `${f1(r.heap)} (${f1(r.traceMb)})`.padStart(12),
+      "|",
+      `${f1(r.busy50)}/${f1(r.busy95)}/${f1(r.busyMax)} (${f1(r.idle95)})`.padStart(36),
+      "|",
+      `${f1(r.cpu50)}/${f1(r.cpu95)}`.padStart(19),
+      "|",
+      `${f1(r.held.fps)} (${f1(r.held.p95)} ms)`,
+    ].join(" "),
+  );
+console.log(`targets: run->paint ${TARGETS.paint}; heap ${TARGETS.heap}; step frame ${TARGETS.frame} at 2000 and 5000; held key ${TARGETS.fps}`);
+console.log(`(${rows[0]?.samples ?? 0} steps per size in ${Math.round(STEPS / 20)} blocks of 20 single steps spread through forward and backward)`);
 await browser.close();
 server.close();
