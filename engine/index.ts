@@ -26,6 +26,7 @@ export * from "./ops/advanced_index.ts";
 export * from "./ops/subscript.ts";
 export * from "./ops/create.ts";
 export * from "./ops/inplace.ts";
+export * from "./ops/inplace_math.ts";
 export * from "./ops/math_extra.ts";
 export * from "./ops/nn.ts";
 export * from "./ops/loss.ts";

@@ -1,6 +1,8 @@
 // One Runtime per program run: ids, grad mode, the RNG, budgets and the event sink.
 // No global state: everything a run does goes through its Runtime.
 import type { EventSink, Span, TraceEvent } from "./events.ts";
+import type { OpRecord } from "./autograd/record.ts";
+import type { Tensor } from "./tensor.ts";
 import { TorchGenerator } from "./random/index.ts";
 import { runtimeError } from "./errors.ts";
 
@@ -42,6 +44,9 @@ export class Runtime {
   /** 0 for forward ops; n while a create_graph backward of order n runs */
   derivativeOrder = 0;
   generator = new TorchGenerator();
+  /** while set, ops hand their record here instead of recording it (in-place variants reuse
+   *  the out-of-place op's values and formula) */
+  recordCapture: ((rec: OpRecord, out: Tensor) => void) | null = null;
   /** with `track`: every tensor and grad_fn node made so far, by id */
   readonly tracked: { tensors: Map<number, object>; nodes: Map<number, object> } | null;
   private nextTensor = 1;

@@ -7,6 +7,10 @@ import type { NodeInfo } from "../events.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
 
+/** a non-tensor argument saved for backward, as Python reads it: bool, float (number), int
+ *  (bigint), or a size (tuple of ints) */
+export type SavedArg = boolean | number | bigint | number[];
+
 export interface Edge {
   node: GradNode;
   inputNr: number;
@@ -87,7 +91,7 @@ export class GradNode {
   /** saved lists of optional tensors (index's `indices`): each entry's slot, null where None */
   savedLists: Map<string, (string | null)[]> | null = null;
   /** saved non-tensor arguments Python can read (_saved_accumulate, _saved_self_sym_sizes) */
-  savedArgs: Map<string, boolean | number | number[]> | null = null;
+  savedArgs: Map<string, SavedArg> | null = null;
 
   constructor(
     readonly rt: Runtime,
@@ -130,7 +134,7 @@ export class GradNode {
     return slots.map((s) => (s === null ? null : this.unpack(s)));
   }
 
-  saveArg(name: string, value: boolean | number | number[]): void {
+  saveArg(name: string, value: SavedArg): void {
     this.savedArgs ??= new Map();
     this.savedArgs.set(name, value);
   }

@@ -2,7 +2,7 @@
 // wire the edges (AccumulateGrad for leaves), and narrate the op as an event.
 import { isFloating } from "../dtype.ts";
 import type { Tensor } from "../tensor.ts";
-import { GradNode, type BackwardFn, type Edge } from "./node.ts";
+import { GradNode, type BackwardFn, type Edge, type SavedArg } from "./node.ts";
 
 /** The edge a gradient for `t` travels along: its grad_fn, or its leaf's AccumulateGrad. */
 export function gradientEdge(t: Tensor): Edge | null {
@@ -44,7 +44,7 @@ export interface OpRecord {
   /** Tensor?[] arguments the formula needs (index's `indices`), by name */
   saveLists?: Record<string, readonly (Tensor | null)[]>;
   /** non-tensor arguments saved for backward that Python can read (_saved_accumulate) */
-  args?: Record<string, boolean | number | number[]>;
+  args?: Record<string, SavedArg>;
   /** the output shares an input's storage */
   view?: boolean;
   /** every input tensor, for the event (defaults to the non-null differentiable inputs) */
@@ -55,6 +55,10 @@ export interface OpRecord {
  *  result never requires grad (PyTorch's isDifferentiableType): `b.long()`, `b > 0`, `b.argmax()`. */
 export function record(out: Tensor, rec: OpRecord): Tensor {
   const rt = out.rt;
+  if (rt.recordCapture) {
+    rt.recordCapture(rec, out);
+    return out;
+  }
   let node: GradNode | null = null;
   if (rt.gradEnabled && isFloating(out.dtype) && needsGrad(rec.inputs)) {
     node = new GradNode(

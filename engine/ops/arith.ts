@@ -260,6 +260,7 @@ export function pow(base: Operand, exponent: Operand): Tensor {
       gradFn: "PowBackward0",
       inputs: [self],
       save: { self },
+      args: { exponent: typeof exponent === "boolean" ? BigInt(exponent) : exponent },
       backward: ([g], node) => {
         if (e === 0) return [zerosLikeT(self)];
         const s = node.unpack("self");

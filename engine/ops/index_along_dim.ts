@@ -12,6 +12,9 @@ import { mutate } from "./inplace.ts";
 import { indexSelect } from "./gather_scatter.ts";
 import { created } from "./create.ts";
 
+/** a Python number as saved for backward (a bool alpha reads back as an int) */
+const savedScalar = (s: Scalar): bigint | number => (typeof s === "boolean" ? BigInt(s) : s);
+
 const sizesText = (s: readonly number[]) => `[${s.join(", ")}]`;
 
 /** for each element of `shape` (row-major), its coordinate along d and its offset with d zeroed */
@@ -95,7 +98,7 @@ export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tenso
     gradFn: "IndexAddBackward0",
     inputs: [self, source],
     save: { index, source },
-    args: { alpha: scalarToNumber(alpha), dim: d, source_dim: source.dim() },
+    args: { alpha: savedScalar(alpha), dim: BigInt(d), source_dim: BigInt(source.dim()) },
     eventInputs: [self, index, source],
     backward: ([g], node) => [self.requiresGrad ? g : null, source.requiresGrad ? sourceGrad(g!, d, node.unpack("index"), source, alpha) : null],
   });
@@ -114,7 +117,7 @@ export function indexAdd_(self: Tensor, dim: number, index: Tensor, source: Tens
       gradFn: "IndexAddBackward0",
       others: [source],
       save: { index, source },
-      args: { alpha: scalarToNumber(alpha), dim: d, source_dim: source.dim() },
+      args: { alpha: savedScalar(alpha), dim: BigInt(d), source_dim: BigInt(source.dim()) },
       backward: ([g], node) => [g, source.requiresGrad ? sourceGrad(g!, d, node.unpack("index"), source, alpha) : null],
     },
     [source],
@@ -162,7 +165,7 @@ export function indexFill(self: Tensor, dim: number, index: Tensor, value: Tenso
     gradFn: tensorValue ? "IndexFillBackward1" : "IndexFillBackward0",
     inputs: tensorValue ? [self, value] : [self],
     save: { index },
-    args: { dim: d },
+    args: { dim: BigInt(d) },
     eventInputs: tensorValue ? [self, index, value] : [self, index],
     backward: ([g], node) => {
       const i = node.unpack("index");
@@ -182,7 +185,7 @@ export function indexFill_(self: Tensor, dim: number, index: Tensor, value: Tens
     gradFn: tensorValue ? "IndexFillBackward1" : "IndexFillBackward0",
     others: tensorValue ? [value] : [],
     save: { index },
-    args: { dim: d },
+    args: { dim: BigInt(d) },
     backward: ([g], node) => {
       const i = node.unpack("index");
       const gs = indexFill(g!, d, i, 0);

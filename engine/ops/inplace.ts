@@ -3,7 +3,7 @@
 // plus the flag setters requires_grad_, retain_grad and `x.grad = ...`.
 import { atenTypeName, canCast, castValue, isFloating, scalarToNumber, typeMetaName, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
-import { GradNode, type BackwardFn } from "../autograd/node.ts";
+import { GradNode, type BackwardFn, type SavedArg } from "../autograd/node.ts";
 import { gradientEdge, record, saveExtras } from "../autograd/record.ts";
 import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
 import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
@@ -26,7 +26,7 @@ interface Rebase {
   /** the formula needs the output: self after the write, saved as "result" */
   saveResult?: boolean;
   saveLists?: Record<string, readonly (Tensor | null)[]>;
-  args?: Record<string, boolean | number | number[]>;
+  args?: Record<string, SavedArg>;
   /** the formula needs self as it was before the write: a clone (recorded, CloneBackward0)
    *  saved as "self", made after the node as PyTorch's original_self is */
   original?: boolean;

@@ -118,6 +118,21 @@ export function clamp(x: Tensor, min?: Scalar | null, max?: Scalar | null): Tens
   });
 }
 
+/** clamp_min / clamp_max: one bound, ClampMinBackward0 / ClampMaxBackward0 */
+function clampOneSide(x: Tensor, bound: Scalar, isMin: boolean): Tensor {
+  const b = Number(bound);
+  const out = unaryMap(x, x.dtype, (v) => (Number.isNaN(v) ? v : isMin ? Math.max(v, b) : Math.min(v, b)));
+  return record(out, {
+    op: isMin ? "clamp_min" : "clamp_max",
+    gradFn: isMin ? "ClampMinBackward0" : "ClampMaxBackward0",
+    inputs: [x],
+    save: { self: x },
+    backward: ([g], node) => [where(isMin ? ge(node.unpack("self"), bound) : le(node.unpack("self"), bound), g!, 0)],
+  });
+}
+export const clampMin = (x: Tensor, min: Scalar): Tensor => clampOneSide(x, min, true);
+export const clampMax = (x: Tensor, max: Scalar): Tensor => clampOneSide(x, max, false);
+
 export function tanhBackward(grad: Tensor, result: Tensor): Tensor {
   const r = fr(grad.dtype);
   const out = binaryMap(grad, result, grad.dtype, grad.dtype, (g, y) => r(g * r(1 - r(y * y))));

@@ -164,6 +164,12 @@ const cases: Case[] = [
   { name: "scatter_ on non-leaf", shapes: [[2, 3], [2, 1]], fn: (rt, [a, b]) => T.scatter_(T.mul(a, 1.5), 1, idx(rt, [[0], [2]]), b) },
   { name: "scatter_ value on non-leaf", shapes: [[2, 3]], fn: (rt, [a]) => T.mul(T.scatter_(T.mul(a, 1.5), 1, idx(rt, [[0], [2]]), 0.5), a) },
   { name: "mlp layer", shapes: [[4, 3], [3, 2], [2]], fn: (_, [x, w, b]) => T.tanh(T.add(T.matmul(x, w), b)) },
+  // in-place math: the out-of-place formula on x itself (a clone for self, x after the write for result)
+  { name: "sin_ on non-leaf", shapes: [[3]], fn: (_, [a]) => T.mul(T.inplaceOf(T.mul(a, 1.5), "sin_", T.sin), a) },
+  { name: "exp_ (saves result)", shapes: [[3]], fn: (_, [a]) => T.mul(T.inplaceOf(T.mul(a, 0.5), "exp_", T.exp), a) },
+  { name: "tanh_ on a view", shapes: [[2, 3]], fn: (_, [a]) => { const b = T.mul(a, 0.7); T.inplaceOf(T.select(b, 0, 1), "tanh_", T.tanh); return T.mul(b, b); } },
+  { name: "pow_ tensor exponent", shapes: [[3], [3]], fn: (_, [a, e]) => T.inplaceOf(T.mul(a, 1.0), "pow_", (t) => T.pow(t, e), [e]), positive: true },
+  { name: "clamp_min_", shapes: [[4]], fn: (_, [a]) => T.mul(T.inplaceOf(T.mul(a, 1.0), "clamp_min_", (t) => T.clampMin(t, 0.9)), a), secondOrder: false },
   // advanced indexing: repeated indices add in backward; exp makes the second order depend on the input
   { name: "index with a list (repeats)", shapes: [[3, 4]], fn: (rt, [a]) => T.exp(T.getItem(a, [{ kind: "tensor", tensor: idx(rt, [2, 0, 2]) }, { kind: "slice", start: 1, stop: null, step: null }])) },
   { name: "index with two lists", shapes: [[3, 4]], fn: (rt, [a]) => T.exp(T.getItem(a, [{ kind: "tensor", tensor: idx(rt, [0, 2, 0]) }, { kind: "tensor", tensor: idx(rt, [3, -1, 3]) }])) },

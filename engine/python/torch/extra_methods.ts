@@ -62,6 +62,17 @@ function scatterMethod(fname: string): Method {
   };
 }
 
+function lerpMethod(fname: "lerp" | "lerp_"): Method {
+  return (x, a) => {
+    const b = parse(fname, a, [{ name: "end" }, { name: "weight" }]);
+    const w = b.weight as PyValue;
+    const end = tensorArg(b.end, fname, "end", 1);
+    const weight = isTensor(w) ? w : Number(toScalar(w, `${fname}(): argument 'weight'`));
+    const op = (t: Tensor) => T.lerp(t, end, weight);
+    return fname === "lerp_" ? T.inplaceOf(x, "lerp_", op, isTensor(weight) ? [end, weight] : [end]) : op(x);
+  };
+}
+
 function sortMethod(x: Tensor, a: CallArgs): PyValue {
   const b = parse("sort", a, [{ name: "dim", default: -1n }, { name: "descending", default: false }, { name: "stable", default: false, kwOnly: true }]);
   const [values, indices] = T.sort(x, int(b.dim, "sort", "dim", 1), flag(b.descending), flag(b.stable));
@@ -115,10 +126,6 @@ export const extraMethods: Record<string, Method> = {
     if (a.args.length === 0) parse("flip", a, [{ name: "dims" }]);
     return T.flip(x, toShape(a.args, "flip"));
   },
-  erf: (x, a) => {
-    parse("erf", a, []);
-    return T.erf(x);
-  },
   addmm: (x, a) => {
     const b = parse("addmm", a, [{ name: "mat1" }, { name: "mat2" }, { name: "beta", default: 1n, kwOnly: true }, { name: "alpha", default: 1n, kwOnly: true }]);
     return T.addmm(x, tensorArg(b.mat1, "addmm", "mat1", 1), tensorArg(b.mat2, "addmm", "mat2", 2), toScalar(b.beta as PyValue, "beta"), toScalar(b.alpha as PyValue, "alpha"));
@@ -127,11 +134,8 @@ export const extraMethods: Record<string, Method> = {
     const b = parse("cumprod", a, [{ name: "dim" }, { name: "dtype", default: null, kwOnly: true }]);
     return T.cumprod(x, int(b.dim, "cumprod", "dim", 1));
   },
-  lerp: (x, a) => {
-    const b = parse("lerp", a, [{ name: "end" }, { name: "weight" }]);
-    const w = b.weight as PyValue;
-    return T.lerp(x, tensorArg(b.end, "lerp", "end", 1), isTensor(w) ? w : Number(toScalar(w, "lerp(): argument 'weight'")));
-  },
+  lerp: lerpMethod("lerp"),
+  lerp_: lerpMethod("lerp_"),
   sort: sortMethod,
   argsort: (x, a) => {
     const b = parse("argsort", a, [{ name: "dim", default: -1n }, { name: "descending", default: false }]);

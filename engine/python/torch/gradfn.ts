@@ -44,7 +44,7 @@ export const gradFnType: ForeignType = {
         return new PyTuple(list.map((k) => (k === null ? null : n.saved.find((x) => x.slot === k)!.peek())));
       }
       const arg = n.savedArgs?.get(slot);
-      if (arg !== undefined) return Array.isArray(arg) ? new PyTuple(arg.map((d) => BigInt(d))) : typeof arg === "number" ? BigInt(arg) : arg;
+      if (arg !== undefined) return Array.isArray(arg) ? new PyTuple(arg.map((d) => BigInt(d))) : arg;
       const s = n.saved.find((x) => x.slot === slot);
       if (!s) return undefined;
       if (s.released) throw pyErr("RuntimeError", FREED_MESSAGE);

@@ -24,6 +24,7 @@ import { checkDevice as checkDeviceName, isScalar, isTensor, toDType, toInteger,
 import { NOT_YET, tensorClass, tensorList, tensorMethods } from "./tensor.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
 import { INDEX_FUNCTIONS } from "./index_methods.ts";
+import { INPLACE_FUNCTIONS } from "./pointwise_methods.ts";
 import { lossFunctions } from "./losses.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
@@ -129,7 +130,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
 
   for (const n of NOT_YET) attrs.set(n, notYet(`torch.${n}`));
-  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS]) attrs.set(n, tensorFunction(n));
+  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS, ...INPLACE_FUNCTIONS, "clip"]) attrs.set(n, tensorFunction(n));
   fn("flip", torchFlip);
   fn("split", (a) => {
     const b = parse("split", a, [{ name: "tensor" }, { name: "split_size_or_sections" }, { name: "dim", default: 0n }]);
@@ -324,7 +325,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   attrs.set("autograd", autogradMod);
 
   const functional = new Map<string, PyValue>();
-  for (const n of ["relu", "sigmoid", "tanh", "softmax", "log_softmax"]) functional.set(n, tensorFunction(n));
+  for (const n of ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "relu_"]) functional.set(n, tensorFunction(n));
   functional.set(
     "mse_loss",
     new PyBuiltin("mse_loss", (a) => {

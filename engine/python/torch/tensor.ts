@@ -22,6 +22,7 @@ import { dtypeObject, TorchSize } from "./dtypes.ts";
 import { returnTypes } from "./return_types.ts";
 import { extraMethods } from "./extra_methods.ts";
 import { indexMethods } from "./index_methods.ts";
+import { pointwiseMethods } from "./pointwise_methods.ts";
 import {
   checkDevice,
   isScalar,
@@ -121,11 +122,6 @@ function castDType(x: Tensor, d: T.DType): Tensor {
 
 export type Method = (x: Tensor, a: CallArgs) => PyValue;
 
-const unaryNames = [
-  "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "square", "reciprocal", "sgn", "sign",
-  "tan", "asin", "acos", "atan", "sinh", "cosh", "log2", "log10", "log1p", "expm1", "exp2", "rsqrt",
-  "floor", "ceil", "round", "trunc", "frac", "isnan", "isinf",
-] as const;
 
 export const tensorMethods: Record<string, Method> = {
   backward: (x, a) => {
@@ -351,14 +347,9 @@ export const tensorMethods: Record<string, Method> = {
     throw pyErr("NotImplementedError", "numpy is outside what Gradlens runs; use .tolist() or .item()");
   },
 };
-for (const n of unaryNames)
-  tensorMethods[n] = (x, a) => {
-    parse(n, a, []);
-    return (T[n] as (t: Tensor) => Tensor)(x);
-  };
-Object.assign(tensorMethods, extraMethods, indexMethods);
-tensorMethods.absolute = tensorMethods.abs;
-tensorMethods.negative = tensorMethods.neg;
+Object.assign(tensorMethods, pointwiseMethods, extraMethods, indexMethods);
+tensorMethods.clip = tensorMethods.clamp;
+tensorMethods.clip_ = tensorMethods.clamp_;
 
 /** torch.device('cpu'): the only device Gradlens has */
 class PyDevice extends PyObj {
