@@ -7,11 +7,11 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import type { TraceEvent } from "../../engine/events.ts";
 import { runPython } from "../../engine/python/run.ts";
 import { TraceCursor } from "../../engine/trace/cursor.ts";
+import { FoldedTrace, type TraceSteps } from "../../engine/trace/folded.ts";
 import { writeFileAtomicSync } from "../../electron/atomic-write.ts";
 import { stepFileNames } from "../../electron/file-rules.ts";
 import { exportStep, type ExportFormat, type ExportOptions, type Exporter } from "../../renderer/export/exportData.ts";
 import { loadExportComponents } from "../../renderer/export/node-components.ts";
-import { svgToPng } from "../../renderer/export/png.ts";
 import { stepAtLine, stepIndexOf } from "../../renderer/export/step.ts";
 import { finalLayout, type ExportView } from "../../renderer/export/svg.ts";
 import type { ExportTheme } from "../../renderer/export/theme.ts";
@@ -158,7 +158,11 @@ function isDirectory(path: string): boolean {
   }
 }
 
-export const nodeExporter = async (): Promise<Exporter> => ({ components: await loadExportComponents(), rasterize: svgToPng });
+/** resvg (native) is loaded only when a PNG is asked for. */
+export const nodeExporter = async (): Promise<Exporter> => ({
+  components: await loadExportComponents(),
+  rasterize: async (svg, scale) => (await import("../../renderer/export/png.ts")).svgToPng(svg, scale),
+});
 
 export const exportCommand: Command = {
   name: "export",
@@ -190,7 +194,9 @@ export const exportCommand: Command = {
 
     const events: TraceEvent[] = [];
     const outcome = runPython(src.text, { filename: src.path, sink: (e) => events.push(e), onStdout: () => undefined, onStderr: () => undefined });
-    const cursor = new TraceCursor(events);
+    // one step needs at most two folds (the last step for the layout, then the step drawn); every
+    // step in order is what TraceCursor's checkpoints are for
+    const cursor: TraceSteps = a.allSteps != null ? new TraceCursor(events) : new FoldedTrace(events);
     if (outcome.exitCode !== 0) {
       const err = [...events].reverse().find((e) => e.kind === "error/raised");
       const what = err?.kind === "error/raised" ? `${err.type}: ${err.message}${err.span ? ` (line ${err.span.line})` : ""}` : "an exception";

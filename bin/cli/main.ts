@@ -23,17 +23,6 @@ export interface CommandEntry {
 
 const eager = (c: Command): CommandEntry => ({ name: c.name, summary: c.summary, load: async () => c });
 
-/** Import a TypeScript module. Inside the prebuilt bundle (bin/gradlens.js) there is no loader
- *  for .ts files yet: register tsx's first (a no-op cost next to export's own loading). */
-async function importTs<M>(load: () => Promise<M>): Promise<M> {
-  if (!(globalThis as { __gradlensTsx?: boolean }).__gradlensTsx) {
-    const { register } = await import("tsx/esm/api");
-    register();
-    (globalThis as { __gradlensTsx?: boolean }).__gradlensTsx = true;
-  }
-  return load();
-}
-
 /** Subcommands by name. A new one is one more entry. */
 export const commands = new Map<string, CommandEntry>([
   ["run", eager(runCommand)],
@@ -43,7 +32,8 @@ export const commands = new Map<string, CommandEntry>([
     {
       name: "export",
       summary: "draw a step of a script (or every step) as SVG, PNG or Graphviz DOT",
-      load: async () => (await importTs(() => import("./export.ts"))).exportCommand,
+      // its own chunk of the bundle (the renderer, svelte's runtime, the compiled components)
+      load: async () => (await import("./export.ts")).exportCommand,
     },
   ],
 ]);

@@ -1,7 +1,7 @@
 // The bytes of one export, whoever asks (the app's Export menu or `gradlens export`): SVG and DOT
 // as text from the same functions; PNG drawn from that SVG by the platform's rasterizer.
 
-import type { TraceCursor } from "../../engine/trace/cursor.ts";
+import type { TraceSteps } from "../../engine/trace/folded.ts";
 import type { Layout } from "../layout/types.ts";
 import type { ExportComponents } from "./components.ts";
 import { stepDot } from "./dot.ts";
@@ -26,7 +26,7 @@ export interface Exporter {
 export async function exportStep(
   exporter: Exporter,
   format: ExportFormat,
-  cursor: TraceCursor,
+  cursor: TraceSteps,
   step: number,
   options: ExportOptions = {},
   layout: Layout | null = format === "dot" ? null : finalLayout(cursor),

@@ -1,6 +1,7 @@
-// Node only (CLI, tests): the export components compiled for svelte/server at first use and
-// cached under node_modules/.cache/gradlens. The cache is rebuilt when any file it was built
-// from changes, so `gradlens export` works right after `npm install` with no build step.
+// Node only (tests, and the CLI run from sources without its bundle): the export components
+// compiled for svelte/server at first use and cached under node_modules/.cache/gradlens. The
+// cache is rebuilt when any file it was built from changes or the checkout moved (it imports
+// svelte by absolute URL). The CLI's bundle compiles them in instead (bin/cli/build.ts).
 
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
@@ -17,6 +18,8 @@ const root = resolve(here, "../..");
 const entry = join(here, "server-entry.ts");
 
 interface CacheMeta {
+  /** the checkout it was built in: the bundle imports packages by absolute URL from there */
+  root: string;
   svelte: string;
   /** repo-relative path -> sha1 of its contents when the bundle was built */
   inputs: Record<string, string>;
@@ -26,11 +29,12 @@ interface CacheMeta {
 const sha1 = (text: string | Buffer) => createHash("sha1").update(text).digest("hex");
 
 function cacheDirs(): string[] {
-  return [join(root, "node_modules", ".cache", "gradlens"), join(tmpdir(), `gradlens-cache-${process.getuid?.() ?? "user"}`)];
+  const checkout = sha1(root).slice(0, 12);
+  return [join(root, "node_modules", ".cache", "gradlens"), join(tmpdir(), `gradlens-cache-${process.getuid?.() ?? "user"}-${checkout}`)];
 }
 
 function fresh(meta: CacheMeta, dir: string): boolean {
-  if (meta.svelte !== VERSION || !existsSync(join(dir, meta.bundle))) return false;
+  if (meta.root !== root || meta.svelte !== VERSION || !existsSync(join(dir, meta.bundle))) return false;
   for (const [path, hash] of Object.entries(meta.inputs)) {
     try {
       if (sha1(readFileSync(join(root, path))) !== hash) return false;
@@ -107,7 +111,7 @@ async function load(): Promise<ExportComponents> {
       const tmp = join(dir, `.${name}.${process.pid}.tmp`);
       writeFileSync(tmp, code);
       renameSync(tmp, join(dir, name));
-      const meta: CacheMeta = { svelte: VERSION, inputs, bundle: name };
+      const meta: CacheMeta = { root, svelte: VERSION, inputs, bundle: name };
       const metaTmp = join(dir, `.export-components.json.${process.pid}.tmp`);
       writeFileSync(metaTmp, JSON.stringify(meta, null, 1));
       renameSync(metaTmp, join(dir, "export-components.json"));

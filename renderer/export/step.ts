@@ -2,7 +2,7 @@
 // that says where in the run it is.
 
 import type { TraceEvent } from "../../engine/events.ts";
-import type { TraceCursor } from "../../engine/trace/cursor.ts";
+import type { TraceSteps } from "../../engine/trace/folded.ts";
 import type { TraceState } from "../../engine/trace/state.ts";
 
 /** The timeline shows "step N / total" for event index N - 1; step 0 is before the first event. */
@@ -11,7 +11,7 @@ export function stepIndexOf(shown: number): number {
 }
 
 /** The event index at which the first run of a statement on `line` has finished, or null. */
-export function stepAtLine(cursor: TraceCursor, line: number): number | null {
+export function stepAtLine(cursor: TraceSteps, line: number): number | null {
   const ends = cursor.statementEnds();
   for (const [i, start] of cursor.statementStarts.entries()) {
     const e = cursor.events[start];

@@ -3,17 +3,18 @@
 // Export and `gradlens export` both call stepSvg, so the same step gives the same bytes.
 
 import { render } from "svelte/server";
-import type { TraceCursor } from "../../engine/trace/cursor.ts";
+import type { TraceSteps } from "../../engine/trace/folded.ts";
 import type { Layout } from "../layout/types.ts";
-import { buildGraph } from "../src/graph/graphModel.ts";
+import type { TraceState } from "../../engine/trace/state.ts";
+import { buildGraph, type GraphModel } from "../src/graph/graphModel.ts";
 import { layoutOf, place } from "../src/graph/graphLayout.ts";
 import { buildMemory } from "../src/memory/memoryModel.ts";
-import { drawingBounds } from "./bounds.ts";
+import { boundsReader } from "./bounds.ts";
 import type { ExportComponents } from "./components.ts";
 import { standaloneAttributes, standaloneCss } from "./css.ts";
 import { captionFor } from "./step.ts";
 import { THEMES, type ExportTheme } from "./theme.ts";
-import { NOT_XML, type XmlElement, elements, escapeXml, parseXml } from "./xml.ts";
+import { NOT_XML, escapeXml, scanXml, type XmlVisitor } from "./xml.ts";
 
 export type ExportView = "graph" | "memory" | "both";
 
@@ -32,50 +33,93 @@ const GAP = 32;
 const CAPTION_H = 26;
 
 /** The layout the app uses: the run's final graph, so a node sits where it will stay. */
-export function finalLayout(cursor: TraceCursor): Layout | null {
-  return cursor.length ? layoutOf(buildGraph(cursor.at(cursor.length - 1))) : null;
+export function finalLayout(cursor: TraceSteps): Layout | null {
+  return cursor.length ? layoutOf(graphOf(cursor.at(cursor.length - 1))) : null;
 }
 
 interface Part {
+  /** standalone (theme colours resolved), checked well-formed and inert */
   markup: string;
   css: string[];
   bounds: { minX: number; minY: number; maxX: number; maxY: number };
 }
 
 /** svelte/server's output as a picture: no hydration markers, no data-* hooks the app's tests
- *  use, no characters XML forbids; and the CSS it collected. */
-function rendered(out: { head: string; body: string }): { markup: string; css: string[] } {
+ *  use, no characters XML forbids, colours resolved for the theme; and the CSS it collected. */
+function rendered(out: { head: string; body: string }, theme: ExportTheme): { markup: string; css: string[] } {
   const css = [...out.head.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   const markup = out.body
     .replace(/<!--[\s\S]*?-->/g, "")
     .replace(/ data-[\w-]+="[^"]*"/g, "")
     // a memory-view key joins scope and name with U+0000
     .replace(NOT_XML, "\ufffd");
-  return { markup, css };
+  return { markup: standaloneAttributes(markup, theme), css };
 }
 
-function measure(markup: string): Part["bounds"] {
-  return drawingBounds(parseXml(`<g xmlns="${SVG_NS}">${markup}</g>`));
+/** Refuses what a picture must not contain (see assertInert), element by element. */
+const inert: XmlVisitor = {
+  open(tag, attrs) {
+    const name = tag.toLowerCase();
+    if (name === "script" || name === "foreignobject" || name === "iframe" || name === "image" || (name === "use" && !(attrs.href ?? attrs["xlink:href"] ?? "").startsWith("#")))
+      throw new Error(`export would contain <${tag}>`);
+    for (const attr in attrs) {
+      const value = attrs[attr];
+      if (/^on/i.test(attr)) throw new Error(`export would contain an ${attr} handler`);
+      if (/href$/i.test(attr) && !value.startsWith("#")) throw new Error(`export would reference ${value}`);
+      if (/url\(\s*['"]?(?!#)/i.test(value)) throw new Error(`export would reference ${value}`);
+    }
+  },
+  close() {},
+  text() {},
+};
+
+/** Throws if the document is not well-formed XML, or could run anything or reach outside itself:
+ *  exports are pictures. One streaming pass, no tree. */
+export function assertInert(svg: string): void {
+  scanXml(svg, inert);
 }
 
-function graphPart(components: ExportComponents, cursor: TraceCursor, step: number, layout: Layout | null): Part | null {
+/** How far the markup's drawing reaches, checking it (well-formed, inert) in the same pass. */
+function measureChecked(markup: string): Part["bounds"] {
+  const reader = boundsReader();
+  scanXml(`<g xmlns="${SVG_NS}">${markup}</g>`, {
+    open(name, attrs) {
+      inert.open(name, attrs);
+      reader.visitor.open(name, attrs);
+    },
+    close: reader.visitor.close,
+    text: reader.visitor.text,
+  });
+  return reader.bounds;
+}
+
+/** The graph model of a state, kept while the state is the one asked for last: the final step's
+ *  model serves both the layout and the drawing when the last step is exported. */
+let lastModel: { state: TraceState; model: GraphModel } | null = null;
+function graphOf(state: TraceState): GraphModel {
+  if (lastModel?.state !== state) lastModel = { state, model: buildGraph(state) };
+  return lastModel.model;
+}
+
+function graphPart(components: ExportComponents, cursor: TraceSteps, step: number, layout: Layout | null, theme: ExportTheme): Part | null {
   const state = cursor.at(step);
-  const model = buildGraph(state);
+  const model = graphOf(state);
   if (model.nodes.length === 0) return null;
   const placed = place(model, layout);
-  const { markup, css } = rendered(render(components.GraphScene, { props: { model, placed, step: state.step, progress: 1 } }));
-  return { markup, css, bounds: measure(markup) };
+  const { markup, css } = rendered(render(components.GraphScene, { props: { model, placed, step: state.step, progress: 1 } }), theme);
+  return { markup, css, bounds: measureChecked(markup) };
 }
 
-function memoryPart(components: ExportComponents, cursor: TraceCursor, step: number): Part | null {
+function memoryPart(components: ExportComponents, cursor: TraceSteps, step: number, theme: ExportTheme): Part | null {
   const model = buildMemory(cursor.at(step));
   if (model.names.length === 0) return null;
-  const { markup, css } = rendered(render(components.MemoryView, { props: { model } }));
+  const { markup, css } = rendered(render(components.MemoryView, { props: { model } }), theme);
   // the view wraps its drawing in a scrolling <div>: the file takes the <svg> inside it
   const start = markup.indexOf("<svg");
   const end = markup.lastIndexOf("</svg>");
   if (start < 0 || end < 0) return null;
   const svg = markup.slice(start, end + "</svg>".length);
+  scanXml(svg, inert);
   return { markup: svg, css, bounds: { minX: 0, minY: 0, maxX: model.width, maxY: model.height } };
 }
 
@@ -83,30 +127,16 @@ function fmt(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-/** Throws if the document could run anything or reach outside itself: exports are pictures. */
-export function assertInert(root: XmlElement): void {
-  for (const el of elements(root)) {
-    const name = el.name.toLowerCase();
-    if (name === "script" || name === "foreignobject" || name === "iframe" || name === "image" || (name === "use" && !(el.attrs.href ?? el.attrs["xlink:href"] ?? "").startsWith("#")))
-      throw new Error(`export would contain <${el.name}>`);
-    for (const [attr, value] of Object.entries(el.attrs)) {
-      if (/^on/i.test(attr)) throw new Error(`export would contain an ${attr} handler`);
-      if (/href$/i.test(attr) && !value.startsWith("#")) throw new Error(`export would reference ${value}`);
-      if (/url\(\s*['"]?(?!#)/i.test(value)) throw new Error(`export would reference ${value}`);
-    }
-  }
-}
-
 /** The SVG file for the state after events[0..step] (step -1: before the program starts). */
-export function stepSvg(components: ExportComponents, cursor: TraceCursor, step: number, options: SvgOptions = {}, layout: Layout | null = finalLayout(cursor)): string {
+export function stepSvg(components: ExportComponents, cursor: TraceSteps, step: number, options: SvgOptions = {}, layout: Layout | null = finalLayout(cursor)): string {
   const view = options.view ?? "graph";
   const theme = options.theme ?? "light";
   const colours = THEMES[theme];
   const k = Math.max(-1, Math.min(step, cursor.length - 1));
   const caption = options.caption === false ? null : captionFor(cursor.at(k), cursor.length);
 
-  const graph = view !== "memory" ? graphPart(components, cursor, k, layout) : null;
-  const memory = view !== "graph" ? memoryPart(components, cursor, k) : null;
+  const graph = view !== "memory" ? graphPart(components, cursor, k, layout, theme) : null;
+  const memory = view !== "graph" ? memoryPart(components, cursor, k, theme) : null;
   const top = MARGIN + (caption ? CAPTION_H : 0);
   const placedParts: { part: Part; dx: number; dy: number; cls: string }[] = [];
   let x = MARGIN;
@@ -149,10 +179,11 @@ export function stepSvg(components: ExportComponents, cursor: TraceCursor, step:
   lines.push(`<rect class="gl-background" x="0" y="0" width="${width}" height="${height}" fill="${colours["--bg"]}"/>`);
   if (caption) lines.push(`<text class="gl-caption" x="${MARGIN}" y="${MARGIN + 13}">${escapeXml(caption)}</text>`);
   if (empty) lines.push(empty);
-  for (const { part, dx, dy, cls } of placedParts)
-    lines.push(`<g class="${cls}" transform="translate(${fmt(dx)} ${fmt(dy)})">${standaloneAttributes(part.markup, theme)}</g>`);
+  // the parts were checked as they were measured: the rest of the file is checked without them
+  const at = lines.length;
+  for (const { dx, dy, cls } of placedParts) lines.push(`<g class="${cls}" transform="translate(${fmt(dx)} ${fmt(dy)})"></g>`);
   lines.push("</svg>", "");
-  const svg = lines.join("\n");
-  assertInert(parseXml(svg));
-  return svg;
+  assertInert(lines.join("\n"));
+  placedParts.forEach(({ part }, i) => (lines[at + i] = `${lines[at + i].slice(0, -"</g>".length)}${part.markup}</g>`));
+  return lines.join("\n");
 }

@@ -1,5 +1,5 @@
-// XML text in and out: escaping user text for exported files, and a small strict parser that
-// rejects what is not well-formed XML (used to measure drawings and by the tests).
+// XML text in and out: escaping user text for exported files, and a small strict reader that
+// rejects what is not well-formed XML (exports check and measure their drawings with it).
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
@@ -24,6 +24,7 @@ const NAME = /[A-Za-z_:][\w.:-]*/y;
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function decode(text: string, at: number): string {
+  if (!text.includes("&")) return text;
   return text.replace(/&([^;]*);?/g, (m, body: string) => {
     if (!m.endsWith(";")) throw new XmlError(`bare '&' near offset ${at}`);
     if (body in ENTITY) return ENTITY[body];
@@ -33,9 +34,24 @@ function decode(text: string, at: number): string {
   });
 }
 
-/** Parses one XML document; throws XmlError at the first thing that is not well-formed. */
-export function parseXml(text: string): XmlElement {
+/** What a scan reports, in document order. Attribute values and text arrive decoded. */
+export interface XmlVisitor {
+  open(name: string, attrs: Record<string, string>): void;
+  /** every element closes, also `<a/>` */
+  close(name: string): void;
+  text(text: string): void;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+
+/**
+ * Reads one XML document start to end, reporting elements and text to `visitor`, and throws
+ * XmlError at the first thing that is not well-formed. One pass and no tree: exports check and
+ * measure megabytes of SVG with it.
+ */
+export function scanXml(text: string, visitor: XmlVisitor): void {
   let i = 0;
+  const n = text.length;
   const fail = (msg: string): never => {
     throw new XmlError(`${msg} at offset ${i}`);
   };
@@ -46,41 +62,48 @@ export function parseXml(text: string): XmlElement {
     i += m![0].length;
     return m![0];
   };
-  const space = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
+  const space = (): void => {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
   };
-  const misc = () => {
+  const comment = (): void => {
+    const end = text.indexOf("-->", i + 4);
+    if (end < 0 || text.slice(i + 4, end).includes("--")) fail("bad comment");
+    i = end + 3;
+  };
+  const misc = (): void => {
     for (;;) {
       space();
-      if (text.startsWith("<!--", i)) {
-        const end = text.indexOf("-->", i + 4);
-        if (end < 0 || text.slice(i + 4, end).includes("--")) fail("bad comment");
-        i = end + 3;
-      } else if (text.startsWith("<?", i)) {
+      if (text.startsWith("<!--", i)) comment();
+      else if (text.startsWith("<?", i)) {
         const end = text.indexOf("?>", i);
         if (end < 0) fail("unclosed processing instruction");
         i = end + 2;
       } else return;
     }
   };
-  const element = (): XmlElement => {
-    if (text[i] !== "<") fail("expected '<'");
+  /** reads `<name attrs...>` or `<name .../>`; true when it has content to follow */
+  const startTag = (open: string[]): boolean => {
     i++;
-    const el: XmlElement = { name: name(), attrs: {}, children: [] };
+    const el = name();
+    const attrs: Record<string, string> = {};
     for (;;) {
       const before = i;
       space();
-      if (text.startsWith("/>", i)) {
+      if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 62) {
         i += 2;
-        return el;
+        visitor.open(el, attrs);
+        visitor.close(el);
+        return false;
       }
-      if (text[i] === ">") {
+      if (text.charCodeAt(i) === 62) {
         i++;
-        break;
+        visitor.open(el, attrs);
+        open.push(el);
+        return true;
       }
       if (i === before) fail("expected whitespace before an attribute");
       const attr = name();
-      if (attr in el.attrs) fail(`duplicate attribute '${attr}'`);
+      if (attr in attrs) fail(`duplicate attribute '${attr}'`);
       space();
       if (text[i] !== "=") fail(`attribute '${attr}' has no value`);
       i++;
@@ -91,38 +114,8 @@ export function parseXml(text: string): XmlElement {
       if (end < 0) fail("unclosed attribute value");
       const raw = text.slice(i + 1, end);
       if (raw.includes("<")) fail(`'<' in attribute '${attr}'`);
-      el.attrs[attr] = decode(raw, i);
+      attrs[attr] = decode(raw, i);
       i = end + 1;
-    }
-    for (;;) {
-      const lt = text.indexOf("<", i);
-      if (lt < 0) fail(`<${el.name}> is never closed`);
-      if (lt > i) {
-        const raw = text.slice(i, lt);
-        if (raw.includes("]]>")) fail("']]>' in text");
-        el.children.push(decode(raw, i));
-        i = lt;
-      }
-      if (text.startsWith("</", i)) {
-        i += 2;
-        const closing = name();
-        if (closing !== el.name) fail(`</${closing}> closes <${el.name}>`);
-        space();
-        if (text[i] !== ">") fail("expected '>'");
-        i++;
-        return el;
-      }
-      if (text.startsWith("<!--", i)) {
-        const end = text.indexOf("-->", i + 4);
-        if (end < 0 || text.slice(i + 4, end).includes("--")) fail("bad comment");
-        i = end + 3;
-      } else if (text.startsWith("<![CDATA[", i)) {
-        const end = text.indexOf("]]>", i);
-        if (end < 0) fail("unclosed CDATA");
-        el.children.push(text.slice(i + 9, end));
-        i = end + 3;
-      } else if (text.startsWith("<?", i) || text.startsWith("<!", i)) fail("unexpected markup");
-      else el.children.push(element());
     }
   };
   const bad = new RegExp(NOT_XML.source).exec(text);
@@ -132,10 +125,61 @@ export function parseXml(text: string): XmlElement {
   }
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   misc();
-  const root = element();
+  if (text[i] !== "<") fail("expected '<'");
+  const open: string[] = [];
+  if (startTag(open)) {
+    while (open.length > 0) {
+      const lt = text.indexOf("<", i);
+      if (lt < 0) fail(`<${open[open.length - 1]}> is never closed`);
+      if (lt > i) {
+        const raw = text.slice(i, lt);
+        if (raw.includes("]]>")) fail("']]>' in text");
+        visitor.text(decode(raw, i));
+        i = lt;
+      }
+      const next = text.charCodeAt(i + 1);
+      if (next === 47) {
+        i += 2;
+        const closing = name();
+        const el = open.pop() as string;
+        if (closing !== el) fail(`</${closing}> closes <${el}>`);
+        space();
+        if (text[i] !== ">") fail("expected '>'");
+        i++;
+        visitor.close(el);
+      } else if (text.startsWith("<!--", i)) comment();
+      else if (text.startsWith("<![CDATA[", i)) {
+        const end = text.indexOf("]]>", i);
+        if (end < 0) fail("unclosed CDATA");
+        visitor.text(text.slice(i + 9, end));
+        i = end + 3;
+      } else if (next === 63 || next === 33) fail("unexpected markup");
+      else startTag(open);
+    }
+  }
   misc();
-  if (i !== text.length) fail("content after the root element");
-  return root;
+  if (i !== n) fail("content after the root element");
+}
+
+/** Parses one XML document; throws XmlError at the first thing that is not well-formed. */
+export function parseXml(text: string): XmlElement {
+  const stack: XmlElement[] = [];
+  let root: XmlElement | null = null;
+  scanXml(text, {
+    open(name, attrs) {
+      const el: XmlElement = { name, attrs, children: [] };
+      if (stack.length > 0) stack[stack.length - 1].children.push(el);
+      else root = el;
+      stack.push(el);
+    },
+    close() {
+      stack.pop();
+    },
+    text(t) {
+      stack[stack.length - 1].children.push(t);
+    },
+  });
+  return root as unknown as XmlElement;
 }
 
 /** Every element of the tree, depth first. */

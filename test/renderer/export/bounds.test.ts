@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { applyTransform, drawingBounds, pathPoints } from "../../../renderer/export/bounds.ts";
-import { parseXml } from "../../../renderer/export/xml.ts";
 
 describe("drawing bounds", () => {
   it.each([
@@ -12,11 +11,11 @@ describe("drawing bounds", () => {
     { markup: `<defs><marker><path d="M 0 0 L 1000 1000 z"/></marker></defs><title>xxxxxxxxxxxxxxxxxxxx</title><rect x="0" y="0" width="1" height="1"/>`, expected: { minX: 0, minY: 0, maxX: 1, maxY: 1 } },
     { markup: `<g transform="translate(5 5)"><svg width="100" height="50"><rect x="0" y="0" width="999" height="999"/></svg></g>`, expected: { minX: 5, minY: 5, maxX: 105, maxY: 55 } },
   ])("$markup", ({ markup, expected }) => {
-    expect(drawingBounds(parseXml(`<g>${markup}</g>`))).toEqual(expected);
+    expect(drawingBounds(`<g>${markup}</g>`)).toEqual(expected);
   });
 
   it("a text reaches as far as its characters at 12px monospace, either anchor", () => {
-    const b = drawingBounds(parseXml(`<g><text x="100" y="50">0123456789</text></g>`));
+    const b = drawingBounds(`<g><text x="100" y="50">0123456789</text></g>`);
     const w = 10 * 12 * 0.62;
     expect(b.minX).toBeCloseTo(100 - w / 2);
     expect(b.maxX).toBeCloseTo(100 + w);
@@ -36,10 +35,17 @@ describe("drawing bounds", () => {
 describe("text centred on a box", () => {
   it("reaches half its width each way when a sibling rect is centred on it, else allows either anchor", () => {
     const w = 10 * 12 * 0.62;
-    const pill = drawingBounds(parseXml(`<g><g><rect x="-5" y="0" width="10" height="5"/><text x="0" y="20">0123456789</text></g></g>`));
+    const pill = drawingBounds(`<g><g><rect x="-5" y="0" width="10" height="5"/><text x="0" y="20">0123456789</text></g></g>`);
     expect(pill.minX).toBeCloseTo(-w / 2);
     expect(pill.maxX).toBeCloseTo(w / 2);
-    const loose = drawingBounds(parseXml(`<g><g><rect x="40" y="0" width="10" height="5"/><text x="0" y="20">0123456789</text></g></g>`));
+    const loose = drawingBounds(`<g><g><rect x="40" y="0" width="10" height="5"/><text x="0" y="20">0123456789</text></g></g>`);
     expect(loose.maxX).toBeCloseTo(w);
+  });
+
+  it("finds the box when it is drawn after the text, and counts the characters of nested spans", () => {
+    const w = 10 * 12 * 0.62;
+    const after = drawingBounds(`<g><g><text x="0" y="20">01234<tspan>56789</tspan></text><rect x="-5" y="0" width="10" height="5"/></g></g>`);
+    expect(after.minX).toBeCloseTo(-w / 2);
+    expect(after.maxX).toBeCloseTo(w / 2);
   });
 });
