@@ -15,22 +15,22 @@ const run = (src: string, opts: Parameters<typeof runPython>[1] = {}) => {
 describe("time budget", () => {
   // before: the clock was read every 1,024 interpreter steps only, so 1,024 products ran first
   it("is checked as each op ends: `while True: b = a @ a` stops at the budget", () => {
-    const r = run("a = torch.randn(400, 400)\nwhile True:\n    b = a @ a\n", { timeLimitMs: 300 });
-    expect(r.last).toBe("RuntimeError: Gradlens stopped the program after 0.3 s (time budget) at line 4");
+    const r = run("a = torch.randn(400, 400)\nwhile True:\n    b = a @ a\n", { timeLimitMs: 1000 });
+    expect(r.last).toBe("RuntimeError: Gradlens stopped the program after 1 s (time budget) at line 4");
     expect(r.internalFault).toBeNull();
     expect(r.ms).toBeLessThan(5_000);
   });
 
   // before: one 3000x3000 product ran to the end (many seconds) and the program finished
   it("is checked inside a long matrix product, between blocks of rows", () => {
-    const r = run("a = torch.ones(3000, 3000)\nb = a @ a\nprint('finished')\n", { timeLimitMs: 300 });
+    const r = run("a = torch.ones(3000, 3000)\nb = a @ a\nprint('finished')\n", { timeLimitMs: 1000 });
     expect(r.stdout).toBe("");
-    expect(r.last).toBe("RuntimeError: Gradlens stopped the program after 0.3 s (time budget) at line 3");
+    expect(r.last).toBe("RuntimeError: Gradlens stopped the program after 1 s (time budget) at line 3");
     expect(r.ms).toBeLessThan(5_000);
   });
 
   it("cannot be caught by the program", () => {
-    const r = run("a = torch.randn(300, 300)\ntry:\n    while True:\n        b = a @ a\nexcept Exception:\n    print('swallowed')\n", { timeLimitMs: 200 });
+    const r = run("a = torch.randn(300, 300)\ntry:\n    while True:\n        b = a @ a\nexcept Exception:\n    print('swallowed')\n", { timeLimitMs: 1000 });
     expect(r.stdout).toBe("");
     expect(r.last).toMatch(/^RuntimeError: Gradlens stopped the program after 0.2 s \(time budget\) at line 5$/);
   });
