@@ -2,7 +2,7 @@
 // Records NAME.expected for each NAME.py given (files or folders) with the answer key,
 // PyTorch 2.6 on Python 3.13 (shared/oracle/python3 beside the repository), exactly as
 // ../shared/conformance/record.py does: stdout, then the traceback's last line if the
-// program raised; object addresses written as 0x0.
+// program raised; object addresses written as 0x0. PyTorch runs with one thread (scripts/oracle.mjs).
 //
 //   node test/conformance/record.mjs test/conformance/python/class_basics.py ...
 //   node test/conformance/record.mjs test/conformance/nn        # every case in a folder
@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { oraclePython } from "../../scripts/oracle.mjs";
+import { oracleEnv, oraclePython } from "../../scripts/oracle.mjs";
 
 const oracle = oraclePython();
 const files = process.argv
@@ -21,7 +21,7 @@ if (files.length === 0) {
   process.exit(2);
 }
 for (const file of files) {
-  const p = spawnSync(oracle, [basename(file)], { cwd: resolve(dirname(file)), encoding: "utf8", timeout: 120_000 });
+  const p = spawnSync(oracle, [basename(file)], { cwd: resolve(dirname(file)), encoding: "utf8", timeout: 120_000, env: oracleEnv() });
   if (p.error) throw p.error;
   let out = p.stdout;
   if (p.status !== 0) {
