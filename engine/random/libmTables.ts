@@ -1,4 +1,4 @@
-// Constant tables of glibc 2.36's log(), read from Debian's x86-64 libm by
+// Constant tables of glibc's log(), read from Debian 13's x86-64 libm (the answer key's) by
 // test/fixtures/random/extract_libm_tables.py. Generated: do not edit by hand.
 // Origin: Arm optimized-routines, math/log_data.c, Copyright (c) 2018 Arm Limited, MIT licence
 // (notice in engine/random/THIRD_PARTY_NOTICES.md).

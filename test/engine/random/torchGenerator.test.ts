@@ -1,4 +1,4 @@
-// TorchGenerator against streams recorded from real PyTorch 1.13.1 (CPU): every value must match bit for bit,
+// TorchGenerator against streams recorded from real PyTorch 2.6 (CPU): every value must match bit for bit,
 // except float64 normals, whose Box-Muller sin/cos come from JS rather than glibc (see generator.ts).
 
 import { describe, expect, it } from "vitest";
