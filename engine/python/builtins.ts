@@ -158,7 +158,7 @@ function minmax(name: "min" | "max", a: CallArgs): PyValue {
   const items = a.args.length === 1 ? [...iterate(a.args[0])] : a.args;
   if (items.length === 0) {
     if (dflt !== undefined) return dflt;
-    throw pyErr("ValueError", `${name}() arg is an empty sequence`);
+    throw pyErr("ValueError", `${name}() iterable argument is empty`);
   }
   const op = name === "min" ? "<" : ">";
   let best = items[0];
@@ -302,10 +302,9 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
   m.set("max", b("max", (a) => minmax("max", a)));
   m.set("sum", b("sum", (a) => {
     const { values } = bindArgs("sum", a, [{ name: "iterable" }, { name: "start", default: 0n }]);
-    let acc = values[1] as PyValue;
-    if (typeof acc === "string") throw pyErr("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
-    for (const v of iterate(values[0] as PyValue)) acc = binaryOp("+", acc, v);
-    return acc;
+    const start = values[1] as PyValue;
+    if (typeof start === "string") throw pyErr("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+    return pySum(iterate(values[0] as PyValue), start);
   }));
   m.set("round", b("round", (a) => {
     const { values } = bindArgs("round", a, [{ name: "number" }, { name: "ndigits", default: null }]);
@@ -451,4 +450,41 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
   m.set("__name__", "__main__");
   builtinsCache = m;
   return m;
+}
+
+const C_LONG = 2n ** 63n;
+
+/**
+ * CPython 3.13's sum(): ints add exactly; once the running total is a float, floats are added with
+ * Neumaier's compensation (so sum([0.1, 0.2, 0.3]) is 0.6) and ints that fit a C long are added as
+ * doubles; anything else ends the float run (its compensation added in) and is added with +.
+ */
+function pySum(items: Iterator<PyValue>, start: PyValue): PyValue {
+  let acc = start;
+  let next = items.next();
+  while (!next.done && (typeof acc === "bigint" || typeof acc === "boolean") && (typeof next.value === "bigint" || typeof next.value === "boolean")) {
+    acc = binaryOp("+", acc, next.value);
+    next = items.next();
+  }
+  if (!next.done && (typeof acc === "bigint" || typeof acc === "boolean")) {
+    acc = binaryOp("+", acc, next.value);
+    next = items.next();
+  }
+  if (typeof acc === "number") {
+    let f = acc;
+    let c = 0;
+    for (; !next.done; next = items.next()) {
+      const x = next.value;
+      if (typeof x === "number") {
+        const t = f + x;
+        c += Math.abs(f) >= Math.abs(x) ? f - t + x : x - t + f;
+        f = t;
+      } else if ((typeof x === "bigint" && x < C_LONG && x >= -C_LONG) || typeof x === "boolean") {
+        f += Number(x);
+      } else break;
+    }
+    acc = c !== 0 && Number.isFinite(c) ? f + c : f;
+  }
+  for (; !next.done; next = items.next()) acc = binaryOp("+", acc, next.value);
+  return acc;
 }

@@ -238,7 +238,7 @@ export class Interpreter {
   /** The error, its traceback taken from the frames as they are now if it has none yet. */
   private withTraceback(e: unknown): PyError {
     const err = this.toPyError(e);
-    if (!err.exc.traceback) err.exc.traceback = this.frames.map((f) => ({ line: f.line, fn: f.name, pos: f.pos }));
+    if (!err.exc.traceback) err.exc.traceback = tracebackFrames(this.frames);
     return err;
   }
 
@@ -299,13 +299,13 @@ export class Interpreter {
       case "for": {
         this.emitStatement(s.header);
         const iterable = this.eval(s.iter, frame);
-        frame.pos = null;
+        frame.pos = s.iter;
         let first = true;
         const items = iterate(iterable);
         for (;;) {
-          // the next item is fetched on the for line (a dict resized in the body fails there)
+          // the next item is fetched at the iterable (a dict resized in the body fails there)
           frame.line = s.line;
-          frame.pos = null;
+          frame.pos = s.iter;
           const next = items.next();
           if (next.done) break;
           const item = next.value;
@@ -432,7 +432,7 @@ export class Interpreter {
     frame.line = this.opts.lines.line(handler.loc.from);
     this.emitStatement(handler.loc);
     if (handler.name) this.store(handler.name, raised.exc, frame, handler.loc);
-    raised.exc.caughtAt = Math.max(0, this.frames.indexOf(frame));
+    raised.exc.caughtAt = tracebackFrames(this.frames.slice(0, Math.max(0, this.frames.indexOf(frame)))).length;
     this.handling.push(raised);
     try {
       return this.withContext(raised, () => this.execBlock(handler.body, frame));
@@ -958,10 +958,23 @@ export class Interpreter {
       if (p.conversion === "r" || p.conversion === "a") v = pyRepr(v);
       else if (p.conversion === "s") v = pyStr(v);
       const spec = p.spec ? this.fstring(p.spec, frame, whole) : "";
-      frame.pos = whole;
+      frame.pos = this.replacementField(p.expr, whole);
       out += (p.selfDoc ?? "") + formatValue(v, spec);
     }
     return out;
+  }
+
+  /** an f-string's {expr!conv:spec} around expr, braces included (where 3.12+ reports a format error) */
+  private replacementField(expr: Expr, whole: Expr): Expr {
+    const src = this.opts.lines.source;
+    let a = expr.from;
+    while (a > whole.from && src[a - 1] !== "{") a--;
+    let b = expr.to;
+    for (let depth = 0; b < whole.to; b++) {
+      if (src[b] === "{") depth++;
+      else if (src[b] === "}" && depth-- === 0) break;
+    }
+    return a > whole.from && b < whole.to ? { ...whole, from: a - 1, to: b + 1 } : whole;
   }
 
   private comprehension(e: Extract<Expr, { k: "comp" | "dictcomp" }>, outer: Frame): PyValue {
@@ -1014,3 +1027,17 @@ export class Interpreter {
   }
 }
 
+
+/** Comprehensions run inline since Python 3.12: their frames show as the enclosing one's line */
+const INLINED = new Set(["<listcomp>", "<setcomp>", "<dictcomp>"]);
+
+/** the frames a traceback lists, an inlined comprehension's position standing in for its enclosing frame's */
+function tracebackFrames(frames: Frame[]): { line: number; fn: string; pos: Expr | null }[] {
+  const out: { line: number; fn: string; pos: Expr | null }[] = [];
+  for (const f of frames) {
+    const entry = { line: f.line, fn: f.name, pos: f.pos };
+    if (INLINED.has(f.name) && out.length > 0) out[out.length - 1] = { ...entry, fn: out[out.length - 1]!.fn };
+    else out.push(entry);
+  }
+  return out;
+}

@@ -495,6 +495,6 @@ export function setAttr(v: PyValue, name: string, value: PyValue): void {
   }
   if (f) throw pyErr("AttributeError", `'${typeName(v)}' object has no attribute '${name}'`);
   if (v instanceof PyClass) throw pyErr("TypeError", `cannot set '${name}' attribute of immutable type '${v.name}'`);
-  throw pyErr("AttributeError", `'${typeName(v)}' object has no attribute '${name}'`);
+  throw pyErr("AttributeError", `'${typeName(v)}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
 }
 

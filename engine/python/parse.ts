@@ -624,7 +624,7 @@ class Builder {
         };
         if (out.some((o) => o.name === p.name)) this.fail(first, `duplicate argument '${p.name}' in function definition`);
         if (!kwOnly && !p.default && out.some((o) => o.kind === "normal" && o.default))
-          this.fail(first, "non-default argument follows default argument");
+          this.fail(first, "parameter without a default follows parameter with a default");
         out.push(p);
       }
     }

@@ -7,7 +7,7 @@ export class Frame {
   readonly locals = new Map<string, PyValue>();
   /** the line being executed, for tracebacks */
   line = 0;
-  /** the expression being evaluated (null: the whole statement), for 3.11's ~~^^ markers */
+  /** the expression being evaluated (null: the whole statement), for the ~~^^ markers of tracebacks */
   pos: Expr | null = null;
   constructor(
     /** "<module>", a function name, or "<listcomp>" */

@@ -6,6 +6,7 @@ import { Interpreter } from "./interpreter.ts";
 import { mathModule } from "./mathmodule.ts";
 import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
 import { pyStr } from "./repr.ts";
+import { frameLine, frameSource } from "./traceback_source.ts";
 import { type PyError, type PyException, PyModule, type PyValue } from "./values.ts";
 
 export interface SessionOptions {
@@ -63,45 +64,6 @@ export const DEFAULT_BUDGET = { maxSteps: 5_000_000, timeLimitMs: 20_000, maxDep
 
 type Frames = { line: number; fn: string; pos?: Expr | null }[];
 
-/** The ~~^^ line Python 3.11 draws under the failing part of a traceback line, or "" (none when
- *  the part is the whole line, unless an operator or index is singled out). */
-export function caretLine(pos: Expr | null | undefined, line: number, lines: LineMap): string {
-  if (!pos || pos.k === "const") return "";
-  const text = lines.lineText(line);
-  const stripped = text.trim();
-  const indent = text.length - text.trimStart().length;
-  const startLine = lines.line(pos.from);
-  if (startLine !== line) return "";
-  const start = lines.col(pos.from);
-  const sameLine = lines.line(pos.to) === line;
-  const end = sameLine ? lines.col(pos.to) : indent + stripped.length;
-  if (end <= start) return "";
-  const src = lines.source;
-  let anchors: [number, number] | null = null;
-  if (sameLine && pos.k === "binop") {
-    // the operator: first non-space after the left operand, 2 wide for ** // << >> ...
-    let a = pos.left.to;
-    while (a < pos.right.from && /\s/.test(src[a])) a++;
-    let b = a + 1;
-    if (b < pos.right.from && !/\s/.test(src[b])) b++;
-    while (a < pos.to && (/\s/.test(src[a]) || src[a] === ")" || src[a] === "#")) {
-      a++;
-      b++;
-    }
-    anchors = [a - pos.from, b - pos.from];
-  } else if (sameLine && pos.k === "subscript") {
-    let a = pos.obj.to;
-    while (a < pos.to && src[a] !== "[") a++;
-    anchors = [a - pos.from, pos.to - pos.from];
-  }
-  const width = end - start;
-  if (!(width < stripped.length || (anchors && anchors[1] - anchors[0] > 0))) return "";
-  const marks = anchors
-    ? "~".repeat(anchors[0]) + "^".repeat(anchors[1] - anchors[0]) + "~".repeat(Math.max(0, width - anchors[1]))
-    : "^".repeat(width);
-  return `    ${" ".repeat(Math.max(0, start - indent))}${marks}\n`;
-}
-
 /** One exception's "Traceback (most recent call last): ... Type: message" block. */
 function formatTraceback(exc: PyException, frames: Frames, filename: string, lines: LineMap): string {
   let tb = "Traceback (most recent call last):\n";
@@ -118,9 +80,8 @@ function formatTraceback(exc: PyException, frames: Frames, filename: string, lin
       return;
     }
     flush();
-    tb += `  File "${filename}", line ${f.line}, in ${f.fn}\n`;
-    const text = lines.lineText(f.line).trim();
-    if (text) tb += `    ${text}\n${caretLine(f.pos, f.line, lines)}`;
+    tb += `  File "${filename}", line ${frameLine(f.pos, f.line, lines)}, in ${f.fn}\n`;
+    tb += frameSource(f.pos, f.line, lines);
   });
   flush();
   const message = pyStr(exc);
@@ -164,11 +125,16 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     module = parseModule(source);
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
+    // traceback.py's _format_syntax_error: only spaces are stripped (a tab stays, and the caret
+    // line copies it); no caret line when the error's column falls in the stripped spaces
     const text = lines.lineText(e.line);
-    const stripped = text.trimStart();
-    const indent = text.length - stripped.length;
-    const caret = " ".repeat(Math.max(0, e.col - indent)) + "^".repeat(Math.max(1, e.endCol - Math.max(e.col, indent)));
-    const shown = stripped.trimEnd() ? `    ${stripped.trimEnd()}\n` + (e.noCaret ? "" : `    ${caret}\n`) : "";
+    const shownText = text.replace(/^[ \f]+/, "");
+    const spaces = text.length - shownText.length;
+    const colno = e.col - spaces;
+    const endColno = Math.max(e.endCol, e.col + 1) - spaces;
+    const caret =
+      !e.noCaret && colno >= 0 ? `    ${shownText.slice(0, colno).replace(/\S/g, " ")}${"^".repeat(endColno - colno)}\n` : "";
+    const shown = shownText.trim() ? `    ${shownText}\n${caret}` : "";
     const tb = `  File "${filename}", line ${e.line}\n${shown}${e.type}: ${e.message}\n`;
     return fail(
       { type: e.type, message: e.message, line: e.line, traceback: tb },

@@ -147,7 +147,8 @@ export function tokenCheck(source: string): TokenCheck {
           tokenizerError = tabError();
           break;
         }
-        if (!indentError && !expectIndent && !headerWithoutColon) indentError = problem("IndentationError", "unexpected indent", j, 1, true);
+        // CPython places it on the last character of the indentation (shown only when that is a tab or follows one)
+        if (!indentError && !expectIndent && !headerWithoutColon) indentError = problem("IndentationError", "unexpected indent", j - 1);
         indents.push(col);
         altIndents.push(alt);
       } else {
@@ -157,6 +158,7 @@ export function tokenCheck(source: string): TokenCheck {
             "IndentationError",
             `expected an indented block after ${headerWhat(header.tokens[0], header.tokens)} on line ${header.line}`,
             j,
+            firstTokenLength(source, j),
           );
         }
         while (col < indents[indents.length - 1]) {
@@ -289,4 +291,11 @@ export function tokenCheck(source: string): TokenCheck {
     );
   }
   return { tokenizerError, indentError, unclosed: stack.length ? stack[stack.length - 1] : null, logical, tokens };
+}
+
+/** the length of the token starting at `at`: a name, number or string, else one character */
+function firstTokenLength(source: string, at: number): number {
+  const rest = source.slice(at, at + 200);
+  const m = /^(?:[\p{L}_][\p{L}\p{N}_]*|\d[\w.]*|[rbfuRBFU]{0,2}(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"))/u.exec(rest);
+  return m ? Math.max(1, m[0].length) : 1;
 }

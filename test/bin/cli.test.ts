@@ -40,7 +40,7 @@ describe("gradlens run", () => {
     expect(r.out).toBe("before\n");
     expect(r.err).toBe(
       "Traceback (most recent call last):\n" +
-        `  File "${BAD}", line 6, in <module>\n    g(None)\n` +
+        `  File "${BAD}", line 6, in <module>\n    g(None)\n    ~^^^^^^\n` +
         `  File "${BAD}", line 3, in g\n    return t.undefined_thing\n           ^^^^^^^^^^^^^^^^^\n` +
         "AttributeError: 'NoneType' object has no attribute 'undefined_thing'\n",
     );

@@ -338,7 +338,14 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
       ]);
       const r = b.reduction as PyValue;
       if (r !== "mean" && r !== "sum" && r !== "none") throw pyErr("ValueError", `${pyStrOf(r)} is not a valid value for reduction`);
-      return T.mseLoss(toTensorArg(b.input as PyValue, "mse_loss"), toTensorArg(b.target as PyValue, "mse_loss", "target", 2), r);
+      const input = toTensorArg(b.input as PyValue, "mse_loss");
+      const target = toTensorArg(b.target as PyValue, "mse_loss", "target", 2);
+      if (input.shape.join() !== target.shape.join())
+        warn(
+          "UserWarning",
+          `Using a target size (torch.Size([${target.shape.join(", ")}])) that is different to the input size (torch.Size([${input.shape.join(", ")}])). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.`,
+        );
+      return T.mseLoss(input, target, r);
     }),
   );
   for (const [n, f] of lossFunctions()) functional.set(n, f);

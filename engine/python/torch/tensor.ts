@@ -365,9 +365,9 @@ class PyDevice extends PyObj {
 }
 const device = new PyDevice();
 
-/** TensorBody.h's warning, with the build path Debian's PyTorch 1.13 prints */
+/** TensorBody.h's warning, with the build path Debian's PyTorch 2.6 prints */
 const NON_LEAF_GRAD =
-  "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations. (Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)";
+  "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations. (Triggered internally at ./build/aten/src/ATen/core/TensorBody.h:489.)";
 
 function getattr(x: Tensor, name: string): PyValue | undefined {
   switch (name) {

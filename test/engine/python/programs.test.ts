@@ -1,5 +1,5 @@
 // Table-driven: each program of fixtures/programs.txt runs through the interpreter and must
-// print what CPython 3.11 printed (recorded in fixtures/programs.expected.json by
+// print what CPython 3.13 printed (recorded in fixtures/programs.expected.json by
 // record_programs.py): stdout byte for byte, and the final "Type: message" line on error.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";

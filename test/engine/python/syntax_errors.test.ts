@@ -1,6 +1,6 @@
 // Programs CPython rejects before running (SyntaxError, IndentationError, TabError): Gradlens must
 // reject them too, print the same stderr (file line, source line, caret range, message; recorded
-// from CPython 3.11 by fixtures/record_syntax_errors.py) and print nothing on stdout.
+// from CPython 3.13 by fixtures/record_syntax_errors.py) and print nothing on stdout.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runPython } from "../../../engine/python/run.ts";

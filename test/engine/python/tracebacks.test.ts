@@ -1,8 +1,8 @@
 // Programs ending in an uncaught exception print CPython's traceback: every frame with its line,
 // chained exceptions ("During handling of the above exception, ..." / "The above exception was
 // the direct cause ...") with the caught exception's frames only from where it was caught.
-// 3.11's ~~^^ markers under the failing part of a line (an operator, an index, a call, a name).
-// Recorded from CPython 3.11 by fixtures/record_tracebacks.py.
+// 3.13's ~~^^ markers under the failing instruction (an operator, an index, a call's brackets, a
+// name), over several lines when it spans them. Recorded from CPython 3.13 by fixtures/record_tracebacks.py.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runPython } from "../../../engine/python/run.ts";
