@@ -1,7 +1,7 @@
 // The engine's public face: tensors, ops, autograd and printing, as the interpreter and
 // the tests use them. Python scalars: float = number, int = bigint, bool = boolean.
 import { formatTensor } from "./format/index.ts";
-import { valueError } from "./errors.ts";
+import { runtimeError, valueError } from "./errors.ts";
 import type { Tensor } from "./tensor.ts";
 
 export { Runtime, type RuntimeOptions } from "./runtime.ts";
@@ -58,7 +58,7 @@ export function repr(x: Tensor): string {
 
 /** the Python value of a one-element tensor: float, int (bigint) or bool */
 export function item(x: Tensor): number | bigint | boolean {
-  if (x.numel !== 1) throw valueError("only one element tensors can be converted to Python scalars");
+  if (x.numel !== 1) throw runtimeError(`a Tensor with ${x.numel} elements cannot be converted to Scalar`);
   return pyValue(x.at(0), x.dtype);
 }
 

@@ -1,7 +1,7 @@
 // torch.addmm(input, mat1, mat2, beta=1, alpha=1) = beta*input + alpha*(mat1 @ mat2), with
 // AddmmBackward0; the product is summed first and the scaled input added last, as the BLAS
 // PyTorch 1.13 ships does (so 1 + (1e8 - 1e8) gives 1, not 0).
-import type { Scalar } from "../dtype.ts";
+import { atenTypeName, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
@@ -15,8 +15,10 @@ function checkAddmm(self: Tensor, a: Tensor, b: Tensor): number[] {
   if (b.dim() !== 2) throw runtimeError(`mat2 must be a matrix, got ${b.dim()}-D tensor`);
   if (a.shape[1] !== b.shape[0])
     throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`);
-  if (self.dtype !== b.dtype) throw runtimeError("self and mat2 must have the same dtype");
-  if (a.dtype !== b.dtype) throw runtimeError("mat1 and mat2 must have the same dtype");
+  if (self.dtype !== b.dtype)
+    throw runtimeError(`self and mat2 must have the same dtype, but got ${atenTypeName(self.dtype)} and ${atenTypeName(b.dtype)}`);
+  if (a.dtype !== b.dtype)
+    throw runtimeError(`mat1 and mat2 must have the same dtype, but got ${atenTypeName(a.dtype)} and ${atenTypeName(b.dtype)}`);
   const target = [a.shape[0], b.shape[1]];
   // the input is expanded to the product's shape (expand's own message when it cannot be)
   const lead = target.length - self.dim();

@@ -87,6 +87,13 @@ export function mulScalar(t: Tensor, s: Scalar): Tensor {
   return record(out, { op: "mul", gradFn: "MulBackward1", inputs: [t], backward: ([g]) => [mulScalar(g!, s)] });
 }
 
+/** Tensor + C++ Scalar, as derivative formulas write it (`self + 1` in log1p's): AddBackward1 */
+export function addScalar(t: Tensor, s: Scalar): Tensor {
+  const d = promote([t, s]);
+  const out = binaryMap(t, s, d, d, (x, y) => x + y);
+  return record(out, { op: "add", gradFn: "AddBackward1", inputs: [t], backward: ([g]) => [g] });
+}
+
 /** Tensor / C++ Scalar (`grad / numel` in mean's formula): DivBackward1 */
 export function divScalar(t: Tensor, s: Scalar): Tensor {
   let d = promote([t, s]);
@@ -271,7 +278,8 @@ export function pow(base: Operand, exponent: Operand): Tensor {
   const exp = exponent;
   return record(out, {
     op: "pow",
-    gradFn: "PowBackward1",
+    // pow.Tensor_Tensor is PowBackward1; pow.Scalar (a number base, 2 ** x) is PowBackward2 since 2.0
+    gradFn: isTensor(base) ? "PowBackward1" : "PowBackward2",
     inputs: [isTensor(base) ? base : null, exp],
     save: { ...(isTensor(base) ? { self: base } : {}), exponent: exp, result: out },
     backward: ([g], node) => {

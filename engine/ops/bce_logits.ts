@@ -1,18 +1,30 @@
 // torch.nn.functional.binary_cross_entropy_with_logits (BinaryCrossEntropyWithLogitsBackward0):
-// ATen's formula step by step in the tensor's dtype, so float32 digits match —
-// loss = (1 - t)·x + m + log(exp(-m) + exp(-x - m)) with m = max(-x, 0), times weight, reduced;
-// its gradient (sigmoid(x) - t)·grad, times weight, over numel for 'mean'.
+// ATen 2.6's formula step by step in the tensor's dtype, so float32 digits match —
+// loss = (1 - t)·x - log_sigmoid(x) (log_sigmoid times 1 + (pos_weight - 1)·t when given), times
+// weight, reduced; its gradient (sigmoid(x) - t)·grad, times weight, over numel for 'mean'.
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
-import { add, div, mul, neg, rsub, sub } from "./arith.ts";
+import { add, divScalar, mul, rsub, sub } from "./arith.ts";
+import { unaryMap } from "./kernel.ts";
 import { mean, sum } from "./reduce.ts";
-import { clamp, exp, log, sigmoid } from "./unary.ts";
+import { sigmoid } from "./unary.ts";
+import { expf, log1pf } from "./sleef/float32.ts";
+import { exp as exp64 } from "./sleef/float64.ts";
 
 export interface BceWithLogitsOptions {
   weight?: Tensor | null;
   posWeight?: Tensor | null;
   reduction?: "mean" | "sum" | "none";
+}
+
+/** ATen's log_sigmoid kernel: min(x, 0) - log1p(exp(-|x|)), SLEEF's vector functions on every element */
+function logSigmoid(x: Tensor): Tensor {
+  const fn =
+    x.dtype === "float64"
+      ? (v: number) => Math.min(v, 0) - Math.log1p(exp64(-Math.abs(v)))
+      : (v: number) => Math.fround(Math.min(v, 0) - log1pf(expf(-Math.abs(v))));
+  return unaryMap(x, x.dtype, fn);
 }
 
 function reduce(loss: Tensor, reduction: string): Tensor {
@@ -29,13 +41,9 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts
     );
   if (target.requiresGrad) throw runtimeError("binary_cross_entropy_with_logits with a target that requires grad is not in the Gradlens engine yet");
   const value = input.rt.internally(() => {
-    const maxVal = clamp(neg(input), 0);
-    const softplus = log(add(exp(neg(maxVal)), exp(sub(neg(input), maxVal))));
-    let loss: Tensor;
-    if (posWeight) {
-      const logWeight = add(mul(sub(posWeight, 1), target), 1);
-      loss = add(mul(rsub(target, 1), input), mul(logWeight, add(softplus, maxVal)));
-    } else loss = add(add(mul(rsub(target, 1), input), maxVal), softplus);
+    let logSig = logSigmoid(input);
+    if (posWeight) logSig = mul(logSig, add(mul(sub(posWeight, 1), target), 1));
+    let loss = sub(mul(rsub(target, 1), input), logSig);
     if (weight) loss = mul(loss, weight);
     return reduce(loss, reduction);
   });
@@ -57,7 +65,7 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts
         grad = mul(sub(mul(sub(add(pt, 1), t), sigmoid(x)), pt), g!);
       } else grad = mul(sub(sigmoid(x), t), g!);
       if (weight) grad = mul(grad, node.unpack("weight"));
-      return [reduction === "mean" ? div(grad, x.numel) : grad, null];
+      return [reduction === "mean" ? divScalar(grad, BigInt(x.numel)) : grad, null];
     },
   });
 }

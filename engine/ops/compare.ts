@@ -1,4 +1,6 @@
 // Comparisons (bool results, no grad) and where(cond, a, b), whose grad routes by cond.
+import { atenTypeName } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
 import { record, recordConstant } from "../autograd/record.ts";
 import type { Tensor } from "../tensor.ts";
 import { binaryMap, isTensor, promote, ternaryMap, type Operand } from "./kernel.ts";
@@ -29,6 +31,8 @@ export function logicalNot(a: Tensor): Tensor {
 }
 
 export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
+  if (cond.dtype !== "bool")
+    throw runtimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${atenTypeName(cond.dtype)}`);
   const d = promote([a, b]);
   const out = ternaryMap(cond, a, b, d, (c, x, y) => (c ? x : y));
   return record(out, {

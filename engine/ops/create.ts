@@ -113,9 +113,9 @@ export function linspace(rt: Runtime, start: Scalar, end: Scalar, steps: number,
   return created(fromValues(rt, v, [steps], dtype), "linspace", opts.requiresGrad);
 }
 
-/** ATen 1.13's vectorised linspace kernel, element for element: each vector starts at
- *  start + step·idx (below halfway) or end - step·(steps-1-idx), which the compiler contracts
- *  to one fused multiply-add, then adds j·step per lane, rounding twice. */
+/** ATen 2.6's linspace kernel, element for element (a serial loop since 2.0; 1.13 vectorised it):
+ *  start + step·idx below halfway, end - step·(steps-1-idx) from there on, each contracted by the
+ *  compiler to one fused multiply-add. */
 function linspaceValues(s: number, e: number, steps: number, dtype: DType): number[] {
   if (!isFloating(dtype)) {
     const step = (e - s) / (steps - 1);
@@ -125,8 +125,7 @@ function linspaceValues(s: number, e: number, steps: number, dtype: DType): numb
   const fused = dtype === "float32" ? fmaf : fma;
   const step = r(r(e - s) / (steps - 1));
   const half = Math.floor(steps / 2);
-  const at = (idx: number) => (idx < half ? fused(step, idx, s) : fused(-step, steps - idx - 1, e));
-  return vectorised(steps, dtype, at, (base, j) => r(base + r(j * step)));
+  return Array.from({ length: steps }, (_, idx) => r(idx < half ? fused(step, idx, s) : fused(-step, steps - idx - 1, e)));
 }
 
 /** the order ATen's cpu_serial_kernel_vec fills a range: two vectors (8 floats or 4 doubles)

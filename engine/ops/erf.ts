@@ -1,8 +1,10 @@
-// torch.erf (ErfBackward0): the error function from fdlibm's s_erf.c (glibc's too), rounded
-// to float32 for float tensors; its gradient 2/sqrt(pi) * exp(-x^2) * grad as PyTorch writes it.
+// torch.erf (ErfBackward0): for float32, ATen 2.6's vectorised approximation; for float64 the
+// error function from fdlibm's s_erf.c (glibc's too; PyTorch's float64 erf is SLEEF's, which can
+// differ in the last bit); its gradient 2/sqrt(pi) * exp(-x^2) * grad as PyTorch writes it.
 import { mul, mulScalar, neg, pow } from "./arith.ts";
 import { exp, pointwise } from "./unary.ts";
 import type { Tensor } from "../tensor.ts";
+import { expf, fmaf } from "./sleef/float32.ts";
 
 const erx = 8.45062911510467529297e-1;
 const efx = 1.28379167095512586316e-1;
@@ -53,7 +55,37 @@ export function erfValue(x: number): number {
   return x >= 0 ? 1 - r / ax : r / ax - 1;
 }
 
+const f = Math.fround;
+const P = f(0.3275911);
+const A1 = f(0.254829592);
+const A2 = f(-0.284496736);
+const A3 = f(1.421413741);
+const A4 = f(-1.453152027);
+const A5 = f(1.061405429);
+
+/** ATen 2.x's float32 erf (Vectorized<float>::erf, every element, the last partial vector too):
+ *  Abramowitz and Stegun's 7.1.26, 1 - (a1·t + ... + a5·t⁵)·exp(-x²) with t = 1/(1 + p·|x|), the
+ *  polynomial in fused multiply-adds and exp from SLEEF, the sign put back at the end */
+export function erfFloat32(x: number): number {
+  const ax = Math.abs(x);
+  const t = f(1 / fmaf(P, ax, 1));
+  let r = fmaf(A5, t, A4);
+  r = fmaf(r, t, A3);
+  r = fmaf(r, t, A2);
+  r = fmaf(r, t, A1);
+  const e = -expf(-f(x * x));
+  const v = fmaf(f(e * t), r, 1);
+  return x < 0 || Object.is(x, -0) ? -v : v;
+}
+
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
 export const erf = (x: Tensor): Tensor =>
-  pointwise(x, "erf", "ErfBackward0", erfValue, (g, s) => mul(mulScalar(exp(neg(pow(s(), 2n))), TWO_OVER_SQRT_PI), g), "self");
+  pointwise(
+    x,
+    "erf",
+    "ErfBackward0",
+    x.dtype === "float64" ? erfValue : erfFloat32,
+    (g, s) => mul(mulScalar(exp(neg(pow(s(), 2n))), TWO_OVER_SQRT_PI), g),
+    "self",
+  );

@@ -54,7 +54,7 @@ export function gather(self: Tensor, dim: number, index: Tensor): Tensor {
   for (let k = 0; k < nd; k++)
     if (k !== d && idxShape[k] > selfShape[k])
       throw runtimeError(
-        `Size does not match at dimension ${k} expected index ${sizesText(index.shape)} to be smaller than self ${sizesText(self.shape)} apart from dimension ${d}`,
+        `Size does not match at dimension ${k} expected index ${sizesText(index.shape)} to be no larger than self ${sizesText(self.shape)} apart from dimension ${d}`,
       );
   const src = self.values();
   const idx = index.values();
@@ -93,8 +93,8 @@ export function checkScatterShapes(self: Tensor, d: number, index: Tensor, src: 
   }
   if (wrong)
     throw runtimeError(
-      `Expected index ${sizesText(index.shape)} to be smaller than self ${sizesText(self.shape)} apart from dimension ${d}` +
-        (src ? ` and to be smaller size than src ${sizesText(src.shape)}` : ""),
+      `Expected index ${sizesText(index.shape)} to be no larger than self ${sizesText(self.shape)} apart from dimension ${d}` +
+        (src ? ` and to be no larger size than src ${sizesText(src.shape)}` : ""),
     );
 }
 

@@ -1,6 +1,6 @@
 // Matrix products: dot, mv, mm, bmm and matmul in every shape PyTorch allows. Products are
 // accumulated in order in the tensor's dtype, as the reference BLAS PyTorch links does (gemm.ts).
-import { typeMetaName, type DType } from "../dtype.ts";
+import { atenTypeName, typeMetaName, type DType } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromStorage, fromValues, makeView, type Tensor } from "../tensor.ts";
@@ -9,12 +9,13 @@ import { gemm32, gemm64 } from "./gemm.ts";
 import { contiguous } from "./index_ops.ts";
 import { expand, reshape, tOp, transpose, unsqueeze } from "./views.ts";
 
-function checkSameDType(a: Tensor, b: Tensor, what: string): DType {
-  if (a.dtype !== b.dtype)
-    throw runtimeError(
-      `expected ${what} to have the same dtype, but got: ${typeMetaName(a.dtype)} != ${typeMetaName(b.dtype)}`,
-    );
-  return a.dtype;
+/** the same-dtype check of each product, in PyTorch 2.6's words for it */
+function checkSameDType(a: Tensor, b: Tensor, op: "mm" | "mv" | "dot" | "bmm"): DType {
+  if (a.dtype === b.dtype) return a.dtype;
+  const [x, y] = [atenTypeName(a.dtype), atenTypeName(b.dtype)];
+  if (op === "mm") throw runtimeError(`expected m1 and m2 to have the same dtype, but got: ${typeMetaName(a.dtype)} != ${typeMetaName(b.dtype)}`);
+  if (op === "dot") throw runtimeError(`dot : expected both vectors to have same dtype, but found ${x} and ${y}`);
+  throw runtimeError(`expected scalar type ${x} but found ${y}`);
 }
 
 function gemm(a: Tensor, b: Tensor, n: number, k: number, m: number, dtype: DType): Float32Array | Float64Array {
@@ -41,7 +42,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     throw runtimeError(
       `mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`,
     );
-  const d = checkSameDType(a, b, "mat1 and mat2");
+  const d = checkSameDType(a, b, "mm");
   const [n, k] = a.shape;
   const m = b.shape[1];
   a.rt.checkElements(n * m);
@@ -62,8 +63,8 @@ export function mv(a: Tensor, v: Tensor): Tensor {
   if (a.dim() !== 2 || v.dim() !== 1)
     throw runtimeError(`vector + matrix @ vector expected, got 1, ${a.dim()}, ${v.dim()}`);
   if (a.shape[1] !== v.shape[0])
-    throw runtimeError(`size mismatch, got ${a.shape[0]}, ${a.shape[0]}x${a.shape[1]},${v.shape[0]}`);
-  const d = checkSameDType(a, v, "mat and vec");
+    throw runtimeError(`size mismatch, got input (${a.shape[0]}), mat (${a.shape[0]}x${a.shape[1]}), vec (${v.shape[0]})`);
+  const d = checkSameDType(a, v, "mv");
   const out = fromStorage(a.rt, gemm(a, v, a.shape[0], a.shape[1], 1, d), [a.shape[0]], d);
   return record(out, {
     op: "mv",
@@ -84,7 +85,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
     throw runtimeError(
       `inconsistent tensor size, expected tensor [${a.numel}] and src [${b.numel}] to have the same number of elements, but got ${a.numel} and ${b.numel} elements respectively`,
     );
-  const d = checkSameDType(a, b, "both vectors");
+  const d = checkSameDType(a, b, "dot");
   const out = fromStorage(a.rt, gemm(a, b, 1, a.numel, 1, d), [], d);
   return record(out, {
     op: "dot",
@@ -106,7 +107,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
     throw runtimeError(
       `Expected size for first two dimensions of batch2 tensor to be: [${bs}, ${k}] but got: [${b.shape[0]}, ${b.shape[1]}].`,
     );
-  const d = checkSameDType(a, b, "batch1 and batch2");
+  const d = checkSameDType(a, b, "bmm");
   const m = b.shape[2];
   a.rt.checkElements(bs * n * m);
   const out = d === "float32" ? new Float32Array(bs * n * m) : new Float64Array(bs * n * m);
@@ -178,6 +179,6 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 
 function renamedSqueeze(r: Tensor): Tensor {
   const out = fromValues(r.rt, r.values(), [r.shape[1]], r.dtype);
-  return record(out, { op: "matmul", gradFn: "SqueezeBackward3", inputs: [r], backward: ([g]) => [unsqueeze(g!, 0)] });
+  return record(out, { op: "matmul", gradFn: "SqueezeBackward4", inputs: [r], backward: ([g]) => [unsqueeze(g!, 0)] });
 }
 

@@ -13,9 +13,10 @@ import { sum } from "./reduce.ts";
 export type MaskValue = number | Tensor;
 
 function checkMask(mask: Tensor): void {
-  // PyTorch 1.13 reads a non-bool mask's bytes as bools (a float 1.0 reads as False): refuse it
-  if (mask.dtype !== "bool")
-    throw runtimeError(`masked_fill: Gradlens takes a bool mask (torch.bool), got ${mask.dtype}; compare first, e.g. x > 0`);
+  if (mask.dtype !== "bool") {
+    const word = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" }[mask.dtype];
+    throw runtimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${word}`);
+  }
 }
 
 function checkValue(value: MaskValue): void {

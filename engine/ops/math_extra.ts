@@ -3,22 +3,25 @@
 import { record, recordConstant } from "../autograd/record.ts";
 import type { Tensor } from "../tensor.ts";
 import { binaryMap, promote, unaryMap } from "./kernel.ts";
-import { add, div, mul, mulScalar, neg, rsub } from "./arith.ts";
-import { pointwise, sqrt, zerosLikeT } from "./unary.ts";
+import { addScalar, div, mul, mulScalar, neg, pow } from "./arith.ts";
+import { pointwise, zerosLikeT } from "./unary.ts";
 import { eq, lt, where } from "./compare.ts";
 import { reshape } from "./views.ts";
 
 
-const oneMinusSq = (s: Tensor) => rsub(mul(s, s), 1);
+/** (-self * self + 1).rsqrt(), the factor in asin's and acos's formulas */
+const rsqrtOneMinusSq = (s: Tensor) => rsqrt(addScalar(mul(neg(s), s), 1));
 
+// ATen 2.6's formulas (derivatives.yaml), written with the same ops in the same order, so that
+// gradients round as PyTorch's do and create_graph records the same nodes
 export const tan = (x: Tensor) =>
-  pointwise(x, "tan", "TanBackward0", Math.tan, (g, _s, r) => mul(g, add(mul(r(), r()), 1)), "result");
+  pointwise(x, "tan", "TanBackward0", Math.tan, (g, _s, r) => mul(g, addScalar(pow(r(), 2n), 1)), "result");
 export const asin = (x: Tensor) =>
-  pointwise(x, "asin", "AsinBackward0", Math.asin, (g, s) => div(g, sqrt(oneMinusSq(s()))), "self");
+  pointwise(x, "asin", "AsinBackward0", Math.asin, (g, s) => mul(g, rsqrtOneMinusSq(s())), "self");
 export const acos = (x: Tensor) =>
-  pointwise(x, "acos", "AcosBackward0", Math.acos, (g, s) => neg(div(g, sqrt(oneMinusSq(s())))), "self");
+  pointwise(x, "acos", "AcosBackward0", Math.acos, (g, s) => mul(g, neg(rsqrtOneMinusSq(s()))), "self");
 export const atan = (x: Tensor) =>
-  pointwise(x, "atan", "AtanBackward0", Math.atan, (g, s) => div(g, add(mul(s(), s()), 1)), "self");
+  pointwise(x, "atan", "AtanBackward0", Math.atan, (g, s) => div(g, addScalar(mul(s(), s()), 1)), "self");
 export const sinh = (x: Tensor) =>
   pointwise(x, "sinh", "SinhBackward0", Math.sinh, (g, s) => mul(g, cosh(s())), "self");
 export const cosh = (x: Tensor): Tensor =>
@@ -28,13 +31,21 @@ export const log2 = (x: Tensor) =>
 export const log10 = (x: Tensor) =>
   pointwise(x, "log10", "Log10Backward0", Math.log10, (g, s) => div(g, mulScalar(s(), Math.LN10)), "self");
 export const log1p = (x: Tensor) =>
-  pointwise(x, "log1p", "Log1PBackward0", Math.log1p, (g, s) => div(g, add(s(), 1)), "self");
+  pointwise(x, "log1p", "Log1PBackward0", Math.log1p, (g, s) => div(g, addScalar(s(), 1)), "self");
 export const expm1 = (x: Tensor) =>
-  pointwise(x, "expm1", "Expm1Backward0", Math.expm1, (g, _s, r) => mul(g, add(r(), 1)), "result");
+  pointwise(x, "expm1", "Expm1Backward0", Math.expm1, (g, _s, r) => mul(g, addScalar(r(), 1)), "result");
 export const exp2 = (x: Tensor) =>
-  pointwise(x, "exp2", "Exp2Backward0", (v) => 2 ** v, (g, _s, r) => mul(g, mulScalar(r(), Math.LN2)), "result");
-export const rsqrt = (x: Tensor) =>
-  pointwise(x, "rsqrt", "RsqrtBackward0", (v) => 1 / Math.sqrt(v), (g, _s, r) => mulScalar(mul(g, mul(mul(r(), r()), r())), -0.5), "result");
+  pointwise(x, "exp2", "Exp2Backward0", (v) => 2 ** v, (g, _s, r) => mulScalar(mul(g, r()), Math.LN2), "result");
+/** rsqrt: 1 / sqrt(x), each rounded (ATen's vector and scalar code alike) */
+export const rsqrt = (x: Tensor): Tensor =>
+  pointwise(
+    x,
+    "rsqrt",
+    "RsqrtBackward0",
+    x.dtype === "float64" ? (v) => 1 / Math.sqrt(v) : (v) => 1 / Math.fround(Math.sqrt(v)),
+    (g, _s, r) => mul(mulScalar(g, -0.5), pow(r(), 3n)),
+    "result",
+  );
 
 /** round half to even, as torch.round does */
 function roundHalfEven(v: number): number {

@@ -1,5 +1,5 @@
-// Parts of matrices: tril/triu (TrilBackward0/TriuBackward0), diag (vector <-> diagonal
-// matrix, DiagBackward0), diagonal (a view, DiagonalBackward0) and trace (TraceBackward0,
+// Parts of matrices: tril/triu (TrilBackward0/TriuBackward0), diag (vector -> diagonal matrix,
+// DiagEmbedBackward0; matrix -> its diagonal, DiagonalBackward0_copy), diagonal (a view, DiagonalBackward0) and trace (TraceBackward0,
 // whose gradient PyTorch builds with index_fill_ and view, so create_graph shows those).
 import { isFloating } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
@@ -12,7 +12,7 @@ import { indexFill } from "./index_along_dim.ts";
 
 /** keep the elements on the kept side of diagonal k of the last two dims, zero the rest */
 function triangle(x: Tensor, k: number, lower: boolean): Tensor {
-  wrapDim(-2, x.dim());
+  if (x.dim() < 2) throw runtimeError(`${lower ? "tril" : "triu"}: input tensor must have at least 2 dimensions`);
   const rows = x.shape[x.dim() - 2];
   const cols = x.shape[x.dim() - 1];
   const v = x.values();
@@ -77,28 +77,33 @@ export function diagonalBackward(grad: Tensor, sizes: number[], offset: number, 
   });
 }
 
-/** torch.diag: a vector becomes a diagonal matrix, a matrix gives its diagonal (a copy) */
+/** torch.diag: a vector becomes a diagonal matrix (diag_embed, DiagEmbedBackward0), a matrix gives
+ *  its diagonal as a copy (diagonal_copy, whose grad_fn PyTorch 2.6 names DiagonalBackward0_copy) */
 export function diag(x: Tensor, k = 0): Tensor {
-  let out: Tensor;
   if (x.dim() === 1) {
     const n = x.numel + Math.abs(k);
-    out = filled(x.rt, [n, n], x.dtype);
+    const out = filled(x.rt, [n, n], x.dtype);
     const vals = out.storage.data;
     x.values().forEach((v, i) => (vals[k >= 0 ? i * n + i + k : (i - k) * n + i] = v));
-  } else if (x.dim() === 2) {
-    const geo = diagonalGeometry(x, k, 0, 1);
-    const vals: number[] = [];
-    forEachOffset({ shape: geo.shape, strides: geo.strides, offset: geo.offset, numel: numelOf(geo.shape) } as Tensor, (off) =>
-      vals.push(x.storage.data[off]),
-    );
-    out = fromValues(x.rt, vals, geo.shape, x.dtype);
-  } else throw runtimeError("matrix or a vector expected");
+    return record(out, {
+      op: "diag_embed",
+      gradFn: "DiagEmbedBackward0",
+      inputs: [x],
+      backward: ([g]) => [diagonal(g!, k, -2, -1)],
+    });
+  }
+  if (x.dim() !== 2) throw runtimeError(`diag(): Supports 1D or 2D tensors. Got ${x.dim()}D`);
+  const geo = diagonalGeometry(x, k, 0, 1);
+  const vals: number[] = [];
+  forEachOffset({ shape: geo.shape, strides: geo.strides, offset: geo.offset, numel: numelOf(geo.shape) } as Tensor, (off) =>
+    vals.push(x.storage.data[off]),
+  );
   const sizes = x.shape.slice();
-  return record(out, {
-    op: "diag",
-    gradFn: "DiagBackward0",
+  return record(fromValues(x.rt, vals, geo.shape, x.dtype), {
+    op: "diagonal_copy",
+    gradFn: "DiagonalBackward0_copy",
     inputs: [x],
-    backward: ([g]) => [sizes.length === 1 || sizes[0] === sizes[1] ? diag(g!, k) : diagonalBackward(g!, sizes, k, 0, 1)],
+    backward: ([g]) => [diagonalBackward(g!, sizes, k, 0, 1)],
   });
 }
 

@@ -4,50 +4,46 @@ import { isFloating } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
-import { add, div, divScalar, mul, mulScalar, sub } from "./arith.ts";
+import { add, div, divScalar, mul, mulScalar, neg, sub } from "./arith.ts";
+import { binaryMap } from "./kernel.ts";
+import { onesLike } from "./create.ts";
 import { exp, log as logOf } from "./unary.ts";
 import { mean, sum } from "./reduce.ts";
+import { eq } from "./compare.ts";
+import { maskedFill_ } from "./masked.ts";
+import { norm2 } from "./norm2.ts";
+import { blockReduce, innerChunk, inVector, laneSum } from "./vec_reduce.ts";
+import { logSoftmaxBackwardData, softmaxBackwardData } from "./softmax_backward.ts";
 import { unsqueeze as unsq, wrapDim } from "./views.ts";
+import { flip } from "./reorder.ts";
 import { expf, logf } from "./sleef/float32.ts";
 import { exp as exp64, log as log64 } from "./sleef/float64.ts";
 
-/** apply fn to each 1-D run of values along dim (last: the run is contiguous, dim is innermost) */
-function alongDim(x: Tensor, dim: number, fn: (vals: number[], last: boolean) => number[]): Tensor {
+/** how ATen's CPU kernel treats a run: a contiguous last dim, or a position of another dim that falls
+ *  in a whole vector (SLEEF's exp) or in the scalar loop (libm's exp) */
+type RunKind = "last" | "vector" | "scalar";
+
+/** apply fn to each 1-D run of values along dim; chunk: the inner blocks the kernel walks */
+function alongDim(x: Tensor, dim: number, fn: (vals: number[], kind: RunKind) => number[], chunk?: number): Tensor {
   const d = x.dim() === 0 ? 0 : wrapDim(dim, x.dim());
   const shape = x.shape.length === 0 ? [1] : x.shape;
   const v = x.values();
   const n = shape[d];
   const inner = numelOf(shape.slice(d + 1));
   const outer = numelOf(shape.slice(0, d));
+  const lanes = x.dtype === "float64" ? 4 : 8;
   const out = new Array<number>(v.length);
   for (let o = 0; o < outer; o++)
     for (let i = 0; i < inner; i++) {
       const run: number[] = [];
       for (let k = 0; k < n; k++) run.push(v[(o * n + k) * inner + i]);
-      fn(run, inner === 1).forEach((r, k) => (out[(o * n + k) * inner + i] = r));
+      const kind = inner === 1 ? "last" : inVector(i, inner, lanes, chunk) ? "vector" : "scalar";
+      fn(run, kind).forEach((r, k) => (out[(o * n + k) * inner + i] = r));
     }
   return fromValues(x.rt, out, x.shape.slice(), isFloating(x.dtype) ? x.dtype : "float32");
 }
 
 const fr = (t: Tensor) => (t.dtype === "float32" ? Math.fround : (v: number) => v);
-
-/**
- * The sum of a run as ATen's vec::reduce_all adds it: vector-wide partial sums over lanes (8 floats,
- * 4 doubles; a short tail adds into the first lanes), then the lanes folded: floats in halves as the
- * AVX2 shuffles do, doubles in order (measured against PyTorch 1.13); a run shorter than a vector adds
- * its elements in order.
- */
-function laneSum(e: number[], lanes: number, r: (v: number) => number): number {
-  const n = e.length;
-  if (n < lanes) return e.reduce((a, b) => r(a + b));
-  const acc = e.slice(0, lanes);
-  let d = lanes;
-  for (; d < n - (n % lanes); d += lanes) for (let l = 0; l < lanes; l++) acc[l] = r(acc[l]! + e[d + l]!);
-  for (let l = 0; d + l < n; l++) acc[l] = r(acc[l]! + e[d + l]!);
-  if (lanes === 4) return acc.reduce((a, b) => r(a + b));
-  for (let half = lanes / 2; half >= 1; half /= 2) for (let l = 0; l < half; l++) acc[l] = r(acc[l]! + acc[l + half]!);
-  return acc[0]!;
-}
 
 /** max that propagates NaN, as vec::maximum does */
 const maxOf = (run: number[]): number => run.reduce((a, b) => (Number.isNaN(a) || b > a || Number.isNaN(b) ? b : a), -Infinity);
@@ -57,14 +53,15 @@ const kernels = (t: Tensor) =>
   t.dtype === "float32" ? { exp: expf, log: logf, lanes: 8 } : { exp: exp64, log: log64, lanes: 4 };
 
 /** softmax over a contiguous last dim multiplies by 1/sum (_vec_softmax_lastdim); over another dim
- *  it sums in order and divides (_vec_softmax) */
+ *  it sums in order and divides (_vec_softmax), with libm's exp for the positions outside whole vectors */
 export function softmax(x: Tensor, dim: number): Tensor {
   const r = fr(x);
   const k = kernels(x);
-  const out = alongDim(x, dim, (run, last) => {
+  const out = alongDim(x, dim, (run, kind) => {
     const m = maxOf(run);
-    const e = run.map((v) => k.exp(r(v - m)));
-    if (last) {
+    const exp = kind === "scalar" ? (v: number) => r(Math.exp(v)) : k.exp;
+    const e = run.map((v) => exp(r(v - m)));
+    if (kind === "last") {
       const inv = r(1 / laneSum(e, k.lanes, r));
       return e.map((v) => r(v * inv));
     }
@@ -76,10 +73,7 @@ export function softmax(x: Tensor, dim: number): Tensor {
     gradFn: "SoftmaxBackward0",
     inputs: [x],
     save: { result: out },
-    backward: ([g], node) => {
-      const y = node.unpack("result");
-      return [mul(y, sub(g!, sum(mul(g!, y), dim, true)))];
-    },
+    backward: ([g], node) => [softmaxBackwardData(g!, node.unpack("result"), dim)],
   });
 }
 
@@ -87,19 +81,27 @@ export function softmax(x: Tensor, dim: number): Tensor {
 export function logSoftmax(x: Tensor, dim: number): Tensor {
   const r = fr(x);
   const k = kernels(x);
-  const out = alongDim(x, dim, (run, last) => {
-    const m = maxOf(run);
-    const e = run.map((v) => k.exp(r(v - m)));
-    const s = last ? laneSum(e, k.lanes, r) : e.reduce((a, b) => r(a + b), 0);
-    const lse = r(k.log(s));
-    return run.map((v) => r(r(v - m) - lse));
-  });
+  const d = x.dim() === 0 ? 0 : wrapDim(dim, x.dim());
+  const chunk = innerChunk(x.shape[d] ?? 1, x.dtype, k.lanes);
+  const out = alongDim(
+    x,
+    dim,
+    (run, kind) => {
+      const m = maxOf(run);
+      const exp = kind === "scalar" ? (v: number) => r(Math.exp(v)) : k.exp;
+      const e = run.map((v) => exp(r(v - m)));
+      const s = kind === "last" ? laneSum(e, k.lanes, r) : e.reduce((a, b) => r(a + b), 0);
+      const lse = r(k.log(s));
+      return run.map((v) => r(r(v - m) - lse));
+    },
+    chunk,
+  );
   return record(out, {
     op: "log_softmax",
     gradFn: "LogSoftmaxBackward0",
     inputs: [x],
     save: { result: out },
-    backward: ([g], node) => [sub(g!, mul(exp(node.unpack("result")), sum(g!, dim, true)))],
+    backward: ([g], node) => [logSoftmaxBackwardData(g!, node.unpack("result"), dim)],
   });
 }
 
@@ -129,24 +131,61 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: "mean" | "sum"
   const sq = input.rt.noGrad(() => mul(diff, diff));
   const red = reduction === "mean" ? input.rt.noGrad(() => mean(sq)) : reduction === "sum" ? input.rt.noGrad(() => sum(sq)) : sq;
   const out = fromValues(input.rt, red.values(), red.shape.slice(), red.dtype);
-  const n = input.numel;
   return record(out, {
     op: "mse_loss",
     gradFn: "MseLossBackward0",
     inputs: [input, target],
     save: { self: input, target },
     backward: ([g], node) => {
-      const d = sub(node.unpack("self"), node.unpack("target"));
-      let gi = mul(mulScalar(d, 2), g!);
-      if (reduction === "mean") gi = divScalar(gi, BigInt(n));
-      return [gi, target.requiresGrad ? mulScalar(gi, -1) : null];
+      const self = node.unpack("self");
+      const t = node.unpack("target");
+      return [
+        input.requiresGrad ? mseLossBackward(g!, self, t, reduction) : null,
+        target.requiresGrad ? mseLossBackward(g!, t, self, reduction) : null,
+      ];
+    },
+  });
+}
+
+/** mse_loss_backward: norm·(self - target)·grad_output element by element, norm = 2/numel for
+ *  'mean' (ATen's kernel, one rounding per step); its own node, MseLossBackwardBackward0 */
+export function mseLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: "mean" | "sum" | "none"): Tensor {
+  const r = fr(self);
+  const norm = r(reduction === "mean" ? 2 / self.numel : 2);
+  const diff = self.rt.internally(() => sub(self, target));
+  const out = binaryMap(diff, gradOutput, self.dtype, self.dtype, (d, g) => r(r(norm * d) * g));
+  const doubleBackward = (gg: Tensor) => {
+    const twice = mulScalar(gg, 2);
+    return reduction === "mean" ? divScalar(twice, BigInt(self.numel)) : twice;
+  };
+  return record(out, {
+    op: "mse_loss_backward",
+    gradFn: "MseLossBackwardBackward0",
+    inputs: [gradOutput, self, target],
+    save: { grad_output: gradOutput, self, target },
+    backward: ([g], node) => {
+      const go = node.unpack("grad_output");
+      const s = node.unpack("self");
+      const t = node.unpack("target");
+      let dGrad: Tensor | null = null;
+      if (gradOutput.requiresGrad) {
+        dGrad =
+          reduction === "none"
+            ? mseLossBackward(g!, s, t, reduction)
+            : sum(mul(mseLossBackward(onesLike(go), s, t, reduction), g!));
+      }
+      const dSelf = self.requiresGrad ? doubleBackward(mul(g!, go)) : null;
+      const dTarget = target.requiresGrad ? neg(doubleBackward(mul(g!, go))) : null;
+      return [dGrad, dSelf, dTarget];
     },
   });
 }
 
 export function prod(x: Tensor): Tensor {
   const r = fr(x);
-  const out = fromValues(x.rt, [x.values().reduce((a, b) => r(a * b), 1)], [], isFloating(x.dtype) ? x.dtype : "int64");
+  const vals = x.isContiguous() ? x.contiguousData() : x.values();
+  const value = blockReduce(vals, x.dtype === "float64" ? 4 : 8, 1, (a, b) => r(a * b));
+  const out = fromValues(x.rt, [value], [], isFloating(x.dtype) ? x.dtype : "int64");
   return record(out, {
     op: "prod",
     gradFn: "ProdBackward0",
@@ -160,54 +199,73 @@ export function prod(x: Tensor): Tensor {
         const others = vals.map((_, i) => vals.reduce((a, b, j) => (i === j ? a : a * b), 1));
         return [mul(g!, fromValues(x.rt, others, self.shape.slice(), self.dtype))];
       }
-      return [div(mul(g!, node.unpack("result")), self)];
+      // prod_backward without zeros: grad * (result / input)
+      return [mul(g!, div(node.unpack("result"), self))];
     },
   });
 }
 
 export function norm(x: Tensor): Tensor {
   if (!isFloating(x.dtype)) throw runtimeError("linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long");
-  const r = fr(x);
-  const out = fromValues(x.rt, [Math.sqrt(x.values().reduce((a, b) => r(a + r(b * b)), 0))], [], x.dtype);
+  const out = fromValues(x.rt, [norm2(x.isContiguous() ? x.contiguousData() : x.values(), x.dtype as "float32" | "float64")], [], x.dtype);
   return record(out, {
     op: "norm",
-    gradFn: "NormBackward1",
+    // torch.norm / Tensor.norm run linalg.vector_norm since 2.0; its ord-2 formula:
+    // grad * (self / norm).masked_fill_(norm == 0, 0)
+    gradFn: "LinalgVectorNormBackward0",
     inputs: [x],
     save: { self: x, result: out },
-    backward: ([g], node) => [mul(g!, div(node.unpack("self"), node.unpack("result")))],
+    backward: ([g], node) => {
+      const result = node.unpack("result");
+      return [mul(g!, maskedFill_(div(node.unpack("self"), result), eq(result, 0), 0))];
+    },
   });
 }
 
-export function variance(x: Tensor, unbiased = true): Tensor {
+/** the variance in double, as ATen's CPU kernel accumulates it before rounding to the dtype */
+function varianceOf(x: Tensor, unbiased: boolean, op: "std" | "var"): number {
+  if (!isFloating(x.dtype)) throw runtimeError("std and var only support floating point and complex dtypes");
   const v = x.values();
   const n = v.length;
+  const dof = Math.max(0, unbiased ? n - 1 : n);
+  if (dof === 0)
+    x.rt.warn(
+      "UserWarning",
+      `${op}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor (input numel divided by output numel). (Triggered internally at ./aten/src/ATen/native/ReduceOps.cpp:1831.)`,
+    );
   const m = v.reduce((a, b) => a + b, 0) / n;
-  const val = v.reduce((a, b) => a + (b - m) * (b - m), 0) / (unbiased ? n - 1 : n);
-  const out = fromValues(x.rt, [val], [], x.dtype);
+  return v.reduce((a, b) => a + (b - m) * (b - m), 0) / dof;
+}
+
+/** var_backward: (2 / dof) * grad * (self - self.mean()) */
+function varBackward(g: Tensor, self: Tensor, unbiased: boolean): Tensor {
+  return mul(mulScalar(g, 2 / (unbiased ? self.numel - 1 : self.numel)), sub(self, mean(self)));
+}
+
+export function variance(x: Tensor, unbiased = true): Tensor {
+  const out = fromValues(x.rt, [varianceOf(x, unbiased, "var")], [], x.dtype);
   return record(out, {
     op: "var",
     gradFn: "VarBackward0",
     inputs: [x],
     save: { self: x },
-    backward: ([g], node) => {
-      const self = node.unpack("self");
-      return [mul(mulScalar(g!, 2 / (unbiased ? n - 1 : n)), sub(self, mean(self)))];
-    },
+    backward: ([g], node) => [varBackward(g!, node.unpack("self"), unbiased)],
   });
 }
 
+/** std: sqrt of the double variance, rounded once; its gradient is ATen 2.6's std_backward,
+ *  var_backward of (grad / (result * 2)).masked_fill_(result == 0, 0) */
 export function std(x: Tensor, unbiased = true): Tensor {
-  const v = x.rt.noGrad(() => variance(x, unbiased));
-  const out = fromValues(x.rt, [Math.sqrt(v.values()[0])], [], x.dtype);
-  const n = x.numel;
+  const out = fromValues(x.rt, [Math.sqrt(varianceOf(x, unbiased, "std"))], [], x.dtype);
   return record(out, {
     op: "std",
     gradFn: "StdBackward0",
     inputs: [x],
     save: { self: x, result: out },
     backward: ([g], node) => {
-      const self = node.unpack("self");
-      return [div(mul(g!, sub(self, mean(self))), mulScalar(node.unpack("result"), unbiased ? n - 1 : n))];
+      const result = node.unpack("result");
+      const gradVar = maskedFill_(div(g!, mulScalar(result, 2)), eq(result, 0), 0);
+      return [varBackward(gradVar, node.unpack("self"), unbiased)];
     },
   });
 }
@@ -227,8 +285,9 @@ export function cumsum(x: Tensor, dim: number): Tensor {
   });
 }
 
-/** the gradient of cumsum: sums from the end */
+/** the gradient of cumsum, as ATen 2.6 writes it: grad.flip(dim).cumsum(dim).flip(dim) */
 function reverseCumsum(g: Tensor, dim: number): Tensor {
-  const total = sum(g, dim, true);
-  return add(sub(total, cumsum(g, dim)), g);
+  if (g.numel <= 1 || g.shape[wrapDim(dim, g.dim())] === 1) return g;
+  const d = wrapDim(dim, g.dim());
+  return flip(cumsum(flip(g, [d]), d), [d]);
 }

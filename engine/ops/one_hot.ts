@@ -5,7 +5,7 @@ import { recordConstant } from "../autograd/record.ts";
 import { filled, type Tensor } from "../tensor.ts";
 
 export function oneHot(t: Tensor, numClasses = -1): Tensor {
-  if (t.dtype !== "int64") throw runtimeError("one_hot is only applicable to index tensor.");
+  if (t.dtype !== "int64") throw runtimeError("one_hot is only applicable to index tensor of type LongTensor.");
   const v = t.values();
   let n = numClasses;
   if (v.length === 0) {

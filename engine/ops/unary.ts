@@ -1,6 +1,7 @@
 // Pointwise functions: exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, square, clamp,
 // and the *_backward ops PyTorch uses inside their formulas (so double backward names match).
 import { allocate, isFloating, type DType, type Scalar } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { filled, fromStorage, type Tensor } from "../tensor.ts";
 import { binaryMap, unaryMap } from "./kernel.ts";
@@ -8,6 +9,8 @@ import { created } from "./create.ts";
 import { add, div, mul, mulScalar, neg, pow } from "./arith.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { applyKernel, hasKernel } from "./sleef/index.ts";
+import { fmaf } from "./sleef/float32.ts";
+import { fma } from "../random/fma.ts";
 
 const floatOf = (d: DType): DType => (isFloating(d) ? d : "float32");
 const fr = (d: DType) => (d === "float32" ? Math.fround : (x: number) => x);
@@ -100,6 +103,7 @@ export const sgn = (x: Tensor): Tensor => signOp(x, "sgn", "SgnBackward0");
 export const sign = (x: Tensor): Tensor => signOp(x, "sign", "SignBackward0");
 
 export function clamp(x: Tensor, min?: Scalar | null, max?: Scalar | null): Tensor {
+  if (min == null && max == null) throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   const lo = min == null ? -Infinity : Number(min);
   const hi = max == null ? Infinity : Number(max);
   const out = unaryMap(x, x.dtype, (v) => (Number.isNaN(v) ? v : Math.min(Math.max(v, lo), hi)));
@@ -135,7 +139,9 @@ export const clampMax = (x: Tensor, max: Scalar): Tensor => clampOneSide(x, max,
 
 export function tanhBackward(grad: Tensor, result: Tensor): Tensor {
   const r = fr(grad.dtype);
-  const out = binaryMap(grad, result, grad.dtype, grad.dtype, (g, y) => r(g * r(1 - r(y * y))));
+  // ATen's kernel computes a * (1 - b * b); the compiler fuses 1 - b * b into one rounding
+  const fused = grad.dtype === "float32" ? fmaf : fma;
+  const out = binaryMap(grad, result, grad.dtype, grad.dtype, (g, y) => r(g * fused(-y, y, 1)));
   return record(out, {
     op: "tanh_backward",
     gradFn: "TanhBackwardBackward0",

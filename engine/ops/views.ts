@@ -86,7 +86,7 @@ export function view(t: Tensor, shape: number[]): Tensor {
 
 export function reshape(t: Tensor, shape: number[]): Tensor {
   const s = inferShape(shape, t.numel);
-  if (computeStride(t, s)) return viewAs(t, s, "reshape", "ReshapeAliasBackward0");
+  if (computeStride(t, s)) return viewAs(t, s, "reshape", "ViewBackward0");
   const sizes = t.shape.slice();
   const c = clone(t);
   // _unsafe_view: shares the clone's storage but is not a view of it (._base is None)

@@ -1,19 +1,26 @@
 // CLI benchmark: wall time, end to end (process start to exit), of `gradlens run` and of
-// `python3` + PyTorch on the seed lesson scripts (test/conformance/cases/seed_*.py), side by
-// side with the ratio. Each is the best (least) of REPEATS runs, the figure least disturbed by
+// `python3` + PyTorch (the answer key, shared/oracle/python3: its chroot adds a few ms to each
+// start) on the seed lesson scripts (test/conformance/cases/seed_*.py), side by side with the ratio. Each is the best (least) of REPEATS runs, the figure least disturbed by
 // other load on the machine; the median is shown too. Target: Gradlens >= 5x faster.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { oraclePython } from "../../scripts/oracle.mjs";
 
 const REPEATS = 5;
 const root = new URL("../../", import.meta.url).pathname;
 const casesDir = join(root, "test/conformance/cases");
-const PYTHON = "/usr/bin/python3";
+const PYTHON = (() => {
+  try {
+    return oraclePython();
+  } catch {
+    return null;
+  }
+})();
 
 function wall(cmd: string, args: string[]): { ms: number; ok: boolean } {
   const t0 = process.hrtime.bigint();
-  const p = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 120_000, env: { PATH: "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp" } });
+  const p = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 120_000, env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: process.env.HOME ?? "/tmp" } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   return { ms, ok: p.status === 0 || (p.stderr ?? "").includes("Error:") };
 }
@@ -35,7 +42,7 @@ export async function run(): Promise<void> {
   const scripts = readdirSync(casesDir)
     .filter((f) => f.startsWith("seed_") && f.endsWith(".py"))
     .sort();
-  const havePython = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import torch"], { env: { PATH: "/usr/bin:/bin" } }).status === 0;
+  const havePython = PYTHON !== null && spawnSync(PYTHON, ["-c", "import torch"], { env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin" } }).status === 0;
   console.log(`== gradlens run vs python3 + PyTorch: wall time per script, best (median) of ${REPEATS} ==`);
   console.log(`${"script".padEnd(34)} ${"gradlens".padStart(18)} ${"python3".padStart(18)}  ratio (python3 / gradlens, best)`);
   let totalG = 0;

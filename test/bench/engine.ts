@@ -1,10 +1,10 @@
 // Engine benchmark: forward+backward of a micrograd-style scalar MLP (~2000 grad_fn nodes,
 // every weight a 0-d tensor) and of a small tensor MLP (batch 64, two layers of 128), next to
-// real PyTorch (Debian's python3-torch) timed inside its own process, startup excluded.
+// real PyTorch (the answer key: PyTorch 2.6, shared/oracle/python3) timed inside its own process, startup excluded.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import * as T from "../../engine/index.ts";
 import { gemmKernel } from "../../engine/ops/gemm.ts";
+import { oraclePython } from "../../scripts/oracle.mjs";
 
 const SCALAR = { nin: 16, layers: [32, 16, 1] };
 const TENSOR = { batch: 64, width: 128 };
@@ -131,8 +131,13 @@ print(json.dumps({"scalar": med(scalar, ${REPEATS.scalar}), "tensor": med(tensor
 `;
 
 function pytorchTimes(): { scalar: number; tensor: number; threads: number } | null {
-  if (!existsSync("/usr/bin/python3")) return null;
-  const p = spawnSync("/usr/bin/python3", ["-c", PYTORCH], { encoding: "utf8", timeout: 300_000 });
+  let python: string;
+  try {
+    python = oraclePython();
+  } catch {
+    return null;
+  }
+  const p = spawnSync(python, ["-c", PYTORCH], { encoding: "utf8", timeout: 300_000 });
   if (p.status !== 0) return null;
   return JSON.parse(p.stdout.trim().split("\n").at(-1)!);
 }
@@ -145,7 +150,7 @@ const ROUNDS = 3;
 const median = (xs: number[]) => xs.slice().sort((p, q) => p - q)[Math.floor(xs.length / 2)];
 
 export async function run(): Promise<void> {
-  console.log(`== engine: forward+backward, median of repeats, ${ROUNDS} alternating rounds (Gradlens vs PyTorch 1.13 CPU) ==`);
+  console.log(`== engine: forward+backward, median of repeats, ${ROUNDS} alternating rounds (Gradlens vs PyTorch 2.6 CPU) ==`);
   const torchRounds: { scalar: number; tensor: number; threads: number }[] = [];
   const ours = new Map<string, { off: number[]; on: number[]; nodes: number; events: number }>();
   for (let round = 0; round < ROUNDS; round++) {

@@ -1,5 +1,5 @@
 // The learner's path through the app in real Chromium: the alias pitfall, a backward step by step,
-// errors, and a runaway loop. Expected outputs in scripts/*.expected were recorded with PyTorch 1.13.
+// errors, and a runaway loop. Expected outputs in scripts/*.expected were recorded with PyTorch 2.6 (test/conformance/record.mjs).
 
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";

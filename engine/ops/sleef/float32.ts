@@ -1,4 +1,4 @@
-// PyTorch 1.13's float32 transcendental functions on x86-64 CPUs, bit for bit: ATen's AVX2
+// PyTorch 2.6's float32 transcendental functions on x86-64 CPUs, bit for bit (sin and cos: trigf.ts): ATen's AVX2
 // Vectorized<float> calls SLEEF's u10 functions (Sleef_expf8_u10, Sleef_tanhf8_u10, ...), built with
 // fused multiply-adds. Derived from SLEEF 3.5 (src/libm/sleefsimdsp.c, the xexpf, xlogf_u1, xsinf_u1,
 // xcosf_u1, xtanf_u1, xtanhf, xsinhf, xcoshf, xexpm1f, xlog1pf, xlog2f, xlog10f, xexp2f, xatanf_u1,
@@ -13,7 +13,7 @@ const f = Math.fround;
 
 
 /** a*b + c with a single rounding to float32; a, b, c must be float32 values */
-function fmaf(a: number, b: number, c: number): number {
+export function fmaf(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
   const r = f(s);
@@ -72,7 +72,7 @@ const dfadd_df_df = (a: DF, b: DF): DF => {
   const x = f(a.x + b.x);
   return { x, y: f(f(f(f(a.x - x) + b.x) + a.y) + b.y) };
 };
-const dfadd2_df_df = (a: DF, b: DF): DF => {
+export const dfadd2_df_df = (a: DF, b: DF): DF => {
   const x = f(a.x + b.x);
   const v = f(x - a.x);
   return { x, y: f(f(f(a.x - f(x - v)) + f(b.x - v)) + f(a.y + b.y)) };
@@ -101,7 +101,6 @@ const dfmul_df_df = (a: DF, b: DF): DF => {
   const x = f(a.x * b.x);
   return { x, y: fmaf(a.x, b.y, fmaf(a.y, b.x, fmaf(a.x, b.x, -x))) };
 };
-const dfmul_df_df_f = (a: DF, b: DF): number => fmaf(a.x, b.x, fmaf(a.y, b.x, f(a.x * b.y)));
 const dfmul_df_f = (a: DF, b: number): DF => {
   const x = f(a.x * b);
   return { x, y: fmaf(a.y, b, fmaf(a.x, b, -x)) };
@@ -132,7 +131,7 @@ export function rint(x: number): number {
   return r === 0 ? (x < 0 || Object.is(x, -0) ? -0 : 0) : r;
 }
 /** vrint_vi2_vf: the int32 a float rounds to (INT_MIN for NaN and out-of-range, as cvtps2dq) */
-const rintI = (x: number): number => (Math.abs(x) < 2147483648 ? rint(x) | 0 : -2147483648);
+export const rintI = (x: number): number => (Math.abs(x) < 2147483648 ? rint(x) | 0 : -2147483648);
 /** 2^q as the bit pattern (q + 127) << 23 builds it */
 function pow2i(q: number): number {
   asI[0] = ((q + 0x7f) << 23) | 0;
@@ -167,12 +166,11 @@ function ldexpk(x: number, q: number): number {
 }
 const isNegZero = (x: number): boolean => x === 0 && 1 / x < 0;
 const signbit = (x: number): boolean => x < 0 || isNegZero(x) || (Number.isNaN(x) && false);
-const mulsign = (x: number, y: number): number => (signbit(y) ? -x : x);
+export const mulsign = (x: number, y: number): number => (signbit(y) ? -x : x);
 
 const R_LN2f = f(1.4426950408889634);
 const L2Uf = f(0.693145751953125);
 const L2Lf = f(1.428606765330187e-06);
-const M_1_PIf = f(0.3183098861837907);
 const M_2_PIf = f(2 * 0.3183098861837907);
 const PI_A2f = f(3.1414794921875);
 const PI_B2f = f(0.0001131594181060791);
@@ -423,68 +421,6 @@ export function exp2f(d: number): number {
   if (d >= 128) u = Infinity;
   if (d < -150) u = 0;
   return Number.isNaN(d) ? d : u;
-}
-
-/** sin/cos/tan share the polynomial tails; the reductions differ */
-function sinPoly(s0: DF): number {
-  const t = s0;
-  const s = dfsqu(s0);
-  let u = c(2.6083159809786594e-06);
-  u = fmaf(u, s.x, c(-0.00019810690719168633));
-  u = fmaf(u, s.x, c(0.00833307858556509));
-  const x = dfadd_f_df(1, dfmul_df_df(dfadd_f_f(c(-0.16666659712791443), f(u * s.x)), s));
-  return dfmul_df_df_f(t, x);
-}
-
-export function sinf(d: number, wide = !(Math.abs(d) < 125)): number {
-  let q: number;
-  let s: DF;
-  if (!wide) {
-    const u = rint(f(d * M_1_PIf));
-    q = rintI(u);
-    const v = fmaf(u, -PI_A2f, d);
-    s = dfadd2_f_f(v, f(u * -PI_B2f));
-    s = dfadd_df_f(s, f(u * -PI_C2f));
-  } else {
-    const r = rempif(d);
-    q = ((r.q & 3) * 2 + (r.x > 0 ? 2 : 1)) >> 2;
-    let x = r;
-    if ((r.q & 1) === 1) {
-      const h = df(mulsign(c(3.1415927410125732 * -0.5), r.x), mulsign(c(-8.742277657347586e-08 * -0.5), r.x));
-      x = { ...dfadd2_df_df(r, h), q: r.q };
-    }
-    s = dfnormalize(x);
-    if (!Number.isFinite(d)) s = df(NaN, s.y);
-  }
-  let u = sinPoly(s);
-  if ((q & 1) === 1) u = -u;
-  return isNegZero(d) ? d : u;
-}
-
-export function cosf(d: number, wide = !(Math.abs(d) < 125)): number {
-  let q: number;
-  let s: DF;
-  if (!wide) {
-    const dq = fmaf(rint(fmaf(d, M_1_PIf, -0.5)), 2, 1);
-    q = rintI(dq);
-    s = dfadd2_f_f(d, f(dq * f(-PI_A2f * 0.5)));
-    s = dfadd2_df_f(s, f(dq * f(-PI_B2f * 0.5)));
-    s = dfadd2_df_f(s, f(dq * f(-PI_C2f * 0.5)));
-  } else {
-    const r = rempif(d);
-    q = ((r.q & 3) * 2 + (r.x > 0 ? 8 : 7)) >> 1;
-    let x: DF = r;
-    if ((r.q & 1) === 0) {
-      const y = r.x > 0 ? 0 : -1;
-      const h = df(mulsign(c(3.1415927410125732 * -0.5), y), mulsign(c(-8.742277657347586e-08 * -0.5), y));
-      x = dfadd2_df_df(r, h);
-    }
-    s = dfnormalize(x);
-    if (!Number.isFinite(d)) s = df(NaN, s.y);
-  }
-  let u = sinPoly(s);
-  if ((q & 2) === 0) u = -u;
-  return u;
 }
 
 export function tanf(d: number, wide = !(Math.abs(d) < 125)): number {

@@ -1,13 +1,14 @@
-// How ATen 1.13 applies its CPU math kernels to a contiguous run of elements, so that every element
+// How ATen 2.6 applies its CPU math kernels to a contiguous run of elements, so that every element
 // gets the bits PyTorch gives it. Two loop shapes matter (measured with tensors of 1 to 33 elements):
 // - vml-style ops (exp, log, sin, cos, tan, tanh, log1p, expm1, log2, log10, asin, acos, atan) run
 //   the SLEEF vector function on every element, the last partial vector included; sin/cos/tan take
-//   their wide-argument reduction for all 8 lanes of a vector when any lane is >= 125 in magnitude.
-// - cpu_kernel_vec ops (sigmoid, sinh, cosh, pow) run the vector function over whole blocks of two
+//   the argument reduction the largest lane of the 8-float vector needs (|x| >= 125: wider).
+// - cpu_kernel_vec ops (sigmoid, sinh, cosh, exp2, pow) run the vector function over whole blocks of two
 //   vectors (16 floats, 8 doubles) and the scalar libm function on the remaining tail.
 import {
-  acosf, asinf, atanf, cosf, coshf, expf, expm1f, log10f, log1pf, log2f, logf, powf, sinf, sinhf, tanf, tanhf,
+  acosf, asinf, atanf, coshf, exp2f, expf, expm1f, log10f, log1pf, log2f, logf, powf, sinhf, tanf, tanhf,
 } from "./float32.ts";
+import { cosf, sinf, trigRange, type TrigRange } from "./trigf.ts";
 import { cosh as cosh64, exp as exp64, log as log64, sinh as sinh64, tanh as tanh64 } from "./float64.ts";
 
 const f = Math.fround;
@@ -25,13 +26,19 @@ const FLOAT32: Record<string, { vec: Fn; tail?: Fn }> = {
   atan: { vec: atanf },
   asin: { vec: asinf },
   acos: { vec: acosf },
-  // glibc's exp2f, which torch.exp2 calls for float32, is correctly rounded but for rare cases
-  exp2: { vec: (x) => f(2 ** x) },
+  // exp2 runs as a cpu_kernel_vec loop: SLEEF's exp2f on blocks of 16, glibc's exp2f (correctly
+  // rounded but for rare cases) on the tail
+  exp2: { vec: exp2f, tail: (x) => f(2 ** x) },
   sigmoid: { vec: (x) => f(1 / f(1 + expf(-x))), tail: (x) => f(1 / f(1 + f(Math.exp(-x)))) },
   sinh: { vec: sinhf, tail: (x) => f(Math.sinh(x)) },
   cosh: { vec: coshf, tail: (x) => f(Math.cosh(x)) },
 };
-const TRIG: Record<string, (x: number, wide: boolean) => number> = { sin: sinf, cos: cosf, tan: tanf };
+/** sin/cos (SLEEF's u35) and tan (u10): each 8-float vector takes the reduction its widest lane needs */
+const TRIG: Record<string, (x: number, range: TrigRange) => number> = {
+  sin: sinf,
+  cos: cosf,
+  tan: (x, range) => tanf(x, range > 0),
+};
 
 /** float64: SLEEF's double kernels where ported, JS's Math functions for the rest (not PyTorch's bits) */
 const FLOAT64: Record<string, { vec: Fn; tail?: Fn }> = {
@@ -62,9 +69,9 @@ export function applyKernel(op: string, dtype: "float32" | "float64", src: Array
   if (trig) {
     for (let g = 0; g < n; g += 8) {
       const end = Math.min(n, g + 8);
-      let wide = false;
-      for (let i = g; i < end; i++) if (!(Math.abs(src[i]!) < 125)) wide = true;
-      for (let i = g; i < end; i++) out[i] = trig(src[i]!, wide);
+      let range: TrigRange = 0;
+      for (let i = g; i < end; i++) range = Math.max(range, trigRange(src[i]!)) as TrigRange;
+      for (let i = g; i < end; i++) out[i] = trig(src[i]!, range);
     }
     return;
   }

@@ -1,4 +1,4 @@
-// _log_softmax_backward_data / _softmax_backward_data against the float32 values PyTorch 1.13
+// _log_softmax_backward_data / _softmax_backward_data against the float32 values PyTorch 2.6
 // printed for the same inputs (torch.ops.aten._*_backward_data(g, out, 1, torch.float32)).
 import { describe, expect, it } from "vitest";
 import * as T from "../../../engine/index.ts";

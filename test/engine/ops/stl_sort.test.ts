@@ -1,5 +1,5 @@
 // libstdc++'s sort / nth_element / partial_sort as torch.sort and torch.topk run them: the
-// index order of equal values, as PyTorch 1.13 printed it (test/conformance/cases/ops_sort_topk_flip).
+// index order of equal values, as PyTorch 2.6 prints it (test/conformance/cases/ops_sort_topk_flip).
 import { describe, expect, it } from "vitest";
 import { nthElement, partialSort, stdSort, type Less } from "../../../engine/ops/stl_sort.ts";
 

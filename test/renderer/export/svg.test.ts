@@ -39,7 +39,7 @@ describe("step SVG of the notebook's problems", () => {
     }
   }
 
-  it("shows PyTorch's grad_fn names (recorded from PyTorch 1.13) at the end of each problem", () => {
+  it("shows PyTorch's grad_fn names (recorded from PyTorch 2.6) at the end of each problem", () => {
     const expected: Record<string, string[]> = {
       "seed_problem1.py": ["PowBackward0", "MeanBackward0", "MulBackward0", "AccumulateGrad", "X", "Ym"],
       "seed_problem2.py": ["MmBackward0", "AccumulateGrad", "A", "X", "F"],

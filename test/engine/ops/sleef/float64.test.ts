@@ -1,4 +1,4 @@
-// SLEEF float64 kernels: special values, and inputs where PyTorch 1.13's double results
+// SLEEF float64 kernels: special values, and inputs where PyTorch 2.6's double results
 // (torch.exp(torch.tensor([x], dtype=torch.float64)).item() etc.) differ from glibc's.
 import { describe, expect, it } from "vitest";
 import { cosh as cosh64, exp as exp64, log as log64, sinh as sinh64, tanh as tanh64 } from "../../../../engine/ops/sleef/float64.ts";

@@ -9,11 +9,14 @@ const run = (op: string, xs: number[]): number[] => {
 };
 
 describe("applyKernel (float32)", () => {
-  it("sin/cos/tan reduce all 8 lanes of a vector the wide way when one lane is >= 125", () => {
-    // torch.cos(torch.tensor([37.510597229003906, 1000.0, 0, 0, 0, 0, 0, 0])).tolist() in PyTorch 1.13
-    expect(run("cos", [37.510597229003906, 1000, 0, 0, 0, 0, 0, 0])).toEqual([0.9822836518287659, 0.5623790621757507, 1, 1, 1, 1, 1, 1]);
-    // and alone: torch.cos(torch.tensor([37.510597229003906])).tolist()
-    expect(run("cos", [37.510597229003906])).toEqual([0.9822837114334106]);
+  it("sin/cos reduce all 8 lanes of a vector as its largest lane needs (>= 125, >= 39000)", () => {
+    // PyTorch 2.6: torch.sin(torch.tensor([2.1416380405426025])).tolist(), then with 1000.0 beside it
+    expect(run("sin", [2.1416380405426025])).toEqual([0.8414463996887207]);
+    expect(run("sin", [2.1416380405426025, 1000])).toEqual([0.8414464592933655, 0.8268795013427734]);
+    // torch.cos(torch.tensor([0.0012260000221431255])).tolist(), then with 1000.0, then with 50000.0 beside it
+    expect(run("cos", [0.0012260000221431255])).toEqual([0.9999992251396179]);
+    expect(run("cos", [0.0012260000221431255, 1000])).toEqual([0.9999992251396179, 0.5623790621757507]);
+    expect(run("cos", [0.0012260000221431255, 50000])).toEqual([0.9999992847442627, -0.017877256497740746]);
   });
   it("sigmoid's last len % 16 elements use 1 / (1 + exp(-x)) with a scalar exp", () => {
     // torch.sigmoid(torch.tensor([-3.0, -0.5, 0.25, 1.0, 2.5, 7.0, 12.0])).tolist()
