@@ -49,7 +49,13 @@ export function place(model: GraphModel, layout: Layout | null): Placed {
   }
   const routes = new Map<string, Point[]>();
   for (const r of layout?.routes ?? []) routes.set(`${r.source}>${r.target}`, r.points);
-  const routeOf = (source: number, target: number): Point[] => {
+  const routeOf = routeLookup(positions, routes, known);
+  return { positions, routeOf, bounds: boundsOf(positions) };
+}
+
+/** An edge's route: the layout's when both ends are where the layout put them, else a straight line. */
+function routeLookup(positions: Map<number, NodePlacement>, routes: Map<string, Point[]>, known: Map<number, NodePlacement>): (source: number, target: number) => Point[] {
+  return (source, target) => {
     const s = positions.get(source);
     const t = positions.get(target);
     const r = routes.get(`${source}>${target}`);
@@ -60,15 +66,6 @@ export function place(model: GraphModel, layout: Layout | null): Placed {
       [t.x, t.y + t.height / 2],
     ];
   };
-  const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const p of positions.values()) {
-    bounds.minX = Math.min(bounds.minX, p.x - p.width / 2);
-    bounds.maxX = Math.max(bounds.maxX, p.x + p.width / 2);
-    bounds.minY = Math.min(bounds.minY, p.y - p.height / 2 - 24);
-    bounds.maxY = Math.max(bounds.maxY, p.y + p.height / 2 + 24);
-  }
-  if (!Number.isFinite(bounds.minX)) Object.assign(bounds, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
-  return { positions, routeOf, bounds };
 }
 
 /** The point a fraction `t` (0..1) of the way along a polyline. */
@@ -88,14 +85,79 @@ export function pointAlong(points: readonly Point[], t: number): Point {
   return points[points.length - 1];
 }
 
-/** place() that hands back last step's placement while the layout and every node's id and size are the same. */
+/**
+ * place() kept from step to step: positions are updated only for the nodes whose views changed,
+ * came or went (the model keeps a view's object while it is unchanged), the layout's routes are
+ * indexed once per layout, and a step that moves nothing hands back the same placement. A node's
+ * placement object stays the same while its position and size do; the positions map is one map
+ * updated in place (a new Placed object says it changed). The same positions as place() at every step.
+ */
 export function createPlacer(): (model: GraphModel, layout: Layout | null) => Placed {
-  let last: { nodes: GraphModel["nodes"]; layout: Layout | null; placed: Placed } | null = null;
-  const sameSizes = (a: GraphModel["nodes"], b: GraphModel["nodes"]): boolean =>
-    a === b || (a.length === b.length && a.every((n, i) => n.id === b[i].id && n.width === b[i].width && n.height === b[i].height));
-  return (model, layout) => {
-    if (last && last.layout === layout && sameSizes(model.nodes, last.nodes)) return last.placed;
-    last = { nodes: model.nodes, layout, placed: place(model, layout) };
-    return last.placed;
+  let layout: Layout | null | undefined;
+  let routes = new Map<string, Point[]>();
+  let positions = new Map<number, NodePlacement>();
+  /** the node view each position was made for */
+  let made = new Map<number, GraphModel["nodes"][number]>();
+  let lastNodes: GraphModel["nodes"] | null = null;
+  let last: Placed | null = null;
+  return (model, next) => {
+    if (next === layout && model.nodes === lastNodes && last) return last;
+    // a node the layout does not know goes in a column on the right, in model order: place() does that
+    if (!next || model.nodes.some((n) => !next.positions.has(n.id))) {
+      layout = undefined;
+      lastNodes = null;
+      return (last = place(model, next));
+    }
+    let changed = next !== layout;
+    if (next !== layout) {
+      layout = next;
+      routes = new Map(next.routes.map((r) => [`${r.source}>${r.target}`, r.points]));
+      positions = new Map();
+      made = new Map();
+    }
+    for (const n of model.nodes) {
+      if (made.get(n.id) === n) continue;
+      made.set(n.id, n);
+      const p = next.positions.get(n.id) as NodePlacement;
+      const old = positions.get(n.id);
+      if (old && old.x === p.x && old.y === p.y && old.width === n.width && old.height === n.height) continue;
+      positions.set(n.id, { ...p, width: n.width, height: n.height });
+      changed = true;
+    }
+    if (made.size !== model.nodes.length) {
+      const ids = new Set(model.nodes.map((n) => n.id));
+      for (const id of made.keys())
+        if (!ids.has(id)) {
+          made.delete(id);
+          positions.delete(id);
+          changed = true;
+        }
+    }
+    lastNodes = model.nodes;
+    if (!changed && last) return last;
+    // one map, updated in place from step to step (its order is not place()'s, its content is)
+    const byId = positions;
+    const routeOf = routeLookup(byId, routes, next.positions);
+    let bounds: Placed["bounds"] | null = null;
+    return (last = {
+      positions: byId,
+      routeOf,
+      // read only without a layout (the fit then frames what is placed)
+      get bounds() {
+        return (bounds ??= boundsOf(byId));
+      },
+    });
   };
+}
+
+function boundsOf(positions: Map<number, NodePlacement>): Placed["bounds"] {
+  const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const p of positions.values()) {
+    bounds.minX = Math.min(bounds.minX, p.x - p.width / 2);
+    bounds.maxX = Math.max(bounds.maxX, p.x + p.width / 2);
+    bounds.minY = Math.min(bounds.minY, p.y - p.height / 2 - 24);
+    bounds.maxY = Math.max(bounds.maxY, p.y + p.height / 2 + 24);
+  }
+  if (!Number.isFinite(bounds.minX)) Object.assign(bounds, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
+  return bounds;
 }

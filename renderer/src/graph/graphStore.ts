@@ -75,7 +75,8 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
 
 export function createGraphStore(): GraphStore {
   const units = new Map<number, Unit>();
-  const dependents = new Map<number, Set<number>>();
+  /** dep key -> the units that read it (one unit as a number, several as an array: most have one or two) */
+  const dependents = new Map<number, number | number[]>();
   /** tensor id -> how many AccumulateGrad units stand for it */
   const accUnits = new Map<number, number>();
   let names = new Map<number, string[]>();
@@ -157,13 +158,22 @@ export function createGraphStore(): GraphStore {
   };
 
   const unlink = (u: Unit) => {
-    for (const d of u.deps) dependents.get(d)?.delete(u.key);
+    for (const d of u.deps) {
+      const have = dependents.get(d);
+      if (have === u.key) dependents.delete(d);
+      else if (Array.isArray(have)) {
+        const i = have.indexOf(u.key);
+        if (i >= 0) have.splice(i, 1);
+      }
+    }
   };
   const link = (u: Unit) => {
     for (const d of u.deps) {
-      let set = dependents.get(d);
-      if (!set) dependents.set(d, (set = new Set()));
-      set.add(u.key);
+      const have = dependents.get(d);
+      if (have === undefined) dependents.set(d, u.key);
+      else if (Array.isArray(have)) {
+        if (!have.includes(u.key)) have.push(u.key);
+      } else if (have !== u.key) dependents.set(d, [have, u.key]);
     }
   };
   const countAcc = (leaf: number | null, by: number) => {
@@ -227,7 +237,9 @@ export function createGraphStore(): GraphStore {
       state = next;
       const dirty = new Set<number>();
       const touch = (id: number, kind: number) => {
-        for (const u of dependents.get(id * KINDS + kind) ?? []) dirty.add(u);
+        const have = dependents.get(id * KINDS + kind);
+        if (typeof have === "number") dirty.add(have);
+        else if (have) for (const u of have) dirty.add(u);
       };
       // nodes that appeared, went or changed: their own units, and the units reading them
       IdMap.diff(prev?.nodes ?? EMPTY, next.nodes, (id, a, b) => {
