@@ -1,4 +1,5 @@
 // The app's side of the run worker: start a run, receive its event batches, stop it by terminating.
+// The next run's worker is started ahead (it loads the engine while the learner types).
 // Batches are queued and decoded in short slices, so a flood of events (a runaway loop) never
 // blocks the page for long: clicks and keys are handled between slices.
 
@@ -18,19 +19,50 @@ export interface RunHandlers {
 /** Longest stretch the page spends on incoming batches before letting input through. */
 const SLICE_MS = 12;
 
+/** A worker started ahead of the next run, so a run does not wait for the engine's code to load. */
+interface Spare {
+  worker: Worker;
+  /** it failed to load: the run gets a fresh one (and so the same error, reported) */
+  failed: boolean;
+}
+
 export class Runner {
   private worker: Worker | null = null;
   private queue: FromWorker[] = [];
   private handlers: RunHandlers | null = null;
   private draining = false;
+  private spare: Spare | null = null;
+
+  constructor() {
+    this.prepare();
+  }
 
   get running(): boolean {
     return this.worker != null;
   }
 
+  /** Starts the next run's worker now (it loads while the learner types); a no-op without Worker. */
+  private prepare(): void {
+    if (this.spare || typeof Worker === "undefined") return;
+    const spare: Spare = { worker: new Worker(new URL("./run.worker.ts", import.meta.url), { type: "module" }), failed: false };
+    spare.worker.onerror = (ev) => {
+      ev.preventDefault();
+      spare.failed = true;
+    };
+    this.spare = spare;
+  }
+
+  /** After a run, the next worker is started once the page has drawn the run's end. */
+  private prepareLater(): void {
+    setTimeout(() => !this.worker && this.prepare(), 1000);
+  }
+
   start(source: string, handlers: RunHandlers, filename = "script.py"): void {
     this.stop();
-    const w = new Worker(new URL("./run.worker.ts", import.meta.url), { type: "module" });
+    const spare = this.spare;
+    this.spare = null;
+    if (spare?.failed) spare.worker.terminate();
+    const w = spare && !spare.failed ? spare.worker : new Worker(new URL("./run.worker.ts", import.meta.url), { type: "module" });
     this.worker = w;
     this.handlers = handlers;
     this.queue = [];
@@ -55,6 +87,7 @@ export class Runner {
     w.terminate();
     this.worker = null;
     this.drainAll();
+    this.prepareLater();
     return true;
   }
 
@@ -86,6 +119,7 @@ export class Runner {
     this.worker?.terminate();
     this.worker = null;
     this.handlers = null;
+    this.prepareLater();
     if (m.type === "done") h.onDone(m.ms, m.layout);
     else if (m.type === "budget") h.onBudget(m);
     else h.onCrash(m.message);
