@@ -7,12 +7,21 @@ export const Invoke = {
   saveFile: "gradlens:file/save",
   saveFileAs: "gradlens:file/save-as",
   exportFile: "gradlens:file/export",
-  exportSteps: "gradlens:file/export-steps",
+  exportStepsBegin: "gradlens:file/export-steps/begin",
+  exportStepsWrite: "gradlens:file/export-steps/write",
+  exportStepsEnd: "gradlens:file/export-steps/end",
   initialFile: "gradlens:file/initial",
+  takeNotice: "gradlens:notice/take",
   autosaveLoad: "gradlens:autosave/load",
   autosaveSave: "gradlens:autosave/save",
 } as const;
 export type InvokeChannel = (typeof Invoke)[keyof typeof Invoke];
+
+/** Renderer -> main requests answered before the renderer goes on (ipcRenderer.sendSync): only
+ *  the last autosave as the page unloads, when an asynchronous request may never be answered. */
+export const SendSync = {
+  autosaveSaveSync: "gradlens:autosave/save-sync",
+} as const;
 
 /** Main -> renderer pushes (webContents.send / ipcRenderer.on). */
 export const Push = {
@@ -80,11 +89,16 @@ export type WriteResult =
   | { status: "cancelled" }
   | { status: "failed"; reason: string };
 
-/** Export of many steps: one file per step, named by main from the name the user chose. */
+/** Export of many steps: one file per step, named by main from the name the user chose.
+ *  `names` on a cancelled or failed export are the files written before it stopped. */
 export type WriteManyResult =
   | { status: "saved"; names: string[] }
-  | { status: "cancelled" }
-  | { status: "failed"; reason: string };
+  | { status: "cancelled"; names?: string[] }
+  | { status: "failed"; reason: string; names?: string[] };
+
+/** The start of an export of many steps: the user chose where (main keeps the folder) and
+ *  these are the names the steps will get, in order. */
+export type StepsExportStart = { status: "ready"; names: string[] } | { status: "cancelled" };
 
 /** Pushed when main opened a file itself (Recent menu, a second launch, macOS "Open With"). */
 export type FileOpenedMessage = OpenResult;
@@ -99,14 +113,18 @@ export interface GradlensBridge {
   saveFile(text: string, suggestedName: string): Promise<WriteResult>;
   saveFileAs(text: string, suggestedName: string): Promise<WriteResult>;
   exportFile(kind: ExportKind, data: ExportData, suggestedName: string): Promise<WriteResult>;
-  exportSteps(
-    kind: ExportKind,
-    steps: ExportData[],
-    suggestedName: string,
-  ): Promise<WriteManyResult>;
+  /** Asks where to export `count` steps; then each step is written by exportStepsWrite as the
+   *  page makes it (never all in memory at once), and exportStepsEnd closes the export. */
+  exportStepsBegin(kind: ExportKind, count: number, suggestedName: string): Promise<StepsExportStart>;
+  exportStepsWrite(index: number, data: ExportData): Promise<WriteResult>;
+  exportStepsEnd(): Promise<void>;
   initialFile(): Promise<OpenResult | null>;
+  /** A message for the learner from the shell (why the window was reloaded), once; else null. */
+  takeNotice(): Promise<string | null>;
   autosaveLoad(key: string): Promise<string | null>;
   autosaveSave(key: string, text: string | null): Promise<void>;
+  /** Saves before returning; null, or why it could not be saved. */
+  autosaveSaveSync(key: string, text: string): string | null;
   /** Returns a function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onFileOpened(listener: (message: FileOpenedMessage) => void): () => void;

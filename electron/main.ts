@@ -30,11 +30,12 @@ import {
   APP_SCHEME,
   Invoke,
   Push,
+  SendSync,
   type ExportData,
   type ExportKind,
   type MenuCommand,
   type OpenResult,
-  type WriteManyResult,
+  type StepsExportStart,
   type WriteResult,
 } from "./channels.ts";
 import { DocumentPaths } from "./documents.ts";
@@ -51,13 +52,17 @@ import { fileArgument } from "./launch-args.ts";
 import { buildMenuTemplate, type MenuAction, type MenuItemSpec } from "./menu-template.ts";
 import { describeFsError, readOpenableFile } from "./open-file.ts";
 import { addRecent, parseRecent, removeRecent } from "./recent-files.ts";
+import { RecoveryPolicy, UNRESPONSIVE_PROMPT } from "./recovery.ts";
 import {
+  LIMITS,
+  byteLengthOf,
   isSafeExternalUrl,
   isTrustedSenderUrl,
   parseAutosaveLoadArgs,
   parseAutosaveSaveArgs,
   parseExportArgs,
-  parseExportStepsArgs,
+  parseExportStepsBeginArgs,
+  parseExportStepsWriteArgs,
   parseNoArgs,
   parseSaveArgs,
 } from "./validate.ts";
@@ -213,9 +218,59 @@ function createWindow(saved: WindowState | null = null): BrowserWindow {
   window.once("ready-to-show", () => window.show());
   const id = window.id;
   window.on("close", () => saveWindowState(window));
-  window.on("closed", () => documents.forget(id));
+  window.on("closed", () => {
+    documents.forget(id);
+    stepExports.delete(id);
+    notices.delete(id);
+  });
+  recoverWhenLost(window);
   void window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+/** Messages for the page about what the shell did (a reload), taken once it is back. */
+const notices = new Map<number, string>();
+
+/** A dead page is reloaded (the script returns from the autosave) and told why; a hung one is
+ *  reloaded if the learner says so. The decisions are recovery.ts's. */
+function recoverWhenLost(window: BrowserWindow): void {
+  const policy = new RecoveryPolicy();
+  const contents = window.webContents;
+  let waiting: AbortController | null = null;
+  const reload = (notice: string) => {
+    notices.set(window.id, notice);
+    contents.reload();
+  };
+  contents.on("render-process-gone", (_event, details) => {
+    const recovery = policy.gone(details.reason);
+    if (recovery.action === "reload") reload(recovery.notice);
+    else if (recovery.action === "ask")
+      void dialog
+        .showMessageBox(window, { type: "error", message: recovery.message, detail: recovery.detail, buttons: recovery.buttons, defaultId: recovery.reloadButton })
+        .then(({ response }) => {
+          if (response !== recovery.reloadButton) return window.close();
+          policy.reloaded();
+          reload(recovery.notice);
+        });
+  });
+  window.on("unresponsive", () => {
+    if (waiting) return;
+    waiting = new AbortController();
+    const p = UNRESPONSIVE_PROMPT;
+    void dialog
+      .showMessageBox(window, { type: "warning", message: p.message, detail: p.detail, buttons: [...p.buttons], defaultId: p.reloadButton, signal: waiting.signal })
+      .then(({ response }) => {
+        waiting = null;
+        if (response !== p.reloadButton) return;
+        // a page busy in a loop never gets to a reload: end its process first
+        contents.forcefullyCrashRenderer();
+        reload(p.notice);
+      });
+  });
+  window.on("responsive", () => {
+    waiting?.abort();
+    waiting = null;
+  });
 }
 
 function saveWindowState(window: BrowserWindow): void {
@@ -231,14 +286,19 @@ function saveWindowState(window: BrowserWindow): void {
 
 type Handler = (window: BrowserWindow, args: unknown[]) => Promise<unknown>;
 
+/** The window of a message from our own page's main frame, or null for anyone else. */
+function trustedSender(event: Pick<IpcMainInvokeEvent, "sender" | "senderFrame">): BrowserWindow | null {
+  const window = BrowserWindow.fromWebContents(event.sender);
+  const frame = event.senderFrame;
+  if (!window || !frame || frame !== event.sender.mainFrame || !isTrustedSenderUrl(frame.url)) return null;
+  return window;
+}
+
 /** Each handler runs only for our own page's main frame; arguments are validated inside. */
 function handle(channel: string, handler: Handler): void {
   ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-    const window = BrowserWindow.fromWebContents(event.sender);
-    const frame = event.senderFrame;
-    if (!window || !frame || frame !== event.sender.mainFrame || !isTrustedSenderUrl(frame.url)) {
-      throw new Error(`refused ${channel} from an untrusted sender`);
-    }
+    const window = trustedSender(event);
+    if (!window) throw new Error(`refused ${channel} from an untrusted sender`);
     return handler(window, args);
   });
 }
@@ -278,27 +338,36 @@ function registerIpcHandlers(): void {
     return writeOrExplain(path, data);
   });
 
-  handle(Invoke.exportSteps, async (window, args) => {
-    const { kind, steps, suggestedName } = parseExportStepsArgs(args);
-    const chosen = await askSavePath(
-      window,
-      kind,
-      suggestedName,
-      "Export All Steps (one file per step)",
-    );
-    if (!chosen) return { status: "cancelled" } satisfies WriteManyResult;
+  handle(Invoke.exportStepsBegin, async (window, args) => {
+    const { kind, count, suggestedName } = parseExportStepsBeginArgs(args);
+    const chosen = await askSavePath(window, kind, suggestedName, "Export All Steps (one file per step)");
+    if (!chosen) return { status: "cancelled" } satisfies StepsExportStart;
     // The folder and the stem come from the dialog; main adds -step-001... to the stem.
-    const names = stepFileNames(basename(chosen), steps.length, kind);
-    try {
-      for (const [i, name] of names.entries())
-        await writeFileAtomic(join(dirname(chosen), name), steps[i]!);
-      return { status: "saved", names } satisfies WriteManyResult;
-    } catch (error) {
-      return {
-        status: "failed",
-        reason: `Export failed: ${describeFsError(error)}.`,
-      } satisfies WriteManyResult;
-    }
+    const names = stepFileNames(basename(chosen), count, kind);
+    stepExports.set(window.id, { kind, folder: dirname(chosen), names, bytes: 0 });
+    return { status: "ready", names } satisfies StepsExportStart;
+  });
+
+  handle(Invoke.exportStepsWrite, async (window, args) => {
+    const job = stepExports.get(window.id);
+    if (!job) throw new Error("no export of steps is under way");
+    const { index, data } = parseExportStepsWriteArgs(args, job.kind, job.names.length);
+    job.bytes += byteLengthOf(data);
+    if (job.bytes > LIMITS.stepsTotalBytes)
+      return { status: "failed", reason: `the steps come to more than ${LIMITS.stepsTotalBytes / 1e9} GB` } satisfies WriteResult;
+    return writeOrExplain(join(job.folder, job.names[index]!), data);
+  });
+
+  handle(Invoke.exportStepsEnd, async (window, args) => {
+    parseNoArgs(args, "export steps end");
+    stepExports.delete(window.id);
+  });
+
+  handle(Invoke.takeNotice, async (window, args) => {
+    parseNoArgs(args, "notice");
+    const notice = notices.get(window.id) ?? null;
+    notices.delete(window.id);
+    return notice;
   });
 
   handle(Invoke.initialFile, async (window, args) => {
@@ -317,7 +386,23 @@ function registerIpcHandlers(): void {
     const { key, text } = parseAutosaveSaveArgs(args);
     await autosave.save(key, text);
   });
+
+  // the last edit as the page unloads: written before the page may go on closing
+  ipcMain.on(SendSync.autosaveSaveSync, (event, ...args: unknown[]) => {
+    try {
+      if (!trustedSender(event)) throw new Error(`refused ${SendSync.autosaveSaveSync} from an untrusted sender`);
+      const { key, text } = parseAutosaveSaveArgs(args);
+      if (text === null) throw new Error("nothing to save");
+      autosave.saveSync(key, text);
+      event.returnValue = null;
+    } catch (error) {
+      event.returnValue = `Autosave failed: ${describeFsError(error)}`;
+    }
+  });
 }
+
+/** An export of many steps under way in a window: where its files go and what they are called. */
+const stepExports = new Map<number, { kind: ExportKind; folder: string; names: string[]; bytes: number }>();
 
 function documentFolder(window: BrowserWindow): string {
   const last = documents.dialogDefaultFor(window.id);

@@ -50,6 +50,14 @@ export function describeFsError(error: unknown): string {
       return "permission denied";
     case "EISDIR":
       return "it is a folder";
+    case "ENOTREGULAR":
+      return "it is not a regular file (a device, pipe or socket), so Gradlens will not replace it";
+    case "ENAMETOOLONG":
+      return "the name is too long for this disk";
+    case "EFBIG":
+      return "the file is too big for this disk";
+    case "EDQUOT":
+      return "the disk quota is used up";
     case "ENOSPC":
       return "the disk is full";
     case "EROFS":

@@ -5,6 +5,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
 import {
   Invoke,
   Push,
+  SendSync,
   isMenuCommand,
   type ExportData,
   type ExportKind,
@@ -42,12 +43,18 @@ const bridge: GradlensBridge = {
     ipcRenderer.invoke(Invoke.saveFileAs, text, suggestedName),
   exportFile: (kind: ExportKind, data: ExportData, suggestedName: string) =>
     ipcRenderer.invoke(Invoke.exportFile, kind, data, suggestedName),
-  exportSteps: (kind: ExportKind, steps: ExportData[], suggestedName: string) =>
-    ipcRenderer.invoke(Invoke.exportSteps, kind, steps, suggestedName),
+  exportStepsBegin: (kind: ExportKind, count: number, suggestedName: string) =>
+    ipcRenderer.invoke(Invoke.exportStepsBegin, kind, count, suggestedName),
+  exportStepsWrite: (index: number, data: ExportData) =>
+    ipcRenderer.invoke(Invoke.exportStepsWrite, index, data),
+  exportStepsEnd: () => ipcRenderer.invoke(Invoke.exportStepsEnd),
   initialFile: () => ipcRenderer.invoke(Invoke.initialFile),
+  takeNotice: () => ipcRenderer.invoke(Invoke.takeNotice),
   autosaveLoad: (key: string) => ipcRenderer.invoke(Invoke.autosaveLoad, key),
   autosaveSave: (key: string, text: string | null) =>
     ipcRenderer.invoke(Invoke.autosaveSave, key, text),
+  autosaveSaveSync: (key: string, text: string) =>
+    ipcRenderer.sendSync(SendSync.autosaveSaveSync, key, text) as string | null,
   onMenuCommand: (listener: (command: MenuCommand) => void) =>
     subscribe(Push.menuCommand, isMenuCommand, listener),
   onFileOpened: (listener: (message: FileOpenedMessage) => void) =>

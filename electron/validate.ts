@@ -18,8 +18,10 @@ export const LIMITS = {
   scriptChars: 2_000_000,
   nameChars: 255,
   exportBytes: 64_000_000,
-  steps: 5_000,
-  stepsTotalBytes: 512_000_000,
+  /** steps one export may write: as many as a trace may hold events */
+  steps: 100_000,
+  /** bytes one export of many steps may write, all files together */
+  stepsTotalBytes: 4_000_000_000,
   autosaveChars: 4_000_000,
 } as const;
 
@@ -99,23 +101,31 @@ export function parseExportArgs(args: readonly unknown[]): {
   };
 }
 
-export function parseExportStepsArgs(args: readonly unknown[]): {
+export function parseExportStepsBeginArgs(args: readonly unknown[]): {
   kind: ExportKind;
-  steps: ExportData[];
+  count: number;
   suggestedName: string;
 } {
   expectArgCount(args, 3, "export steps");
   const kind = expectKind(args[0]);
-  const raw = args[1];
-  if (!Array.isArray(raw) || raw.length === 0)
-    throw new IpcArgumentError("steps must be a non-empty array");
-  if (raw.length > LIMITS.steps)
+  const count = args[1];
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
+    throw new IpcArgumentError("the number of steps must be a whole number of at least 1");
+  if (count > LIMITS.steps)
     throw new IpcArgumentError(`at most ${LIMITS.steps} steps can be exported at once`);
-  const steps = raw.map((step, i) => expectExportData(kind, step, `step ${i + 1}`));
-  const total = steps.reduce((sum, step) => sum + byteLengthOf(step), 0);
-  if (total > LIMITS.stepsTotalBytes)
-    throw new IpcArgumentError(`steps total more than ${LIMITS.stepsTotalBytes} bytes`);
-  return { kind, steps, suggestedName: expectString(args[2], "suggested name", LIMITS.nameChars) };
+  return { kind, count, suggestedName: expectString(args[2], "suggested name", LIMITS.nameChars) };
+}
+
+/** One step of an export begun with parseExportStepsBeginArgs: its index and its file's data. */
+export function parseExportStepsWriteArgs(args: readonly unknown[], kind: ExportKind, count: number): {
+  index: number;
+  data: ExportData;
+} {
+  expectArgCount(args, 2, "export step");
+  const index = args[0];
+  if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= count)
+    throw new IpcArgumentError(`the step index must be a whole number from 0 to ${count - 1}`);
+  return { index, data: expectExportData(kind, args[1], `step ${index + 1}`) };
 }
 
 export function parseNoArgs(args: readonly unknown[], channel: string): void {

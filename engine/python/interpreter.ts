@@ -154,7 +154,8 @@ export class Interpreter {
     if (d) return d;
     // a binding inside a loop that grows a big container would otherwise cost O(n) per event
     const size = v instanceof PyList || v instanceof PyTuple ? v.items.length : v instanceof PyDict ? v.map.size : 0;
-    let repr = size > 200 ? `<${typeName(v)} of ${size} items>` : pyRepr(v);
+    // and a long string's repr, of which 400 characters are kept, only needs its start
+    let repr = size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? pyRepr(v.slice(0, 1000)) : pyRepr(v);
     if (repr.length > 400) repr = repr.slice(0, 397) + "...";
     return { type: "value", repr, pyType: typeName(v) };
   }

@@ -5,6 +5,7 @@ import * as components from "virtual:gradlens-export-components";
 import { getHost } from "../host/index.ts";
 import type { ExportFormat, ExportOptions } from "./exportData.ts";
 import type { ExportTheme } from "./theme.ts";
+import type { StepsControl } from "../host/host.ts";
 import { exportAllSteps, exportCurrent, type CurrentStep, type ExportDeps } from "./exportCurrent.ts";
 import { rasterizeInBrowser } from "./rasterize-browser.ts";
 
@@ -17,9 +18,9 @@ export function exportCurrentStep(format: ExportFormat, current: CurrentStep, op
   return exportCurrent(format, current, deps(), options);
 }
 
-/** File > Export all steps. */
-export function exportEveryStep(format: ExportFormat, current: CurrentStep, options: ExportOptions = {}) {
-  return exportAllSteps(format, current, deps(), options);
+/** File > Export all steps: with progress, and cancelled through `control.signal`. */
+export function exportEveryStep(format: ExportFormat, current: CurrentStep, options: ExportOptions = {}, control: StepsControl = {}) {
+  return exportAllSteps(format, current, deps(), options, control);
 }
 
 /** The theme the screen shows now: the user's choice, else the system's. */

@@ -3,7 +3,7 @@
 // exportStep, the function `gradlens export` calls, so the file is the same either way.
 
 import type { TraceCursor } from "../../engine/trace/cursor.ts";
-import type { Host, WriteManyResult, WriteResult } from "../host/host.ts";
+import type { Host, StepsControl, WriteManyResult, WriteResult } from "../host/host.ts";
 import { exportStep, type ExportFormat, type ExportOptions, type Exporter } from "./exportData.ts";
 import { finalLayout } from "./svg.ts";
 
@@ -34,11 +34,18 @@ export async function exportCurrent(format: ExportFormat, current: CurrentStep, 
   return deps.host.exportFile(format, data, suggestedName(current, format));
 }
 
-/** Exports every step of the run, one file each (named <script>-step-001.svg ... by the host). */
-export async function exportAllSteps(format: ExportFormat, current: CurrentStep, deps: ExportDeps, options: ExportOptions = {}): Promise<WriteManyResult> {
+/** Lets the page paint and take input (a click on Cancel) between two steps' files. */
+const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Exports every step of the run, one file each (named <script>-step-001.svg ... by the host).
+ *  Each file is drawn only when the one before is written, with a pause for the page between
+ *  them: progress shows, Cancel works, and only one file is in memory at a time. */
+export async function exportAllSteps(format: ExportFormat, current: CurrentStep, deps: ExportDeps, options: ExportOptions = {}, control: StepsControl = {}): Promise<WriteManyResult> {
   const layout = format === "dot" ? null : finalLayout(current.cursor);
-  const files: (string | Uint8Array)[] = [];
-  for (let k = 0; k < current.cursor.length; k++) files.push(await exportStep(deps.exporter, format, current.cursor, k, options, layout));
   const stem = (current.scriptName ?? "gradlens").replace(/\.[^.]*$/, "") || "gradlens";
-  return deps.host.exportSteps(format, files, stem + EXT[format]);
+  const make = async (k: number) => {
+    await breathe();
+    return exportStep(deps.exporter, format, current.cursor, k, options, layout);
+  };
+  return deps.host.exportSteps(format, current.cursor.length, stem + EXT[format], make, control);
 }

@@ -1,6 +1,8 @@
 // A synchronous face on the host's asynchronous autosave, for the editor: the text is loaded
-// once before the app mounts; saves go out in the background, coalesced so that typing fast
-// never queues more than one write behind the one in flight (each write is a whole file).
+// once before the app mounts; saves go out in the background, one at a time and coalesced, so
+// that typing fast never queues more than one write behind the one in flight (each write is a
+// whole file) and an older text never lands after a newer one; as the page unloads, the last
+// text is stored synchronously (an asynchronous write may never finish then).
 
 import type { AutosaveStorage } from "./host.ts";
 
@@ -11,6 +13,10 @@ export interface SyncAutosave {
   save(text: string): void;
   /** Resolves when every save scheduled so far has been written (or has failed). */
   flush(): Promise<void>;
+  /** Stores `text` before returning (the page is unloading); saves still waiting are dropped. */
+  saveNow(text: string): void;
+  /** Where failures go (set by whoever shows them); the creator's callback hears them too. */
+  onError: ((error: unknown) => void) | null;
 }
 
 export async function createSyncAutosave(
@@ -26,6 +32,10 @@ export async function createSyncAutosave(
   }
   let pending: string | null = null;
   let inFlight: Promise<void> | null = null;
+  const report = (error: unknown): void => {
+    onError(error);
+    autosave.onError?.(error);
+  };
 
   const pump = async (): Promise<void> => {
     while (pending !== null) {
@@ -34,13 +44,13 @@ export async function createSyncAutosave(
       try {
         await storage.save(key, text);
       } catch (error) {
-        onError(error);
+        report(error);
       }
     }
     inFlight = null;
   };
 
-  return {
+  const autosave: SyncAutosave = {
     load: () => saved,
     save(text) {
       pending = text;
@@ -49,5 +59,15 @@ export async function createSyncAutosave(
     flush: async () => {
       while (inFlight) await inFlight;
     },
+    saveNow(text) {
+      pending = null;
+      try {
+        storage.saveSync(key, text);
+      } catch (error) {
+        report(error);
+      }
+    },
+    onError: null,
   };
+  return autosave;
 }

@@ -19,6 +19,7 @@ import {
   type WriteResult,
 } from "./host.ts";
 import { commandForKey, menuShortcuts, type KeyLike } from "./shortcuts.ts";
+import { writeStepsOneByOne } from "./steps.ts";
 
 export type SaveKind = "script" | ExportKind;
 
@@ -153,21 +154,20 @@ export function createBrowserHost(env: BrowserEnv): Host {
       return (await writeOne(blobOf(data, kind), name, kind)).result;
     },
 
-    async exportSteps(kind, steps, suggestedName): Promise<WriteManyResult> {
-      const names = stepFileNames(suggestedName, steps.length, kind);
-      if (!env.pickFolder) {
-        names.forEach((name, i) => env.download(name, blobOf(steps[i]!, kind)));
-        return { status: "saved", names };
-      }
+    async exportSteps(kind, count, suggestedName, make, control): Promise<WriteManyResult> {
+      const names = stepFileNames(suggestedName, count, kind);
+      if (!env.pickFolder)
+        return writeStepsOneByOne(count, make, async (i, data) => (env.download(names[i]!, blobOf(data, kind)), names[i]!), control);
+      let folder;
       try {
-        const folder = await env.pickFolder();
-        if (!folder) return { status: "cancelled" };
-        for (const [i, name] of names.entries())
-          await folder.writeFile(name, blobOf(steps[i]!, kind));
-        return { status: "saved", names };
+        folder = await env.pickFolder();
       } catch (error) {
         return isCancel(error) ? { status: "cancelled" } : failure(error);
       }
+      if (!folder) return { status: "cancelled" };
+      const into = folder;
+      const result = await writeStepsOneByOne(count, make, async (i, data) => (await into.writeFile(names[i]!, blobOf(data, kind)), names[i]!), control);
+      return result.status === "failed" ? { ...result, reason: `Saving failed: ${result.reason}` } : result;
     },
 
     onMenuCommand(listener) {
@@ -182,6 +182,7 @@ export function createBrowserHost(env: BrowserEnv): Host {
 
     onFileOpened: () => () => undefined,
     getInitialFile: async () => null,
+    takeNotice: async () => null,
 
     storage: {
       async load(key) {
@@ -190,24 +191,30 @@ export function createBrowserHost(env: BrowserEnv): Host {
           : (memoryStorage.get(key) ?? null);
       },
       async save(key, text) {
-        if (!env.storage) {
-          if (text === null) memoryStorage.delete(key);
-          else memoryStorage.set(key, text);
-          return;
-        }
-        if (text === null) {
-          env.storage.removeItem(AUTOSAVE_PREFIX + key);
-          return;
-        }
-        try {
-          env.storage.setItem(AUTOSAVE_PREFIX + key, text);
-        } catch (error) {
-          throw new Error(
-            `Autosave failed: the browser's storage for this page is full or disabled (${String(error)})`,
-          );
-        }
+        store(key, text);
       },
+      saveSync: (key, text) => store(key, text),
     },
   };
   return host;
+
+  /** localStorage is synchronous: both saves end here */
+  function store(key: string, text: string | null): void {
+    if (!env.storage) {
+      if (text === null) memoryStorage.delete(key);
+      else memoryStorage.set(key, text);
+      return;
+    }
+    if (text === null) {
+      env.storage.removeItem(AUTOSAVE_PREFIX + key);
+      return;
+    }
+    try {
+      env.storage.setItem(AUTOSAVE_PREFIX + key, text);
+    } catch (error) {
+      throw new Error(
+        `Autosave failed: the browser's storage for this page is full or disabled (${String(error)})`,
+      );
+    }
+  }
 }

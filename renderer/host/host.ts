@@ -10,7 +10,9 @@ import type {
   WriteResult,
 } from "../../electron/channels.ts";
 
-export type { ExportData, ExportKind, MenuCommand, OpenedFile, WriteManyResult, WriteResult };
+import type { StepsControl } from "./steps.ts";
+
+export type { ExportData, ExportKind, MenuCommand, OpenedFile, StepsControl, WriteManyResult, WriteResult };
 
 /** A file the user picked that Gradlens will not open; `reason` is written for the student. */
 export class FileRefusedError extends Error {
@@ -32,6 +34,9 @@ export interface AutosaveStorage {
   load(key: string): Promise<string | null>;
   /** null clears the slot. Rejects if the text could not be stored (e.g. quota exceeded). */
   save(key: string, text: string | null): Promise<void>;
+  /** Stores the text before returning, for the last edit as the page unloads (an asynchronous
+   *  save may never finish then). Throws if it could not be stored. */
+  saveSync(key: string, text: string): void;
 }
 
 export interface Host {
@@ -45,16 +50,21 @@ export interface Host {
   saveAs(text: string, suggestedName: string): Promise<WriteResult>;
   /** SVG and DOT as text, PNG as bytes. Always asks where to save. */
   exportFile(kind: ExportKind, data: ExportData, suggestedName: string): Promise<WriteResult>;
-  /** One file per step, named `<name>-step-001.<ext>`... from the name the user chooses. */
+  /** One file per step, named `<name>-step-001.<ext>`... from the name the user chooses: asks
+   *  where, then makes each file with `make(i)` only when the one before is written. */
   exportSteps(
     kind: ExportKind,
-    steps: ExportData[],
+    count: number,
     suggestedName: string,
+    make: (index: number) => Promise<ExportData>,
+    control?: StepsControl,
   ): Promise<WriteManyResult>;
   /** Menu items and their shortcuts. Returns a function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onFileOpened(listener: (event: FileOpenedEvent) => void): () => void;
   /** The file the app was launched with (`gradlens-app script.py`), once; null otherwise. */
   getInitialFile(): Promise<OpenedFile | null>;
+  /** What the shell has to tell the learner on start (why it reloaded the window), once. */
+  takeNotice(): Promise<string | null>;
   readonly storage: AutosaveStorage;
 }

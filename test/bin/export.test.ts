@@ -94,12 +94,15 @@ describe("gradlens export", () => {
     expect(files[0]).toBe("seed_problem3_backward-step-001.svg");
     expect(files[n - 1]).toBe(`seed_problem3_backward-step-${String(n).padStart(3, "0")}.svg`);
     for (const [i, f] of files.entries()) expect(drawnTexts(readFileSync(join(dir, "frames", f), "utf8"))[0]).toMatch(new RegExp(`^step ${i + 1} / ${n}`));
-    // the app's Export all steps hands the host the same files
+    // the app's Export all steps makes the same files, one at a time, for the host to write
     const cursor = traceOf(caseSource("seed_problem3_backward.py"));
-    let handed: ExportData[] = [];
+    const handed: ExportData[] = [];
     const host = {
       exportFile: async () => ({ status: "cancelled" as const }),
-      exportSteps: async (_k: ExportKind, steps: ExportData[]) => ((handed = steps), { status: "saved" as const, names: [] }),
+      exportSteps: async (_k: ExportKind, count: number, _name: string, make: (i: number) => Promise<ExportData>) => {
+        for (let i = 0; i < count; i++) handed.push(await make(i));
+        return { status: "saved" as const, names: [] };
+      },
     };
     await exportAllSteps("svg", { cursor, step: 0, scriptName: "seed_problem3_backward.py" }, { host, exporter: { components: await loadExportComponents(), rasterize: svgToPng } });
     expect(handed.map((d) => d as string)).toEqual(files.map((f) => readFileSync(join(dir, "frames", f), "utf8")));

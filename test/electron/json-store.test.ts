@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,5 +47,26 @@ describe("AutosaveStore: the editor's text survives a crash", () => {
     await store.save("editor", "a");
     await store.save("lesson-3", "b");
     expect([await store.load("editor"), await store.load("lesson-3")]).toEqual(["a", "b"]);
+  });
+
+  // before: each save was its own atomic write, renamed whenever it finished, so a big older
+  // text finishing after a small newer one left the older text in the slot
+  it("overlapping saves land in the order they were asked for: the newest text wins", async () => {
+    const store = new AutosaveStore(dir);
+    const older = "x = 1\n".repeat(4_000_000);
+    const first = store.save("editor", older);
+    const second = store.save("editor", "x = 2\n");
+    await Promise.all([first, second]);
+    expect(await store.load("editor")).toBe("x = 2\n");
+    expect((await readdir(dir)).sort()).toEqual(["editor.txt"]);
+  });
+
+  it("saveSync writes before it returns and stays the last word over saves under way", async () => {
+    const store = new AutosaveStore(dir);
+    const pending = store.save("editor", "typed a while ago\n".repeat(1_000_000));
+    store.saveSync("editor", "the very last keystroke\n");
+    expect(readFileSync(join(dir, "editor.txt"), "utf8")).toBe("the very last keystroke\n");
+    await pending;
+    expect(await store.load("editor")).toBe("the very last keystroke\n");
   });
 });

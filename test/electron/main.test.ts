@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { Invoke, Push } from "../../electron/channels.ts";
+import { Invoke, Push, SendSync } from "../../electron/channels.ts";
 
 type Listener = (...args: any[]) => any;
 
@@ -15,6 +15,8 @@ const fake = vi.hoisted(() => {
     userData: "",
     appListeners: new Map<string, Listener>(),
     ipc: new Map<string, Listener>(),
+    ipcOn: new Map<string, Listener>(),
+    messageBox: vi.fn(),
     protocolHandler: null as Listener | null,
     privileged: [] as unknown[],
     sandboxEnabled: false,
@@ -32,6 +34,12 @@ const fake = vi.hoisted(() => {
     mainFrame = { url: "app://gradlens/index.html" };
     send = vi.fn();
     isLoading = () => false;
+    reload = vi.fn();
+    forcefullyCrashRenderer = vi.fn();
+    listeners = new Map<string, Listener>();
+    on(event: string, fn: Listener) {
+      this.listeners.set(event, fn);
+    }
   }
   class FakeBrowserWindow {
     static nextId = 1;
@@ -92,13 +100,16 @@ vi.mock("electron", () => ({
       },
     },
   },
-  ipcMain: { handle: (channel: string, fn: Listener) => fake.state.ipc.set(channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: Listener) => fake.state.ipc.set(channel, fn),
+    on: (channel: string, fn: Listener) => fake.state.ipcOn.set(channel, fn),
+  },
   Menu: {
     buildFromTemplate: (template: any[]) => ({ template }),
     setApplicationMenu: (menu: { template: any[] }) => (fake.state.menuTemplate = menu.template),
   },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-  dialog: { showOpenDialog: fake.state.openDialog, showSaveDialog: fake.state.saveDialog },
+  dialog: { showOpenDialog: fake.state.openDialog, showSaveDialog: fake.state.saveDialog, showMessageBox: fake.state.messageBox },
   shell: { openExternal: fake.state.openExternal },
   BrowserWindow: fake.FakeBrowserWindow,
 }));
@@ -237,7 +248,8 @@ describe("every IPC handler", () => {
     { channel: Invoke.saveFileAs, args: [{ path: "/etc/passwd" }, "x.py"] },
     { channel: Invoke.saveFile, args: ["x", "x.py", "/tmp/evil.py"] },
     { channel: Invoke.exportFile, args: ["exe", "MZ", "x"] },
-    { channel: Invoke.exportSteps, args: ["svg", [], "x"] },
+    { channel: Invoke.exportStepsBegin, args: ["svg", [], "x"] },
+    { channel: Invoke.exportStepsBegin, args: ["svg", 0, "x"] },
     { channel: Invoke.openFile, args: ["/etc/passwd"] },
     { channel: Invoke.autosaveSave, args: ["../../.bashrc", "rm -rf"] },
     { channel: Invoke.autosaveLoad, args: ["../window-state"] },
@@ -287,23 +299,26 @@ describe("saving: paths come only from the save dialog", () => {
     expect(defaultPath).not.toContain("..");
   });
 
-  it("export all steps writes one file per step beside the name chosen in the dialog", async () => {
+  // before: every step's file crossed IPC in one message, all held in memory at once
+  it("export all steps: the dialog once, then one file per step as each arrives, beside the chosen name", async () => {
     const folder = await mkdtemp(join(work, "steps-"));
     fake.state.saveDialog.mockResolvedValueOnce({
       canceled: false,
       filePath: join(folder, "graph.svg"),
     });
-    const result = await invoke(Invoke.exportSteps, [
-      "svg",
-      ["<svg>1</svg>", "<svg>2</svg>", "<svg>3</svg>"],
-      "problem3",
-    ]);
-    expect(result).toEqual({
-      status: "saved",
-      names: ["graph-step-001.svg", "graph-step-002.svg", "graph-step-003.svg"],
-    });
-    expect((await readdir(folder)).sort()).toEqual(result.names);
+    const start = await invoke(Invoke.exportStepsBegin, ["svg", 3, "problem3"]);
+    expect(start).toEqual({ status: "ready", names: ["graph-step-001.svg", "graph-step-002.svg", "graph-step-003.svg"] });
+    expect(await invoke(Invoke.exportStepsWrite, [0, "<svg>1</svg>"])).toEqual({ status: "saved", name: "graph-step-001.svg" });
+    expect(await readdir(folder)).toEqual(["graph-step-001.svg"]);
+    await invoke(Invoke.exportStepsWrite, [1, "<svg>2</svg>"]);
+    await invoke(Invoke.exportStepsWrite, [2, "<svg>3</svg>"]);
+    await expect(invoke(Invoke.exportStepsWrite, [3, "<svg>4</svg>"])).rejects.toThrow(/index/);
+    await invoke(Invoke.exportStepsEnd, []);
+    expect((await readdir(folder)).sort()).toEqual(start.names);
     expect(await readFile(join(folder, "graph-step-002.svg"), "utf8")).toBe("<svg>2</svg>");
+    // after the end (or without a beginning) no step is written anywhere
+    await expect(invoke(Invoke.exportStepsWrite, [0, "<svg>x</svg>"])).rejects.toThrow(/no export of steps/);
+    expect(fake.state.saveDialog).toHaveBeenCalledTimes(1);
   });
 
   it("a failed write is reported with a reason, not thrown", async () => {
@@ -316,6 +331,22 @@ describe("saving: paths come only from the save dialog", () => {
       status: "failed",
       reason: "g.png could not be saved: it no longer exists.",
     });
+  });
+
+  // before: the last edit went out asynchronously as the page unloaded, and could be lost
+  it("the synchronous autosave writes before it answers, and only for our own page", () => {
+    const listener = fake.state.ipcOn.get(SendSync.autosaveSaveSync)!;
+    const event: any = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    listener(event, "editor", "typed just before quitting");
+    expect(event.returnValue).toBeNull();
+    expect(readFileSync(join(fake.state.userData, "userData", "autosave", "editor.txt"), "utf8")).toBe("typed just before quitting");
+    const stranger: any = { sender: window.webContents, senderFrame: { url: "https://evil.example/" } };
+    listener(stranger, "editor", "overwritten?");
+    expect(stranger.returnValue).toMatch(/untrusted sender/);
+    const bad: any = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    listener(bad, "../../.bashrc", "rm -rf");
+    expect(bad.returnValue).toMatch(/Autosave failed/);
+    expect(readFileSync(join(fake.state.userData, "userData", "autosave", "editor.txt"), "utf8")).toBe("typed just before quitting");
   });
 
   it("autosave round-trips through the app's data folder", async () => {
@@ -402,5 +433,60 @@ describe("the menu", () => {
       Push.fileOpened,
       { status: "opened", file: { name: "mine.py", text: "x = 2\n" } },
     ]);
+  });
+});
+
+describe("a page that dies or hangs", () => {
+  // before: nothing listened; a renderer that ran out of memory left a blank window
+  it("render-process-gone reloads the page and tells it why once it is back", async () => {
+    const contents = window.webContents;
+    contents.reload.mockClear();
+    contents.listeners.get("render-process-gone")!({}, { reason: "oom", exitCode: 133 });
+    expect(contents.reload).toHaveBeenCalledTimes(1);
+    const notice = await invoke(Invoke.takeNotice, []);
+    expect(notice).toMatch(/^Gradlens reloaded the window: it ran out of memory.*Your script is back from the autosave\.$/);
+    await expect(invoke(Invoke.takeNotice, [])).resolves.toBeNull();
+    contents.listeners.get("render-process-gone")!({}, { reason: "clean-exit", exitCode: 0 });
+    expect(contents.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it("after repeated deaths it asks before reloading again", async () => {
+    const contents = window.webContents;
+    contents.reload.mockClear();
+    fake.state.messageBox.mockResolvedValueOnce({ response: 0 });
+    for (let i = 0; i < 3; i++) contents.listeners.get("render-process-gone")!({}, { reason: "crashed", exitCode: 1 });
+    expect(fake.state.messageBox).toHaveBeenCalledTimes(1);
+    expect(fake.state.messageBox.mock.calls[0]![1]).toMatchObject({ message: expect.stringMatching(/failed 4 times in a row: it crashed/) });
+    await vi.waitFor(() => expect(contents.reload).toHaveBeenCalledTimes(3));
+  });
+
+  it("unresponsive asks; Reload ends the hung page's process and reloads it", async () => {
+    const contents = window.webContents;
+    contents.reload.mockClear();
+    fake.state.messageBox.mockReset();
+    fake.state.messageBox.mockResolvedValueOnce({ response: 0 });
+    window.listeners.get("unresponsive")!();
+    window.listeners.get("unresponsive")!(); // one question at a time
+    expect(fake.state.messageBox).toHaveBeenCalledTimes(1);
+    expect(fake.state.messageBox.mock.calls[0]![1]).toMatchObject({ buttons: ["Reload", "Keep Waiting"], signal: expect.any(AbortSignal) });
+    await vi.waitFor(() => expect(contents.reload).toHaveBeenCalledTimes(1));
+    expect(contents.forcefullyCrashRenderer).toHaveBeenCalled();
+    await expect(invoke(Invoke.takeNotice, [])).resolves.toMatch(/stopped responding/);
+  });
+
+  it("a page that answers again withdraws the question; Keep Waiting reloads nothing", async () => {
+    const contents = window.webContents;
+    contents.reload.mockClear();
+    fake.state.messageBox.mockReset();
+    let signal: AbortSignal | undefined;
+    fake.state.messageBox.mockImplementationOnce((_w: unknown, options: { signal: AbortSignal }) => {
+      signal = options.signal;
+      return Promise.resolve({ response: 1 });
+    });
+    window.listeners.get("unresponsive")!();
+    window.listeners.get("responsive")!();
+    expect(signal?.aborted).toBe(true);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(contents.reload).not.toHaveBeenCalled();
   });
 });

@@ -1,11 +1,12 @@
 // The preload, run against a stand-in for electron's ipcRenderer and contextBridge.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { Invoke, Push } from "../../electron/channels.ts";
+import { Invoke, Push, SendSync } from "../../electron/channels.ts";
 
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   listeners: new Map<string, ((...args: unknown[]) => void)[]>(),
   invoke: vi.fn(async (..._args: unknown[]) => "reply"),
+  sendSync: vi.fn((..._args: unknown[]) => null),
 }));
 
 vi.mock("electron", () => ({
@@ -14,6 +15,7 @@ vi.mock("electron", () => ({
   },
   ipcRenderer: {
     invoke: electron.invoke,
+    sendSync: electron.sendSync,
     on: (channel: string, fn: (...args: unknown[]) => void) => {
       electron.listeners.set(channel, [...(electron.listeners.get(channel) ?? []), fn]);
     },
@@ -45,9 +47,13 @@ describe("the preload bridge", () => {
       [
         "autosaveLoad",
         "autosaveSave",
+        "autosaveSaveSync",
         "exportFile",
-        "exportSteps",
+        "exportStepsBegin",
+        "exportStepsEnd",
+        "exportStepsWrite",
         "initialFile",
+        "takeNotice",
         "onFileOpened",
         "onMenuCommand",
         "openFile",
@@ -70,8 +76,11 @@ describe("the preload bridge", () => {
     { call: "saveFile", args: ["x = 1", "a.py"], channel: Invoke.saveFile },
     { call: "saveFileAs", args: ["x = 1", "a.py"], channel: Invoke.saveFileAs },
     { call: "exportFile", args: ["svg", "<svg/>", "g"], channel: Invoke.exportFile },
-    { call: "exportSteps", args: ["png", [new Uint8Array([1])], "g"], channel: Invoke.exportSteps },
+    { call: "exportStepsBegin", args: ["png", 3, "g"], channel: Invoke.exportStepsBegin },
+    { call: "exportStepsWrite", args: [1, new Uint8Array([1])], channel: Invoke.exportStepsWrite },
+    { call: "exportStepsEnd", args: [], channel: Invoke.exportStepsEnd },
     { call: "initialFile", args: [], channel: Invoke.initialFile },
+    { call: "takeNotice", args: [], channel: Invoke.takeNotice },
     { call: "autosaveLoad", args: ["editor"], channel: Invoke.autosaveLoad },
     { call: "autosaveSave", args: ["editor", "x"], channel: Invoke.autosaveSave },
   ])("$call invokes $channel with exactly its arguments", async ({ call, args, channel }) => {
@@ -80,6 +89,12 @@ describe("the preload bridge", () => {
       "reply",
     );
     expect(electron.invoke).toHaveBeenCalledWith(channel, ...args);
+  });
+
+  it("autosaveSaveSync sends synchronously, with exactly its arguments, and returns main's answer", () => {
+    electron.sendSync.mockClear();
+    expect(api.autosaveSaveSync!("editor", "x = 1", "an extra argument")).toBeNull();
+    expect(electron.sendSync).toHaveBeenCalledWith(SendSync.autosaveSaveSync, "editor", "x = 1");
   });
 
   it("passes menu commands to the page without the IPC event, and drops unknown ones", () => {

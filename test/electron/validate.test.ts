@@ -7,7 +7,8 @@ import {
   parseAutosaveKey,
   parseAutosaveSaveArgs,
   parseExportArgs,
-  parseExportStepsArgs,
+  parseExportStepsBeginArgs,
+  parseExportStepsWriteArgs,
   parseNoArgs,
   parseSaveArgs,
 } from "../../electron/validate.ts";
@@ -72,19 +73,26 @@ describe("parseExportArgs", () => {
   ])("refuses $what", ({ args }) => refused(() => parseExportArgs(args)));
 });
 
-describe("parseExportStepsArgs", () => {
-  it("accepts one datum per step", () => {
-    expect(parseExportStepsArgs(["svg", ["<svg/>", "<svg/>"], "graph"]).steps).toHaveLength(2);
+describe("parseExportStepsBeginArgs / parseExportStepsWriteArgs (one step's file at a time)", () => {
+  it("accepts a count of steps, then each step's index and data", () => {
+    expect(parseExportStepsBeginArgs(["svg", 1365, "graph"])).toEqual({ kind: "svg", count: 1365, suggestedName: "graph" });
+    expect(parseExportStepsWriteArgs([0, "<svg/>"], "svg", 2)).toEqual({ index: 0, data: "<svg/>" });
+    expect(parseExportStepsWriteArgs([1, new Uint8Array([137])], "png", 2).index).toBe(1);
   });
   it.each([
-    { what: "no steps", args: ["svg", [], "g"] },
-    { what: "steps not in an array", args: ["svg", "<svg/>", "g"] },
-    { what: "one step of the wrong type", args: ["svg", ["<svg/>", 3], "g"] },
-    {
-      what: "too many steps",
-      args: ["svg", Array.from({ length: LIMITS.steps + 1 }, () => ""), "g"],
-    },
-  ])("refuses $what", ({ args }) => refused(() => parseExportStepsArgs(args)));
+    { what: "no steps", args: ["svg", 0, "g"] },
+    { what: "a count that is not a number", args: ["svg", "3", "g"] },
+    { what: "a fractional count", args: ["svg", 2.5, "g"] },
+    { what: "too many steps", args: ["svg", LIMITS.steps + 1, "g"] },
+    { what: "no name", args: ["svg", 3] },
+  ])("begin refuses $what", ({ args }) => refused(() => parseExportStepsBeginArgs(args)));
+  it.each([
+    { what: "an index past the end", args: [2, "<svg/>"] },
+    { what: "a negative index", args: [-1, "<svg/>"] },
+    { what: "a fractional index", args: [0.5, "<svg/>"] },
+    { what: "data of the wrong type", args: [0, 3] },
+    { what: "no data", args: [0] },
+  ])("write refuses $what", ({ args }) => refused(() => parseExportStepsWriteArgs(args, "svg", 2)));
 });
 
 describe("autosave keys become file names, so they are boring", () => {

@@ -25,11 +25,16 @@ export function exportChoiceOf(command: MenuCommand): ExportChoice | null {
 
 /** What the status line says after an export; `failed` is true when it should stand out as an error. */
 export function exportOutcome(result: WriteResult | WriteManyResult): { text: string; failed: boolean } {
-  if (result.status === "failed") return { text: `Export failed: ${result.reason}`, failed: true };
-  if (result.status === "cancelled") return { text: "Export cancelled.", failed: false };
-  if ("names" in result) {
-    const n = result.names.length;
-    return { text: n ? `Exported ${n} file${n === 1 ? "" : "s"}: ${result.names[0]}${n > 1 ? ` … ${result.names[n - 1]}` : ""}.` : "Nothing to export.", failed: false };
-  }
+  const written = "names" in result && result.names?.length ? result.names : null;
+  const sofar = written ? ` (${filesWritten(written)} before it stopped)` : "";
+  if (result.status === "failed") return { text: `Export failed: ${result.reason}${sofar}`, failed: true };
+  if (result.status === "cancelled") return { text: written ? `Export cancelled after ${filesWritten(written)}.` : "Export cancelled.", failed: false };
+  if ("names" in result) return { text: result.names.length ? `Exported ${filesWritten(result.names)}.` : "Nothing to export.", failed: false };
   return { text: `Exported ${result.name}.`, failed: false };
+}
+
+/** "3 files: g-step-001.svg … g-step-003.svg" */
+function filesWritten(names: readonly string[]): string {
+  const n = names.length;
+  return `${n.toLocaleString("en-US")} file${n === 1 ? "" : "s"}: ${names[0]}${n > 1 ? ` … ${names[n - 1]}` : ""}`;
 }

@@ -4,6 +4,10 @@
 import type { EventSink } from "../../../engine/events.ts";
 import { runPython } from "../../../engine/python/run.ts";
 
+/** bytes the program may hold (the engine's memory budget, half the CLI's: the worker shares
+ *  its process with the page, and the page dies with it) */
+export const WORKER_MAX_BYTES = 1024 ** 3;
+
 export function runScript(source: string, filename: string, sink: EventSink): void {
-  runPython(source, { filename, sink });
+  runPython(source, { filename, sink, maxBytes: WORKER_MAX_BYTES });
 }

@@ -19,6 +19,14 @@ class OverBudget extends Error {
   }
 }
 
+/** JavaScript's own limits (a string or array too long, memory refused): say what they mean */
+function describeFailure(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return err instanceof RangeError && /Invalid (string|array|typed array) length|allocation failed/.test(err.message)
+    ? `the run needed more memory than the page can give it (${text})`
+    : text;
+}
+
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
@@ -65,8 +73,12 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     const ms = performance.now() - started;
     post({ type: "done", ms, layout: layout() });
   } catch (err) {
-    flush();
+    try {
+      flush();
+    } catch {
+      // the batch itself was too big to send: the message below says why
+    }
     if (err instanceof OverBudget) post({ type: "budget", hit: err.hit, events: total, bytes, ms: performance.now() - started, layout: layout() });
-    else post({ type: "crashed", message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    else post({ type: "crashed", message: describeFailure(err) });
   }
 };

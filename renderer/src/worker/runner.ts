@@ -66,15 +66,23 @@ export class Runner {
     this.worker = w;
     this.handlers = handlers;
     this.queue = [];
+    let heard = false;
     w.onmessage = (ev: MessageEvent<FromWorker>) => {
       if (this.worker !== w) return;
+      heard = true;
       this.queue.push(ev.data);
       this.scheduleDrain();
     };
     w.onerror = (ev) => {
       if (this.worker !== w) return;
       ev.preventDefault();
-      this.queue.push({ type: "crashed", message: ev.message || "the run worker failed to start" });
+      const fallback = heard ? "the engine's worker stopped without a word (it may have run out of memory)" : "the run worker failed to start";
+      this.queue.push({ type: "crashed", message: ev.message || fallback });
+      this.scheduleDrain();
+    };
+    w.onmessageerror = () => {
+      if (this.worker !== w) return;
+      this.queue.push({ type: "crashed", message: "the engine's worker sent a message the page could not read" });
       this.scheduleDrain();
     };
     w.postMessage({ type: "run", source, filename } satisfies ToWorker);

@@ -15,6 +15,7 @@ function slowStorage(initial: string | null = null) {
           resolve();
         });
       }),
+    saveSync: (_key, text) => void writes.push(`sync:${text}`),
   };
   const release = async () => {
     while (gates.length > 0) {
@@ -62,6 +63,7 @@ describe("createSyncAutosave", () => {
         if (calls++ === 0) throw new Error("disk full");
         saved.push(text!);
       },
+      saveSync: () => undefined,
     };
     const autosave = await createSyncAutosave(storage, "editor", (e) => errors.push(e));
     autosave.save("one");
@@ -77,9 +79,40 @@ describe("createSyncAutosave", () => {
     const storage: AutosaveStorage = {
       load: () => Promise.reject(new Error("no access")),
       save: async () => undefined,
+      saveSync: () => undefined,
     };
     const autosave = await createSyncAutosave(storage, "editor", (e) => errors.push(e));
     expect(autosave.load()).toBeNull();
     expect(errors).toHaveLength(1);
+  });
+
+  // before: the page's unload handler started an asynchronous save that the quitting app never
+  // waited for, so the last edit could be lost
+  it("saveNow stores the text before it returns and drops saves still waiting", async () => {
+    const { storage, writes, release } = slowStorage();
+    const autosave = await createSyncAutosave(storage, "editor");
+    autosave.save("typed");
+    autosave.save("typed more");
+    autosave.saveNow("typed more, then quit");
+    expect(writes).toEqual(["sync:typed more, then quit"]);
+    await release();
+    await autosave.flush();
+    // the write already under way finishes; the one waiting behind it is not sent
+    expect(writes).toEqual(["sync:typed more, then quit", "typed"]);
+  });
+
+  it("saveNow reports a failure to the creator and to onError", async () => {
+    const errors: unknown[] = [];
+    const storage: AutosaveStorage = {
+      load: async () => null,
+      save: async () => undefined,
+      saveSync: () => {
+        throw new Error("Autosave failed: the disk is full");
+      },
+    };
+    const autosave = await createSyncAutosave(storage, "editor", (e) => errors.push(e));
+    autosave.onError = (e) => errors.push(`shown: ${(e as Error).message}`);
+    autosave.saveNow("x");
+    expect(errors).toEqual([new Error("Autosave failed: the disk is full"), "shown: Autosave failed: the disk is full"]);
   });
 });

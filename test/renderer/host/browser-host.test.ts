@@ -102,7 +102,7 @@ describe("saving without the File System Access API (Firefox, Safari): downloads
   it("export all steps downloads one file per step", async () => {
     const e = env();
     await expect(
-      createBrowserHost(e).exportSteps("svg", ["<svg>1</svg>", "<svg>2</svg>"], "graph"),
+      createBrowserHost(e).exportSteps("svg", 2, "graph", async (i) => `<svg>${i + 1}</svg>`),
     ).resolves.toEqual({
       status: "saved",
       names: ["graph-step-001.svg", "graph-step-002.svg"],
@@ -154,11 +154,34 @@ describe("saving with the File System Access API (Chromium)", () => {
         }),
       }),
     );
-    await host.exportSteps("dot", ["a", "b"], "g");
+    await host.exportSteps("dot", 2, "g", async (i) => "ab"[i]!);
     expect([...written]).toEqual([
       ["g-step-001.dot", "a"],
       ["g-step-002.dot", "b"],
     ]);
+  });
+
+  it("export all steps stops when cancelled, and on a failed write says which files it wrote", async () => {
+    const written: string[] = [];
+    const stop = new AbortController();
+    const host = createBrowserHost(env({ pickFolder: async () => ({ writeFile: async (name) => void written.push(name) }) }));
+    const cancelled = await host.exportSteps("svg", 5, "g", async () => "<svg/>", { signal: stop.signal, onProgress: (done) => done === 2 && stop.abort() });
+    expect(cancelled).toEqual({ status: "cancelled", names: ["g-step-001.svg", "g-step-002.svg"] });
+    expect(written).toEqual(["g-step-001.svg", "g-step-002.svg"]);
+    const full = createBrowserHost(
+      env({
+        pickFolder: async () => ({
+          writeFile: async (name) => {
+            if (name.endsWith("003.svg")) throw new Error("QuotaExceededError");
+          },
+        }),
+      }),
+    );
+    expect(await full.exportSteps("svg", 5, "g", async () => "<svg/>")).toEqual({
+      status: "failed",
+      reason: "Saving failed: QuotaExceededError",
+      names: ["g-step-001.svg", "g-step-002.svg"],
+    });
   });
 });
 

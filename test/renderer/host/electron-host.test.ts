@@ -15,10 +15,14 @@ function bridge(overrides: Partial<GradlensBridge> = {}): GradlensBridge {
     saveFile: vi.fn(async () => ({ status: "saved" as const, name: "a.py" })),
     saveFileAs: vi.fn(async () => ({ status: "cancelled" as const })),
     exportFile: vi.fn(async () => ({ status: "saved" as const, name: "g.svg" })),
-    exportSteps: vi.fn(async () => ({ status: "saved" as const, names: ["g-step-001.svg"] })),
+    exportStepsBegin: vi.fn(async () => ({ status: "ready" as const, names: ["g-step-001.svg", "g-step-002.svg", "g-step-003.svg"] })),
+    exportStepsWrite: vi.fn(async (i: number) => ({ status: "saved" as const, name: `g-step-00${i + 1}.svg` })),
+    exportStepsEnd: vi.fn(async () => undefined),
     initialFile: vi.fn(async () => null),
+    takeNotice: vi.fn(async () => null),
     autosaveLoad: vi.fn(async () => "saved text"),
     autosaveSave: vi.fn(async () => undefined),
+    autosaveSaveSync: vi.fn(() => null),
     onMenuCommand: vi.fn(() => () => undefined),
     onFileOpened: vi.fn(() => () => undefined),
     ...overrides,
@@ -75,14 +79,53 @@ describe("the Electron host", () => {
     await host.saveFile("x", "a.py");
     await host.saveAs("y", "b.py");
     await host.exportFile("png", new Uint8Array([1]), "g");
-    await host.exportSteps("svg", ["<svg/>"], "g");
     await host.storage.save("editor", "z");
+    host.storage.saveSync("editor", "last");
     await expect(host.storage.load("editor")).resolves.toBe("saved text");
     expect(b.saveFile).toHaveBeenCalledWith("x", "a.py");
     expect(b.saveFileAs).toHaveBeenCalledWith("y", "b.py");
     expect(b.exportFile).toHaveBeenCalledWith("png", new Uint8Array([1]), "g");
-    expect(b.exportSteps).toHaveBeenCalledWith("svg", ["<svg/>"], "g");
     expect(b.autosaveSave).toHaveBeenCalledWith("editor", "z");
+    expect(b.autosaveSaveSync).toHaveBeenCalledWith("editor", "last");
+    expect(() => createElectronHost(bridge({ autosaveSaveSync: () => "Autosave failed: the disk is full" })).storage.saveSync("editor", "x")).toThrow(
+      "Autosave failed: the disk is full",
+    );
+  });
+
+  it("exports every step one file at a time: each is made only when the one before is written", async () => {
+    const b = bridge();
+    const events: string[] = [];
+    b.exportStepsWrite = vi.fn(async (i: number) => (events.push(`write ${i}`), { status: "saved" as const, name: `g-step-00${i + 1}.svg` }));
+    const progress: number[] = [];
+    const result = await createElectronHost(b).exportSteps("svg", 3, "g", async (i) => (events.push(`make ${i}`), `<svg>${i}</svg>`), {
+      onProgress: (done) => progress.push(done),
+    });
+    expect(result).toEqual({ status: "saved", names: ["g-step-001.svg", "g-step-002.svg", "g-step-003.svg"] });
+    expect(events).toEqual(["make 0", "write 0", "make 1", "write 1", "make 2", "write 2"]);
+    expect(progress).toEqual([1, 2, 3]);
+    expect(b.exportStepsBegin).toHaveBeenCalledWith("svg", 3, "g");
+    expect(b.exportStepsWrite).toHaveBeenCalledWith(1, "<svg>1</svg>");
+    expect(b.exportStepsEnd).toHaveBeenCalledTimes(1);
+  });
+
+  it("a cancelled export stops between files and says which were written; a failed write stops it", async () => {
+    const b = bridge();
+    const stop = new AbortController();
+    const cancelled = await createElectronHost(b).exportSteps("svg", 3, "g", async (i) => `<svg>${i}</svg>`, {
+      signal: stop.signal,
+      onProgress: (done) => done === 1 && stop.abort(),
+    });
+    expect(cancelled).toEqual({ status: "cancelled", names: ["g-step-001.svg"] });
+    expect(b.exportStepsWrite).toHaveBeenCalledTimes(1);
+    expect(b.exportStepsEnd).toHaveBeenCalledTimes(1);
+    const full = bridge({ exportStepsWrite: vi.fn(async (i: number) => (i === 1 ? { status: "failed" as const, reason: "g-step-002.svg could not be saved: the disk is full." } : { status: "saved" as const, name: "g-step-001.svg" })) });
+    const failed = await createElectronHost(full).exportSteps("svg", 3, "g", async (i) => `<svg>${i}</svg>`);
+    expect(failed).toEqual({ status: "failed", reason: "g-step-002.svg could not be saved: the disk is full.", names: ["g-step-001.svg"] });
+    expect(full.exportStepsEnd).toHaveBeenCalledTimes(1);
+    const declined = bridge({ exportStepsBegin: vi.fn(async () => ({ status: "cancelled" as const })) });
+    const make = vi.fn(async () => "<svg/>");
+    expect(await createElectronHost(declined).exportSteps("svg", 3, "g", make)).toEqual({ status: "cancelled" });
+    expect(make).not.toHaveBeenCalled();
   });
 
   it("forwards menu commands and files opened from the menu", () => {

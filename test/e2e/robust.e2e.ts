@@ -1,0 +1,117 @@
+// Hostile and careless use of the app in real Chromium: programs that would exhaust the page's
+// memory end with a message and leave the page working; Export all steps shows its progress and
+// can be cancelled; a failed save is said, not swallowed; the last edit survives the page going
+// away inside the autosave's delay.
+
+import type { Page } from "playwright-core";
+import { assert, consoleText, run, setScript } from "./app.ts";
+
+interface Ctx {
+  page: Page;
+  shot: (name: string) => Promise<unknown>;
+}
+
+/** The desktop bridge, faked in the page (a string: tsx's helpers do not exist there). `extra`
+ *  overrides members; the autosave is kept in localStorage so it outlives a reload. */
+function fakeBridge(extra: string): string {
+  return `
+    window.__written = [];
+    window.gradlens = Object.assign({
+      platform: "linux",
+      openFile: async () => ({ status: "cancelled" }),
+      saveFile: async () => ({ status: "cancelled" }),
+      saveFileAs: async () => ({ status: "cancelled" }),
+      exportFile: async (kind, data, name) => ({ status: "saved", name }),
+      exportStepsBegin: async (kind, count, name) => ({ status: "ready", names: Array.from({ length: count }, (_, i) => name + "-" + (i + 1)) }),
+      exportStepsWrite: async (i, data) => {
+        await new Promise((r) => setTimeout(r, 25));
+        window.__written.push(i);
+        return { status: "saved", name: "g-step-" + (i + 1) + ".svg" };
+      },
+      exportStepsEnd: async () => undefined,
+      initialFile: async () => null,
+      takeNotice: async () => null,
+      autosaveLoad: async () => localStorage.getItem("fake-autosave"),
+      // an asynchronous save that takes its time, as IPC to a busy main process can
+      autosaveSave: (key, text) => new Promise((r) => setTimeout(() => (localStorage.setItem("fake-autosave", text), r()), 2000)),
+      autosaveSaveSync: (key, text) => (localStorage.setItem("fake-autosave", text), null),
+      onMenuCommand: () => () => undefined,
+      onFileOpened: () => () => undefined,
+    }, ${extra});
+  `;
+}
+
+async function statusText(page: Page): Promise<string> {
+  return (await page.locator(".status").textContent()) ?? "";
+}
+
+export const tests = [
+  {
+    // before: len() and slicing of a long string built an array per character; a program
+    // growing big strings went on until the worker (and the page with it) died
+    name: "a program holding ever more text ends in MemoryError at its line; the page works on",
+    async run({ page, shot }: Ctx) {
+      await setScript(page, "s = 'ab' * 5_000_000\nprint(len(s), s[-3:])\nkeep = []\nwhile True:\n    keep.append(s + str(len(keep)))\n");
+      await run(page, 40_000);
+      const text = await consoleText(page);
+      assert(text.includes("10000000 bab"), `len() of a long string: ${text.slice(0, 200)}`);
+      assert(/MemoryError: Gradlens stopped the program: more than 1 GB in use \(memory budget\) at line 5/.test(text), `console: ${text.slice(-300)}`);
+      await shot("memory-budget");
+      await setScript(page, "print(6 * 7)\n");
+      await run(page);
+      assert((await consoleText(page)).includes("42"), "a run after the memory stop did not work");
+    },
+  },
+  {
+    // before: the app made every file first (the page frozen, 16 s for 1,365 steps), then wrote
+    // them all at once, with no progress and no way to stop
+    name: "export all steps shows its progress, keeps the page answering, and Cancel stops it",
+    async run({ page, shot }: Ctx) {
+      await page.addInitScript(fakeBridge("{}"));
+      await page.reload();
+      await setScript(page, "import torch\nx = torch.tensor(1.0, requires_grad=True)\nfor i in range(30):\n    x = x * 1.1\nx.backward()\n");
+      await run(page);
+      await page.getByRole("button", { name: /Export/ }).click();
+      await page.getByRole("menuitem", { name: /every step/ }).click();
+      const progress = page.locator(".banner.progress");
+      await progress.waitFor({ timeout: 5000 });
+      const first = (await progress.textContent()) ?? "";
+      await page.waitForFunction(() => (window as unknown as { __written: number[] }).__written.length >= 5);
+      const later = (await progress.textContent()) ?? "";
+      assert(first !== later && /Exporting step \d+ of \d+/.test(later), `progress did not move: "${first}" -> "${later}"`);
+      await shot("export-progress");
+      await progress.getByRole("button", { name: "Cancel" }).click();
+      await progress.waitFor({ state: "detached", timeout: 5000 });
+      const written = await page.evaluate(() => (window as unknown as { __written: number[] }).__written.length);
+      const total = Number(/of (\d+)/.exec(later)![1]);
+      const status = await statusText(page);
+      assert(written < total, `Cancel should stop the export early: ${written} of ${total} written`);
+      assert(new RegExp(`^Export cancelled after ${written} files: g-step-1\\.svg … g-step-${written}\\.svg\\.$`).test(status), `status: ${status}`);
+    },
+  },
+  {
+    // before: App.save() awaited the host without a catch: a failure went nowhere
+    name: "a save that fails is said in the banner",
+    async run({ page }: Ctx) {
+      await page.addInitScript(fakeBridge(`{ saveFile: async () => { throw new Error("main process did not answer"); } }`));
+      await page.reload();
+      await page.getByRole("button", { name: "Save the script" }).click();
+      const alert = page.getByRole("alert");
+      await alert.waitFor({ timeout: 5000 });
+      const text = (await alert.textContent()) ?? "";
+      assert(/Could not save script\.py: main process did not answer/.test(text), `alert: ${text}`);
+    },
+  },
+  {
+    // before: the unload handler started an asynchronous save the closing page never waited for
+    name: "the last edit survives the page going away inside the autosave's delay",
+    async run({ page }: Ctx) {
+      await page.addInitScript(fakeBridge("{}"));
+      await page.reload();
+      await setScript(page, "print('typed just before closing')\n");
+      await page.reload(); // at once: the 300 ms autosave timer and the 2 s save have not run
+      const text = await page.locator(".cm-content").innerText();
+      assert(text.includes("typed just before closing"), `after the reload the editor holds: ${text}`);
+    },
+  },
+];
