@@ -29,6 +29,7 @@ export * from "./ops/inplace.ts";
 export * from "./ops/inplace_math.ts";
 export * from "./ops/math_extra.ts";
 export * from "./ops/nn.ts";
+export * from "./ops/stats.ts";
 export * from "./ops/loss.ts";
 export * from "./ops/bce_logits.ts";
 export * from "./ops/gather_scatter.ts";

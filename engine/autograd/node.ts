@@ -111,6 +111,11 @@ export class GradNode {
     return CPP_NAMED.has(this.name) ? `torch::autograd::${this.name}` : this.name;
   }
 
+  /** should_compute_output(i): input i had an edge (required grad) when the op ran */
+  needs(i: number): boolean {
+    return (this.next[i] ?? null) !== null;
+  }
+
   save(slot: string, t: Tensor, isOutput = false): void {
     this.saved.push(new SavedTensor(slot, t, t.storage.version, isOutput, t.id));
   }

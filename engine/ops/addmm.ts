@@ -70,14 +70,14 @@ export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, beta: Scalar = 1
     inputs: [self, mat1, mat2],
     save,
     backward: ([g], node) => {
-      const gs = self.requiresGrad ? maybeMultiply(g!, beta) : null;
+      const gs = node.needs(0) ? maybeMultiply(g!, beta) : null;
       let g1: Tensor | null = null;
       let g2: Tensor | null = null;
-      if (mat1.requiresGrad) {
+      if (node.needs(1)) {
         const m2 = node.unpack("mat2");
         g1 = maybeMultiply(columnMajor(s1, st1) ? tOp(mm(m2, tOp(g!))) : mm(g!, tOp(m2)), alpha);
       }
-      if (mat2.requiresGrad) {
+      if (node.needs(2)) {
         const m1 = node.unpack("mat1");
         g2 = maybeMultiply(columnMajor(s2, st2) ? tOp(mm(tOp(g!), m1)) : mm(tOp(m1), g!), alpha);
       }

@@ -74,8 +74,8 @@ export function mul(a: Operand, b: Operand): Tensor {
     inputs: tensors(a, b),
     save,
     backward: ([g], node) => [
-      isTensor(a) && a.requiresGrad ? mul(g!, node.unpack("other")) : null,
-      isTensor(b) && b.requiresGrad ? mul(g!, node.unpack("self")) : null,
+      node.needs(0) ? mul(g!, node.unpack("other")) : null,
+      node.needs(1) ? mul(g!, node.unpack("self")) : null,
     ],
   });
 }
@@ -123,9 +123,9 @@ export function div(a: Operand, b: Operand): Tensor {
     save,
     backward: ([g], node) => {
       const other = node.unpack("other");
-      const gs = isTensor(a) && a.requiresGrad ? div(g!, other) : null;
+      const gs = node.needs(0) ? div(g!, other) : null;
       let go: Tensor | null = null;
-      if (isTensor(b) && b.requiresGrad) go = mul(neg(g!), div(div(node.unpack("self"), other), other));
+      if (node.needs(1)) go = mul(neg(g!), div(div(node.unpack("self"), other), other));
       return [gs, go];
     },
   });
@@ -286,11 +286,11 @@ export function pow(base: Operand, exponent: Operand): Tensor {
       const e = node.unpack("exponent");
       const self = isTensor(base) ? node.unpack("self") : base;
       let gs: Tensor | null = null;
-      if (isTensor(base) && base.requiresGrad) {
+      if (node.needs(0)) {
         gs = where(eq(e, 0), 0, mul(g!, mul(e, pow(self, sub(e, 1)))));
       }
       let ge_: Tensor | null = null;
-      if (exp.requiresGrad) {
+      if (node.needs(1)) {
         const result = node.unpack("result");
         const logSelf = isTensor(self) ? log(self) : Math.log(Number(self));
         const cond = isTensor(self) ? logicalAnd(eq(self, 0), ge(e, 0)) : Number(self) === 0 ? ge(e, 0) : null;

@@ -44,8 +44,8 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
     backward: ([g], node) => {
       const c = node.unpack("condition");
       return [
-        isTensor(a) && a.requiresGrad ? where(c, g!, 0) : null,
-        isTensor(b) && b.requiresGrad ? where(c, 0, g!) : null,
+        node.needs(0) ? where(c, g!, 0) : null,
+        node.needs(1) ? where(c, 0, g!) : null,
       ];
     },
   });

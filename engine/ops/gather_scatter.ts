@@ -135,7 +135,7 @@ export function scatter(self: Tensor, dim: number, index: Tensor, src: Tensor): 
     eventInputs: [self, index, src],
     backward: ([g], node) => {
       const i = node.unpack("index");
-      return [self.requiresGrad ? scatterValue(g!, d, i, 0) : null, src.requiresGrad ? gather(g!, d, i) : null];
+      return [node.needs(0) ? scatterValue(g!, d, i, 0) : null, node.needs(1) ? gather(g!, d, i) : null];
     },
   });
 }
@@ -170,7 +170,7 @@ export function scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor
     inputs: [self, src],
     save: { index },
     eventInputs: [self, index, src],
-    backward: ([g], node) => [self.requiresGrad ? g : null, src.requiresGrad ? gather(g!, d, node.unpack("index")) : null],
+    backward: ([g], node) => [node.needs(0) ? g : null, node.needs(1) ? gather(g!, d, node.unpack("index")) : null],
   });
 }
 

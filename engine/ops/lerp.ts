@@ -36,7 +36,7 @@ export function lerp(self: Tensor, end: Tensor, weight: number | Tensor): Tensor
     op: "lerp",
     gradFn: "LerpBackward0",
     inputs: [self, end],
-    backward: ([g]) => [self.requiresGrad ? mulScalar(g!, 1 - weight) : null, end.requiresGrad ? mulScalar(g!, weight) : null],
+    backward: ([g], node) => [node.needs(0) ? mulScalar(g!, 1 - weight) : null, node.needs(1) ? mulScalar(g!, weight) : null],
   });
 }
 
@@ -56,9 +56,9 @@ function lerpTensor(self: Tensor, end: Tensor, weight: Tensor): Tensor {
     backward: ([g], node) => {
       const w = node.unpack("weight");
       return [
-        self.requiresGrad ? mul(g!, sub(fullLike(w, 1), w)) : null,
-        end.requiresGrad ? mul(g!, w) : null,
-        weight.requiresGrad ? mul(g!, sub(node.unpack("end"), node.unpack("self"))) : null,
+        node.needs(0) ? mul(g!, sub(fullLike(w, 1), w)) : null,
+        node.needs(1) ? mul(g!, w) : null,
+        node.needs(2) ? mul(g!, sub(node.unpack("end"), node.unpack("self"))) : null,
       ];
     },
   });

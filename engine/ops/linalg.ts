@@ -53,8 +53,8 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     inputs: [a, b],
     save: { self: a, mat2: b },
     backward: ([g], node) => [
-      a.requiresGrad ? mm(g!, tOp(node.unpack("mat2"))) : null,
-      b.requiresGrad ? mm(tOp(node.unpack("self")), g!) : null,
+      node.needs(0) ? mm(g!, tOp(node.unpack("mat2"))) : null,
+      node.needs(1) ? mm(tOp(node.unpack("self")), g!) : null,
     ],
   });
 }
@@ -72,8 +72,8 @@ export function mv(a: Tensor, v: Tensor): Tensor {
     inputs: [a, v],
     save: { self: a, vec: v },
     backward: ([g], node) => [
-      a.requiresGrad ? mul(reshape(g!, [-1, 1]), node.unpack("vec")) : null,
-      v.requiresGrad ? mv(tOp(node.unpack("self")), g!) : null,
+      node.needs(0) ? mul(reshape(g!, [-1, 1]), node.unpack("vec")) : null,
+      node.needs(1) ? mv(tOp(node.unpack("self")), g!) : null,
     ],
   });
 }
@@ -93,8 +93,8 @@ export function dot(a: Tensor, b: Tensor): Tensor {
     inputs: [a, b],
     save: { self: a, tensor: b },
     backward: ([g], node) => [
-      a.requiresGrad ? mul(g!, node.unpack("tensor")) : null,
-      b.requiresGrad ? mul(g!, node.unpack("self")) : null,
+      node.needs(0) ? mul(g!, node.unpack("tensor")) : null,
+      node.needs(1) ? mul(g!, node.unpack("self")) : null,
     ],
   });
 }
@@ -118,8 +118,8 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
     inputs: [a, b],
     save: { self: a, mat2: b },
     backward: ([g], node) => [
-      a.requiresGrad ? bmm(g!, transpose(node.unpack("mat2"), 1, 2)) : null,
-      b.requiresGrad ? bmm(transpose(node.unpack("self"), 1, 2), g!) : null,
+      node.needs(0) ? bmm(g!, transpose(node.unpack("mat2"), 1, 2)) : null,
+      node.needs(1) ? bmm(transpose(node.unpack("self"), 1, 2), g!) : null,
     ],
   });
 }

@@ -207,8 +207,8 @@ export function nllLossBackward(
     inputs: [grad, self],
     save,
     backward: ([gg], node) => [
-      grad.requiresGrad ? nllLossOp(gg!, node.unpack("target"), { weight: weight ? node.unpack("weight") : null, reduction, ignoreIndex: ignore }) : null,
-      self.requiresGrad ? zerosLikeT(gg!) : null,
+      node.needs(0) ? nllLossOp(gg!, node.unpack("target"), { weight: weight ? node.unpack("weight") : null, reduction, ignoreIndex: ignore }) : null,
+      node.needs(1) ? zerosLikeT(gg!) : null,
     ],
   });
 }

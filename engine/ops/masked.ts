@@ -3,6 +3,7 @@
 import { castValue } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
+import type { GradNode } from "../autograd/node.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { broadcastShapes } from "./kernel.ts";
 import { broadcastValues } from "./broadcast_read.ts";
@@ -29,10 +30,10 @@ function checkValue(value: MaskValue): void {
 const valueOf = (v: MaskValue): number => (typeof v === "number" ? v : v.at(0));
 
 /** the formula both variants share: grad.masked_fill(mask, 0) for self, sum of grad under the mask for value */
-function maskedFillGrads(g: Tensor, mask: Tensor, self: Tensor | null, value: MaskValue): (Tensor | null)[] {
-  const gs = self && self.requiresGrad ? maskedFill(g, mask, 0) : null;
+function maskedFillGrads(g: Tensor, mask: Tensor, node: GradNode, value: MaskValue): (Tensor | null)[] {
+  const gs = node.needs(0) ? maskedFill(g, mask, 0) : null;
   if (typeof value === "number") return [gs];
-  return [gs, value.requiresGrad ? sum(where(mask, g, 0)) : null];
+  return [gs, node.needs(1) ? sum(where(mask, g, 0)) : null];
 }
 
 /** x.masked_fill(mask, value): a new tensor of the broadcast shape of mask and x */
@@ -51,7 +52,7 @@ export function maskedFill(self: Tensor, mask: Tensor, value: MaskValue): Tensor
     inputs: tensorValue ? [self, value] : [self],
     save: { mask },
     eventInputs: tensorValue ? [self, mask, value] : [self, mask],
-    backward: ([g], node) => maskedFillGrads(g!, node.unpack("mask"), self, value),
+    backward: ([g], node) => maskedFillGrads(g!, node.unpack("mask"), node, value),
   });
 }
 
@@ -71,7 +72,7 @@ export function maskedFill_(self: Tensor, mask: Tensor, value: MaskValue): Tenso
     save: { mask },
     backward: ([g], node) => {
       const mk = node.unpack("mask");
-      return [maskedFill(g!, mk, 0), ...(tensorValue ? [value.requiresGrad ? sum(where(mk, g!, 0)) : null] : [])];
+      return [maskedFill(g!, mk, 0), ...(tensorValue ? [node.needs(1) ? sum(where(mk, g!, 0)) : null] : [])];
     },
   });
 }

@@ -1,20 +1,16 @@
 // Reductions and functions from torch / torch.nn.functional that small training loops use:
-// softmax, log_softmax, logsumexp, mse_loss, prod, norm, var, std, cumsum.
+// softmax, log_softmax, logsumexp, mse_loss, cumsum (prod, var, std and norms: stats.ts).
 import { isFloating } from "../dtype.ts";
-import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
-import { add, div, divScalar, mul, mulScalar, neg, sub } from "./arith.ts";
+import { add, divScalar, mul, mulScalar, neg, sub } from "./arith.ts";
 import { binaryMap } from "./kernel.ts";
 import { onesLike } from "./create.ts";
 import { exp, log as logOf } from "./unary.ts";
-import { mean, sum } from "./reduce.ts";
-import { eq } from "./compare.ts";
-import { maskedFill_ } from "./masked.ts";
-import { norm2 } from "./norm2.ts";
-import { blockReduce, innerChunk, inVector, laneSum } from "./vec_reduce.ts";
+import { max, mean, sum } from "./reduce.ts";
+import { innerChunk, inVector, laneSum } from "./vec_reduce.ts";
 import { logSoftmaxBackwardData, softmaxBackwardData } from "./softmax_backward.ts";
-import { unsqueeze as unsq, wrapDim } from "./views.ts";
+import { reshape, unsqueeze as unsq, wrapDim } from "./views.ts";
 import { flip } from "./reorder.ts";
 import { expf, logf } from "./sleef/float32.ts";
 import { exp as exp64, log as log64 } from "./sleef/float64.ts";
@@ -25,7 +21,7 @@ type RunKind = "last" | "vector" | "scalar";
 
 /** apply fn to each 1-D run of values along dim; chunk: the inner blocks the kernel walks */
 function alongDim(x: Tensor, dim: number, fn: (vals: number[], kind: RunKind) => number[], chunk?: number): Tensor {
-  const d = x.dim() === 0 ? 0 : wrapDim(dim, x.dim());
+  const d = wrapDim(dim, x.dim());
   const shape = x.shape.length === 0 ? [1] : x.shape;
   const v = x.values();
   const n = shape[d];
@@ -105,10 +101,19 @@ export function logSoftmax(x: Tensor, dim: number): Tensor {
   });
 }
 
-export function logsumexp(x: Tensor, dim: number, keepdim = false): Tensor {
-  const m = x.rt.noGrad(() => x.values().reduce((a, b) => Math.max(a, b), -Infinity));
-  const shifted = x.rt.noGrad(() => sub(x, Number.isFinite(m) ? m : 0));
-  const lse = x.rt.noGrad(() => add(logOf(sum(exp(shifted), dim, keepdim)), Number.isFinite(m) ? m : 0));
+/** logsumexp as ATen computes it: each run's max (an infinite max counts as 0), then
+ *  log(sum(exp(x - max))) + max */
+export function logsumexp(x: Tensor, dim: number | number[], keepdim = false): Tensor {
+  const dims = x.dim() === 0 ? [] : (Array.isArray(dim) ? dim : [dim]).map((d) => wrapDim(d, x.dim())).sort((a, b) => a - b);
+  if (x.dim() === 0) for (const d of Array.isArray(dim) ? dim : [dim]) wrapDim(d, 0);
+  const lse = x.rt.internally(() => {
+    if (x.numel === 0) return logOf(sum(exp(x), dims, keepdim));
+    let maxes = x;
+    for (const d of dims) maxes = (max(maxes, d, true) as Tensor[])[0];
+    maxes = fromValues(x.rt, maxes.values().map((v) => (Math.abs(v) === Infinity ? 0 : v)), maxes.shape.slice(), maxes.dtype);
+    const s = logOf(sum(exp(sub(x, maxes)), dims, keepdim));
+    return add(s, keepdim ? maxes : reshape(maxes, s.shape.slice()));
+  });
   const out = fromValues(x.rt, lse.values(), lse.shape.slice(), lse.dtype);
   return record(out, {
     op: "logsumexp",
@@ -117,10 +122,13 @@ export function logsumexp(x: Tensor, dim: number, keepdim = false): Tensor {
     save: { self: x, result: out },
     backward: ([g], node) => {
       const self = node.unpack("self");
-      const res = node.unpack("result");
-      const d = wrapDim(dim, self.dim());
-      const gk = keepdim ? g! : unsq(g!, d);
-      const rk = keepdim ? res : unsq(res, d);
+      let gk = g!;
+      let rk = node.unpack("result");
+      if (!keepdim && self.dim() !== 0)
+        for (const d of dims) {
+          gk = unsq(gk, d);
+          rk = unsq(rk, d);
+        }
       return [mul(gk, exp(sub(self, rk)))];
     },
   });
@@ -140,8 +148,8 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: "mean" | "sum"
       const self = node.unpack("self");
       const t = node.unpack("target");
       return [
-        input.requiresGrad ? mseLossBackward(g!, self, t, reduction) : null,
-        target.requiresGrad ? mseLossBackward(g!, t, self, reduction) : null,
+        node.needs(0) ? mseLossBackward(g!, self, t, reduction) : null,
+        node.needs(1) ? mseLossBackward(g!, t, self, reduction) : null,
       ];
     },
   });
@@ -168,104 +176,15 @@ export function mseLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor
       const s = node.unpack("self");
       const t = node.unpack("target");
       let dGrad: Tensor | null = null;
-      if (gradOutput.requiresGrad) {
+      if (node.needs(0)) {
         dGrad =
           reduction === "none"
             ? mseLossBackward(g!, s, t, reduction)
             : sum(mul(mseLossBackward(onesLike(go), s, t, reduction), g!));
       }
-      const dSelf = self.requiresGrad ? doubleBackward(mul(g!, go)) : null;
-      const dTarget = target.requiresGrad ? neg(doubleBackward(mul(g!, go))) : null;
+      const dSelf = node.needs(1) ? doubleBackward(mul(g!, go)) : null;
+      const dTarget = node.needs(2) ? neg(doubleBackward(mul(g!, go))) : null;
       return [dGrad, dSelf, dTarget];
-    },
-  });
-}
-
-export function prod(x: Tensor): Tensor {
-  const r = fr(x);
-  const vals = x.isContiguous() ? x.contiguousData() : x.values();
-  const value = blockReduce(vals, x.dtype === "float64" ? 4 : 8, 1, (a, b) => r(a * b));
-  const out = fromValues(x.rt, [value], [], isFloating(x.dtype) ? x.dtype : "int64");
-  return record(out, {
-    op: "prod",
-    gradFn: "ProdBackward0",
-    inputs: [x],
-    save: { self: x, result: out },
-    backward: ([g], node) => {
-      const self = node.unpack("self");
-      const vals = self.values();
-      if (vals.some((v) => v === 0)) {
-        // the product of all the other elements, one by one
-        const others = vals.map((_, i) => vals.reduce((a, b, j) => (i === j ? a : a * b), 1));
-        return [mul(g!, fromValues(x.rt, others, self.shape.slice(), self.dtype))];
-      }
-      // prod_backward without zeros: grad * (result / input)
-      return [mul(g!, div(node.unpack("result"), self))];
-    },
-  });
-}
-
-export function norm(x: Tensor): Tensor {
-  if (!isFloating(x.dtype)) throw runtimeError("linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long");
-  const out = fromValues(x.rt, [norm2(x.isContiguous() ? x.contiguousData() : x.values(), x.dtype as "float32" | "float64")], [], x.dtype);
-  return record(out, {
-    op: "norm",
-    // torch.norm / Tensor.norm run linalg.vector_norm since 2.0; its ord-2 formula:
-    // grad * (self / norm).masked_fill_(norm == 0, 0)
-    gradFn: "LinalgVectorNormBackward0",
-    inputs: [x],
-    save: { self: x, result: out },
-    backward: ([g], node) => {
-      const result = node.unpack("result");
-      return [mul(g!, maskedFill_(div(node.unpack("self"), result), eq(result, 0), 0))];
-    },
-  });
-}
-
-/** the variance in double, as ATen's CPU kernel accumulates it before rounding to the dtype */
-function varianceOf(x: Tensor, unbiased: boolean, op: "std" | "var"): number {
-  if (!isFloating(x.dtype)) throw runtimeError("std and var only support floating point and complex dtypes");
-  const v = x.values();
-  const n = v.length;
-  const dof = Math.max(0, unbiased ? n - 1 : n);
-  if (dof === 0)
-    x.rt.warn(
-      "UserWarning",
-      `${op}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor (input numel divided by output numel). (Triggered internally at ./aten/src/ATen/native/ReduceOps.cpp:1831.)`,
-    );
-  const m = v.reduce((a, b) => a + b, 0) / n;
-  return v.reduce((a, b) => a + (b - m) * (b - m), 0) / dof;
-}
-
-/** var_backward: (2 / dof) * grad * (self - self.mean()) */
-function varBackward(g: Tensor, self: Tensor, unbiased: boolean): Tensor {
-  return mul(mulScalar(g, 2 / (unbiased ? self.numel - 1 : self.numel)), sub(self, mean(self)));
-}
-
-export function variance(x: Tensor, unbiased = true): Tensor {
-  const out = fromValues(x.rt, [varianceOf(x, unbiased, "var")], [], x.dtype);
-  return record(out, {
-    op: "var",
-    gradFn: "VarBackward0",
-    inputs: [x],
-    save: { self: x },
-    backward: ([g], node) => [varBackward(g!, node.unpack("self"), unbiased)],
-  });
-}
-
-/** std: sqrt of the double variance, rounded once; its gradient is ATen 2.6's std_backward,
- *  var_backward of (grad / (result * 2)).masked_fill_(result == 0, 0) */
-export function std(x: Tensor, unbiased = true): Tensor {
-  const out = fromValues(x.rt, [Math.sqrt(varianceOf(x, unbiased, "std"))], [], x.dtype);
-  return record(out, {
-    op: "std",
-    gradFn: "StdBackward0",
-    inputs: [x],
-    save: { self: x, result: out },
-    backward: ([g], node) => {
-      const result = node.unpack("result");
-      const gradVar = maskedFill_(div(g!, mulScalar(result, 2)), eq(result, 0), 0);
-      return [varBackward(gradVar, node.unpack("self"), unbiased)];
     },
   });
 }

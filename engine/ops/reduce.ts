@@ -1,10 +1,12 @@
 // Reductions: sum and mean (all, dims, keepdim), max/min (all, or along a dim with indices),
 // and sum_to, which the engine uses to reduce a broadcast gradient back to an input's shape.
 import { atenTypeName, isFloating, type DType } from "../dtype.ts";
-import { runtimeError } from "../errors.ts";
+import { indexError, runtimeError } from "../errors.ts";
 import { record, recordConstant } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
-import { div, divScalar, mul } from "./arith.ts";
+import { div, divScalar } from "./arith.ts";
+import { maskedFill_ } from "./masked.ts";
+import { isnan } from "./math_extra.ts";
 import { eq } from "./compare.ts";
 import { cascadeSum, stridedSum } from "./cascade_sum.ts";
 import { expand, unsqueeze, view, wrapDim } from "./views.ts";
@@ -35,7 +37,9 @@ function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType
   }
   const n = numelOf(dims.map((d) => shape[d]));
   const outN = numelOf(kept.map((i) => shape[i]));
-  const innermost = dims.length === 1 && dims[0] === shape.length - 1;
+  // the reduced dims are the last ones: one run, contiguous in memory (ATen coalesces them, so
+  // sum(x, (0, 1)) of a 2-d x adds in the order of a full sum)
+  const innermost = dims.length > 0 && dims.every((d, i) => d === shape.length - dims.length + i);
   const single = dims.length <= 1;
   const stride = dims.length === 1 ? strides[dims[0]] : 1;
   const buf = single ? null : new Float64Array(n);
@@ -59,7 +63,7 @@ function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType
         }
         buf[i] = vals[off];
       }
-      out[o] = fn(buf, 0, 1, n, false);
+      out[o] = fn(buf, 0, 1, n, innermost);
     } else out[o] = fn(vals, base, stride, n, innermost);
   }
   return fromValues(x.rt, out, outShape, outDType);
@@ -161,11 +165,7 @@ function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = fals
       gradFn: isMax ? "MaxBackward1" : "MinBackward1",
       inputs: [x],
       save: { self: x, result: out },
-      backward: ([g], node) => {
-        const mask = eq(node.unpack("self"), node.unpack("result"));
-        const count = sum(mask);
-        return [mul(mask, div(g!, count))];
-      },
+      backward: ([g], node) => [evenlyDistribute(g!, node.unpack("self"), node.unpack("result"))],
     });
   }
   const d = wrapDim(dim, x.dim());
@@ -187,6 +187,13 @@ function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = fals
     backward: ([g], node) => [valueSelectingBackward(g!, d, node.unpack("indices"), sizes, keepdim)],
   });
   return [values, indices];
+}
+
+/** evenly_distribute_backward: the gradient shared by the elements equal to the max (or NaN,
+ *  when the max is NaN), written into zeros with masked_fill_ (so the others are +0) */
+function evenlyDistribute(grad: Tensor, input: Tensor, value: Tensor): Tensor {
+  const mask = Number.isNaN(value.at(0)) ? isnan(input) : eq(input, value);
+  return maskedFill_(zerosOf(grad, input.shape, "new_zeros"), mask, div(grad, sum(mask)));
 }
 
 export const max = (x: Tensor, dim?: number | null, keepdim = false) => extremum(x, true, dim, keepdim);
@@ -230,9 +237,13 @@ export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor 
 
 function argExtremum(x: Tensor, isMax: boolean, dim: number | null | undefined, keepdim: boolean): Tensor {
   if (dim === undefined || dim === null) {
+    if (x.numel === 0)
+      throw indexError(`${isMax ? "argmax" : "argmin"}(): Expected reduction dim to be specified for input.numel() == 0.`);
     const flatX = fromValues(x.rt, x.values(), [x.numel], x.dtype);
     const [, idx] = extremum(flatX, isMax, 0, false) as [Tensor, Tensor];
-    return recordConstant(fromValues(x.rt, idx.values(), [], "int64"), isMax ? "argmax" : "argmin", [x]);
+    // keepdim without a dim keeps every dim, at size 1
+    const shape = keepdim ? x.shape.map(() => 1) : [];
+    return recordConstant(fromValues(x.rt, idx.values(), shape, "int64"), isMax ? "argmax" : "argmin", [x]);
   }
   const [, idx] = x.rt.noGrad(() => extremum(x, isMax, dim, keepdim)) as [Tensor, Tensor];
   return idx;

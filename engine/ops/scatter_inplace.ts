@@ -37,7 +37,7 @@ export function scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor |
       backward: ([g], node) => {
         const i = node.unpack("index");
         const gs = scatterValue(g!, d, i, 0);
-        return tensorSrc ? [gs, src.requiresGrad ? gather(g!, d, i) : null] : [gs];
+        return tensorSrc ? [gs, node.needs(1) ? gather(g!, d, i) : null] : [gs];
       },
     },
   );

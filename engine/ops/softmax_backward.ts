@@ -22,7 +22,7 @@ type Run = (gl: number[], yl: number[], vector: boolean) => number[];
  * 7 to 100 elements, float32: the multiply-adds that GCC fused, and those it did not, are as written.
  */
 function lanewise(g: Tensor, y: Tensor, dim: number, last: Run, inner: Run): Tensor {
-  const d = g.dim() === 0 ? 0 : wrapDim(dim, g.dim());
+  const d = wrapDim(dim, g.dim());
   const shape = g.dim() === 0 ? [1] : g.shape;
   const n = shape[d];
   const innerSize = numelOf(shape.slice(d + 1));
@@ -75,8 +75,8 @@ export function logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: 
       const go = node.unpack("grad_output");
       const y = node.unpack("output");
       return [
-        gradOutput.requiresGrad ? sub(g!, sum(mul(g!, exp(y)), dim, true)) : null,
-        output.requiresGrad ? mul(mul(neg(sum(go, dim, true)), exp(y)), g!) : null,
+        node.needs(0) ? sub(g!, sum(mul(g!, exp(y)), dim, true)) : null,
+        node.needs(1) ? mul(mul(neg(sum(go, dim, true)), exp(y)), g!) : null,
       ];
     },
   });
@@ -108,8 +108,8 @@ export function softmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: num
       const go = node.unpack("grad_output");
       const y = node.unpack("output");
       return [
-        gradOutput.requiresGrad ? softmaxBackwardData(g!, y, dim) : null,
-        output.requiresGrad ? softmaxDoubleBackward(g!, go, dim, y) : null,
+        node.needs(0) ? softmaxBackwardData(g!, y, dim) : null,
+        node.needs(1) ? softmaxDoubleBackward(g!, go, dim, y) : null,
       ];
     },
   });

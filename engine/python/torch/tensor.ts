@@ -23,6 +23,7 @@ import { returnTypes } from "./return_types.ts";
 import { extraMethods } from "./extra_methods.ts";
 import { indexMethods } from "./index_methods.ts";
 import { pointwiseMethods } from "./pointwise_methods.ts";
+import { statMethods } from "./stat_methods.ts";
 import {
   checkDevice,
   isScalar,
@@ -308,23 +309,7 @@ export const tensorMethods: Record<string, Method> = {
   },
   logsumexp: (x, a) => {
     const b = parse("logsumexp", a, [{ name: "dim" }, { name: "keepdim", default: false }]);
-    return T.logsumexp(x, toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false));
-  },
-  prod: (x, a) => {
-    parse("prod", a, []);
-    return T.prod(x);
-  },
-  norm: (x, a) => {
-    parse("norm", a, []);
-    return T.norm(x);
-  },
-  var: (x, a) => {
-    const b = parse("var", a, [{ name: "unbiased", default: true }]);
-    return T.variance(x, boolArg(b.unbiased, true));
-  },
-  std: (x, a) => {
-    const b = parse("std", a, [{ name: "unbiased", default: true }]);
-    return T.std(x, boolArg(b.unbiased, true));
+    return T.logsumexp(x, toDims(b.dim as PyValue) ?? [], boolArg(b.keepdim, false));
   },
   maximum: (x, a) => {
     const b = parse("maximum", a, [{ name: "other" }]);
@@ -347,7 +332,7 @@ export const tensorMethods: Record<string, Method> = {
     throw pyErr("NotImplementedError", "numpy is outside what Gradlens runs; use .tolist() or .item()");
   },
 };
-Object.assign(tensorMethods, pointwiseMethods, extraMethods, indexMethods);
+Object.assign(tensorMethods, pointwiseMethods, extraMethods, indexMethods, statMethods);
 tensorMethods.clip = tensorMethods.clamp;
 tensorMethods.clip_ = tensorMethods.clamp_;
 
