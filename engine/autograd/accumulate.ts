@@ -1,6 +1,7 @@
 // AccumulateGrad as PyTorch does it: the first gradient is stored as a copy (with a
 // CopyBackwards graph under create_graph); later ones are added IN PLACE when grad mode is
 // off (every alias of .grad sees it) and OUT OF PLACE under create_graph (a new tensor).
+import { runtimeError } from "../errors.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { add } from "../ops/arith.ts";
 import { addInPlaceNoGrad, copyWithGraph } from "../ops/inplace.ts";
@@ -16,6 +17,9 @@ export function accumulate(
 ): void {
   const leaf = node.variable!;
   const rt = leaf.rt;
+  // AccumulateGrad::apply: the leaf may have changed since the graph was built
+  if (leaf.rawGradFn) throw runtimeError("leaf variable has been moved into the graph interior");
+  if (!leaf.requiresGrad) return;
   const before = leaf.grad;
   let how: "stored" | "inplace" | "replaced";
   if (before === null) {

@@ -10,7 +10,7 @@ import { add } from "../ops/arith.ts";
 import { onesLike } from "../ops/create.ts";
 import { reshape } from "../ops/views.ts";
 import { sumTo } from "../ops/reduce.ts";
-import { castTo } from "../ops/inplace.ts";
+import { castTo, retainGrad } from "../ops/inplace.ts";
 import { accumulate, retainInto } from "./accumulate.ts";
 import { gradientEdge } from "./record.ts";
 import type { Edge, GradNode } from "./node.ts";
@@ -111,6 +111,9 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
   if (opts.mode === "grad")
     for (const t of opts.inputs ?? [])
       if (!t.requiresGrad) throw runtimeError("One of the differentiated Tensors does not require grad");
+  // backward(inputs=...) calls retain_grad() on each input first: a non-leaf keeps retaining
+  // its grad after this backward, and its hook is what fills .grad now
+  if (opts.mode === "backward") for (const t of opts.inputs ?? []) retainGrad(t);
   const { seeds, implicit } = makeSeeds(rt, opts);
   if (opts.mode === "backward" && opts.createGraph) rt.warn("UserWarning", CREATE_GRAPH_WARNING);
   const id = rt.newBackwardId();
@@ -207,7 +210,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         if (opts.mode === "grad") {
           captured[c.index] = g;
           if (g) rt.emit({ kind: "grad/captured", backward: id, tensor: opts.inputs![c.index].id, grad: g.id });
-        } else if (g && !node.variable) retainInto(opts.inputs![c.index], g, opts.createGraph, id);
+        }
       }
       if (!shouldExecute(node)) continue;
       if (node.retained) for (const [nr, t] of node.retained) if (gradsIn[nr]) retainInto(t, gradsIn[nr]!, opts.createGraph, id);
