@@ -83,26 +83,32 @@ function denseNonOverlapping(t: Tensor): boolean {
   return true;
 }
 
+export type Overlap = "no" | "full" | "partial" | "too_hard";
+
+/** ATen's get_overlap_status: only two dense tensors can be told apart; the same elements in the
+ *  same layout are a full overlap, anything else sharing memory a partial one */
+export function overlapStatus(a: Tensor, b: Tensor): Overlap {
+  if (a === b) return "full";
+  if (a.numel === 0 || b.numel === 0) return "no";
+  if (!denseNonOverlapping(a) || !denseNonOverlapping(b)) return "too_hard";
+  if (a.storage !== b.storage) return "no";
+  const aEnd = a.offset + a.numel;
+  const bEnd = b.offset + b.numel;
+  if (a.offset === b.offset && aEnd === bEnd) return a.strides.join() === b.strides.join() ? "full" : "partial";
+  return a.offset < bEnd && b.offset < aEnd ? "partial" : "no";
+}
+
+export const OVERLAP_MESSAGE =
+  "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.";
+
 /** TensorIterator's memory-overlap checks: no writing into an expanded tensor, nor reading from
  *  a tensor that covers the written elements differently (x[1:] = x[:-1]) */
 function checkOverlap(t: Tensor, sources: readonly Operand[], internal: boolean): void {
-  const tDense = denseNonOverlapping(t);
-  if (internal && !tDense && t.shape.some((n, i) => n > 1 && t.strides[i] === 0))
+  if (internal && !denseNonOverlapping(t) && t.shape.some((n, i) => n > 1 && t.strides[i] === 0))
     throw runtimeError(
       "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.",
     );
-  for (const s of sources) {
-    if (!isTensor(s) || s === t || s.storage !== t.storage || s.numel === 0 || t.numel === 0) continue;
-    if (!tDense || !denseNonOverlapping(s)) continue;
-    const sameSpan = s.offset === t.offset && s.numel === t.numel;
-    const partial = sameSpan
-      ? s.strides.join() !== t.strides.join()
-      : s.offset < t.offset + t.numel && t.offset < s.offset + s.numel;
-    if (partial)
-      throw runtimeError(
-        "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.",
-      );
-  }
+  for (const s of sources) if (isTensor(s) && overlapStatus(t, s) === "partial") throw runtimeError(OVERLAP_MESSAGE);
 }
 
 /** write f(old, i) into t, bump the version, rebase grad_fn (CopySlices on the base when t

@@ -2,16 +2,9 @@
 // rebasing x's grad_fn to ScatterBackward0 (tensor src) or ScatterBackward1 (a number).
 import { runtimeError } from "../errors.ts";
 import type { Tensor } from "../tensor.ts";
-import { mutate } from "./inplace.ts";
+import { mutate, OVERLAP_MESSAGE, overlapStatus } from "./inplace.ts";
 import { checkInt64Index, checkScatterShapes, gather, scatterValue, scatterValues } from "./gather_scatter.ts";
 import { wrapDim } from "./views.ts";
-
-/** the storage ranges two tensors span intersect (ATen's get_overlap_status is not NO) */
-function rangesMeet(a: Tensor, b: Tensor): boolean {
-  if (a.numel === 0 || b.numel === 0) return false;
-  const end = (t: Tensor) => t.offset + t.shape.reduce((s, n, i) => s + (n - 1) * t.strides[i], 0) + 1;
-  return a.offset < end(b) && b.offset < end(a);
-}
 
 export function scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor | number): Tensor {
   const d = wrapDim(dim, self.dim());
@@ -19,11 +12,11 @@ export function scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor |
   const tensorSrc = typeof src !== "number";
   if (tensorSrc && self.dtype !== src.dtype) throw runtimeError("scatter(): Expected self.dtype to be equal to src.dtype");
   checkScatterShapes(self, d, index, tensorSrc ? src : null);
-  // ATen asserts the index does not share memory with self (src may)
-  if (index.storage === self.storage && rangesMeet(index, self))
-    throw runtimeError(
-      "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.",
-    );
+  // assert_no_overlap: neither the index nor the source may share memory with self
+  for (const other of tensorSrc ? [index, src] : [index]) {
+    const lap = overlapStatus(self, other);
+    if (lap === "full" || lap === "partial") throw runtimeError(OVERLAP_MESSAGE);
+  }
   const value = tensorSrc ? src : self.dtype === "float32" ? Math.fround(src) : src;
   const written = scatterValues(self, d, index, value, false);
   return mutate(
