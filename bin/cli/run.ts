@@ -2,6 +2,7 @@
 import { runPython } from "../../engine/python/run.ts";
 import { type CliIO, EXIT_OK, EXIT_PROGRAM_ERROR, EXIT_USAGE } from "./io.ts";
 import type { Command } from "./main.ts";
+import { moduleResolver } from "./modules.ts";
 import { readSource } from "./source.ts";
 
 export const runCommand: Command = {
@@ -31,7 +32,12 @@ export const runCommand: Command = {
       io.stderr(`gradlens: ${src.message}\n`);
       return EXIT_USAGE;
     }
-    const outcome = runPython(src.text, { filename: src.path, onStdout: io.stdout, onStderr: io.stderr });
+    const outcome = runPython(src.text, {
+      filename: src.path,
+      onStdout: io.stdout,
+      onStderr: io.stderr,
+      resolveModule: moduleResolver(src.path),
+    });
     return outcome.exitCode === 0 ? EXIT_OK : EXIT_PROGRAM_ERROR;
   },
 };

@@ -10,6 +10,20 @@ export interface ParamSpec {
   kwOnly?: boolean;
 }
 
+/** The arguments of a builtin that takes `min` to `max` positional ones and no keywords,
+ *  with CPython's messages ("len() takes exactly one argument (2 given)"). */
+export function positionalArgs(name: string, a: CallArgs, min = 1, max = 1): PyValue[] {
+  if (a.kwargs.size) throw pyErr("TypeError", `${name}() takes no keyword arguments`);
+  const n = a.args.length;
+  if (n < min || n > max) {
+    if (min === max)
+      throw pyErr("TypeError", `${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${n} given)`);
+    if (n < min) throw pyErr("TypeError", `${name} expected at least ${min} argument${min > 1 ? "s" : ""}, got ${n}`);
+    throw pyErr("TypeError", `${name} expected at most ${max} argument${max > 1 ? "s" : ""}, got ${n}`);
+  }
+  return a.args;
+}
+
 /** A sentinel default meaning "not passed" (distinct from None). */
 export const MISSING: unique symbol = Symbol("missing");
 

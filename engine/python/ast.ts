@@ -52,6 +52,8 @@ export type Expr = Loc &
     | { k: "ifexp"; test: Expr; body: Expr; orelse: Expr }
     | { k: "lambda"; params: Param[]; body: Expr; localNames: Set<string> }
     | { k: "namedexpr"; target: string; value: Expr }
+    | { k: "yield"; value: Expr | null }
+    | { k: "yieldfrom"; value: Expr }
     | { k: "unsupported"; what: string }
   );
 
@@ -91,6 +93,23 @@ export type Stmt = Loc & { line: number } & (
         globals: Set<string>;
         nonlocals: Set<string>;
         header: Loc;
+        decorators: Expr[];
+        /** the body holds `yield` */
+        isGenerator: boolean;
+        doc: string | null;
+      }
+    | {
+        k: "class";
+        name: string;
+        /** bases and keywords (metaclass=...), as call arguments */
+        bases: Arg[];
+        body: Stmt[];
+        header: Loc;
+        decorators: Expr[];
+        doc: string | null;
+        /** names the body binds (class attributes the scope analysis must not take as the
+         *  enclosing function's locals) */
+        globals: Set<string>;
       }
     | { k: "unsupported"; what: string }
   );

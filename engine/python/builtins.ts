@@ -1,14 +1,15 @@
 // The builtins of the subset: print, range, len, zip, enumerate, list, tuple, dict, float,
 // int, str, bool, abs, min, max, sum, round, isinstance, type, sorted... with CPython's errors.
-import { argsByName, bindArgs } from "./args.ts";
+import { argsByName, bindArgs, positionalArgs } from "./args.ts";
 import { roundFloat } from "./roundfloat.ts";
-import { callWith, getAttr, host, setAttr, sortValues } from "./methods.ts";
+import { callWith, host } from "./host.ts";
+import { dictUpdate, sortValues } from "./methods.ts";
+import { objectBuiltins } from "./objbuiltins.ts";
 import {
   asIndex,
   binaryOp,
   compare,
   formatValue,
-  hashKey,
   isInt,
   iterate,
   pyLen,
@@ -17,11 +18,13 @@ import {
   truthy,
 } from "./ops.ts";
 import { pyRepr, pyStr } from "./repr.ts";
+import { NO_METHOD, trySpecial, userClass } from "./dunder.ts";
 import {
+  EMPTY_KWARGS,
   type CallArgs,
   Ellipsis,
+  NotImplemented,
   PyBuiltin,
-  PyClass,
   PyDict,
   PyIterator,
   PyList,
@@ -31,7 +34,6 @@ import {
   PyTuple,
   type PyValue,
   boolClass,
-  classOf,
   dictClass,
   enumerateClass,
   exceptionClasses,
@@ -51,24 +53,13 @@ import {
   typeName,
   zipClass,
 } from "./values.ts";
-import { PyFunction } from "./function.ts";
 
 export interface BuiltinHost {
   /** print() output */
   write(text: string): void;
 }
 
-function oneArg(name: string, a: CallArgs, min = 1, max = 1): PyValue[] {
-  if (a.kwargs.size) throw pyErr("TypeError", `${name}() takes no keyword arguments`);
-  const n = a.args.length;
-  if (n < min || n > max) {
-    if (min === max)
-      throw pyErr("TypeError", `${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${n} given)`);
-    if (n < min) throw pyErr("TypeError", `${name} expected at least ${min} argument${min > 1 ? "s" : ""}, got ${n}`);
-    throw pyErr("TypeError", `${name} expected at most ${max} argument${max > 1 ? "s" : ""}, got ${n}`);
-  }
-  return a.args;
-}
+const oneArg = positionalArgs;
 
 export function toInt(v: PyValue, base?: bigint): bigint {
   if (isInt(v)) return toBig(v);
@@ -96,6 +87,15 @@ export function toInt(v: PyValue, base?: bigint): bigint {
     if (!ok) throw pyErr("ValueError", `invalid literal for int() with base ${b}: ${pyRepr(v)}`);
     return m![1] === "-" ? -n : n;
   }
+  const cls = userClass(v);
+  if (cls) {
+    for (const name of ["__int__", "__index__", "__trunc__"]) {
+      const r = trySpecial(cls, v, name);
+      if (r === NO_METHOD) continue;
+      if (!isInt(r)) throw pyErr("TypeError", `${name} returned non-int (type ${typeName(r)})`);
+      return toBig(r);
+    }
+  }
   const f = foreignOf(v);
   if (f?.toInt) return f.toInt(v);
   throw pyErr("TypeError", `int() argument must be a string, a bytes-like object or a real number, not '${typeName(v)}'`);
@@ -110,6 +110,16 @@ export function toFloat(v: PyValue): number {
     if (/^[-+]?nan$/.test(t)) return NaN;
     if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(t)) return Number(t);
     throw pyErr("ValueError", `could not convert string to float: ${pyRepr(v)}`);
+  }
+  const cls = userClass(v);
+  if (cls) {
+    const r = trySpecial(cls, v, "__float__");
+    if (r !== NO_METHOD) {
+      if (typeof r !== "number") throw pyErr("TypeError", `${cls.name}.__float__ returned non-float (type ${typeName(r)})`);
+      return r;
+    }
+    const i = asIndex(v);
+    if (i !== undefined) return toNum(i);
   }
   const f = foreignOf(v);
   if (f?.toFloat) return f.toFloat(v);
@@ -131,6 +141,11 @@ export function pyRound(x: PyValue, nd: PyValue): PyValue {
     return res * p;
   }
   if (typeof x !== "number") {
+    const cls = userClass(x);
+    if (cls) {
+      const r = trySpecial(cls, x, "__round__", nd === null ? [] : [nd]);
+      if (r !== NO_METHOD) return r;
+    }
     const f = foreignOf(x);
     const r = f?.unop?.("round", x);
     if (r !== undefined && nd === null) return r;
@@ -194,21 +209,6 @@ function zip(a: CallArgs): PyValue {
   });
 }
 
-function makeIter(v: PyValue): PyIterator {
-  if (v instanceof PyIterator) return v;
-  const it = iterate(v);
-  return new PyIterator(iteratorClass, () => {
-    const r = it.next();
-    return r.done ? undefined : r.value;
-  });
-}
-
-function classInfo(v: PyValue): PyClass[] {
-  if (v instanceof PyClass) return [v];
-  if (v instanceof PyTuple) return v.items.flatMap(classInfo);
-  throw pyErr("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
-}
-
 function b(name: string, fn: (a: CallArgs) => PyValue): PyBuiltin {
   return new PyBuiltin(name, fn);
 }
@@ -233,23 +233,16 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
   tupleClass.construct = (a) => new PyTuple(a.args.length ? [...iterate(oneArg("tuple", a, 0, 1)[0])] : []);
   setClass.construct = (a) => {
     const s = new PySet();
-    if (a.args.length) for (const v of iterate(oneArg("set", a, 0, 1)[0])) s.map.set(hashKey(v), v);
+    if (a.args.length) {
+      const src = oneArg("set", a, 0, 1)[0];
+      if (src instanceof PySet) s.table.merge(src.table);
+      else for (const v of iterate(src)) s.table.add(v);
+    }
     return s;
   };
   dictClass.construct = (a) => {
     const d = new PyDict();
-    if (a.args.length) {
-      const src = a.args[0];
-      if (src instanceof PyDict) for (const [k, e] of src.map) d.map.set(k, e);
-      else
-        for (const pair of iterate(src)) {
-          const kv = [...iterate(pair)];
-          if (kv.length !== 2)
-            throw pyErr("ValueError", `dictionary update sequence element #0 has length ${kv.length}; 2 is required`);
-          d.map.set(hashKey(kv[0]), [kv[0], kv[1]]);
-        }
-    }
-    for (const [k, v] of a.kwargs) d.map.set(hashKey(k), [k, v]);
+    dictUpdate(d, a);
     return d;
   };
   rangeClass.construct = (a) => {
@@ -262,12 +255,10 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
     if (step === 0n) throw pyErr("ValueError", "range() arg 3 must not be zero");
     return new PyRange(start, stop, step);
   };
-  typeClass.construct = (a) => classOf(oneArg("type", a, 1, 1)[0]);
   sliceClass.construct = (a) => {
     const args = oneArg("slice", a, 1, 3);
     return args.length === 1 ? new PySlice(null, args[0], null) : new PySlice(args[0], args[1], args[2] ?? null);
   };
-  objectClass.construct = () => pyErr("TypeError", "object() is not supported by Gradlens").exc;
 
   for (const c of [intClass, floatClass, strClass, boolClass, listClass, tupleClass, dictClass, setClass, rangeClass, typeClass, sliceClass, objectClass])
     m.set(c.name, c);
@@ -293,6 +284,11 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
     const v = oneArg("abs", a)[0];
     if (isInt(v)) return toBig(v) < 0n ? -toBig(v) : toBig(v);
     if (typeof v === "number") return Math.abs(v);
+    const cls = userClass(v);
+    if (cls) {
+      const r = trySpecial(cls, v, "__abs__");
+      if (r !== NO_METHOD) return r;
+    }
     const f = foreignOf(v);
     const r = f?.unop?.("abs", v);
     if (r !== undefined) return r;
@@ -309,16 +305,6 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
   m.set("round", b("round", (a) => {
     const { values } = bindArgs("round", a, [{ name: "number" }, { name: "ndigits", default: null }]);
     return pyRound(values[0] as PyValue, values[1] as PyValue);
-  }));
-  m.set("isinstance", b("isinstance", (a) => {
-    const [v, info] = oneArg("isinstance", a, 2, 2);
-    const c = classOf(v);
-    return classInfo(info).some((k) => c.isSubclassOf(k));
-  }));
-  m.set("issubclass", b("issubclass", (a) => {
-    const [c, info] = oneArg("issubclass", a, 2, 2);
-    if (!(c instanceof PyClass)) throw pyErr("TypeError", "issubclass() arg 1 must be a class");
-    return classInfo(info).some((k) => c.isSubclassOf(k));
   }));
   m.set("zip", b("zip", zip));
   m.set("enumerate", b("enumerate", (a) => {
@@ -354,7 +340,7 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
         if (r.done) return undefined;
         row.push(r.value);
       }
-      return host.call(f, { args: row, kwargs: new Map() });
+      return host.call(f, { args: row, kwargs: EMPTY_KWARGS });
     });
   }));
   m.set("filter", b("filter", (a) => {
@@ -365,38 +351,28 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
       return undefined;
     });
   }));
-  m.set("any", b("any", (a) => [...iterate(oneArg("any", a)[0])].some(truthy)));
-  m.set("all", b("all", (a) => [...iterate(oneArg("all", a)[0])].every(truthy)));
-  m.set("iter", b("iter", (a) => makeIter(oneArg("iter", a)[0])));
-  m.set("next", b("next", (a) => {
-    const [it, dflt] = oneArg("next", a, 1, 2);
-    if (!(it instanceof PyIterator)) throw pyErr("TypeError", `'${typeName(it)}' object is not an iterator`);
-    const v = it.next();
-    if (v !== undefined) return v;
-    if (a.args.length > 1) return dflt;
-    throw pyErr("StopIteration");
+  m.set("any", b("any", (a) => {
+    for (const v of iterate(oneArg("any", a)[0])) if (truthy(v)) return true;
+    return false;
+  }));
+  m.set("all", b("all", (a) => {
+    for (const v of iterate(oneArg("all", a)[0])) if (!truthy(v)) return false;
+    return true;
   }));
   m.set("divmod", b("divmod", (a) => {
     const [x, y] = oneArg("divmod", a, 2, 2);
-    return new PyTuple([binaryOp("//", x, y), binaryOp("%", x, y)]);
+    return binaryOp("divmod", x, y);
   }));
   m.set("pow", b("pow", (a) => {
     const [x, y, mod] = oneArg("pow", a, 2, 3);
     const r = binaryOp("**", x, y);
     return mod === undefined || mod === null ? r : binaryOp("%", r, mod);
   }));
-  m.set("hash", b("hash", (a) => {
-    const v = oneArg("hash", a)[0];
-    hashKey(v);
-    if (isInt(v)) return toBig(v);
-    return BigInt([...hashKey(v)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7));
-  }));
-  m.set("id", b("id", (a) => BigInt([...hashKey(oneArg("id", a)[0])].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 140000000))));
   for (const [name, base, prefix] of [["hex", 16, "0x"], ["oct", 8, "0o"], ["bin", 2, "0b"]] as const)
     m.set(name, b(name, (a) => {
       const v = oneArg(name, a)[0];
-      if (!isInt(v)) throw pyErr("TypeError", `'${typeName(v)}' object cannot be interpreted as an integer`);
-      const n = toBig(v);
+      const n = asIndex(v);
+      if (n === undefined) throw pyErr("TypeError", `'${typeName(v)}' object cannot be interpreted as an integer`);
       return (n < 0n ? "-" : "") + prefix + (n < 0n ? -n : n).toString(base);
     }));
   m.set("chr", b("chr", (a) => String.fromCodePoint(Number(toInt(oneArg("chr", a)[0])))));
@@ -410,43 +386,15 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
     const [v, spec] = oneArg("format", a, 1, 2);
     return formatValue(v, (spec as string | undefined) ?? "");
   }));
-  m.set("callable", b("callable", (a) => {
-    const v = oneArg("callable", a)[0];
-    return v instanceof PyBuiltin || v instanceof PyFunction || (v instanceof PyClass && !!v.construct);
-  }));
-  m.set("hasattr", b("hasattr", (a) => {
-    const [v, name] = oneArg("hasattr", a, 2, 2);
-    try {
-      getAttr(v, name as string);
-      return true;
-    } catch (e) {
-      if ((e as { exc?: { cls: PyClass } }).exc?.cls.name === "AttributeError") return false;
-      throw e;
-    }
-  }));
-  m.set("getattr", b("getattr", (a) => {
-    const [v, name, dflt] = oneArg("getattr", a, 2, 3);
-    if (typeof name !== "string") throw pyErr("TypeError", "attribute name must be string");
-    try {
-      return getAttr(v, name);
-    } catch (e) {
-      if (a.args.length > 2 && (e as { exc?: { cls: PyClass } }).exc?.cls.name === "AttributeError") return dflt;
-      throw e;
-    }
-  }));
-  m.set("setattr", b("setattr", (a) => {
-    const [v, name, value] = oneArg("setattr", a, 3, 3);
-    setAttr(v, name as string, value);
-    return null;
-  }));
-  for (const name of ["input", "open", "exec", "eval", "compile", "globals", "locals", "vars", "dir", "__import__", "breakpoint", "exit", "quit", "help", "memoryview", "bytearray", "bytes", "complex", "frozenset", "property", "staticmethod", "classmethod", "super", "object"]) {
+  objectBuiltins(m);
+  for (const name of ["input", "open", "exec", "eval", "compile", "globals", "locals", "__import__", "breakpoint", "exit", "quit", "help", "memoryview", "bytearray", "bytes", "complex", "frozenset"]) {
     if (m.has(name)) continue;
     m.set(name, b(name, () => {
       throw pyErr("NotImplementedError", `${name}() is outside the Python subset Gradlens runs`);
     }));
   }
   m.set("Ellipsis", Ellipsis);
-  m.set("NotImplemented", null);
+  m.set("NotImplemented", NotImplemented);
   m.set("__name__", "__main__");
   builtinsCache = m;
   return m;

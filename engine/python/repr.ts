@@ -16,10 +16,15 @@ import {
   PySlice,
   PyTuple,
   type PyValue,
+  classOf,
+  exceptionClasses,
   foreignOf,
   typeName,
 } from "./values.ts";
 import { PyFunction } from "./function.ts";
+import { PyClassMethod, PyMethod, PyStaticMethod } from "./descriptors.ts";
+import { callAttr, expectStr, override, userClass } from "./dunder.ts";
+import { addressOf } from "./hashing.ts";
 
 /** Python's repr(float): shortest digits that round-trip, exponent outside [1e-4, 1e16). */
 export function floatRepr(x: number): string {
@@ -83,6 +88,17 @@ export function pyRepr(v: PyValue): string {
       return strRepr(v);
   }
   if (v === null) return "None";
+  const cls = userClass(v);
+  if (cls) {
+    const m = override(cls, "__repr__");
+    if (m !== undefined && m !== null) return expectStr(callAttr(m, v, cls, []), "__repr__");
+  }
+  return nativeRepr(v);
+}
+
+/** repr() by the builtin types' own rules (object.__repr__, list.__repr__...) */
+export function nativeRepr(v: PyValue): string {
+  if (typeof v !== "object" || v === null) return pyRepr(v);
   if (v instanceof PyTuple) {
     const custom = v.customRepr();
     if (custom !== null) return custom;
@@ -94,12 +110,17 @@ export function pyRepr(v: PyValue): string {
   if (v instanceof PyDict)
     return guarded(v, "{", "}", () => {
       const parts: string[] = [];
-      for (const [k, val] of v.map.values()) parts.push(`${pyRepr(k)}: ${pyRepr(val)}`);
-      return `{${parts.join(", ")}}`;
+      for (const [k, val] of v.table.entries()) parts.push(`${pyRepr(k)}: ${pyRepr(val)}`);
+      // a builtin dict-like type other than dict (mappingproxy) names itself
+      return v.sub && !v.sub.user ? `${v.sub.name}({${parts.join(", ")}})` : `{${parts.join(", ")}}`;
     });
   if (v instanceof PySet) {
-    if (v.map.size === 0) return "set()";
-    return guarded(v, "{", "}", () => `{${[...v.map.values()].map(pyRepr).join(", ")}}`);
+    const name = v.sub ? v.sub.name : "set";
+    if (v.table.size === 0) return `${name}()`;
+    return guarded(v, "{", "}", () => {
+      const body = `{${v.table.values().map(pyRepr).join(", ")}}`;
+      return v.sub ? `${name}(${body})` : body;
+    });
   }
   if (v instanceof PyRange)
     return v.step === 1n ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
@@ -111,32 +132,54 @@ export function pyRepr(v: PyValue): string {
     return `${v.cls.name}(${inner})`;
   }
   if (v instanceof PyClass) return `<class '${v.qualname}'>`;
-  if (v instanceof PyFunction) return `<function ${v.name} at 0x0>`;
-  if (v instanceof PyBuiltin)
-    return v.self !== undefined
-      ? `<built-in method ${v.name} of ${typeName(v.self)} object at 0x0>`
-      : `<built-in function ${v.name}>`;
+  if (v instanceof PyFunction) return `<function ${v.qualname} at ${addressOf(v)}>`;
+  if (v instanceof PyMethod) {
+    const fn = v.fn;
+    const name = fn instanceof PyFunction ? fn.qualname : fn instanceof PyBuiltin ? fn.name : "?";
+    return `<bound method ${name} of ${pyRepr(v.self)}>`;
+  }
+  if (v instanceof PyBuiltin) {
+    if (v.self === undefined) return `<built-in function ${v.name}>`;
+    if (v.wrapper) return `<method-wrapper '${v.name}' of ${typeName(v.self)} object at ${addressOf(v.self)}>`;
+    return `<built-in method ${v.name} of ${typeName(v.self)} object at ${addressOf(v.self)}>`;
+  }
   if (v instanceof PyModule) return `<module '${v.name}'>`;
-  if (v instanceof PyInstance) return v.text ?? `<${v.cls.qualname} object at 0x0>`;
-  if (v instanceof PyIterator) return `<${v.cls.name} object at 0x0>`;
+  if (v instanceof PyStaticMethod) return `<staticmethod(${pyRepr(v.fn)})>`;
+  if (v instanceof PyClassMethod) return `<classmethod(${pyRepr(v.fn)})>`;
+  if (v instanceof PyInstance) return v.text ?? `<${v.cls.qualname} object at ${addressOf(v)}>`;
+  if (v instanceof PyIterator)
+    return v.label !== undefined ? `<${v.cls.name} object ${v.label} at ${addressOf(v)}>` : `<${v.cls.name} object at ${addressOf(v)}>`;
   if (v instanceof PyObj && v.reprText) return v.reprText();
   const f = foreignOf(v);
   if (f) return f.repr(v);
-  return `<${typeName(v)} object at 0x0>`;
+  return `<${classOf(v).qualname} object at ${addressOf(v)}>`;
 }
 
 export function pyStr(v: PyValue): string {
   if (typeof v === "string") return v;
-  if (v instanceof PyException) {
-    if (v.args.length === 0) return "";
-    if (v.args.length === 1) {
-      // KeyError quotes its key; other exceptions print the message as is
-      return v.cls.name === "KeyError" ? pyRepr(v.args[0]) : pyStr(v.args[0]);
-    }
-    return pyRepr(new PyTuple(v.args));
+  const cls = userClass(v);
+  if (cls) {
+    const m = override(cls, "__str__");
+    if (m !== undefined && m !== null) return expectStr(callAttr(m, v, cls, []), "__str__");
+    // object.__str__ is type(v).__repr__, checked as __str__'s result
+    const r = override(cls, "__repr__");
+    if (r !== undefined && r !== null && !(v instanceof PyException)) return expectStr(callAttr(r, v, cls, []), "__str__");
   }
+  if (v instanceof PyException) return exceptionStr(v);
   if (v instanceof PyObj && v.strText) return v.strText();
   const f = foreignOf(v);
   if (f?.str) return f.str(v);
   return pyRepr(v);
+}
+
+/** BaseException.__str__: the message, the args tuple, or "" (KeyError quotes its key) */
+export function exceptionStr(v: PyException): string {
+  if (v.args.length === 0) return "";
+  if (v.args.length === 1) return v.cls.isSubclassOf(keyErrorClass()) ? pyRepr(v.args[0]) : pyStr(v.args[0]);
+  return pyRepr(new PyTuple(v.args));
+}
+
+let keyErrorCls: PyClass | null = null;
+function keyErrorClass(): PyClass {
+  return (keyErrorCls ??= exceptionClasses.get("KeyError")!);
 }

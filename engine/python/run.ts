@@ -33,6 +33,8 @@ export interface RunOptions {
   runtime?: Runtime;
   /** events one traced run may emit before it is stopped (default 2 000 000) */
   maxEvents?: number;
+  /** the source of a module the script imports from its own folder (the CLI reads files) */
+  resolveModule?: (name: string) => { filename: string; source: string } | undefined;
 }
 
 registerForeign(tensorType);
@@ -77,6 +79,7 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
     maxSteps: opts.maxSteps,
     timeLimitMs: opts.timeLimitMs,
     maxDepth: opts.maxDepth,
+    resolveModule: opts.resolveModule,
     modules,
     describe: describeBinding,
     setSpan: (span) => {

@@ -5,8 +5,10 @@ import type { Expr } from "./ast.ts";
 import { Interpreter } from "./interpreter.ts";
 import { mathModule } from "./mathmodule.ts";
 import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
+import type { CodeUnit } from "./function.ts";
 import { pyStr } from "./repr.ts";
 import { frameLine, frameSource } from "./traceback_source.ts";
+import { suggestionText } from "./suggestions.ts";
 import { type PyError, type PyException, PyModule, type PyValue } from "./values.ts";
 
 export interface SessionOptions {
@@ -24,6 +26,8 @@ export interface SessionOptions {
   describe?: (v: PyValue) => BindingValue | undefined;
   setSpan?: (span: Span | undefined) => void;
   convertError?: (e: unknown) => PyError | undefined;
+  /** the source of a module imported from the script's folder */
+  resolveModule?: (name: string) => { filename: string; source: string } | undefined;
   /** gives the caller a way to raise warnings ("file:line: Category: msg") once the run starts,
    *  the run's deadline, and the stop to throw when a kernel finds it passed */
   onStart?: (session: RunHooks) => void;
@@ -62,7 +66,7 @@ export interface RunOutcome {
 
 export const DEFAULT_BUDGET = { maxSteps: 5_000_000, timeLimitMs: 20_000, maxDepth: 1000 };
 
-type Frames = { line: number; fn: string; pos?: Expr | null }[];
+type Frames = { line: number; fn: string; pos?: Expr | null; code?: CodeUnit }[];
 
 /** One exception's "Traceback (most recent call last): ... Type: message" block. */
 function formatTraceback(exc: PyException, frames: Frames, filename: string, lines: LineMap): string {
@@ -74,18 +78,33 @@ function formatTraceback(exc: PyException, frames: Frames, filename: string, lin
     repeats = 0;
   };
   frames.forEach((f, i) => {
-    const same = (k: number): boolean => k >= 0 && frames[k].line === f.line && frames[k].fn === f.fn;
+    const same = (k: number): boolean => k >= 0 && frames[k].line === f.line && frames[k].fn === f.fn && frames[k].code === f.code;
     if (same(i - 1) && same(i - 2) && same(i - 3)) {
       repeats++;
       return;
     }
     flush();
-    tb += `  File "${filename}", line ${frameLine(f.pos, f.line, lines)}, in ${f.fn}\n`;
-    tb += frameSource(f.pos, f.line, lines);
+    const fileLines = f.code?.lines ?? lines;
+    tb += `  File "${f.code?.filename ?? filename}", line ${frameLine(f.pos, f.line, fileLines)}, in ${f.fn}\n`;
+    tb += frameSource(f.pos, f.line, fileLines);
   });
   flush();
-  const message = pyStr(exc);
-  return tb + (message ? `${exc.cls.name}: ${message}\n` : `${exc.cls.name}\n`);
+  return tb + exceptionLine(exc);
+}
+
+/** The traceback's last line: "Type: message", with CPython's "Did you mean" where it adds one. */
+export function exceptionLine(exc: PyException): string {
+  const message = safeStr(exc) + suggestionText(exc);
+  return message ? `${exc.cls.name}: ${message}\n` : `${exc.cls.name}\n`;
+}
+
+/** str(exc), or what CPython prints when the exception's own __str__ fails */
+function safeStr(exc: PyException): string {
+  try {
+    return pyStr(exc);
+  } catch {
+    return "<exception str() failed>";
+  }
 }
 
 /** The exception with its cause or context before it, as CPython prints an uncaught chain. */
@@ -145,12 +164,14 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
   const mathMod = mathModule();
   const interp = new Interpreter({
     lines,
+    filename,
     write,
     sink: opts.sink,
     importModule: (name) => (name === "math" ? mathMod : opts.modules?.(name)),
     describe: opts.describe,
     setSpan: opts.setSpan,
     convertError: opts.convertError,
+    resolveModule: opts.resolveModule,
     maxSteps: opts.maxSteps ?? DEFAULT_BUDGET.maxSteps,
     timeLimitMs: opts.timeLimitMs ?? DEFAULT_BUDGET.timeLimitMs,
     maxDepth: opts.maxDepth ?? DEFAULT_BUDGET.maxDepth,
@@ -177,8 +198,9 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     const exc = err.exc;
     const frames = exc.traceback ?? [{ line: interp.currentLine, fn: "<module>" }];
     const tb = formatChain(exc, frames, filename, lines);
-    const message = pyStr(exc);
-    const line = frames[frames.length - 1].line;
+    const message = safeStr(exc);
+    // the error is shown on the user's line, not inside a library module
+    const line = [...frames].reverse().find((f) => !f.code?.library)?.line ?? frames[frames.length - 1].line;
     const out = fail(
       { type: exc.cls.name, message, line, traceback: tb },
       { line, col: 0, endLine: line, endCol: lines.lineText(line).length },

@@ -3,7 +3,9 @@
 // (engine tensors, grad_fn nodes) described by a registered ForeignType.
 
 import type { Expr } from "./ast.ts";
+import type { CodeUnit } from "./function.ts";
 import type { ErrorBlame } from "../events.ts";
+import { DictTable, SetTable } from "./hashtable.ts";
 
 /** Python values. int = bigint, float = number, bool = boolean, None = null, str = string. */
 export type PyValue = bigint | number | boolean | string | null | PyObj | object;
@@ -11,11 +13,18 @@ export type PyValue = bigint | number | boolean | string | null | PyObj | object
 /** Arguments of a call as Python passes them. */
 export interface CallArgs {
   args: PyValue[];
+  /** never mutated by a callee (EMPTY_KWARGS is shared) */
   kwargs: Map<string, PyValue>;
 }
 
+/** the kwargs of calls without keyword arguments (shared: never add to it) */
+export const EMPTY_KWARGS: Map<string, PyValue> = new Map();
+
 /** Base of every interpreter-made object (foreign objects are described by ForeignType instead). */
 export abstract class PyObj {
+  /** id(), given the first time it is asked for (hashing.ts); declared, not initialized: a
+   *  field initializer on every value made costs more than the rare id() */
+  declare pyId?: number;
   abstract get cls(): PyClass;
   /** repr() of objects with their own printed form (torch.float32, ...) */
   reprText?(): string;
@@ -23,28 +32,96 @@ export abstract class PyObj {
   strText?(): string;
 }
 
-/** A Python class: builtin types, exception classes, torch types. */
+/** bumped whenever a class attribute changes: every PyClass.lookup cache is then stale */
+let typeVersion = 0;
+/** what a lookup cache holds for "not found" */
+const ABSENT: unique symbol = Symbol("absent");
+
+/** Drops every class's attribute cache (a new run, or a class changed behind setAttr's back). */
+export function classesChanged(): void {
+  typeVersion++;
+}
+
+/** A Python class: builtin types, exception classes, torch types, and classes made by `class`
+ *  statements (`user`). Attributes live in `attrs` (the class __dict__); lookups walk the MRO. */
 export class PyClass extends PyObj {
-  /** attributes reachable as `cls.attr` (e.g. class-level constants) */
+  /** attributes reachable as `cls.attr`: the class's own __dict__ */
   readonly attrs = new Map<string, PyValue>();
+  bases: PyClass[];
+  /** the method resolution order, this class first */
+  mro: PyClass[];
+  /** made by a `class` statement (Python code decides its behaviour) */
+  user = false;
+  /** __qualname__ (Outer.Inner, f.<locals>.A) */
+  qualName: string;
+  /** the builtin class whose instances this class's instances are (object, list, dict,
+   *  tuple, BaseException...), for user classes */
+  native: PyClass = this;
+  /** builtin methods found by name (list.append...), for classes whose methods are written in
+   *  TypeScript; what it returns is kept in `attrs` */
+  nativeAttr?: (name: string) => PyValue | undefined;
+  /** instances have no __dict__, only these attribute names (`__slots__`) */
+  slots: Set<string> | null = null;
   constructor(
     readonly name: string,
-    readonly base: PyClass | null,
+    base: PyClass | null,
     /** what calling the class does (int("3"), ValueError("x")); absent: not callable */
     public construct?: (a: CallArgs) => PyValue,
     /** printed module prefix in repr, e.g. "torch" for <class 'torch.Tensor'> */
-    readonly module = "builtins",
+    public module = "builtins",
   ) {
     super();
+    this.bases = base ? [base] : [];
+    this.mro = base ? [this, ...base.mro] : [this];
+    this.qualName = name;
   }
   get cls(): PyClass {
     return typeClass;
   }
-  isSubclassOf(other: PyClass): boolean {
-    return this === other || (this.base?.isSubclassOf(other) ?? false);
+  get base(): PyClass | null {
+    return this.bases[0] ?? null;
   }
+  isSubclassOf(other: PyClass): boolean {
+    return this === other || this.mro.includes(other);
+  }
+  /** the class attribute `name` as found along the MRO (no descriptor binding), cached until
+   *  any class attribute changes */
+  lookup(name: string): PyValue | undefined {
+    if (this.cacheVersion !== typeVersion) {
+      this.cache = new Map();
+      this.cacheVersion = typeVersion;
+    }
+    const hit = this.cache!.get(name);
+    if (hit !== undefined) return hit === ABSENT ? undefined : (hit as PyValue);
+    let found: PyValue | undefined;
+    for (const c of this.mro) {
+      let v = c.attrs.get(name);
+      if (v === undefined && c.nativeAttr) {
+        v = c.nativeAttr(name);
+        if (v !== undefined) c.attrs.set(name, v);
+      }
+      if (v !== undefined) {
+        found = v;
+        break;
+      }
+    }
+    this.cache!.set(name, found === undefined ? ABSENT : found);
+    return found;
+  }
+  private cache: Map<string, PyValue | typeof ABSENT> | null = null;
+  private cacheVersion = -1;
+  /** cls.name = value (every class's lookup cache is dropped: subclasses see it) */
+  setAttr(name: string, value: PyValue): void {
+    this.attrs.set(name, value);
+    typeVersion++;
+  }
+  deleteAttr(name: string): void {
+    this.attrs.delete(name);
+    typeVersion++;
+  }
+  /** the name repr() shows: `torch.Tensor`, `__main__.Value`, `int` */
   get qualname(): string {
-    return this.module === "builtins" ? this.name : `${this.module}.${this.name}`;
+    return this.module === "builtins" ? this.qualName : `${this.module}.${this.qualName}`;
   }
 }
 
@@ -65,23 +142,49 @@ export const builtinFunctionClass = new PyClass("builtin_function_or_method", ob
 export const moduleClass = new PyClass("module", objectClass);
 export const ellipsisClass = new PyClass("ellipsis", objectClass);
 export const sliceClass = new PyClass("slice", objectClass);
+export const notImplementedClass = new PyClass("NotImplementedType", objectClass);
 
-export class PyList extends PyObj {
+/** The NotImplemented singleton a binary dunder returns to let the other operand try. */
+class PyNotImplemented extends PyObj {
+  get cls(): PyClass {
+    return notImplementedClass;
+  }
+  override reprText(): string {
+    return "NotImplemented";
+  }
+}
+export const NotImplemented = new PyNotImplemented();
+
+/** Builtin containers subclassed by a `class` statement carry the subclass and a __dict__. */
+interface Subclassable {
+  sub?: PyClass | null;
+  dict?: PyDict | null;
+}
+
+export class PyList extends PyObj implements Subclassable {
+  /** the user subclass this value is an instance of (declared: most values have none) */
+  declare sub?: PyClass | null;
+  declare dict?: PyDict | null;
   constructor(public items: PyValue[]) {
     super();
   }
   get cls(): PyClass {
-    return listClass;
+    return this.sub ?? listClass;
   }
 }
 
-export class PyTuple extends PyObj {
+export class PyTuple extends PyObj implements Subclassable {
+  /** the user subclass this value is an instance of (declared: most values have none) */
+  declare sub?: PyClass | null;
+  declare dict?: PyDict | null;
   constructor(readonly items: PyValue[]) {
     super();
   }
   get cls(): PyClass {
-    return tupleClass;
+    return this.sub ?? tupleClass;
   }
+  /** hash(), once computed for a tuple of immutable items (hashing.ts) */
+  declare hashCache?: number | bigint;
   /** subclasses such as torch.Size print differently */
   customRepr(): string | null {
     return null;
@@ -92,18 +195,25 @@ export class PyTuple extends PyObj {
   }
 }
 
-export class PySet extends PyObj {
-  readonly map = new Map<unknown, PyValue>();
+/** set: CPython's table, so iteration order is CPython's (hashtable.ts). */
+export class PySet extends PyObj implements Subclassable {
+  /** the user subclass this value is an instance of (declared: most values have none) */
+  declare sub?: PyClass | null;
+  declare dict?: PyDict | null;
+  table = new SetTable();
   get cls(): PyClass {
-    return setClass;
+    return this.sub ?? setClass;
   }
 }
 
-/** dict keeps insertion order; keys are hashed by `hashKey` (ops.ts). */
-export class PyDict extends PyObj {
-  readonly map = new Map<unknown, [PyValue, PyValue]>();
+/** dict: insertion-ordered, keys found by hash then equality (hashtable.ts). */
+export class PyDict extends PyObj implements Subclassable {
+  /** the user subclass this value is an instance of (declared: most values have none) */
+  declare sub?: PyClass | null;
+  declare dict?: PyDict | null;
+  readonly table = new DictTable<PyValue>();
   get cls(): PyClass {
-    return dictClass;
+    return this.sub ?? dictClass;
   }
 }
 
@@ -152,6 +262,8 @@ export class PyBuiltin extends PyObj {
     readonly fn: (a: CallArgs) => PyValue,
     /** the object a bound method belongs to (for repr) */
     readonly self?: PyValue,
+    /** a dunder of a builtin class bound to an object: repr says "method-wrapper" */
+    readonly wrapper = false,
   ) {
     super();
   }
@@ -162,6 +274,9 @@ export class PyBuiltin extends PyObj {
 
 /** A module object such as `torch` or `torch.nn.functional`. */
 export class PyModule extends PyObj {
+  /** names a host module takes from elsewhere when it does not hold them itself (torch.nn's
+   *  classes written in Python, say): asked for after `attrs` */
+  fallback?: (name: string) => PyValue | undefined;
   constructor(
     readonly name: string,
     readonly attrs: Map<string, PyValue>,
@@ -173,9 +288,11 @@ export class PyModule extends PyObj {
   }
 }
 
-/** A generic object with Python attributes (torch.finfo results, context managers...). */
+/** An object with a __dict__: instances of `class` statements (and of object()), and host
+ *  objects with attributes (torch.finfo results, context managers...). */
 export class PyInstance extends PyObj {
-  readonly attrs = new Map<string, PyValue>();
+  /** the instance __dict__ (null: none yet, or a class with __slots__) */
+  dict: PyDict | null = null;
   constructor(
     private readonly klass: PyClass,
     readonly text?: string,
@@ -190,16 +307,23 @@ export class PyInstance extends PyObj {
   }
 }
 
-/** A one-shot iterator (zip, enumerate, iter()). */
+/** A one-shot iterator (zip, enumerate, iter(), generators). */
 export class PyIterator extends PyObj {
   constructor(
     private readonly klass: PyClass,
-    readonly next: () => PyValue | undefined,
+    /** the next item, or undefined when exhausted */
+    private readonly step: () => PyValue | undefined,
+    /** the qualified name generators show in their repr (`<generator object f at 0x...>`) */
+    readonly label?: string,
   ) {
     super();
   }
   get cls(): PyClass {
     return this.klass;
+  }
+  /** the next item, or undefined when exhausted */
+  next(): PyValue | undefined {
+    return this.step();
   }
 }
 export const zipClass = new PyClass("zip", objectClass);
@@ -209,7 +333,7 @@ export const iteratorClass = new PyClass("iterator", objectClass);
 /** A Python exception instance. */
 export class PyException extends PyObj {
   /** (file, line, function) innermost last, filled when it first unwinds */
-  traceback: { line: number; fn: string; pos?: Expr | null }[] | null = null;
+  traceback: { line: number; fn: string; pos?: Expr | null; code?: CodeUnit }[] | null = null;
   /** set for budget stops: `except` cannot swallow them */
   uncatchable = false;
   /** index of the frame whose `except` last caught it: its traceback, shown as another
@@ -221,11 +345,17 @@ export class PyException extends PyObj {
   context: PyException | null = null;
   /** `raise ... from ...` hides the context */
   suppressContext = false;
+  /** attributes set on the exception (user exception classes: self.code = ...) */
+  dict: PyDict | null = null;
   /** for an engine error in a backward: the grad_fn node (and saved tensor) it failed at */
   blame?: ErrorBlame;
+  /** AttributeError's obj and name (for the traceback's "Did you mean") */
+  attrTarget: { obj: PyValue; name: string; self?: PyValue } | null = null;
+  /** NameError's name and the names in scope where it was raised (for "Did you mean") */
+  nameTarget: { name: string; scope: () => string[]; self?: PyValue } | null = null;
   constructor(
     private readonly klass: PyClass,
-    readonly args: PyValue[],
+    public args: PyValue[],
   ) {
     super();
   }
@@ -331,6 +461,7 @@ exc("NotImplementedError", RuntimeError);
 exc("RecursionError", RuntimeError);
 exc("AssertionError", Exception);
 exc("StopIteration", Exception);
+exc("GeneratorExit", BaseException);
 exc("ImportError", Exception);
 exc("ModuleNotFoundError", exceptionClasses.get("ImportError")!);
 const SyntaxError = exc("SyntaxError", Exception);

@@ -433,8 +433,7 @@ function binop(op: string, a: PyValue, b: PyValue, inplace: boolean): PyValue | 
   const aT = isTensor(a);
   const bT = isTensor(b);
   if ((!aT && !isScalar(a)) || (!bT && !isScalar(b))) {
-    if (op === "==") return false;
-    if (op === "!=") return true;
+    // NotImplemented: the other operand's method runs, then == falls back to identity
     return undefined;
   }
   if (inplace && aT) {

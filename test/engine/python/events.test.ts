@@ -107,8 +107,8 @@ describe("budgets", () => {
   });
 
   it("outside the subset: NotImplementedError naming the construct and line", () => {
-    const r = runPython("x = 1\nclass A:\n    pass\n");
+    const r = runPython("x = 1\nmatch x:\n    case 1:\n        pass\n");
     expect(r.error).toMatchObject({ type: "NotImplementedError", line: 2 });
-    expect(r.error?.message).toBe("class definitions (line 2) are outside the Python subset Gradlens runs");
+    expect(r.error?.message).toBe("match statements (line 2) are outside the Python subset Gradlens runs");
   });
 });

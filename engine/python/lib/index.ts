@@ -1,0 +1,15 @@
+// The standard-library modules (or parts of them) written in Python that ship with the engine.
+// Each source is real Python run by Gradlens's own interpreter (see ../library.ts); the file
+// name is what tracebacks show, as CPython shows its own library files.
+import { contextlibSource } from "./contextlib.ts";
+import { functoolsSource } from "./functools.ts";
+
+export interface LibrarySource {
+  /** the dotted module name `import` finds it by */
+  name: string;
+  /** the path shown in tracebacks */
+  filename: string;
+  source: string;
+}
+
+export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource];

@@ -1,0 +1,88 @@
+// Library modules written in Python that ship inside the engine (as PyTorch writes nn.Module
+// and its optimizers in Python): each is parsed once per process, the first time a program
+// imports it, and run once per program run in the same interpreter, with a namespace of its
+// own. Their frames are library frames: no statement or binding events, not stepped, shown in
+// tracebacks under the file path the source declares. Register more with registerLibrary (the
+// torch.nn and torch.optim sources register theirs the same way).
+import type { CodeUnit } from "./function.ts";
+import type { Interpreter } from "./interpreter.ts";
+import { LIBRARY, type LibrarySource } from "./lib/index.ts";
+import { type Module, PySyntaxError, parseModule } from "./parse.ts";
+import { Frame } from "./scope.ts";
+import { PyModule, type PyValue, pyErr } from "./values.ts";
+
+export type { LibrarySource } from "./lib/index.ts";
+
+const sources = new Map<string, LibrarySource>(LIBRARY.map((s) => [s.name, s]));
+const parsed = new Map<string, Module>();
+
+export function registerLibrary(src: LibrarySource): void {
+  sources.set(src.name, src);
+  parsed.delete(src.name);
+}
+
+export function hasLibrary(name: string): boolean {
+  return sources.has(name);
+}
+
+function parsedSource(src: LibrarySource, cache: Map<string, Module>, key: string): Module {
+  let mod = cache.get(key);
+  if (!mod) {
+    try {
+      mod = parseModule(src.source);
+    } catch (e) {
+      // a syntax error in a library source is a bug in Gradlens, not in the user's program
+      if (e instanceof PySyntaxError)
+        throw pyErr(e.type, `${e.message} (${src.filename}, line ${e.line})`);
+      throw e;
+    }
+    cache.set(key, mod);
+  }
+  return mod;
+}
+
+/** The module `name` of this run, running its source the first time; undefined if there is none. */
+export function loadLibrary(ip: Interpreter, name: string): PyModule | undefined {
+  const done = ip.libraryModules.get(name);
+  if (done) return done;
+  const src = sources.get(name);
+  if (!src) return undefined;
+  return runModuleSource(ip, src, parsedSource(src, parsed, name));
+}
+
+/** Files next to the user's script that it imports (`from micrograd.engine import Value`):
+ *  parsed once per run; like library code they are not narrated (the view shows one file). */
+const localParsed = new WeakMap<Interpreter, Map<string, Module>>();
+
+export function loadLocalModule(ip: Interpreter, name: string): PyModule | undefined {
+  const done = ip.libraryModules.get(name);
+  if (done) return done;
+  const src = ip.opts.resolveModule?.(name);
+  if (!src) return undefined;
+  let cache = localParsed.get(ip);
+  if (!cache) localParsed.set(ip, (cache = new Map()));
+  return runModuleSource(ip, { name, ...src }, parsedSource({ name, ...src }, cache, src.filename));
+}
+
+/** Runs a module's code in a namespace of its own, registered first (as sys.modules does, so
+ *  modules that import each other see it) and dropped again if it fails. */
+function runModuleSource(ip: Interpreter, src: LibrarySource, mod: Module): PyModule {
+  const globals = new Map<string, PyValue>([
+    ["__name__", src.name],
+    ["__file__", src.filename],
+  ]);
+  const module = new PyModule(src.name, globals);
+  ip.libraryModules.set(src.name, module);
+  const code: CodeUnit = { filename: src.filename, lines: mod.lines, library: true };
+  const frame = new Frame("<module>", null, new Set(), new Set(), null, globals, code, "module");
+  ip.frames.push(frame);
+  try {
+    ip.execBlock(mod.body, frame);
+  } catch (e) {
+    ip.libraryModules.delete(src.name);
+    throw e;
+  } finally {
+    ip.frames.pop();
+  }
+  return module;
+}
