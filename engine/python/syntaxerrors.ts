@@ -110,7 +110,7 @@ function parserError(check: TokenCheck, at: number, lines: LineMap): SyntaxProbl
       const col = last.col + (last.to - last.from);
       return { type: "SyntaxError", message: "expected ':'", line, col, endCol: col + 1, offset: last.to };
     }
-    if (tok?.text === "=" && tok.depth === 0 && (first.text === "if" || first.text === "elif" || first.text === "while")) {
+    if (tok?.text === "=" && tok.depth === 0 && ll.tokens.includes(tok) && (first.text === "if" || first.text === "elif" || first.text === "while")) {
       const end = ll.tokens.findIndex((t, i) => t.from > tok.from && t.depth === 0 && (t.text === ":" || (KEYWORDS.has(t.text) && i > 0)));
       const lastTok = ll.tokens[(end < 0 ? ll.tokens.length : end) - 1];
       return span("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", ll.tokens[1], lastTok);
