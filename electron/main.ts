@@ -169,7 +169,8 @@ function lockDown(contents: WebContents): void {
   contents.on("will-redirect", (event) => event.preventDefault());
   contents.on("will-attach-webview", (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Reviewed for OPEN_EXTERNAL_JS_CHECK: only https URLs without credentials get through.
+    // Reviewed for OPEN_EXTERNAL_JS_CHECK: only https links to public names get through (no
+    // credentials, port, IP address, loopback or local names, punycode lookalikes).
     if (isSafeExternalUrl(url)) {
       void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
     }

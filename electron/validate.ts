@@ -160,12 +160,33 @@ export function parseAutosaveSaveArgs(args: readonly unknown[]): {
   return { key, text };
 }
 
-/** External links (e.g. PyTorch docs in a lesson) may open in the system browser: https only. */
-export function isSafeExternalUrl(url: string): boolean {
+/** Names that only ever mean a machine on this computer or its local network. */
+const LOCAL_SUFFIXES = [".localhost", ".local", ".localdomain", ".internal", ".intranet", ".lan", ".home", ".corp", ".home.arpa", ".test", ".invalid", ".example"];
+
+/** Why the system browser may not be sent to `url`, or null when it may. */
+export function refuseExternalUrl(url: string): string | null {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" && parsed.username === "" && parsed.password === "";
+    parsed = new URL(url);
   } catch {
-    return false;
+    return "not a URL";
   }
+  if (parsed.protocol !== "https:") return "not https";
+  if (parsed.username !== "" || parsed.password !== "") return "it carries a user name or password";
+  if (parsed.port !== "") return "it names a port";
+  // the URL parser has already turned 2130706433, 0x7f.1, 127.1 and [::ffff:7f00:1] into one form
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, "");
+  if (host.startsWith("[") || /^[\d.]+$/.test(host)) return "an IP address, not a name (loopback and local networks are refused)";
+  if (host === "localhost" || LOCAL_SUFFIXES.some((s) => host.endsWith(s))) return "a name for this computer or its local network";
+  if (!host.includes(".")) return "a name without a domain (a machine on the local network)";
+  // a label in punycode is an international name that can look like another (аpple.com)
+  if (host.split(".").some((label) => label.startsWith("xn--"))) return "an international name that can look like another one";
+  return null;
+}
+
+/** External links (e.g. PyTorch docs in a lesson) may open in the system browser: https to a
+ *  public name only — no credentials, no port, no IP address (so no loopback or local network),
+ *  no local-only names, no lookalike international names. */
+export function isSafeExternalUrl(url: string): boolean {
+  return refuseExternalUrl(url) === null;
 }

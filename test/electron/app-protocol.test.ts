@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   CONTENT_SECURITY_POLICY,
@@ -53,6 +54,14 @@ describe("the Content-Security-Policy", () => {
       return [name!, sources] as const;
     }),
   );
+
+  // before: the README printed an older policy (no 'wasm-unsafe-eval', an ellipsis for the rest)
+  it("is exactly the policy the README's security section prints", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const security = readme.slice(readme.indexOf("### Security"), readme.indexOf("### The host"));
+    const printed = [...security.matchAll(/`(default-src [^`]*)`/g)].map((m) => m[1]);
+    expect(printed).toEqual([CONTENT_SECURITY_POLICY]);
+  });
 
   it("never allows eval or inline scripts, only compiling WebAssembly", () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");

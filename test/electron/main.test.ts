@@ -377,13 +377,17 @@ describe("navigation, new windows, permissions and network", () => {
     expect(preventDefault).toHaveBeenCalled();
   });
 
-  it("window.open is denied; only https links go to the system browser", () => {
+  it("window.open is denied; only https links to public names go to the system browser", () => {
     const { open } = contentsWithListeners();
     for (const url of [
       "https://pytorch.org/docs/",
       "http://x.example/",
       "file:///etc/passwd",
       "javascript:alert(1)",
+      "https://localhost:8888/?token=x",
+      "https://127.0.0.1/",
+      "https://2130706433/",
+      "https://аpple.com/",
     ]) {
       expect(open(url)).toEqual({ action: "deny" });
     }

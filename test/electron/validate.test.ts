@@ -126,6 +126,33 @@ describe("isSafeExternalUrl: which links may open in the system browser", () => 
     { url: "https://user:pw@example.com/", safe: false },
     { url: "app://gradlens/index.html", safe: false },
     { url: "nonsense", safe: false },
+    { url: "https://docs.python.org/3/library/functions.html#len", safe: true },
+    { url: "https://en.wikipedia.org/wiki/Automatic_differentiation", safe: true },
+    { url: "https://PyTorch.org./docs", safe: true },
+    // loopback, in every spelling the URL parser folds to it
+    { url: "https://localhost/", safe: false },
+    { url: "https://LOCALHOST./admin", safe: false },
+    { url: "https://api.localhost/", safe: false },
+    { url: "https://127.0.0.1/", safe: false },
+    { url: "https://127.1/", safe: false },
+    { url: "https://2130706433/", safe: false },
+    { url: "https://0x7f000001/", safe: false },
+    { url: "https://[::1]/", safe: false },
+    { url: "https://[::ffff:127.0.0.1]/", safe: false },
+    { url: "https://0.0.0.0/", safe: false },
+    // local networks and local-only names
+    { url: "https://192.168.1.1/setup", safe: false },
+    { url: "https://10.0.0.5/", safe: false },
+    { url: "https://169.254.169.254/latest/meta-data", safe: false },
+    { url: "https://[fe80::1]/", safe: false },
+    { url: "https://router/", safe: false },
+    { url: "https://printer.local/", safe: false },
+    { url: "https://nas.home.arpa/", safe: false },
+    { url: "https://pytorch.org:8443/", safe: false },
+    // lookalikes: a Cyrillic а in apple.com, a mixed-script pytorch
+    { url: "https://аpple.com/", safe: false },
+    { url: "https://руtorch.org/", safe: false },
+    { url: "https://xn--pple-43d.com/", safe: false },
   ])("$url -> $safe", ({ url, safe }) => {
     expect(isSafeExternalUrl(url)).toBe(safe);
   });
