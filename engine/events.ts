@@ -54,6 +54,9 @@ export interface SavedInfo {
   slot: string;
   tensor: number;
   version: number;
+  /** an output of the node itself (exp's result): PyTorch saves it without its grad_fn, so it
+   *  does not keep the node alive */
+  output?: boolean;
 }
 
 export interface EdgeInfo {
@@ -170,6 +173,10 @@ export type TraceEvent =
   | { kind: "grad/captured"; backward: number; tensor: number; grad: number }
   | { kind: "saved/freed"; backward: number; nodes: number[] }
   | { kind: "backward/finished"; id: number; results: (number | null)[] | null }
+  /** nothing references these any more (the last name, container slot, attribute, .grad_fn or
+   *  next_functions reference went), so CPython frees them here; ids of grad_fn nodes and tensors,
+   *  and the line whose statement dropped the last reference */
+  | { kind: "graph/freed"; nodes: number[]; tensors: number[]; line: number }
   | { kind: "output/printed"; text: string; stream: "stdout" | "stderr" }
   | { kind: "warning/raised"; category: string; message: string; span?: Span }
   | { kind: "error/raised"; type: string; message: string; span?: Span; traceback?: string; blame?: ErrorBlame };

@@ -160,7 +160,7 @@ export class GradNode {
       name: this.name,
       sequenceNr: this.sequenceNr,
       next: this.next.map((e) => (e ? { node: e.node.id, inputNr: e.inputNr } : null)),
-      saved: this.saved.map((s) => ({ slot: s.slot, tensor: s.tensorId, version: s.savedVersion })),
+      saved: this.saved.map((s) => (s.isOutput ? { slot: s.slot, tensor: s.tensorId, version: s.savedVersion, output: true } : { slot: s.slot, tensor: s.tensorId, version: s.savedVersion })),
       order: this.order,
     };
     if (this.variable) info.variable = this.variable.id;

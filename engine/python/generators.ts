@@ -295,22 +295,29 @@ function* execInnerG(ip: Interpreter, s: Stmt, frame: Frame): Run<Completion> {
       return yield* execBlockG(ip, s.orelse, frame);
     case "for": {
       ip.emitStatement(s.header, frame);
-      const items = iterate(yield* evalG(ip, s.iter, frame));
+      const iterable = yield* evalG(ip, s.iter, frame);
+      const items = iterate(iterable);
       let first = true;
-      for (;;) {
-        frame.line = s.line;
-        frame.pos = s.iter;
-        const next = items.next();
-        if (next.done) break;
-        if (!first) {
-          ip.tick();
-          ip.emitStatement(s.header, frame);
+      // the loop holds its iterable while it runs (liveness.ts), across the generator's pauses too
+      frame.loops.push({ value: iterable });
+      try {
+        for (;;) {
+          frame.line = s.line;
+          frame.pos = s.iter;
+          const next = items.next();
+          if (next.done) break;
+          if (!first) {
+            ip.tick();
+            ip.emitStatement(s.header, frame);
+          }
+          first = false;
+          ip.assign(s.target, next.value, frame);
+          const c = yield* execBlockG(ip, s.body, frame);
+          if (c === BREAK) return undefined;
+          if (c instanceof Return) return c;
         }
-        first = false;
-        ip.assign(s.target, next.value, frame);
-        const c = yield* execBlockG(ip, s.body, frame);
-        if (c === BREAK) return undefined;
-        if (c instanceof Return) return c;
+      } finally {
+        frame.loops.pop();
       }
       return yield* execBlockG(ip, s.orelse, frame);
     }

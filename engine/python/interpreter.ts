@@ -62,6 +62,9 @@ export interface InterpreterOptions {
   maxSteps: number;
   timeLimitMs: number;
   maxDepth: number;
+  /** called before each statement of the script is narrated, with the frames running and the
+   *  exceptions being handled (liveness.ts: what Python values still reach, so freed graphs are narrated) */
+  onStatement?: (frames: readonly Frame[], handling: readonly PyError[]) => void;
 }
 
 /** A stop that `except` cannot catch: the step/time budget or an internal fault. */
@@ -145,6 +148,7 @@ export class Interpreter {
 
   emitStatement(l: Loc, frame: Frame): void {
     if (!this.tracing || frame.code.library) return;
+    this.opts.onStatement?.(this.frames, this.handling);
     const text = this.opts.lines.source.slice(l.from, l.to);
     this.opts.sink!({ kind: "statement", span: this.span(l), text });
   }
@@ -304,22 +308,28 @@ export class Interpreter {
         frame.pos = s.iter;
         let first = true;
         const items = iterate(iterable);
-        for (;;) {
-          // the next item is fetched at the iterable (a dict resized in the body fails there)
-          frame.line = s.line;
-          frame.pos = s.iter;
-          const next = items.next();
-          if (next.done) break;
-          const item = next.value;
-          if (!first) {
-            this.tick();
-            this.emitStatement(s.header, frame);
+        // the loop holds its iterable (and the items not reached yet) while it runs
+        frame.loops.push({ value: iterable });
+        try {
+          for (;;) {
+            // the next item is fetched at the iterable (a dict resized in the body fails there)
+            frame.line = s.line;
+            frame.pos = s.iter;
+            const next = items.next();
+            if (next.done) break;
+            const item = next.value;
+            if (!first) {
+              this.tick();
+              this.emitStatement(s.header, frame);
+            }
+            first = false;
+            this.assign(s.target, item, frame);
+            const c = this.execBlock(s.body, frame);
+            if (c === BREAK) return undefined;
+            if (c instanceof Return) return c;
           }
-          first = false;
-          this.assign(s.target, item, frame);
-          const c = this.execBlock(s.body, frame);
-          if (c === BREAK) return undefined;
-          if (c instanceof Return) return c;
+        } finally {
+          frame.loops.pop();
         }
         return this.execBlock(s.orelse, frame);
       }

@@ -4,6 +4,7 @@ import type { BindingValue, TraceEvent } from "../events.ts";
 import { Runtime, TorchError } from "../index.ts";
 import type { Tensor } from "../tensor.ts";
 import { type RunOutcome, type SessionOptions, runSource } from "./session.ts";
+import { Liveness } from "./liveness.ts";
 import { budget } from "./ops.ts";
 import { reachableBytes } from "../reachable.ts";
 import { PyList, PyTuple, type PyValue, pyErr, registerForeign } from "./values.ts";
@@ -33,6 +34,8 @@ export interface RunOptions {
   runtime?: Runtime;
   /** events one traced run may emit before it is stopped (default 2 000 000) */
   maxEvents?: number;
+  /** narrate graphs freed when nothing references them any more (graph/freed; default true) */
+  narrateFreed?: boolean;
   /** the source of a module the script imports from its own folder (the CLI reads files) */
   resolveModule?: (name: string) => { filename: string; source: string } | undefined;
 }
@@ -67,8 +70,12 @@ function cappedSink(sink: ((e: TraceEvent) => void) | undefined, max: number): (
 }
 
 export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
-  const sink = opts.runtime ? opts.sink : cappedSink(opts.sink, opts.maxEvents ?? 2_000_000);
+  const capped = opts.runtime ? opts.sink : cappedSink(opts.sink, opts.maxEvents ?? 2_000_000);
+  // a narrated run also narrates when graphs are freed: every event passes through the liveness
+  const live = capped && opts.narrateFreed !== false ? new Liveness(capped) : null;
+  const sink = live ? live.wrap : capped;
   const rt = opts.runtime ?? new Runtime({ sink, maxElements: opts.maxElements, maxBytes: opts.maxBytes });
+  if (opts.runtime && live) rt.sink = sink ?? null;
   let warn: (category: string, message: string) => void = () => undefined;
   const modules = torchModules(rt, (c, m) => rt.warn(c, m));
   const session: SessionOptions = {
@@ -82,6 +89,8 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
     resolveModule: opts.resolveModule,
     modules,
     describe: describeBinding,
+    onStatement: live ? (frames, handling) => live.onStatement(frames, handling) : undefined,
+    onFinished: live ? (globals, line) => live.onFinished(globals, line) : undefined,
     setSpan: (span) => {
       rt.span = span;
     },

@@ -18,6 +18,8 @@ export class Frame {
   /** the class a class body is building, or the defining class of the running method
    *  (__class__, zero-argument super()) */
   classCell: { cls: PyClass | null } | null = null;
+  /** the iterables of the for loops running in this frame (they hold their items: liveness.ts) */
+  readonly loops: { value: PyValue }[] = [];
   constructor(
     /** "<module>", a function name, a class name, or "<listcomp>" */
     readonly name: string,

@@ -3,6 +3,7 @@
 import type { BindingValue, ErrorBlame, Span, TraceEvent } from "../events.ts";
 import type { Expr } from "./ast.ts";
 import { Interpreter } from "./interpreter.ts";
+import type { Frame } from "./scope.ts";
 import { mathModule } from "./mathmodule.ts";
 import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
 import type { CodeUnit } from "./function.ts";
@@ -31,6 +32,10 @@ export interface SessionOptions {
   /** gives the caller a way to raise warnings ("file:line: Category: msg") once the run starts,
    *  the run's deadline, and the stop to throw when a kernel finds it passed */
   onStart?: (session: RunHooks) => void;
+  /** called before each statement of the script is narrated (liveness.ts) */
+  onStatement?: (frames: readonly Frame[], handling: readonly PyError[]) => void;
+  /** called when the program ran to its end without an uncaught exception, with its globals */
+  onFinished?: (globals: Map<string, PyValue>, line: number) => void;
 }
 
 /** what a run hands whoever started it, once it starts */
@@ -172,6 +177,7 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     setSpan: opts.setSpan,
     convertError: opts.convertError,
     resolveModule: opts.resolveModule,
+    onStatement: opts.onStatement,
     maxSteps: opts.maxSteps ?? DEFAULT_BUDGET.maxSteps,
     timeLimitMs: opts.timeLimitMs ?? DEFAULT_BUDGET.timeLimitMs,
     maxDepth: opts.maxDepth ?? DEFAULT_BUDGET.maxDepth,
@@ -208,5 +214,6 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     );
     return { ...out, internalFault: interp.internalFault, steps: interp.stepCount };
   }
+  opts.onFinished?.(interp.globals, interp.currentLine);
   return { stdout, stderr, exitCode: 0, error: null, internalFault: null, steps: interp.stepCount };
 }

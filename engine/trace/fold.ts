@@ -121,6 +121,12 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
         if (n) s.nodes.set(id, { ...n, saved: n.saved.map((sv) => ({ ...sv, freed: true })) });
       }
       break;
+    case "graph/freed":
+      for (const id of e.nodes) {
+        const n = s.nodes.get(id);
+        if (n) s.nodes.set(id, { ...n, freedAt: step });
+      }
+      break;
     case "backward/finished":
       if (s.backward && s.backward.id === e.id) {
         s.backward.finished = true;

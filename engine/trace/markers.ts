@@ -23,6 +23,7 @@ export function markerOf(e: TraceEvent): MarkerKind | null {
     case "grad/accumulated":
       return "accumulate";
     case "saved/freed":
+    case "graph/freed":
       return "free";
     case "tensor/mutated":
       return "inplace";

@@ -40,6 +40,9 @@ export interface NodeState {
   /** tensors this node produced (the grad_fn of), in creation order */
   outputs: number[];
   bornAt: number;
+  /** step at which nothing referenced it any more (graph/freed); absent while alive. Tensors
+   *  freed keep their entries as they were: a tensor the view draws is named, so alive */
+  freedAt?: number;
 }
 
 export interface BindingState {

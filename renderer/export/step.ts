@@ -4,6 +4,7 @@
 import type { TraceEvent } from "../../engine/events.ts";
 import type { TraceSteps } from "../../engine/trace/folded.ts";
 import type { TraceState } from "../../engine/trace/state.ts";
+import { stepCaption } from "../src/lib/captions.ts";
 
 /** The timeline shows "step N / total" for event index N - 1; step 0 is before the first event. */
 export function stepIndexOf(shown: number): number {
@@ -56,6 +57,8 @@ export function describeEvent(e: TraceEvent | null): string {
       return "saved tensors freed";
     case "backward/finished":
       return "backward finished";
+    case "graph/freed":
+      return "graph freed";
     case "output/printed":
       return "output printed";
     case "warning/raised":
@@ -65,7 +68,8 @@ export function describeEvent(e: TraceEvent | null): string {
   }
 }
 
-/** "step 12 / 55 · line 9: f.backward() · MulBackward0 runs" */
+/** "step 12 / 55 · line 9: f.backward() · PowBackward0 (f) runs (...): it gets ∂ 1. and sends ..."
+ *  The plain-words part is the app's own caption (lib/captions.ts): one source for both. */
 export function captionFor(state: TraceState, total: number): string {
   const parts = [`step ${state.step + 1} / ${total}`];
   const st = state.statement;
@@ -74,6 +78,20 @@ export function captionFor(state: TraceState, total: number): string {
     const text = flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
     parts.push(`line ${st.span.line}: ${text}`);
   }
-  parts.push(describeEvent(state.lastEvent));
+  parts.push(state.lastEvent ? stepCaption(state) : describeEvent(null));
   return parts.join(" · ");
+}
+
+/** The caption in rows of at most `chars` characters, broken at spaces (a longer word gets a row of its own). */
+export function wrapCaption(text: string, chars: number): string[] {
+  const rows: string[] = [];
+  let row = "";
+  for (const word of text.split(" ")) {
+    if (row && row.length + 1 + word.length > chars) {
+      rows.push(row);
+      row = word;
+    } else row = row ? `${row} ${word}` : word;
+  }
+  if (row) rows.push(row);
+  return rows;
 }

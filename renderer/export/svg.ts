@@ -12,7 +12,7 @@ import { buildMemory } from "../src/memory/memoryModel.ts";
 import { boundsReader } from "./bounds.ts";
 import type { ExportComponents } from "./components.ts";
 import { standaloneAttributes, standaloneCss } from "./css.ts";
-import { captionFor } from "./step.ts";
+import { captionFor, wrapCaption } from "./step.ts";
 import { THEMES, type ExportTheme } from "./theme.ts";
 import { NOT_XML, escapeXml, scanXml, type XmlVisitor } from "./xml.ts";
 
@@ -31,6 +31,8 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const MARGIN = 16;
 const GAP = 32;
 const CAPTION_H = 26;
+const CAPTION_LINE = 17;
+const CAPTION_CHARS = 110;
 
 /** The layout the app uses: the run's final graph, so a node sits where it will stay. */
 export function finalLayout(cursor: TraceSteps): Layout | null {
@@ -137,7 +139,9 @@ export function stepSvg(components: ExportComponents, cursor: TraceSteps, step: 
 
   const graph = view !== "memory" ? graphPart(components, cursor, k, layout, theme) : null;
   const memory = view !== "graph" ? memoryPart(components, cursor, k, theme) : null;
-  const top = MARGIN + (caption ? CAPTION_H : 0);
+  // the caption wraps to the drawing's width (at least CAPTION_CHARS), one tspan per line
+  const captionRows = caption ? wrapCaption(caption, CAPTION_CHARS) : [];
+  const top = MARGIN + (captionRows.length ? CAPTION_H + (captionRows.length - 1) * CAPTION_LINE : 0);
   const placedParts: { part: Part; dx: number; dy: number; cls: string }[] = [];
   let x = MARGIN;
   let bottom = top;
@@ -158,7 +162,7 @@ export function stepSvg(components: ExportComponents, cursor: TraceSteps, step: 
     x = MARGIN + what.length * 7.4 + GAP;
     bottom = top + 24;
   }
-  const captionWidth = caption ? caption.length * 7.6 : 0;
+  const captionWidth = Math.max(0, ...captionRows.map((r) => r.length * 7.6));
   const width = Math.ceil(Math.max(x - GAP + MARGIN, MARGIN * 2 + captionWidth, 160));
   const height = Math.ceil(bottom + MARGIN);
 
@@ -177,7 +181,10 @@ export function stepSvg(components: ExportComponents, cursor: TraceSteps, step: 
   if (options.title) lines.push(`<title>${escapeXml(options.title)}</title>`);
   lines.push(/[<&]/.test(style) ? `<style><![CDATA[\n${style}\n]]></style>` : `<style>\n${style}\n</style>`);
   lines.push(`<rect class="gl-background" x="0" y="0" width="${width}" height="${height}" fill="${colours["--bg"]}"/>`);
-  if (caption) lines.push(`<text class="gl-caption" x="${MARGIN}" y="${MARGIN + 13}">${escapeXml(caption)}</text>`);
+  if (captionRows.length)
+    lines.push(
+      `<text class="gl-caption" x="${MARGIN}" y="${MARGIN + 13}">${captionRows.map((row, i) => `<tspan x="${MARGIN}"${i ? ` dy="${CAPTION_LINE}"` : ""}>${escapeXml(i ? ` ${row}` : row)}</tspan>`).join("")}</text>`,
+    );
   if (empty) lines.push(empty);
   // the parts were checked as they were measured: the rest of the file is checked without them
   const at = lines.length;

@@ -83,7 +83,7 @@ export async function graphNodes(page: Page): Promise<GraphNodeRow[]> {
   return page.$$eval(".graph .nodes .node", (els) =>
     els.map((el) => ({
       id: Number(el.getAttribute("data-node-id")),
-      name: el.querySelector("text.name")?.textContent ?? "",
+      name: el.getAttribute("data-op") ?? "",
       names: (el.getAttribute("data-names") ?? "").split(" ").filter(Boolean),
       classes: [...el.classList],
     })),
@@ -93,4 +93,54 @@ export async function graphNodes(page: Page): Promise<GraphNodeRow[]> {
 /** The edges drawn in the graph pane, from input (source) to consumer (target). */
 export async function graphEdges(page: Page): Promise<{ source: number; target: number }[]> {
   return page.$$eval(".graph .edges .edge", (els) => els.map((el) => ({ source: Number(el.getAttribute("data-source")), target: Number(el.getAttribute("data-target")) })));
+}
+
+export interface TextAudit {
+  /** smallest text drawn on the graph, in screen px */
+  minPx: number;
+  smallest: string;
+  /** pairs of label boxes that overlap (texts, with their pill or badge when they have one) */
+  overlaps: string[];
+  /** labels cut by the graph pane's edge */
+  cut: string[];
+  count: number;
+}
+
+/** Measures every text drawn in the graph pane as the learner sees it. */
+export async function auditGraphText(page: Page): Promise<TextAudit> {
+  return page.evaluate(() => {
+    const svg = document.querySelector(".graph svg") as SVGSVGElement;
+    const pane = svg.getBoundingClientRect();
+    const boxes: { r: DOMRect; label: string; owner: Element | null }[] = [];
+    let minPx = Infinity;
+    let smallest = "";
+    for (const t of Array.from(svg.querySelectorAll("text"))) {
+      const text = t.textContent?.trim() ?? "";
+      const r = t.getBoundingClientRect();
+      if (!text || r.width === 0 || getComputedStyle(t).display === "none") continue;
+      if (r.right < pane.left || r.left > pane.right || r.bottom < pane.top || r.top > pane.bottom) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1);
+      if (px < minPx) {
+        minPx = px;
+        smallest = text;
+      }
+      // a text in a pill or badge is labelled by its whole shape
+      const pill = t.closest("g.grad, g.seed, g.sum, g.acc, g.result, g.version, g.tag, g.saved, g.slot");
+      const shape = pill?.querySelector("rect");
+      const box = shape && pill?.querySelector("text") === t ? shape.getBoundingClientRect() : r;
+      if (pill && pill.querySelector("text") !== t) continue;
+      boxes.push({ r: box, label: text, owner: t.closest("g.node") });
+    }
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r;
+        const b = boxes[j].r;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 1 && h > 1) overlaps.push(`${boxes[i].label} × ${boxes[j].label}`);
+      }
+    const cut = boxes.filter(({ r }) => r.left < pane.left - 0.5 || r.right > pane.right + 0.5 || r.top < pane.top - 0.5 || r.bottom > pane.bottom + 0.5).map((b) => b.label);
+    return { minPx, smallest, overlaps, cut, count: boxes.length };
+  });
 }

@@ -49,8 +49,9 @@ export const tests = programs.map((p) => ({
     await run(page, 120_000);
     await focusTimeline(page);
     await page.keyboard.press("End");
-    await page.getByRole("button", { name: "Fit graph to view" }).click();
-    // zoomed out, a big graph's boxes are on the canvas (the pane says how many), a small one's in SVG
+    // the whole graph (Fit frames what the last step touched, at a readable zoom); zoomed out, a big
+    // graph's boxes are on the canvas (the pane says how many), a small one's in SVG
+    await page.getByRole("button", { name: "Show the whole graph" }).click();
     await page.waitForFunction(
       (n) => {
         const g = document.querySelector(".graph");

@@ -54,13 +54,13 @@ export const tests = [
       await run(page, 90_000);
       await focusTimeline(page);
       await page.keyboard.press("End");
-      await page.getByRole("button", { name: "Fit graph to view" }).click();
-      await page.waitForTimeout(300);
-      // fitted, the big graph's boxes are on the canvas (labels are hidden at this scale anyway)
+      await page.getByRole("button", { name: "Show the whole graph" }).click();
+      await page.waitForTimeout(400);
+      // the whole big graph's boxes are on the canvas (labels are hidden at this scale anyway)
       const expanded = Number(await page.locator(".graph").getAttribute("data-nodes"));
       assert(expanded > 1000, `the whole MLP should be drawn when fitted, saw ${expanded} nodes`);
       assert((await page.locator(".graph").getAttribute("data-canvas")) === "true", "a fitted big graph should be drawn on the canvas");
-      const inked = await page.locator(".graph > canvas").evaluate((c: HTMLCanvasElement) => {
+      const inked = await page.locator(".graph .canvas > canvas").evaluate((c: HTMLCanvasElement) => {
         const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
         let n = 0;
         for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
@@ -74,8 +74,8 @@ export const tests = [
       console.log(`     pan/zoom over ${expanded} nodes: ${pz.frames} frames, median ${pz.median.toFixed(1)} ms, p95 ${pz.p95.toFixed(1)} ms`);
 
       await page.getByRole("button", { name: "Collapse all" }).click();
-      await page.getByRole("button", { name: "Fit graph to view" }).click();
-      await page.waitForTimeout(300);
+      await page.getByRole("button", { name: "Show the whole graph" }).click();
+      await page.waitForTimeout(400);
       const collapsed = await nodeCount(page);
       const groups = await page.locator(".graph .node.group").count();
       // 33 neurons: each chain of adds with its products and weights becomes one group node

@@ -4,7 +4,8 @@
 import { collapseGraph, findRepeatedChains, type NodeGroup } from "../../layout/collapse.ts";
 import type { LayoutGraph, Point } from "../../layout/types.ts";
 import type { Placed } from "./graphLayout.ts";
-import type { GraphEdgeView, GraphModel, GraphNodeView, NodeStatus } from "./graphModel.ts";
+import { NODE_HEIGHT, type GraphEdgeView, type GraphModel, type GraphNodeView, type NodeStatus } from "./graphModel.ts";
+import { monoWidth, TEXT_MAIN } from "./textScale.ts";
 
 /** The layout-graph view of a model (what collapse and search read). */
 export function layoutGraphOf(model: GraphModel): LayoutGraph {
@@ -93,7 +94,7 @@ function groupNode(g: NodeGroup, top: GraphNodeView, members: GraphNodeView[]): 
     error: members.some((m) => m.error),
     bornAt: Math.min(...members.map((m) => m.bornAt)),
     group: members.length,
-    width: Math.max(120, Math.round(Math.max(name.length, `${members.length} nodes · expand`.length) * 6.8 + 28)),
-    height: 38,
+    width: Math.max(120, Math.round(monoWidth(Math.max(name.length, `${members.length} nodes · expand`.length), TEXT_MAIN) + 28)),
+    height: NODE_HEIGHT,
   };
 }

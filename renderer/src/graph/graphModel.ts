@@ -6,6 +6,7 @@ import type { BackwardState, GradAccumulation, GradFlight, GradSum, NodeState, T
 import { latestSum, nodesInOrder } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
+import { monoWidth, TEXT_MAIN, TEXT_SMALL } from "./textScale.ts";
 
 export type NodeStatus = "idle" | "executing" | "executed";
 
@@ -44,6 +45,8 @@ export interface GraphNodeView {
   sum: { before: string; delta: string; after: string; now: boolean } | null;
   seed: string | null;
   error: boolean;
+  /** nothing references it any more (graph/freed): CPython freed it, so it fades; now: at this step */
+  freed: { now: boolean } | null;
   /** tensor id for the inspector */
   tensor: number | null;
   width: number;
@@ -60,6 +63,8 @@ export interface GraphEdgeView {
   /** gradient sent along this edge in the current backward */
   grad: string | null;
   gradNow: boolean;
+  /** its consumer was freed, and the edge with it */
+  freed: boolean;
 }
 
 export interface GraphModel {
@@ -67,11 +72,11 @@ export interface GraphModel {
   edges: GraphEdgeView[];
 }
 
-export const NODE_HEIGHT = 38;
-export const LEAF_HEIGHT = 58;
+export const NODE_HEIGHT = 42;
+export const LEAF_HEIGHT = 64;
 /** saved-tensor badges sit in a row inside the bottom of their node */
-export const SAVED_ROW = 17;
-export const savedBadgeWidth = (slot: string): number => slot.length * 6.2 + 10;
+export const SAVED_ROW = 19;
+export const savedBadgeWidth = (slot: string): number => monoWidth(slot.length, TEXT_SMALL) + 10;
 
 /** The id a graph node gets: AccumulateGrad shares its leaf's id so the leaf never jumps. */
 export function graphIdOf(node: NodeState): number {
@@ -144,7 +149,7 @@ export function makeNodeUnit(r: GraphReader, n: NodeState): { node: GraphNodeVie
   const gid = graphIdOf(n);
   if (gid < 0) {
     const t = r.tensor(-gid);
-    return { node: t ? leafView(r, t, Math.min(t.bornAt, n.bornAt), n.id) : null, edges: [] };
+    return { node: t ? leafView(r, t, Math.min(t.bornAt, n.bornAt), n.id, n.freedAt) : null, edges: [] };
   }
   const out = outputOf(r, n, 0);
   const sum = r.sum(n.id) ?? null;
@@ -164,6 +169,7 @@ export function makeNodeUnit(r: GraphReader, n: NodeState): { node: GraphNodeVie
     seed: r.seed(n.id),
     error: blame != null,
     result: resultOf(r, gid),
+    freed: freedOf(n.freedAt, now),
     tensor: out?.id ?? null,
     ...(version ?? {}),
   });
@@ -178,12 +184,14 @@ export function makeNodeUnit(r: GraphReader, n: NodeState): { node: GraphNodeVie
     const flight = r.flight(n.id, i);
     const grad = flight ? r.values(flight.grad) : null;
     const gradNow = !!flight && last?.kind === "node/executed" && last.node === n.id;
-    edges.push({ source, target: gid, shape: flowing?.shape ?? null, grad, gradNow });
+    edges.push({ source, target: gid, shape: flowing?.shape ?? null, grad, gradNow, freed: n.freedAt != null });
   });
   return { node, edges };
 }
 
-function leafView(r: GraphReader, t: TensorState, born: number, nodeId: number | null): GraphNodeView {
+/** The leaf and its AccumulateGrad hold each other: they are freed together (accFreedAt); a leaf
+ *  no op used is drawn only while it is named, so alive. */
+function leafView(r: GraphReader, t: TensorState, born: number, nodeId: number | null, accFreedAt?: number): GraphNodeView {
   const acc = r.accumulation(t.id);
   const grad = t.grad == null ? "None" : r.values(t.grad);
   return finish({
@@ -202,6 +210,7 @@ function leafView(r: GraphReader, t: TensorState, born: number, nodeId: number |
       : null,
     tensor: t.id,
     result: resultOf(r, -t.id),
+    freed: freedOf(accFreedAt, r.state.step),
     ...versionOf(t, r.state.lastEvent),
     height: LEAF_HEIGHT,
   });
@@ -225,6 +234,12 @@ function currentNames(r: GraphReader, n: NodeState): string[] {
   return out;
 }
 const NO_NAMES: string[] = [];
+const FREED = { now: false };
+const FREED_NOW = { now: true };
+
+function freedOf(at: number | undefined, step: number): GraphNodeView["freed"] {
+  return at == null ? null : at === step ? FREED_NOW : FREED;
+}
 
 /** Where autograd.grad captured each input's gradient, by graph id: a leaf's own node, or the
  *  grad_fn of a non-leaf input (the gradient is taken from that node's input buffer). */
@@ -319,6 +334,7 @@ function base(id: number, kind: "op" | "leaf", name: string, names: string[], or
     accumulation: null,
     sum: null,
     result: null,
+    freed: null,
     seed: null,
     error: false,
     tensor: null,
@@ -355,7 +371,7 @@ export function namesByTensor(state: TraceState): Map<number, string[]> {
   return out;
 }
 
-const CHAR = 6.8;
+const CHAR = monoWidth(1, TEXT_MAIN);
 
 function widthOf(n: GraphNodeView): number {
   const texts = [n.name, n.names.join(", "), n.kind === "leaf" ? `.grad ${n.grad ?? ""}` : ""];

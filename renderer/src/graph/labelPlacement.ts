@@ -3,10 +3,11 @@
 
 import type { Point } from "../../layout/types.ts";
 import { pointAlong } from "./graphLayout.ts";
+import { monoWidth, TEXT_MAIN } from "./textScale.ts";
 
-export const GRAD_CHAR = 6.6;
-export const gradPillWidth = (text: string): number => (text.length + 2) * GRAD_CHAR + 22;
-export const GRAD_PILL_HEIGHT = 18;
+export const GRAD_CHAR = monoWidth(1, TEXT_MAIN);
+export const gradPillWidth = (text: string): number => (text.length + 2) * GRAD_CHAR + 16;
+export const GRAD_PILL_HEIGHT = 20;
 
 /** Fractions along an edge (from its consumer downwards) tried in turn for a gradient pill. */
 const CANDIDATES = [0.5, 0.32, 0.68, 0.2, 0.8, 0.15, 0.85, 0.42, 0.58];

@@ -27,6 +27,10 @@ const TRACES: [string, string][] = [
   ...["ag_inplace_rebase", "ag_inplace_copy_grad", "ag_grad_create_graph", "ag_paths_meet", "ag_retain_grad", "err_backward_twice_caught", "backward_twice_error", "accumulate_three_times"].map(
     (n): [string, string] => [n, caseScript(n)],
   ),
+  ...["training_loop", "rebind_and_del", "functions"].map((n): [string, string] => [
+    `graphs freed (${n})`,
+    readFileSync(new URL(`../../fixtures/liveness/${n}.py`, import.meta.url), "utf8"),
+  ]),
 ];
 
 /** Every step forwards, every step backwards, statement jumps, then random seeks (seeded). */

@@ -26,7 +26,7 @@ function eventSize(e: TraceEvent, ran: number, before: TraceState): number {
     const count = (v: BindingValue | undefined) => (v?.type === "tensors" ? v.ids.length : 1);
     return count(old) + (e.kind === "binding/set" ? count(e.value) : 0);
   }
-  if (e.kind === "saved/freed") return e.nodes.length;
+  if (e.kind === "saved/freed" || e.kind === "graph/freed") return Math.max(1, e.nodes.length);
   if (e.kind === "tensor/mutated") return 1 + e.aliases.length;
   if (e.kind === "op/applied") return 1 + e.inputs.length + (e.extraOutputs?.length ?? 0);
   return 1;

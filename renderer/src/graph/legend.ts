@@ -1,0 +1,29 @@
+// Every mark the graph draws, with the words the legend gives it (GraphLegend.svelte draws each
+// mark's sample). A test checks that each mark class the graph uses has an entry here.
+
+export interface LegendItem {
+  /** which drawing: the classes GraphNode/GraphEdge/NodePills give that mark */
+  mark: string;
+  sample: string;
+  text: string;
+}
+
+export const LEGEND: readonly LegendItem[] = [
+  { mark: "op", sample: "MulBackward0", text: "A grad_fn node: the backward of one operation, named as PyTorch names it. Leaves are at the bottom, the output at the top." },
+  { mark: "leaf", sample: "", text: "A leaf you made (requires_grad=True) with its AccumulateGrad and its .grad slot." },
+  { mark: "names", sample: "f, x.grad", text: "The Python names that refer to the tensor this node made (or to a .grad)." },
+  { mark: "shape", sample: "[2, 3]", text: "The shape of the tensor travelling along an edge, from an input up to the op that used it." },
+  { mark: "saved", sample: "self", text: "A tensor the node saved for its backward (self, other, result...)." },
+  { mark: "saved-freed", sample: "self", text: "Freed saved tensor: a backward without retain_graph=True released it; using it again raises." },
+  { mark: "saved-blamed", sample: "other", text: "The saved tensor a failing backward could not use: freed already, or modified in place since it was saved." },
+  { mark: "version", sample: "v0→v1", text: "An in-place op bumped the tensor's version counter (x.add_(1), zero_(), -=)." },
+  { mark: "order", sample: "MulBackward0", text: "Dashed, with a 2nd/3rd tag: a node recorded by a create_graph=True backward (a derivative you can differentiate again)." },
+  { mark: "seed", sample: "seed 1.", text: "Where a backward starts: the gradient of the output with respect to itself (ones, or the gradient you passed)." },
+  { mark: "executing", sample: "PowBackward0", text: "The node running now in the backward pass (thick orange); thin orange: it has run." },
+  { mark: "grad", sample: "∂ 27.", text: "The gradient a node sends along that edge to its input." },
+  { mark: "sum", sample: "Σ 3.+3.=6.", text: "Two paths meet: the gradients arriving at this input are added up." },
+  { mark: "acc", sample: "27.+18.=45.", text: "AccumulateGrad writing .grad: before + delta = after; stored (a copy), added in place, or a new tensor." },
+  { mark: "result", sample: "⇒ g[0]=27.", text: "torch.autograd.grad's answer: returned to you, .grad left untouched." },
+  { mark: "error", sample: "MulBackward0", text: "The node where an error stopped the backward." },
+  { mark: "freed", sample: "AddBackward0", text: "Faded: nothing references this graph any more (its last name was rebound or deleted), so Python freed it. Hide freed hides them." },
+];

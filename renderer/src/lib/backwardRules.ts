@@ -1,0 +1,57 @@
+// Why a backward node sends what it sends: each common grad_fn's rule in words (PyTorch's
+// derivatives.yaml, written for a learner). Captions quote it when the node runs.
+
+const RULES: Record<string, string> = {
+  AddBackward0: "the sum passes the gradient unchanged to both inputs",
+  AddBackward1: "the sum passes the gradient unchanged to its tensor input",
+  SubBackward0: "grad to the first input, −grad to the second",
+  SubBackward1: "the gradient passes unchanged to its tensor input",
+  RsubBackward1: "−grad to its tensor input",
+  MulBackward0: "each input gets grad times the other input",
+  MulBackward1: "grad times the number it was multiplied by",
+  DivBackward0: "grad / other to the numerator, −grad·self / other² to the denominator",
+  DivBackward1: "grad divided by the number",
+  NegBackward0: "−grad",
+  PowBackward0: "d/dx xⁿ = n·xⁿ⁻¹, times grad",
+  PowBackward1: "both the base and the exponent get their partial derivative, times grad",
+  ExpBackward0: "d/dx eˣ = eˣ (the saved result), times grad",
+  LogBackward0: "d/dx log x = 1/x, times grad",
+  SqrtBackward0: "d/dx √x = 1/(2√x), times grad",
+  SinBackward0: "d/dx sin x = cos x, times grad",
+  CosBackward0: "d/dx cos x = −sin x, times grad",
+  TanhBackward0: "d/dx tanh x = 1 − tanh² x (from the saved result), times grad",
+  SigmoidBackward0: "d/dx σ(x) = σ(x)(1 − σ(x)) (from the saved result), times grad",
+  ReluBackward0: "grad where the input was positive, 0 elsewhere",
+  AbsBackward0: "grad times the sign of the input",
+  SumBackward0: "every element contributed once: the gradient is copied to each element",
+  SumBackward1: "the gradient is copied back along the summed dimensions",
+  MeanBackward0: "every element counts 1/n: grad / n to each element",
+  MeanBackward1: "grad / n copied back along the averaged dimensions",
+  MmBackward0: "grad @ otherᵀ to the left matrix, selfᵀ @ grad to the right one",
+  MvBackward0: "grad ⊗ vec to the matrix, matᵀ @ grad to the vector",
+  DotBackward0: "each vector gets grad times the other vector",
+  ViewBackward0: "the gradient is reshaped back to the input's shape",
+  ReshapeAliasBackward0: "the gradient is reshaped back to the input's shape",
+  UnsqueezeBackward0: "the added dimension is squeezed out of the gradient",
+  SqueezeBackward0: "the removed dimension is put back into the gradient",
+  PermuteBackward0: "the gradient's dimensions are permuted back",
+  TBackward0: "the gradient is transposed back",
+  TransposeBackward0: "the gradient is transposed back",
+  ExpandBackward0: "broadcast copies are summed back to the input's shape",
+  SelectBackward0: "the gradient goes to the selected element, zeros elsewhere",
+  SliceBackward0: "the gradient goes to the sliced part, zeros elsewhere",
+  CloneBackward0: "a clone passes the gradient unchanged",
+  CopyBackwards: "a copy passes the gradient unchanged",
+  ZeroBackward0: "zero_() made the value 0 whatever the input: its derivative is 0",
+  MaximumBackward0: "the gradient goes to whichever input was larger",
+  SoftmaxBackward0: "softmax's Jacobian times grad: y·(grad − Σ grad·y)",
+  LogSoftmaxBackward0: "grad − softmax · Σ grad",
+  NllLossBackward0: "−1/N at each target class (mean reduction), 0 elsewhere",
+  MseLossBackward0: "2·(input − target)/N times grad",
+  AccumulateGrad: "stores the gradient in the leaf's .grad",
+};
+
+/** The rule in words, or null for an op this table does not explain. */
+export function backwardRule(name: string): string | null {
+  return RULES[name] ?? null;
+}

@@ -1,0 +1,164 @@
+// What just happened at a step, and why, in plain words: shown above the graph (read by screen
+// readers) and written under every export, from the state at that step. Pure.
+
+import type { ErrorBlame, TraceEvent } from "../../../engine/events.ts";
+import type { TraceState } from "../../../engine/trace/state.ts";
+import { tensorValues } from "../../../engine/trace/values.ts";
+import { namesByTensor } from "../graph/graphModel.ts";
+import { backwardRule } from "./backwardRules.ts";
+import { formatValues } from "./format.ts";
+
+type Names = Map<number, string[]>;
+
+export function stepCaption(state: TraceState): string {
+  const e = state.lastEvent;
+  if (!e) return "Before the first statement. Step forward (→) to run it, or press Play.";
+  return captionOf(e, state, namesByTensor(state));
+}
+
+function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
+  const val = (id: number | null | undefined): string => {
+    if (id == null) return "None";
+    const t = s.tensors.get(id);
+    return t ? formatValues(tensorValues(s, id), t.dtype) : "?";
+  };
+  const named = (id: number): string => names.get(id)?.join(" = ") ?? "";
+  const nodeLabel = (id: number): string => {
+    const n = s.nodes.get(id);
+    if (!n) return `node #${id}`;
+    const who = n.variable != null ? named(n.variable) : n.outputs.map(named).filter(Boolean).join(", ");
+    return who ? `${n.name} (${who})` : n.name;
+  };
+  switch (e.kind) {
+    case "statement":
+      return `Line ${e.span.line} starts: ${flat(e.text)}`;
+    case "tensor/created": {
+      const t = e.tensor;
+      const how = t.requiresGrad && t.isLeaf ? " It requires grad: a leaf, so autograd will record every operation on it." : "";
+      return `A new tensor ${val(t.id)} (shape [${t.shape.join(", ")}], ${t.dtype}) is made by ${e.how}.${how}`;
+    }
+    case "node/created":
+      return e.node.name === "AccumulateGrad" && e.node.variable != null
+        ? `${named(e.node.variable) || "The leaf"} is used by an op for the first time: its AccumulateGrad node is made, where its gradient will be stored.`
+        : `${e.node.name} is added to the graph.`;
+    case "op/applied": {
+      if (!e.node) return `${e.op} gives ${val(e.output.id)}. No input requires grad (or grad mode is off), so nothing is recorded for backward.`;
+      const saved = e.node.saved.map((sv) => sv.slot);
+      const keeps = saved.length ? `, saving ${saved.join(" and ")} for its backward` : "";
+      return `${e.op} gives ${val(e.output.id)} and records ${e.node.name} in the graph${keeps}: this is how autograd will find its way back.`;
+    }
+    case "tensor/mutated": {
+      // the name the statement wrote through (x.grad in `x.grad.zero_()`); the others see the change
+      const own = names.get(e.tensor) ?? [];
+      const text = s.statement?.text ?? "";
+      const who = own.find((n) => text.includes(`${n}.${e.op}(`) || new RegExp(`(^|[^\\w.])${n.replace(/[.[\]]/g, "\\$&")}\\s*[-+*/]=`).test(text)) ?? own[0] ?? `tensor #${e.tensor}`;
+      const after = val(e.tensor);
+      const same = own.filter((n) => n !== who);
+      const views = e.aliases.filter((a) => a !== e.tensor && named(a)).map(named);
+      const others = [...same, ...views];
+      const what = same.length && !views.length ? `${others.length > 1 ? "are" : "is"} the same tensor` : `${others.length > 1 ? "share" : "shares"} that storage`;
+      const also = others.length ? ` ${others.join(", ")} ${what}, so ${others.length > 1 ? "they read" : "it reads"} ${after} too.` : "";
+      const history = e.node ? ` Its grad_fn is now ${e.node.name}, recorded on top of its history.` : "";
+      return `${who}.${e.op}() writes ${after} into storage #${e.storage} in place: version ${e.versionBefore} → ${e.versionAfter}.${also}${history}`;
+    }
+    case "tensor/flags":
+      return e.requiresGrad
+        ? `${named(e.tensor) || "The tensor"} now requires grad${e.isLeaf ? ": a leaf autograd will track" : ""}.`
+        : `${named(e.tensor) || "The tensor"} no longer requires grad: nothing done with it is recorded.`;
+    case "attr/set":
+      return e.after == null ? `${named(e.tensor) || "The tensor"}.grad = None: the gradient is dropped; the next backward stores a fresh one.` : `${named(e.tensor) || "The tensor"}.grad is set to ${val(e.after)}.`;
+    case "binding/set":
+      return bindingCaption(e, names, val);
+    case "binding/deleted":
+      return `del ${e.name}: the name is gone (the object goes too if nothing else refers to it).`;
+    case "backward/started":
+      return backwardCaption(e, val, nodeLabel, s);
+    case "node/executed": {
+      const n = s.nodes.get(e.node);
+      const rule = backwardRule(e.name);
+      const sends = (n?.next ?? [])
+        .map((edge, i) => (edge && e.gradsOut[i] != null ? `∂ ${val(e.gradsOut[i])} to ${nodeLabel(edge.node)}` : null))
+        .filter(Boolean);
+      const gets = e.gradsIn.filter((g) => g != null).map(val).join(", ");
+      return `${nodeLabel(e.node)} runs${rule ? ` (${rule})` : ""}: it gets ∂ ${gets || "nothing"}${sends.length ? ` and sends ${sends.join(", ")}` : ""}.`;
+    }
+    case "grad/summed":
+      return `Two paths meet at ${nodeLabel(e.node)}: their gradients are added, ${val(e.before)} + ${val(e.delta)} = ${val(e.after)}.`;
+    case "grad/accumulated":
+      return accumulationCaption(e, s, names, val);
+    case "grad/captured":
+      return `autograd.grad takes the gradient for ${named(e.tensor) || "its input"}: ${val(e.grad)}. It is returned to you; ${named(e.tensor) || "the input"}.grad is not touched.`;
+    case "saved/freed":
+      return `${e.nodes.map(nodeLabel).join(", ")} ran, so ${e.nodes.length > 1 ? "their" : "its"} saved tensors are freed (no retain_graph=True): a second backward through ${e.nodes.length > 1 ? "them" : "it"} would fail.`;
+    case "graph/freed": {
+      const ops = e.nodes.map((id) => s.nodes.get(id)?.name).filter((n): n is string => n != null && n !== "AccumulateGrad");
+      const what = ops.length ? `${ops.slice(0, 4).join(", ")}${ops.length > 4 ? ` and ${ops.length - 4} more` : ""}` : "these tensors";
+      return `Nothing refers to ${what} any more (line ${e.line} dropped the last reference), so Python frees ${ops.length === 1 ? "it" : "them"}: the graph fades.`;
+    }
+    case "backward/finished":
+      return finishedCaption(e, s, named, val);
+    case "output/printed":
+      return `print shows: ${flat(e.text)}`;
+    case "warning/raised":
+      return `${e.category}: ${flat(e.message)}`;
+    case "error/raised":
+      return errorCaption(e.type, e.message, e.span?.line, e.blame, nodeLabel);
+  }
+}
+
+function bindingCaption(e: Extract<TraceEvent, { kind: "binding/set" }>, names: Names, val: (id: number) => string): string {
+  if (e.value.type === "value") return `${e.name} = ${flat(e.value.repr)}`;
+  if (e.value.type === "tensors") return `${e.name} now refers to ${flat(e.value.repr)}.`;
+  const others = (names.get(e.value.id) ?? []).filter((n) => n !== e.name);
+  if (others.length) return `${e.name} now refers to the same tensor as ${others.join(" and ")} (no copy is made): every change to one is seen through the other.`;
+  return `${e.name} now refers to the tensor ${val(e.value.id)}.`;
+}
+
+function backwardCaption(
+  e: Extract<TraceEvent, { kind: "backward/started" }>,
+  val: (id: number) => string,
+  nodeLabel: (id: number) => string,
+  s: TraceState,
+): string {
+  const root = s.tensors.get(e.roots[0])?.gradFn;
+  const start = root != null ? nodeLabel(root) : "the output";
+  const seed = e.implicitSeed ? `the seed ∂out/∂out = ${val(e.seeds[0])}` : `the gradient you passed, ${val(e.seeds[0])},`;
+  const mode = e.mode === "grad" ? "autograd.grad starts: the same walk as backward(), but the gradients of the inputs are returned, not written into .grad." : "backward() starts: gradients flow from the output down to the leaves, in PyTorch's order.";
+  const extra = [e.createGraph ? "create_graph=True records the backward itself as a new graph." : "", e.retainGraph && !e.createGraph ? "retain_graph=True keeps the saved tensors." : ""].filter(Boolean).join(" ");
+  return `${mode} ${seed[0].toUpperCase()}${seed.slice(1)} enters ${start}.${extra ? ` ${extra}` : ""}`;
+}
+
+function accumulationCaption(e: Extract<TraceEvent, { kind: "grad/accumulated" }>, s: TraceState, names: Names, val: (id: number) => string): string {
+  const leaf = names.get(e.leaf)?.[0] ?? "the leaf";
+  const acc = s.backward?.accumulated.get(e.leaf);
+  const before = acc?.beforeValues ? formatValues(acc.beforeValues) : "None";
+  const sum = `${before} + ${val(e.delta)} = ${val(e.after)}`;
+  const aliases = (names.get(e.after) ?? []).filter((n) => n !== `${leaf}.grad`);
+  if (e.how === "stored") return `AccumulateGrad stores a copy of the gradient in ${leaf}.grad: ${sum}.`;
+  if (e.how === "inplace")
+    return `AccumulateGrad adds the gradient into ${leaf}.grad in place: ${sum}.${aliases.length ? ` ${aliases.join(", ")} ${aliases.length > 1 ? "are" : "is"} the same tensor, so ${aliases.length > 1 ? "they read" : "it reads"} ${val(e.after)} too.` : ""}`;
+  return `Under create_graph, AccumulateGrad makes ${leaf}.grad a new tensor: ${sum}. Names that held the old .grad keep the old value.`;
+}
+
+function finishedCaption(e: Extract<TraceEvent, { kind: "backward/finished" }>, s: TraceState, named: (id: number) => string, val: (id: number) => string): string {
+  if (e.results) return `autograd.grad returns (${e.results.map((r) => (r == null ? "None" : val(r))).join(", ")}${e.results.length === 1 ? "," : ""}).`;
+  const grads = [...(s.backward?.accumulated.values() ?? [])].map((a) => `${named(a.leaf) || "leaf"}.grad = ${val(a.after)}`);
+  return `The backward is done${grads.length ? `: ${grads.join(", ")}` : ""}.`;
+}
+
+function errorCaption(type: string, message: string, line: number | undefined, blame: ErrorBlame | undefined, nodeLabel: (id: number) => string): string {
+  const at = line != null ? ` (line ${line})` : "";
+  if (blame?.saved)
+    return blame.saved.reason === "freed"
+      ? `${type}${at}: ${nodeLabel(blame.node)} needs its saved tensor '${blame.saved.slot}', but an earlier backward freed it (retain_graph=True would have kept it).`
+      : `${type}${at}: ${nodeLabel(blame.node)} saved '${blame.saved.slot}' for its backward, but an in-place op has changed it since (its version moved on), so the gradient would be wrong.`;
+  if (blame) return `${type} in ${nodeLabel(blame.node)}'s backward${at}: ${flat(message)}`;
+  return `${type}: ${flat(message)}${at}`;
+}
+
+/** One line, at most 160 characters. */
+function flat(text: string): string {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length > 160 ? `${one.slice(0, 159)}…` : one;
+}
+

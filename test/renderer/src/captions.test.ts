@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { TraceEvent } from "../../../engine/events.ts";
+import { runPython } from "../../../engine/python/run.ts";
+import { TraceCursor } from "../../../engine/trace/cursor.ts";
+import { stepCaption } from "../../../renderer/src/lib/captions.ts";
+import { captionFor, wrapCaption } from "../../../renderer/export/step.ts";
+
+function captions(source: string): { events: TraceEvent[]; at: (k: number) => string } {
+  const events: TraceEvent[] = [];
+  runPython(source, { sink: (e) => events.push(e), onStdout: () => {}, onStderr: () => {} });
+  const cursor = new TraceCursor(events);
+  return { events, at: (k) => stepCaption(cursor.at(k)) };
+}
+
+const problem3 = readFileSync(new URL("../../e2e/scripts/problem3_alias.py", import.meta.url), "utf8");
+
+describe("stepCaption: what a step did, in plain words", () => {
+  const { events, at } = captions(problem3);
+  const first = (pred: (e: TraceEvent) => boolean) => events.findIndex(pred);
+  it.each([
+    { what: "before anything", k: -1, expected: /^Before the first statement/ },
+    { what: "a leaf is made", k: first((e) => e.kind === "tensor/created"), expected: /A new tensor 3\. .* It requires grad: a leaf/ },
+    { what: "x**3 records PowBackward0", k: first((e) => e.kind === "op/applied" && e.node?.name === "PowBackward0"), expected: /pow gives 27\. and records PowBackward0 in the graph, saving self/ },
+    { what: "the backward starts from the seed", k: first((e) => e.kind === "backward/started"), expected: /backward\(\) starts.*The seed ∂out\/∂out = 1\. enters PowBackward0 \(f\)\. create_graph=True records/ },
+    { what: "PowBackward0 runs and says why", k: first((e) => e.kind === "node/executed" && e.name === "PowBackward0"), expected: /PowBackward0 \(f\) runs \(d\/dx xⁿ = n·xⁿ⁻¹, times grad\): it gets ∂ 1\. and sends ∂ 27\. to AccumulateGrad \(x\)/ },
+    { what: "the first .grad is a stored copy", k: first((e) => e.kind === "grad/accumulated"), expected: /AccumulateGrad stores a copy of the gradient in x\.grad: None \+ 27\. = 27\./ },
+    { what: "f_prime = x.grad is an alias", k: first((e) => e.kind === "binding/set" && e.name === "f_prime"), expected: /f_prime now refers to the same tensor as x\.grad \(no copy is made\)/ },
+    { what: "zero_ through x.grad, seen by f_prime", k: first((e) => e.kind === "tensor/mutated"), expected: /^x\.grad\.zero_\(\) writes 0\. into storage #\d+ in place: version 0 → 1\. f_prime is the same tensor, so it reads 0\. too\. Its grad_fn is now ZeroBackward0/ },
+  ])("$what", ({ k, expected }) => {
+    expect(at(k)).toMatch(expected);
+  });
+
+  it("errors name the node and the saved tensor", () => {
+    const c = captions("import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x\nz = y.sum()\nz.backward()\nz.backward()\n");
+    expect(c.at(c.events.length - 1)).toMatch(/^RuntimeError \(line 6\): MulBackward0 \(y\) needs its saved tensor 'other', but an earlier backward freed it/);
+  });
+
+  it("a freed graph says what and which line", () => {
+    const c = captions("import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x * 3\ny = x + 1\n");
+    const k = c.events.findIndex((e) => e.kind === "graph/freed");
+    expect(c.at(k)).toMatch(/^Nothing refers to MulBackward0 any more \(line 4 dropped the last reference\), so Python frees it/);
+  });
+
+  it("the export caption is the same words after where the step is", () => {
+    const cursor = new TraceCursor(events);
+    const k = first((e) => e.kind === "node/executed");
+    expect(captionFor(cursor.at(k), cursor.length)).toBe(`step ${k + 1} / ${events.length} · line 8: f.backward(create_graph=True, retain_graph=True) · ${at(k)}`);
+  });
+});
+
+describe("wrapCaption", () => {
+  it.each([
+    { text: "a b c", chars: 10, rows: ["a b c"] },
+    { text: "aaa bbb ccc", chars: 7, rows: ["aaa bbb", "ccc"] },
+    { text: "averyveryverylongword x", chars: 5, rows: ["averyveryverylongword", "x"] },
+  ])("$text in $chars", ({ text, chars, rows }) => expect(wrapCaption(text, chars)).toEqual(rows));
+});
