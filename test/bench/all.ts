@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark in one run, each printing its figures and ratios
-// (engine vs PyTorch, CLI vs python3, layout vs Graphviz dot, the app in Chromium).
+// (engine vs PyTorch, CLI vs python3, layout and export vs Graphviz dot, the app in Chromium).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { run as cli } from "./cli.ts";
+import { run as exportBench } from "./export.ts";
 import { run as layout } from "./layout.ts";
 
 const only = process.argv[2];
@@ -22,7 +23,8 @@ const benches: [string, () => Promise<void>][] = [
     },
   ],
   ["cli", cli],
-  ["layout", layout],
+  ["layout", () => layout()],
+  ["export", () => exportBench()],
   [
     "app",
     async () => {

@@ -18,24 +18,25 @@ function traced(source: string): LayoutGraph {
   return graphFromTrace(events);
 }
 
-/** Programs whose graphs have a node feeding (or fed from) every layer, at a size n. */
+/** Programs whose graphs have a node feeding (or fed from) every layer, at two sizes 4x apart, both
+ *  past the size below which the ordering tries extra starts (so work per element is comparable). */
 const programs: { name: string; source: (n: number) => string; sizes: number[] }[] = [
   {
     name: "y = sum(x) over a tensor (UnbindBackward0 feeds every AddBackward0)",
     source: (n) => `import torch\nx = torch.randn(${n}, requires_grad=True)\ny = sum(x)\n`,
-    sizes: [250, 2000],
+    sizes: [1000, 4000],
   },
   {
     name: "h = torch.tanh(W @ h + 1) in a loop (W feeds every step)",
     source: (n) =>
       `import torch\nW = torch.randn(4, 4, requires_grad=True)\nh = torch.zeros(4)\nfor i in range(${n}):\n    h = torch.tanh(W @ h + 1)\n`,
-    sizes: [75, 600],
+    sizes: [600, 2400],
   },
   {
     name: "torch.stack of every step of a running sum (fan-in and fan-out)",
     source: (n) =>
       `import torch\nx = torch.tensor(0.5, requires_grad=True)\nhs = []\nh = x\nfor i in range(${n}):\n    h = h * 0.9 + x\n    hs.append(h)\ny = torch.stack(hs).sum()\n`,
-    sizes: [125, 1000],
+    sizes: [1000, 4000],
   },
 ];
 
@@ -49,8 +50,8 @@ describe("fan-out and fan-in: the layout's work grows linearly with the graph", 
     const a = relayout(small);
     const b = relayout(large);
     const growth = elements(large) / elements(small);
-    expect(growth).toBeGreaterThan(7);
-    // work per node and edge stays put (a dummy per crossed layer per edge would grow it 8x)
+    expect(growth).toBeGreaterThan(3.5);
+    // work per node and edge stays put (a dummy per crossed layer per edge would grow it 4x)
     expect(b.stats.work / elements(large)).toBeLessThan(1.1 * (a.stats.work / elements(small)));
     expect(b.stats.dummies).toBeLessThanOrEqual(2 * elements(large));
     expect(routePoints(b)).toBeLessThanOrEqual(8 * large.edges.length);
