@@ -41,7 +41,8 @@ export class Runtime {
   /** bytes held at the last measure, and allocated since: together, an upper bound */
   private liveAtMeasure = 0;
   private allocatedSince = 0;
-  /** 0 for forward ops; n while a create_graph backward of order n runs */
+  /** 0 for forward ops; while a create_graph backward runs, one more than the order of the node
+   *  being differentiated */
   derivativeOrder = 0;
   generator = new TorchGenerator();
   /** while set, ops hand their record here instead of recording it (in-place variants reuse

@@ -213,6 +213,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         }
       }
       if (!shouldExecute(node)) continue;
+      if (opts.createGraph) rt.derivativeOrder = node.order + 1;
       if (node.retained) for (const [nr, t] of node.retained) if (gradsIn[nr]) retainInto(t, gradsIn[nr]!, opts.createGraph, id);
       let gradsOut: (Tensor | null)[];
       if (node.variable) {
@@ -220,7 +221,12 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         gradsOut = [];
       } else {
         try {
-          gradsOut = gradsIn.some((g) => g) ? node.backward(gradsIn, node) : node.next.map(() => null);
+          node.wanted = needed === null ? null : node.next.map((e) => e !== null && shouldVisit(e.node));
+          try {
+            gradsOut = gradsIn.some((g) => g) ? node.backward(gradsIn, node) : node.next.map(() => null);
+          } finally {
+            node.wanted = null;
+          }
           for (let k = 0; k < gradsOut.length; k++) {
             const g = gradsOut[k];
             const e = node.next[k];

@@ -9,7 +9,8 @@ import type { Tensor } from "../tensor.ts";
 
 /** a non-tensor argument saved for backward, as Python reads it: bool, float (number), int
  *  (bigint), or a size (tuple of ints) */
-export type SavedArg = boolean | number | bigint | number[];
+/** a non-tensor argument saved for backward; null: a saved tensor PyTorch declares but did not save (None) */
+export type SavedArg = boolean | number | bigint | number[] | null;
 
 export interface Edge {
   node: GradNode;
@@ -92,6 +93,8 @@ export class GradNode {
   savedLists: Map<string, (string | null)[]> | null = null;
   /** saved non-tensor arguments Python can read (_saved_accumulate, _saved_self_sym_sizes) */
   savedArgs: Map<string, SavedArg> | null = null;
+  /** while this node's backward runs: which of its edges lead to a gradient the run wants */
+  wanted: boolean[] | null = null;
 
   constructor(
     readonly rt: Runtime,
@@ -102,7 +105,11 @@ export class GradNode {
   ) {
     this.id = rt.newNodeId();
     this.sequenceNr = accumulate ? Number.MAX_SAFE_INTEGER : rt.nextSequenceNr();
-    this.order = rt.derivativeOrder;
+    // a node is of the order of the backward that made it, and at least of any node it feeds from:
+    // differentiating a second-order node makes third-order ones, and ops on a gradient stay in its order
+    let order = rt.derivativeOrder;
+    for (const e of next) if (e && e.node.order > order) order = e.node.order;
+    this.order = order;
     rt.tracked?.nodes.set(this.id, this);
   }
 
@@ -111,9 +118,11 @@ export class GradNode {
     return CPP_NAMED.has(this.name) ? `torch::autograd::${this.name}` : this.name;
   }
 
-  /** should_compute_output(i): input i had an edge (required grad) when the op ran */
+  /** should_compute_output(i): input i had an edge (required grad) when the op ran, and the
+   *  backward running now wants what it leads to (autograd.grad(y, a) computes only what leads
+   *  to a, so create_graph records nothing else) */
   needs(i: number): boolean {
-    return (this.next[i] ?? null) !== null;
+    return (this.next[i] ?? null) !== null && (this.wanted?.[i] ?? true);
   }
 
   save(slot: string, t: Tensor, isOutput = false): void {

@@ -39,8 +39,9 @@ export interface OpRecord {
   /** the differentiable inputs, in the order of next_functions (null: a constant slot) */
   inputs: (Tensor | null)[];
   backward: BackwardFn;
-  /** tensors the formula needs, by slot name; "result" means the output */
-  save?: Record<string, Tensor>;
+  /** tensors the formula needs, by slot name; "result" means the output; null: a slot PyTorch
+   *  declares but leaves unsaved when no input whose formula reads it needs a gradient (None) */
+  save?: Record<string, Tensor | null>;
   /** Tensor?[] arguments the formula needs (index's `indices`), by name */
   saveLists?: Record<string, readonly (Tensor | null)[]>;
   /** non-tensor arguments saved for backward that Python can read (_saved_accumulate) */
@@ -71,7 +72,12 @@ export function record(out: Tensor, rec: OpRecord): Tensor {
     node.gradDType = out.dtype;
     out.gradFn = node;
     out.outputNr = 0;
-    if (rec.save) for (const slot in rec.save) node.save(slot, rec.save[slot], rec.save[slot] === out);
+    if (rec.save)
+      for (const slot in rec.save) {
+        const t = rec.save[slot];
+        if (t === null) node.saveArg(slot, null);
+        else node.save(slot, t, t === out);
+      }
     saveExtras(node, rec);
   }
   if (rt.sink) {

@@ -60,9 +60,7 @@ export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, beta: Scalar = 1
       const prod = al === 1 ? acc : r(al * acc);
       out[i * m + j] = be === 0 ? prod : r((be === 1 ? bias[i * m + j] : r(be * bias[i * m + j])) + prod);
     }
-  const save: Record<string, Tensor> = {};
-  if (mat2.requiresGrad) save.mat1 = mat1;
-  if (mat1.requiresGrad) save.mat2 = mat2;
+  const save = { mat1: mat2.requiresGrad ? mat1 : null, mat2: mat1.requiresGrad ? mat2 : null };
   const [s1, st1, s2, st2] = [mat1.shape.slice(), mat1.strides.slice(), mat2.shape.slice(), mat2.strides.slice()];
   return record(fromValues(self.rt, out, [n, m], self.dtype), {
     op: "addmm",

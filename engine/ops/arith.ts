@@ -63,10 +63,10 @@ export function rsub(self: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
 export function mul(a: Operand, b: Operand): Tensor {
   const d = promote([a, b]);
   const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x && y ? 1 : 0) : (x, y) => x * y);
-  const save: Record<string, Tensor> = {};
+  const save: Record<string, Tensor | null> = {};
   if (out.rt.gradEnabled) {
-    if (isTensor(a) && a.requiresGrad) save.other = wrapped(out, b);
-    if (isTensor(b) && b.requiresGrad) save.self = wrapped(out, a);
+    save.other = isTensor(a) && a.requiresGrad ? wrapped(out, b) : null;
+    save.self = isTensor(b) && b.requiresGrad ? wrapped(out, a) : null;
   }
   return record(out, {
     op: "mul",
@@ -111,10 +111,10 @@ export function div(a: Operand, b: Operand): Tensor {
   let d = promote([a, b]);
   if (!isFloating(d)) d = "float32";
   const out = binaryMap(a, b, d, d, (x, y) => x / y);
-  const save: Record<string, Tensor> = {};
+  const save: Record<string, Tensor | null> = {};
   if (out.rt.gradEnabled) {
     save.other = wrapped(out, b);
-    if (isTensor(b) && b.requiresGrad) save.self = wrapped(out, a);
+    save.self = isTensor(b) && b.requiresGrad ? wrapped(out, a) : null;
   }
   return record(out, {
     op: "div",

@@ -41,7 +41,7 @@ export function inplaceOf(t: Tensor, op: string, outOfPlace: (x: Tensor) => Tens
   for (const [slot, s] of Object.entries(r.save ?? {})) {
     if (s === t && slot === "self") readsSelf = true;
     else if (s === result && slot === "result") readsResult = true;
-    else save[slot] = s;
+    else if (s !== null) save[slot] = s;
   }
   return mutate(
     t,

@@ -51,7 +51,8 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     op: "mm",
     gradFn: "MmBackward0",
     inputs: [a, b],
-    save: { self: a, mat2: b },
+    // each saved only for the other's formula (PyTorch 2.6: _saved_mat2 is None when self needs no grad)
+    save: { self: b.requiresGrad ? a : null, mat2: a.requiresGrad ? b : null },
     backward: ([g], node) => [
       node.needs(0) ? mm(g!, tOp(node.unpack("mat2"))) : null,
       node.needs(1) ? mm(tOp(node.unpack("self")), g!) : null,
@@ -70,7 +71,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
     op: "mv",
     gradFn: "MvBackward0",
     inputs: [a, v],
-    save: { self: a, vec: v },
+    save: { self: v.requiresGrad ? a : null, vec: a.requiresGrad ? v : null },
     backward: ([g], node) => [
       node.needs(0) ? mul(reshape(g!, [-1, 1]), node.unpack("vec")) : null,
       node.needs(1) ? mv(tOp(node.unpack("self")), g!) : null,
@@ -91,7 +92,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
     op: "dot",
     gradFn: "DotBackward0",
     inputs: [a, b],
-    save: { self: a, tensor: b },
+    save: { self: b.requiresGrad ? a : null, tensor: a.requiresGrad ? b : null },
     backward: ([g], node) => [
       node.needs(0) ? mul(g!, node.unpack("tensor")) : null,
       node.needs(1) ? mul(g!, node.unpack("self")) : null,
@@ -116,7 +117,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
     op: "bmm",
     gradFn: "BmmBackward0",
     inputs: [a, b],
-    save: { self: a, mat2: b },
+    save: { self: b.requiresGrad ? a : null, mat2: a.requiresGrad ? b : null },
     backward: ([g], node) => [
       node.needs(0) ? bmm(g!, transpose(node.unpack("mat2"), 1, 2)) : null,
       node.needs(1) ? bmm(transpose(node.unpack("self"), 1, 2), g!) : null,

@@ -26,6 +26,9 @@ import { PyClassMethod, PyMethod, PyStaticMethod } from "./descriptors.ts";
 import { callAttr, expectStr, override, userClass } from "./dunder.ts";
 import { addressOf } from "./hashing.ts";
 
+/** a repr text written with the placeholder address 0x0 (torch's objects, grad_fn nodes), given this object's own */
+const withAddress = (text: string, v: PyValue): string => text.replace(/ at 0x0>$/, ` at ${addressOf(v)}>`);
+
 /** Python's repr(float): shortest digits that round-trip, exponent outside [1e-4, 1e16). */
 export function floatRepr(x: number): string {
   if (Number.isNaN(x)) return "nan";
@@ -146,12 +149,12 @@ export function nativeRepr(v: PyValue): string {
   if (v instanceof PyModule) return `<module '${v.name}'>`;
   if (v instanceof PyStaticMethod) return `<staticmethod(${pyRepr(v.fn)})>`;
   if (v instanceof PyClassMethod) return `<classmethod(${pyRepr(v.fn)})>`;
-  if (v instanceof PyInstance) return v.text ?? `<${v.cls.qualname} object at ${addressOf(v)}>`;
+  if (v instanceof PyInstance) return v.text !== undefined ? withAddress(v.text, v) : `<${v.cls.qualname} object at ${addressOf(v)}>`;
   if (v instanceof PyIterator)
     return v.label !== undefined ? `<${v.cls.name} object ${v.label} at ${addressOf(v)}>` : `<${v.cls.name} object at ${addressOf(v)}>`;
   if (v instanceof PyObj && v.reprText) return v.reprText();
   const f = foreignOf(v);
-  if (f) return f.repr(v);
+  if (f) return withAddress(f.repr(v), v);
   return `<${classOf(v).qualname} object at ${addressOf(v)}>`;
 }
 

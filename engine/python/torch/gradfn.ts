@@ -1,6 +1,8 @@
 // grad_fn objects as Python sees them: <MulBackward0 object at 0x...>, .name(),
 // .next_functions, saved tensors (_saved_self...), AccumulateGrad's .variable.
 import { FREED_MESSAGE, GradNode } from "../../autograd/node.ts";
+import { recordConstant } from "../../autograd/record.ts";
+import { makeView, type Tensor } from "../../tensor.ts";
 import { PyBuiltin, PyClass, PyTuple, type ForeignType, type PyValue, objectClass, pyErr } from "../values.ts";
 
 /** nodes PyTorch implements in C++ outside the generated code: .name() shows their namespace */
@@ -48,8 +50,21 @@ export const gradFnType: ForeignType = {
       const s = n.saved.find((x) => x.slot === slot);
       if (!s) return undefined;
       if (s.released) throw pyErr("RuntimeError", FREED_MESSAGE);
-      return s.peek();
+      const t = s.peek();
+      // a saved output unpacks into a new tensor object over the same storage, with this node as
+      // its grad_fn: y.grad_fn._saved_result is y prints False
+      return t && s.isOutput ? unpackedOutput(t, n) : t;
     }
     return undefined;
   },
 };
+
+/** a new tensor over a saved output's storage, grad_fn the node that saved it, as SavedVariable::unpack makes */
+function unpackedOutput(t: Tensor, node: GradNode): Tensor {
+  const u = makeView(t, t.shape.slice(), t.strides.slice(), t.offset);
+  u.base = t.base;
+  u.viewCreation = t.viewCreation;
+  u.gradFn = node;
+  u.outputNr = t.outputNr;
+  return recordConstant(u, "unpack saved tensor", [t], true);
+}
