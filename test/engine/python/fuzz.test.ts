@@ -120,7 +120,9 @@ function check(src: string): void {
     return;
   }
   expect(r.error).not.toBeNull();
-  const last = r.stderr.split("\n").filter((l) => l.trim()).at(-1) ?? "";
+  // the "Type: message" line (a message can go on over more lines: KeyError: tensor([[1., 1.],\n ...)
+  const lines = r.stderr.split("\n").filter((l) => l.trim());
+  const last = lines.find((l) => l === r.error!.type || l.startsWith(`${r.error!.type}: `)) ?? lines.at(-1) ?? "";
   if (!PY_ERROR_LINE.test(last)) throw new Error(`not a Python-style error line: ${JSON.stringify(last)}\nprogram:\n${src}`);
 }
 
