@@ -75,7 +75,7 @@ export class Tensor {
   }
 
   /** grad_fn as PyTorch's grad_fn() gives it: a view whose base (or another view of it) was
-   *  modified in place since gets a fresh AsStridedBackward0 now, as in PyTorch 1.13 */
+   *  modified in place since gets a fresh AsStridedBackward0 now, as in PyTorch */
   get gradFn(): GradNode | null {
     const b = this.base;
     if (b !== null && this.attrVersion !== this.storage.version && (this.ownGradFn !== null || b.requiresGrad)) {

@@ -1,4 +1,4 @@
-// In-place ops on views, as PyTorch 1.13 autograd does them (rebase_history for views):
+// In-place ops on views, as PyTorch autograd does them (2.6) (rebase_history for views):
 // the BASE's grad_fn becomes CopySlices, which applies the op's own backward to the slice of
 // the gradient the view covers; every view of that base, the modified one included, gets an
 // AsStridedBackward0 pointing at the base's grad_fn when its grad_fn is next read.

@@ -3,7 +3,7 @@
 import { formatExponent, formatFixed, formatInteger } from "./decimal.ts";
 import type { DTypeName } from "../events.ts";
 
-/** PRINT_OPTS defaults of PyTorch 1.13 */
+/** PRINT_OPTS defaults of PyTorch (2.6) */
 export const PRINT_OPTS = { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80 } as const;
 
 function plainText(value: number, dtype: DTypeName): string {

@@ -1,4 +1,4 @@
-// repr(tensor) as PyTorch 1.13 prints it: "tensor(" + body + suffixes such as dtype= and grad_fn=.
+// repr(tensor) as PyTorch 2.6 prints it: "tensor(" + body + suffixes such as dtype= and grad_fn=.
 
 import { PRINT_OPTS } from "./formatter.ts";
 import { tensorBody } from "./layout.ts";
@@ -50,7 +50,7 @@ function addSuffixes(text: string, suffixes: string[], indent: number): string {
   return parts.join("");
 }
 
-/** exactly what print(t) / repr(t) shows in PyTorch 1.13 on the CPU */
+/** exactly what print(t) / repr(t) shows in PyTorch 2.6 on the CPU */
 export function formatTensor(t: PrintableTensor, suffix: ReprSuffix = {}): string {
   const prefix = "tensor(";
   const indent = prefix.length;

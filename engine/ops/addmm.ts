@@ -1,6 +1,6 @@
 // torch.addmm(input, mat1, mat2, beta=1, alpha=1) = beta*input + alpha*(mat1 @ mat2), with
 // AddmmBackward0; the product is summed first and the scaled input added last, as the BLAS
-// PyTorch 1.13 ships does (so 1 + (1e8 - 1e8) gives 1, not 0).
+// PyTorch 2.6 links (the reference BLAS) does (so 1 + (1e8 - 1e8) gives 1, not 0).
 import { atenTypeName, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";

@@ -3,7 +3,7 @@
 // Origin: PyTorch's aten/src/ATen/native/cpu/avx_mathfun.h, Copyright (C) 2012 Giovanni Garberoglio, based on
 // "sse_mathfun" by Julien Pommier (Cephes polynomials); zlib licence, notice in ./THIRD_PARTY_NOTICES.md.
 // This is an altered version, not the original: one lane in TypeScript, with each multiply-add fused (fmaf)
-// exactly where GCC fused it in Debian's libtorch_cpu.so 1.13.1 (read from its machine code).
+// exactly where GCC fused it in Debian's libtorch_cpu.so 1.13.1 (read from its machine code; PyTorch 2.6's streams agree).
 
 import { bitsToFloat, floatBits, fmaf } from "./float32Math.ts";
 

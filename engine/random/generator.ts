@@ -1,4 +1,4 @@
-// TorchGenerator: PyTorch 1.13's default CPU generator (CPUGeneratorImpl) and the CPU kernels that draw from it.
+// TorchGenerator: PyTorch's default CPU generator (1.13 to 2.6 draw the same streams) (CPUGeneratorImpl) and the CPU kernels that draw from it.
 // Origin: the behaviour of PyTorch's ATen (CPUGeneratorImpl.cpp, core/DistributionsHelper.h, native/cpu
 // DistributionTemplates.h and DistributionKernels.cpp; BSD-3-Clause licence, notice in ./THIRD_PARTY_NOTICES.md),
 // re-expressed in TypeScript. Float64 normals use JS's Math.sin/Math.cos where PyTorch calls glibc's sincos

@@ -1,4 +1,4 @@
-// PyTorch 1.13's float64 exp, log, tanh, sinh and cosh on x86-64 CPUs, bit for bit: ATen's AVX2
+// PyTorch 2.6's float64 exp, log, tanh, sinh and cosh on x86-64 CPUs, bit for bit: ATen's AVX2
 // Vectorized<double> calls SLEEF's u10 functions (Sleef_expd4_u10, Sleef_logd4_u10, Sleef_tanhd4_u10,
 // ...), built with fused multiply-adds. Derived from SLEEF 3.5 (src/libm/sleefsimddp.c: xexp, xlog_u1,
 // expk2, xtanh, xsinh, xcosh; src/libm/dd.h: double-double arithmetic; src/libm/estrin.h: POLY

@@ -151,7 +151,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   };
   sizeClass.construct = (a) => new TorchSize(a.args.length ? [...iterate(a.args[0])].map((v) => toInteger(v, "Size")) : []);
   attrs.set("Size", sizeClass);
-  attrs.set("__version__", "1.13.1");
+  attrs.set("__version__", "2.6.0");
 
   fn("tensor", (a) => {
     const b = parse("tensor", a, [{ name: "data" }, ...FACTORY_KW]);

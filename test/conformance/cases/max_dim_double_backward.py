@@ -1,4 +1,4 @@
-# max/min along a dim: the gradient's own graph under create_graph is ScatterBackward0 over the unsqueezed gradient (1.13)
+# max/min along a dim: the gradient's own graph under create_graph is ScatterBackward0 over the unsqueezed gradient
 import torch
 x = torch.tensor([[1., 5., 2.], [4., 3., 6.]], requires_grad=True)
 v, i = x.max(dim=1)

@@ -1,4 +1,4 @@
-# gather/index_select/flip/sort/topk/cumprod/tril/losses on 3-D, transposed, tied, NaN, empty and 0-d inputs, against PyTorch 1.13
+# gather/index_select/flip/sort/topk/cumprod/tril/losses on 3-D, transposed, tied, NaN, empty and 0-d inputs, against PyTorch 2.6
 import torch
 import torch.nn.functional as F
 
