@@ -5,6 +5,7 @@ import { runtimeError, valueError } from "./errors.ts";
 import type { Tensor } from "./tensor.ts";
 
 export { Runtime, type RuntimeOptions } from "./runtime.ts";
+export { TorchGenerator } from "./random/index.ts";
 export { Tensor, Storage } from "./tensor.ts";
 export { GradNode } from "./autograd/node.ts";
 export { TorchError, type PyErrorType } from "./errors.ts";
@@ -25,6 +26,7 @@ export * from "./ops/index_ops.ts";
 export * from "./ops/advanced_index.ts";
 export * from "./ops/subscript.ts";
 export * from "./ops/create.ts";
+export * from "./ops/random_ops.ts";
 export * from "./ops/inplace.ts";
 export * from "./ops/inplace_math.ts";
 export * from "./ops/math_extra.ts";

@@ -91,7 +91,14 @@ export function cascadeSum(data: ArrayLike<number>, base: number, n: number, dty
   return acc;
 }
 
-/** Sum along a strided run (outer reductions): sequential with cascade levels, as multi_row_sum. */
-export function stridedSum(data: ArrayLike<number>, base: number, stride: number, n: number, dtype: DType): number {
-  return multiRowSum(data, base, stride, 0, 1, n, dtype === "float32")[0];
+/** One column of an outer reduction (the reduced dim is not the last; `inner` contiguous columns
+ *  follow it), as cascade_sum's loops take the columns: vectorized_outer_sum (inner >= one vector)
+ *  gives blocks of 4 vectors one cascade accumulator per column, then whole vectors and the
+ *  scalar tail row_sum's 4 interleaved partial sums; scalar_outer_sum does the same with blocks
+ *  of 4 columns. */
+export function outerColumnSum(data: ArrayLike<number>, base: number, stride: number, n: number, dtype: DType, column: number, inner: number): number {
+  const f32 = dtype === "float32";
+  const block = inner >= (f32 ? 8 : 4) ? 4 * (f32 ? 8 : 4) : 4;
+  if (column < Math.floor(inner / block) * block) return multiRowSum(data, base, stride, 0, 1, n, f32)[0];
+  return rowSum(data, base, stride, n, f32);
 }

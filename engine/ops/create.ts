@@ -3,6 +3,7 @@
 import { castValue, DEFAULT_FLOAT, isFloating, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError, typeError, valueError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
+import type { TorchGenerator } from "../random/index.ts";
 import { filled, fromValues, numelOf, Tensor } from "../tensor.ts";
 import { fma } from "../random/fma.ts";
 import { fmaf } from "../random/float32Math.ts";
@@ -10,6 +11,8 @@ import { fmaf } from "../random/float32Math.ts";
 export interface CreateOptions {
   dtype?: DType;
   requiresGrad?: boolean;
+  /** the generator random factories draw from (torch.Generator); default: the runtime's */
+  generator?: TorchGenerator;
 }
 
 export type NestedData = Scalar | Tensor | NestedData[];
@@ -159,20 +162,20 @@ function randomFloatDType(opts: CreateOptions, fn: string): "float32" | "float64
 export function rand(rt: Runtime, shape: number[], opts: CreateOptions = {}): Tensor {
   const dtype = randomFloatDType(opts, "check_uniform_bounds");
   rt.checkElements(numelOf(shape));
-  return created(fromValues(rt, rt.generator.rand(numelOf(shape), dtype), shape.slice(), dtype), "rand", opts.requiresGrad);
+  return created(fromValues(rt, (opts.generator ?? rt.generator).rand(numelOf(shape), dtype), shape.slice(), dtype), "rand", opts.requiresGrad);
 }
 
 export function randn(rt: Runtime, shape: number[], opts: CreateOptions = {}): Tensor {
   const dtype = randomFloatDType(opts, "normal_kernel_cpu");
   rt.checkElements(numelOf(shape));
-  return created(fromValues(rt, rt.generator.randn(numelOf(shape), dtype), shape.slice(), dtype), "randn", opts.requiresGrad);
+  return created(fromValues(rt, (opts.generator ?? rt.generator).randn(numelOf(shape), dtype), shape.slice(), dtype), "randn", opts.requiresGrad);
 }
 
 export function randint(rt: Runtime, low: number, high: number, shape: number[], opts: CreateOptions = {}): Tensor {
   if (low >= high) throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
   rt.checkElements(numelOf(shape));
   const dtype = opts.dtype ?? "int64";
-  return created(fromValues(rt, rt.generator.randint(low, high, numelOf(shape)), shape.slice(), dtype), "randint", opts.requiresGrad);
+  return created(fromValues(rt, (opts.generator ?? rt.generator).randint(low, high, numelOf(shape)), shape.slice(), dtype), "randint", opts.requiresGrad);
 }
 
 export function manualSeed(rt: Runtime, seed: number | bigint): void {

@@ -8,7 +8,7 @@ import { div, divScalar } from "./arith.ts";
 import { maskedFill_ } from "./masked.ts";
 import { isnan } from "./math_extra.ts";
 import { eq } from "./compare.ts";
-import { cascadeSum, stridedSum } from "./cascade_sum.ts";
+import { cascadeSum, outerColumnSum } from "./cascade_sum.ts";
 import { expand, unsqueeze, view, wrapDim } from "./views.ts";
 import { zerosOf } from "./gather_scatter.ts";
 import { scatter_ } from "./scatter_inplace.ts";
@@ -21,7 +21,9 @@ function normDims(x: Tensor, dim: number | number[]): number[] {
 
 /** How to read the n reduced elements of one output: data[base + i * stride] (a single
  *  reduced dim), or a gathered buffer with stride 1 (several dims). */
-type Reduce = (data: ArrayLike<number>, base: number, stride: number, n: number, innermost: boolean) => number;
+/** `column`/`inner`: for one reduced dim that is not the last, the output's place in the
+ *  contiguous run of `inner` outputs (ATen's outer-sum loops treat columns differently) */
+type Reduce = (data: ArrayLike<number>, base: number, stride: number, n: number, innermost: boolean, column: number, inner: number) => number;
 
 /** reduce values over `dims` with fn per output element */
 function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType, fn: Reduce): Tensor {
@@ -40,6 +42,7 @@ function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType
   // the reduced dims are the last ones: one run, contiguous in memory (ATen coalesces them, so
   // sum(x, (0, 1)) of a 2-d x adds in the order of a full sum)
   const innermost = dims.length > 0 && dims.every((d, i) => d === shape.length - dims.length + i);
+  const inner = dims.length === 1 ? numelOf(shape.slice(dims[0] + 1)) : 1;
   const single = dims.length <= 1;
   const stride = dims.length === 1 ? strides[dims[0]] : 1;
   const buf = single ? null : new Float64Array(n);
@@ -63,8 +66,8 @@ function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType
         }
         buf[i] = vals[off];
       }
-      out[o] = fn(buf, 0, 1, n, innermost);
-    } else out[o] = fn(vals, base, stride, n, innermost);
+      out[o] = fn(buf, 0, 1, n, innermost, 0, 1);
+    } else out[o] = fn(vals, base, stride, n, innermost, o % inner, inner);
   }
   return fromValues(x.rt, out, outShape, outDType);
 }
@@ -72,14 +75,14 @@ function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType
 const sumDType = (d: DType): DType => (isFloating(d) ? d : "int64");
 
 function sumValues(dtype: DType): Reduce {
-  return (data, base, stride, n, innermost) => {
+  return (data, base, stride, n, innermost, column, inner) => {
     if (!isFloating(dtype)) {
       let acc = 0;
       for (let i = 0; i < n; i++) acc += data[base + i * stride];
       return acc;
     }
     if (innermost && stride === 1) return cascadeSum(data, base, n, dtype);
-    return stridedSum(data, base, stride, n, dtype);
+    return outerColumnSum(data, base, stride, n, dtype, column, inner);
   };
 }
 
@@ -139,7 +142,7 @@ export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false)
   const dims = x.dim() === 0 ? [] : normDims(x, dim);
   const count = numelOf(dims.map((d) => sizes[d]));
   const sumOf = sumValues(x.dtype);
-  const out = reduceDims(x, dims, keepdim, x.dtype, (d, b, st, m, inner) => sumOf(d, b, st, m, inner) / count);
+  const out = reduceDims(x, dims, keepdim, x.dtype, (d, b, st, m, last, col, run) => sumOf(d, b, st, m, last, col, run) / count);
   return record(out, {
     op: "mean",
     gradFn: "MeanBackward1",

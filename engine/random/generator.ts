@@ -61,6 +61,45 @@ export class TorchGenerator {
     return this.seed;
   }
 
+  /** Generator.seed(): a fresh nondeterministic seed, which it then reports */
+  reseed(): bigint {
+    const s = nonDeterministicSeed();
+    this.manualSeed(s);
+    return s;
+  }
+
+  /** CPUGeneratorImpl::random(): one 32-bit draw (randperm's swaps use it) */
+  random32(): number {
+    return this.engine.nextUint32();
+  }
+
+  /** at::uniform_real_distribution<double>(0, 1): multinomial's and bernoulli's draws */
+  unitDouble(): number {
+    return this.unitFloat64();
+  }
+
+  /** tensor.exponential_(lambd): -1/lambd * log1p(-u) in double from a 53-bit uniform, per element */
+  exponential(n: number, lambd: number, dtype: FloatDType = "float32"): number[] {
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const v = (-1 / lambd) * Math.log1p(-this.unitFloat64());
+      out[i] = dtype === "float32" ? f32(v) : v;
+    }
+    return out;
+  }
+
+  /** get_state(): the engine's words and the cached normals, enough for set_state to resume */
+  getState(): { seed: bigint; words: Uint32Array; index: number; nextDoubleNormal: number | null } {
+    const { words, index } = this.engine.snapshot();
+    return { seed: this.seed, words, index, nextDoubleNormal: this.nextDoubleNormal };
+  }
+
+  setState(state: { seed: bigint; words: Uint32Array; index: number; nextDoubleNormal: number | null }): void {
+    this.seed = state.seed;
+    this.engine.restore(state.words, state.index);
+    this.nextDoubleNormal = state.nextDoubleNormal;
+  }
+
   /** torch.rand(n) (or tensor.uniform_()) */
   rand(n: number, dtype: FloatDType = "float32"): number[] {
     return this.uniform(n, 0, 1, dtype);

@@ -32,6 +32,46 @@ export class MT19937 {
     this.index = N;
   }
 
+  /** init_by_array (Matsumoto and Nishimura's 2002 seeding, which CPython's random.seed uses) */
+  seedByArray(key: readonly number[]): void {
+    const s = this.state;
+    this.seed(19650218);
+    let i = 1;
+    let j = 0;
+    for (let k = Math.max(N, key.length); k > 0; k--) {
+      const prev = s[i - 1]! ^ (s[i - 1]! >>> 30);
+      s[i] = ((s[i]! ^ Math.imul(prev, 1664525)) + key[j]! + j) >>> 0;
+      i++;
+      j++;
+      if (i >= N) {
+        s[0] = s[N - 1]!;
+        i = 1;
+      }
+      if (j >= key.length) j = 0;
+    }
+    for (let k = N - 1; k > 0; k--) {
+      const prev = s[i - 1]! ^ (s[i - 1]! >>> 30);
+      s[i] = ((s[i]! ^ Math.imul(prev, 1566083941)) - i) >>> 0;
+      i++;
+      if (i >= N) {
+        s[0] = s[N - 1]!;
+        i = 1;
+      }
+    }
+    s[0] = 0x80000000;
+    this.index = N;
+  }
+
+  /** the 624 state words and the position in them (for get_state / getstate) */
+  snapshot(): { words: Uint32Array; index: number } {
+    return { words: this.state.slice(), index: this.index };
+  }
+
+  restore(words: ArrayLike<number>, index: number): void {
+    this.state.set(words);
+    this.index = index;
+  }
+
   /** The next 32-bit output, as an unsigned integer. */
   nextUint32(): number {
     if (this.index >= N) this.twist();

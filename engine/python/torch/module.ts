@@ -25,6 +25,7 @@ import { NOT_YET, tensorClass, tensorList, tensorMethods } from "./tensor.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
 import { INDEX_FUNCTIONS } from "./index_methods.ts";
 import { INPLACE_FUNCTIONS } from "./pointwise_methods.ts";
+import { RANDOM_TENSOR_FUNCTIONS, randomFunctions } from "./random_functions.ts";
 import { lossFunctions } from "./losses.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
@@ -78,14 +79,21 @@ function tensorFunction(name: string): PyBuiltin {
   return new PyBuiltin(name, (a) => {
     let args = a.args;
     const kwargs = new Map(a.kwargs);
+    const out = kwargs.get("out");
+    if (out !== undefined) {
+      if (out !== null) throw pyErr("NotImplementedError", `${name}(out=...) is not in Gradlens yet`);
+      kwargs.delete("out");
+    }
     let input: PyValue | undefined = args[0];
-    if (kwargs.has("input")) {
-      input = kwargs.get("input");
-      kwargs.delete("input");
+    const inputName = ["input", "self", "x", "a"].find((k) => kwargs.has(k));
+    if (inputName) {
+      input = kwargs.get(inputName);
+      kwargs.delete(inputName);
     } else args = args.slice(1);
     if (input === undefined) throw pyErr("TypeError", `${name}() missing 1 required positional arguments: "input"`);
     if (!isTensor(input)) {
-      if (name === "pow" && isScalar(input) && isTensor(args[0])) return T.pow(input, args[0]);
+      const exponent = args[0] ?? kwargs.get("exponent");
+      if (name === "pow" && isScalar(input) && isTensor(exponent)) return T.pow(input, exponent);
       throw pyErr("TypeError", `${name}(): argument 'input' (position 1) must be Tensor, not ${typeName(input)}`);
     }
     return tensorMethods[name](input, { args, kwargs });
@@ -130,7 +138,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
 
   for (const n of NOT_YET) attrs.set(n, notYet(`torch.${n}`));
-  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS, ...INPLACE_FUNCTIONS, "clip"]) attrs.set(n, tensorFunction(n));
+  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS, ...INPLACE_FUNCTIONS, ...RANDOM_TENSOR_FUNCTIONS, "clip"]) attrs.set(n, tensorFunction(n));
   fn("flip", torchFlip);
   fn("split", (a) => {
     const b = parse("split", a, [{ name: "tensor" }, { name: "split_size_or_sections" }, { name: "dim", default: 0n }]);
@@ -169,8 +177,6 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   attrs.set("zeros", sizedFactory("zeros", (s, o) => T.zeros(rt, s, o)));
   attrs.set("ones", sizedFactory("ones", (s, o) => T.ones(rt, s, o)));
   attrs.set("empty", sizedFactory("empty", (s, o) => T.zeros(rt, s, o)));
-  attrs.set("rand", sizedFactory("rand", (s, o) => T.rand(rt, s, o)));
-  attrs.set("randn", sizedFactory("randn", (s, o) => T.randn(rt, s, o)));
   fn("full", (a) => {
     const b = parse("full", a, [{ name: "size" }, { name: "fill_value" }, ...FACTORY_KW]);
     return T.full(rt, toShape([b.size as PyValue], "full"), toScalar(b.fill_value as PyValue, "fill_value"), factoryOpts(b));
@@ -194,14 +200,6 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
     const b = parse("linspace", a, [{ name: "start" }, { name: "end" }, { name: "steps" }, ...FACTORY_KW]);
     return T.linspace(rt, toScalar(b.start as PyValue, "start"), toScalar(b.end as PyValue, "end"), toInteger(b.steps as PyValue, "steps"), factoryOpts(b));
   });
-  fn("randint", (a) => {
-    const args = a.args;
-    const [low, high, size] = args.length >= 3 ? args : [0n, args[0], args[1]];
-    const b = parse("randint", { args: [], kwargs: new Map([...a.kwargs].filter(([k]) => k !== "size" && k !== "low" && k !== "high")) }, FACTORY_KW);
-    const shape = toShape([a.kwargs.get("size") ?? size ?? new PyTuple([])], "randint");
-    const opts = factoryOpts(b);
-    return T.randint(rt, toInteger(a.kwargs.get("low") ?? low, "low"), toInteger(a.kwargs.get("high") ?? high, "high"), shape, { ...opts, dtype: opts.dtype ?? "int64" });
-  });
   attrs.set("zeros_like", likeFactory("zeros_like", T.zerosLike));
   attrs.set("ones_like", likeFactory("ones_like", T.onesLike));
   attrs.set("empty_like", likeFactory("empty_like", T.zerosLike));
@@ -211,15 +209,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
     const b = parse("full_like", a, [{ name: "input" }, { name: "fill_value" }, ...FACTORY_KW]);
     return T.fullLike(toTensorArg(b.input as PyValue, "full_like"), toScalar(b.fill_value as PyValue, "fill_value"), factoryOpts(b));
   });
-  const generator = new PyInstance(new PyClass("Generator", objectClass, undefined, "torch._C"), "<torch._C.Generator object at 0x0>");
-  fn("manual_seed", (a) => {
-    const b = parse("manual_seed", a, [{ name: "seed" }]);
-    const s = b.seed as PyValue;
-    if (typeof s !== "bigint" && typeof s !== "boolean") throw pyErr("TypeError", `manual_seed expected an int, got ${typeName(s)}`);
-    T.manualSeed(rt, typeof s === "boolean" ? BigInt(s) : s);
-    return generator;
-  });
-  fn("seed", () => 0n);
+  for (const [n, v] of randomFunctions(rt)) attrs.set(n, v);
   fn("cat", (a) => {
     const b = parse("cat", a, [{ name: "tensors" }, { name: "dim", default: 0n }]);
     return T.cat(tensorList(b.tensors as PyValue, "cat(): argument 'tensors'"), toInteger(b.dim as PyValue, "dim"));

@@ -80,15 +80,20 @@ export function bindSignature(fname: string, a: CallArgs, params: readonly Param
     out[p.name] = v;
     given.add(p.name);
   });
+  let unknown: string | null = null;
   for (const [k0, v] of a.kwargs) {
     const k = params.some((p) => p.name === k0) ? k0 : (ALIASES[k0] ?? k0);
     const p = params.find((q) => q.name === k);
-    if (!p) throw pyErr("TypeError", `${fname}() got an unexpected keyword argument '${k0}'`);
+    if (!p) {
+      unknown ??= k0;
+      continue;
+    }
     if (given.has(k)) throw pyErr("TypeError", `${fname}() got multiple values for argument '${k}'`);
     check(fname, p, v, null);
     out[k] = v;
     given.add(k);
   }
+  // a missing argument is reported before an unknown keyword
   const missing = params.filter((p) => !given.has(p.name) && p.default === undefined);
   if (missing.length > 0)
     // PyTorch's message pluralises the other way round: "missing 1 required positional arguments"
@@ -96,6 +101,7 @@ export function bindSignature(fname: string, a: CallArgs, params: readonly Param
       "TypeError",
       `${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? "s" : ""}: ${missing.map((m) => `"${m.name}"`).join(", ")}`,
     );
+  if (unknown !== null) throw pyErr("TypeError", `${fname}() got an unexpected keyword argument '${unknown}'`);
   for (const p of params) if (!given.has(p.name)) out[p.name] = p.default as PyValue;
   return out;
 }

@@ -18,18 +18,19 @@ import {
   pyErr,
   typeName,
 } from "../values.ts";
-import { dtypeObject, TorchSize } from "./dtypes.ts";
-import { returnTypes } from "./return_types.ts";
+import { dtypeObject, PyDType, TorchSize } from "./dtypes.ts";
 import { extraMethods } from "./extra_methods.ts";
 import { indexMethods } from "./index_methods.ts";
 import { pointwiseMethods } from "./pointwise_methods.ts";
 import { statMethods } from "./stat_methods.ts";
+import { randomMethods } from "./random_functions.ts";
+import { reduceMethods } from "./reduce_methods.ts";
+import { bindSignature } from "./signature.ts";
 import {
   checkDevice,
   isScalar,
   isTensor,
   toDType,
-  toDims,
   toIndexItems,
   toInteger,
   toOperand,
@@ -80,11 +81,6 @@ export function tensorList(v: PyValue, what: string): Tensor[] {
 
 const boolArg = (v: PyValue | typeof MISSING, dflt: boolean): boolean => (v === MISSING || v === null ? dflt : truthy(v));
 
-/** dims as varargs or one tuple: x.permute(1, 0) / x.permute((1, 0)) */
-function dimList(args: PyValue[], fname: string): number[] {
-  return toShape(args, fname);
-}
-
 function sizeMethod(x: Tensor, a: CallArgs): PyValue {
   const { dim } = parse("size", a, [{ name: "dim", default: null }]);
   if (dim === null) return new TorchSize(x.shape);
@@ -92,36 +88,24 @@ function sizeMethod(x: Tensor, a: CallArgs): PyValue {
   return BigInt(x.shape[d]);
 }
 
-function reduceArgs(fname: string, a: CallArgs): { dim: number | number[] | null; keepdim: boolean; dtype?: T.DType } {
-  const b = parse(fname, a, [
-    { name: "dim", default: null },
-    { name: "keepdim", default: false },
-    { name: "dtype", default: null, kwOnly: true },
-  ]);
-  return { dim: toDims(b.dim as PyValue), keepdim: boolArg(b.keepdim, false), dtype: toDType(b.dtype as PyValue) };
-}
-
-/** max()/min(): the whole tensor, or (values, indices) along a dim, or elementwise with another tensor */
-function extremum(which: "max" | "min", x: Tensor, a: CallArgs): PyValue {
-  const b = parse(which, a, [
-    { name: "dim", default: null },
-    { name: "keepdim", default: false },
-  ]);
-  if (isTensor(b.dim)) throw pyErr("NotImplementedError", `torch.${which}imum of two tensors is not in the Gradlens engine yet`);
-  if (b.dim === null) {
-    if (a.kwargs.has("keepdim")) throw pyErr("TypeError", `${which}() received an invalid combination of arguments - keepdim needs dim`);
-    return T[which](x) as unknown as PyValue;
-  }
-  const r = T[which](x, toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false)) as unknown;
-  if (Array.isArray(r)) return returnTypes(which, r[0], r[1]);
-  return r as PyValue;
-}
-
 function castDType(x: Tensor, d: T.DType): Tensor {
   return x.dtype === d ? x : T.castTo(x, d);
 }
 
 export type Method = (x: Tensor, a: CallArgs) => PyValue;
+
+/** the one tensor argument of x.matmul(other) / x.mm(mat2=...) */
+const tensorNamed = (fname: string, name: string, a: CallArgs): Tensor => bindSignature(fname, a, [{ name, type: "Tensor" }])[name] as Tensor;
+/** the one tensor-or-number argument of x.eq(other) */
+const operandNamed = (fname: string, a: CallArgs): Tensor | Scalar => toOperand(bindSignature(fname, a, [{ name: "other", type: "object" }]).other, "other");
+
+/** sizes as varargs, one tuple, or by keyword: x.view(2, 3), x.view((2, 3)), x.view(size=(2, 3)) */
+function shapeNamed(fname: string, name: string, a: CallArgs, ignored: string[] = []): number[] {
+  const kw = new Map([...a.kwargs].filter(([k]) => !ignored.includes(k)));
+  if (kw.size === 0) return toShape(a.args, fname);
+  const b = bindSignature(fname, { args: a.args, kwargs: kw }, [{ name, type: "object" }]);
+  return toShape([b[name]], fname);
+}
 
 
 export const tensorMethods: Record<string, Method> = {
@@ -204,11 +188,14 @@ export const tensorMethods: Record<string, Method> = {
   },
   clone: (x) => T.clone(x),
   contiguous: (x) => T.contiguous(x),
-  view: (x, a) => T.view(x, toShape(a.args, "view")),
-  reshape: (x, a) => T.reshape(x, toShape(a.args, "reshape")),
+  view: (x, a) => {
+    if (a.args.length === 1 && a.args[0] instanceof PyDType) throw pyErr("NotImplementedError", "Tensor.view(dtype) is not in Gradlens yet");
+    return T.view(x, shapeNamed("view", "size", a));
+  },
+  reshape: (x, a) => T.reshape(x, shapeNamed("reshape", "shape", a)),
   view_as: (x, a) => T.view(x, toTensorArg(a.args[0], "view_as", "other").shape),
   reshape_as: (x, a) => T.reshape(x, toTensorArg(a.args[0], "reshape_as", "other").shape),
-  expand: (x, a) => T.expand(x, toShape(a.args, "expand")),
+  expand: (x, a) => T.expand(x, shapeNamed("expand", "size", a, ["implicit"])),
   expand_as: (x, a) => T.expand(x, toTensorArg(a.args[0], "expand_as", "other").shape),
   flatten: (x, a) => {
     const b = parse("flatten", a, [{ name: "start_dim", default: 0n }, { name: "end_dim", default: -1n }]);
@@ -224,7 +211,7 @@ export const tensorMethods: Record<string, Method> = {
     const b = parse("squeeze", a, [{ name: "dim", default: null }]);
     return b.dim === null ? T.squeeze(x) : T.squeeze(x, toInteger(b.dim as PyValue, "dim"));
   },
-  permute: (x, a) => T.permute(x, dimList(a.args, "permute")),
+  permute: (x, a) => T.permute(x, shapeNamed("permute", "dims", a)),
   transpose: (x, a) => {
     const b = parse("transpose", a, [{ name: "dim0" }, { name: "dim1" }]);
     return T.transpose(x, toInteger(b.dim0 as PyValue, "dim0"), toInteger(b.dim1 as PyValue, "dim1"));
@@ -241,31 +228,23 @@ export const tensorMethods: Record<string, Method> = {
   },
   mul: (x, a) => T.mul(x, toOperand(parse("mul", a, [{ name: "other" }]).other as PyValue, "other")),
   div: (x, a) => T.div(x, toOperand(parse("div", a, [{ name: "other" }]).other as PyValue, "other")),
-  matmul: (x, a) => T.matmul(x, toTensorArg(a.args[0], "matmul", "other")),
-  mm: (x, a) => T.mm(x, toTensorArg(a.args[0], "mm", "mat2")),
-  mv: (x, a) => T.mv(x, toTensorArg(a.args[0], "mv", "vec")),
-  dot: (x, a) => T.dot(x, toTensorArg(a.args[0], "dot", "tensor")),
-  bmm: (x, a) => T.bmm(x, toTensorArg(a.args[0], "bmm", "mat2")),
-  sum: (x, a) => {
-    const r = reduceArgs("sum", a);
-    return T.sum(r.dtype ? castDType(x, r.dtype) : x, r.dim, r.keepdim);
-  },
-  mean: (x, a) => {
-    const r = reduceArgs("mean", a);
-    return T.mean(r.dtype ? castDType(x, r.dtype) : x, r.dim, r.keepdim);
-  },
-  max: (x, a) => extremum("max", x, a),
-  min: (x, a) => extremum("min", x, a),
+  matmul: (x, a) => T.matmul(x, tensorNamed("matmul", "other", a)),
+  mm: (x, a) => T.mm(x, tensorNamed("mm", "mat2", a)),
+  mv: (x, a) => T.mv(x, tensorNamed("mv", "vec", a)),
+  dot: (x, a) => T.dot(x, tensorNamed("dot", "tensor", a)),
+  bmm: (x, a) => T.bmm(x, tensorNamed("bmm", "mat2", a)),
   clamp: (x, a) => {
     const b = parse("clamp", a, [{ name: "min", default: null }, { name: "max", default: null }]);
+    if (opt(b.min, (v) => v) === undefined && opt(b.max, (v) => v) === undefined)
+      throw pyErr("RuntimeError", "torch.clamp: At least one of 'min' or 'max' must not be None");
     return T.clamp(x, opt(b.min, (v) => toScalar(v, "min")) ?? null, opt(b.max, (v) => toScalar(v, "max")) ?? null);
   },
-  eq: (x, a) => T.eq(x, toOperand(a.args[0], "other")),
-  ne: (x, a) => T.ne(x, toOperand(a.args[0], "other")),
-  lt: (x, a) => T.lt(x, toOperand(a.args[0], "other")),
-  le: (x, a) => T.le(x, toOperand(a.args[0], "other")),
-  gt: (x, a) => T.gt(x, toOperand(a.args[0], "other")),
-  ge: (x, a) => T.ge(x, toOperand(a.args[0], "other")),
+  eq: (x, a) => T.eq(x, operandNamed("eq", a)),
+  ne: (x, a) => T.ne(x, operandNamed("ne", a)),
+  lt: (x, a) => T.lt(x, operandNamed("lt", a)),
+  le: (x, a) => T.le(x, operandNamed("le", a)),
+  gt: (x, a) => T.gt(x, operandNamed("gt", a)),
+  ge: (x, a) => T.ge(x, operandNamed("ge", a)),
   float: (x) => castDType(x, "float32"),
   double: (x) => castDType(x, "float64"),
   long: (x) => castDType(x, "int64"),
@@ -283,34 +262,6 @@ export const tensorMethods: Record<string, Method> = {
     const d = toDType(a.args[0]);
     return d ? castDType(x, d) : x;
   },
-  any: (x, a) => {
-    parse("any", a, []);
-    return T.any(x);
-  },
-  all: (x, a) => {
-    parse("all", a, []);
-    return T.all(x);
-  },
-  argmax: (x, a) => {
-    const b = parse("argmax", a, [{ name: "dim", default: null }, { name: "keepdim", default: false }]);
-    return T.argmax(x, b.dim === null ? null : toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false));
-  },
-  argmin: (x, a) => {
-    const b = parse("argmin", a, [{ name: "dim", default: null }, { name: "keepdim", default: false }]);
-    return T.argmin(x, b.dim === null ? null : toInteger(b.dim as PyValue, "dim"), boolArg(b.keepdim, false));
-  },
-  softmax: (x, a) => {
-    const b = parse("softmax", a, [{ name: "dim" }, { name: "dtype", default: null, kwOnly: true }]);
-    return T.softmax(x, toInteger(b.dim as PyValue, "dim"));
-  },
-  log_softmax: (x, a) => {
-    const b = parse("log_softmax", a, [{ name: "dim" }, { name: "dtype", default: null, kwOnly: true }]);
-    return T.logSoftmax(x, toInteger(b.dim as PyValue, "dim"));
-  },
-  logsumexp: (x, a) => {
-    const b = parse("logsumexp", a, [{ name: "dim" }, { name: "keepdim", default: false }]);
-    return T.logsumexp(x, toDims(b.dim as PyValue) ?? [], boolArg(b.keepdim, false));
-  },
   maximum: (x, a) => {
     const b = parse("maximum", a, [{ name: "other" }]);
     return T.maximum(x, toTensorArg(b.other as PyValue, "maximum", "other", 2));
@@ -323,16 +274,12 @@ export const tensorMethods: Record<string, Method> = {
     const b = parse("outer", a, [{ name: "vec2" }]);
     return T.outer(x, toTensorArg(b.vec2 as PyValue, "outer", "vec2", 2));
   },
-  cumsum: (x, a) => {
-    const b = parse("cumsum", a, [{ name: "dim" }]);
-    return T.cumsum(x, toInteger(b.dim as PyValue, "dim"));
-  },
   cpu: (x) => x,
   numpy: () => {
     throw pyErr("NotImplementedError", "numpy is outside what Gradlens runs; use .tolist() or .item()");
   },
 };
-Object.assign(tensorMethods, pointwiseMethods, extraMethods, indexMethods, statMethods);
+Object.assign(tensorMethods, pointwiseMethods, reduceMethods, extraMethods, indexMethods, statMethods, randomMethods);
 tensorMethods.clip = tensorMethods.clamp;
 tensorMethods.clip_ = tensorMethods.clamp_;
 

@@ -1,0 +1,23 @@
+# torch.normal's four overloads and the in-place fills, all with generator=; their gradients are zero
+import torch
+mk = lambda: torch.Generator().manual_seed(3)
+print(torch.normal(0.0, 1.0, (3,), generator=mk()))
+print(torch.normal(torch.zeros(3), torch.tensor([1.0, 2.0, 3.0]), generator=mk()))
+print(torch.normal(torch.tensor([1.0, 2.0, 3.0]), 0.5, generator=mk()))
+print(torch.normal(2.0, torch.ones(2, 2), generator=mk()))
+print(torch.normal(torch.zeros(2, 1), torch.ones(3), generator=mk()))
+print(torch.normal(torch.zeros(3, dtype=torch.float64), 1.0, generator=mk()))
+m = torch.zeros(3, requires_grad=True)
+s = torch.ones(3, requires_grad=True)
+y = torch.normal(m * 1, s * 2, generator=mk())
+print(y.grad_fn, torch.normal(m * 1, 2.0).grad_fn, torch.normal(1.0, s * 2).grad_fn)
+y.sum().backward()
+print(m.grad, s.grad)
+g = mk()
+w = torch.empty(2, 3)
+print(w.uniform_(-1, 1, generator=g), w.normal_(mean=2, std=0.5, generator=g), w.exponential_(generator=g))
+v = m * 1
+v.uniform_(generator=g)
+print(v.grad_fn, (m * 1).normal_(generator=g).grad_fn, (m * 1).exponential_(2.0).grad_fn)
+print(torch.empty(20).normal_(generator=mk())[:4], torch.empty(3, dtype=torch.float64).uniform_(2, 3, generator=mk()))
+print(torch.empty(4, dtype=torch.long).random_(0, 10, generator=mk()), torch.empty(4).random_(10, generator=mk()))
