@@ -10,6 +10,9 @@ export interface CellProgram {
   /** 1-based lines of this cell inside `program`, so a view can step through just these */
   startLine: number;
   endLine: number;
+  /** where each cell's code sits in `program` (1-based, inclusive): a traceback's or a statement's
+   *  line becomes that cell's own line (cell-lines.ts) */
+  cells: { index: number; from: number; to: number }[];
 }
 
 const indent = (code: string) =>
@@ -25,12 +28,23 @@ const indent = (code: string) =>
  */
 export function cellProgram(lesson: Lesson, cellIndex: number): CellProgram {
   const parts: string[] = [];
+  const cells: CellProgram["cells"] = [];
+  let lines = 0;
+  const push = (...texts: string[]) => {
+    parts.push(...texts);
+    lines += texts.reduce((n, t) => n + t.split("\n").length, 0);
+  };
   for (const cell of lesson.cells.slice(0, cellIndex)) {
-    parts.push(`# --- cell ${cell.index + 1} ---`);
+    push(`# --- cell ${cell.index + 1} ---`);
+    const code = cell.code.replace(/\n$/, "");
+    const count = code.split("\n").length;
     if (cell.raises) {
-      parts.push("try:", indent(cell.code), "except Exception as e:", '    print(f"{type(e).__name__}: {e}")');
+      push("try:");
+      cells.push({ index: cell.index, from: lines + 1, to: lines + count });
+      push(indent(cell.code), "except Exception as e:", '    print(f"{type(e).__name__}: {e}")');
     } else {
-      parts.push(cell.code.replace(/\n$/, ""));
+      cells.push({ index: cell.index, from: lines + 1, to: lines + count });
+      push(code);
     }
   }
   const target = lesson.cells[cellIndex];
@@ -39,11 +53,14 @@ export function cellProgram(lesson: Lesson, cellIndex: number): CellProgram {
   const prelude = parts.join("\n");
   const startLine = prelude === "" ? 1 : prelude.split("\n").length + 1;
   const body = target.code.replace(/\n$/, "");
+  const endLine = startLine + body.split("\n").length - 1;
+  cells.push({ index: cellIndex, from: startLine, to: endLine });
   return {
     lessonId: lesson.id,
     cellIndex,
     program: (prelude === "" ? "" : prelude + "\n") + body + "\n",
     startLine,
-    endLine: startLine + body.split("\n").length - 1,
+    endLine,
+    cells,
   };
 }

@@ -86,3 +86,75 @@ export const tests = [
     },
   },
 ];
+
+async function stepCell(page: Page, n: number): Promise<void> {
+  const button = page.locator("figure.cell").nth(n - 1).getByRole("button", { name: /Step through/ });
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  await waitForRun(page);
+  await page.locator(".app > header h1").click();
+}
+
+export const cellTests = [
+  {
+    name: "lesson cell: lesson 3's last cell shows its own graph, earlier cells' graphs hidden and offered back",
+    async run({ page, shot }: Ctx) {
+      await openLesson(page, 3);
+      const cells = await page.locator("figure.cell").count();
+      await stepCell(page, cells);
+      const note = page.locator(".graph .scope");
+      assert(/earlier graphs? from the cells above (is|are) hidden/.test(await note.innerText()), `no note about hidden graphs: ${await note.count()}`);
+      await page.keyboard.press("End");
+      await page.getByRole("button", { name: "Show the whole graph" }).click();
+      await page.waitForTimeout(400);
+      const own = await graphNodes(page);
+      assert(own.filter((n) => n.name === "AccumulateGrad").length === 1, `one leaf x in this cell's graph, saw ${own.filter((n) => n.name === "AccumulateGrad").length}`);
+      assert(own.filter((n) => n.name === "PowBackward0").length <= 2, `this cell's graph only: ${own.map((n) => n.name).join(", ")}`);
+      await shot("lesson-3-last-cell-own-graph");
+      await note.getByRole("button", { name: "Show them" }).click();
+      await page.getByRole("button", { name: "Show the whole graph" }).click();
+      await page.waitForTimeout(400);
+      const all = await graphNodes(page);
+      assert(all.length > own.length, `Show them brings the earlier graphs back: ${all.length} vs ${own.length}`);
+      await note.getByRole("button", { name: "Only this cell's graph" }).click();
+      await page.getByRole("button", { name: "Show the whole graph" }).click();
+      await page.waitForTimeout(400);
+      assert((await graphNodes(page)).length === own.length, "and they can be left out again");
+    },
+  },
+  {
+    name: "lesson cell: the line the views stand on is marked in the cell, as the statement steps",
+    async run({ page }: Ctx) {
+      await openLesson(page, 1);
+      await stepCell(page, 3);
+      const cell = page.locator("figure.cell").nth(2);
+      const seen: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Shift+ArrowRight");
+        const marked = cell.locator(".line.current");
+        if (!(await marked.count())) continue;
+        const text = (await marked.innerText()).trim();
+        const caption = (await page.locator(".graph .caption").innerText()).trim();
+        if (caption.startsWith("Line ")) assert(caption.endsWith(text), `the marked line "${text}" is not the statement starting: ${caption}`);
+        if (!seen.includes(text)) seen.push(text);
+      }
+      assert(seen.length >= 2, `the mark should move through the cell's lines, saw ${JSON.stringify(seen)}`);
+      assert((await page.locator("figure.cell .line.current").count()) <= 1, "one line marked at a time");
+    },
+  },
+  {
+    name: "lesson cell: a traceback names the cell's own lines (Cell 2, line 1), not the program's",
+    async run({ page, shot }: Ctx) {
+      await openLesson(page, 5);
+      await stepCell(page, 2);
+      await page.keyboard.press("End");
+      const consoleText = await page.locator(".console").innerText();
+      assert(/Cell 2, line 1, in <module>/.test(consoleText), `the traceback should name cell 2, line 1:\n${consoleText}`);
+      assert(!/File "[^"]*", line \d+/.test(consoleText), `no program line numbers left:\n${consoleText}`);
+      assert(/Error at cell 2, line 1/.test(consoleText), `the link names the cell's line:\n${consoleText}`);
+      assert((await page.locator(".graph .error-banner").innerText()).includes("(cell 2, line 1)"), "the banner names the cell's line");
+      await shot("lesson-5-traceback-cell-lines");
+    },
+  },
+];
+tests.push(...cellTests);

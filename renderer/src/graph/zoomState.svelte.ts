@@ -6,8 +6,8 @@ import type { Bounds } from "../../layout/types.ts";
 import { MIN_PX, TEXT_MAIN } from "./textScale.ts";
 
 /** Graph-space margins around what is framed: room for pills above and below, and for tags. */
-const PAD_X = 70;
-const PAD_Y = 46;
+const PAD_X = 48;
+const PAD_Y = 32;
 /** Fit never zooms in past this (a few nodes would fill the pane) */
 const MAX_FIT = 1.3;
 /** Names and values stay readable from here (textScale.ts: 13-unit text at 11 px or more) */

@@ -32,6 +32,8 @@ export class Session {
   speed = $state(1);
   /** changes whenever the graph to lay out changes (a new run, more events, the end of a run) */
   layoutKey = $state(0);
+  /** where a lesson cell's run stood when it ended: just before the cell's first statement (-1 otherwise) */
+  startStep = $state(-1);
   /** the final graph's layout, computed by the run worker (null: none came, the page lays it out) */
   layout: Layout | null = $state.raw(null);
 
@@ -92,6 +94,7 @@ export class Session {
     this.message = message;
     this.length = this.cursor.length;
     this.step = this.fromLine == null ? this.length - 1 : stepBeforeLine(this.cursor, this.fromLine);
+    this.startStep = this.fromLine == null ? -1 : this.step;
     this.layoutKey++;
   }
 
