@@ -7,6 +7,7 @@ import { tensorValues } from "../../../engine/trace/values.ts";
 import { namesByTensor } from "../graph/graphModel.ts";
 import { backwardRule } from "./backwardRules.ts";
 import { formatValues } from "./format.ts";
+import { describeEvent } from "./eventWords.ts";
 
 type Names = Map<number, string[]>;
 
@@ -103,6 +104,9 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
       return `${e.category}: ${flat(e.message)}`;
     case "error/raised":
       return errorCaption(e.type, e.message, e.span?.line, e.blame, nodeLabel);
+    default:
+      // an event kind added since: the export's few words until it gets a caption of its own
+      return describeEvent(e as TraceEvent);
   }
 }
 

@@ -1,0 +1,52 @@
+// A few words for what an event did: the fallback caption of an event kind, and the export's
+// caption before the first statement.
+
+import type { TraceEvent } from "../../../engine/events.ts";
+
+/** A few words for what the event at this step did. */
+export function describeEvent(e: TraceEvent | null): string {
+  if (!e) return "before the first statement";
+  switch (e.kind) {
+    case "statement":
+      return "statement starts";
+    case "tensor/created":
+      return `tensor created (${e.how})`;
+    case "node/created":
+      return `${e.node.name} created`;
+    case "op/applied":
+      return e.node ? `${e.op} → ${e.node.name}` : `${e.op}`;
+    case "tensor/mutated":
+      return `in-place ${e.op}: v${e.versionBefore}→v${e.versionAfter}`;
+    case "tensor/flags":
+      return "tensor flags set";
+    case "attr/set":
+      return `.grad ${e.after == null ? "= None" : "set"}`;
+    case "binding/set":
+      return `${e.name} bound`;
+    case "binding/deleted":
+      return `del ${e.name}`;
+    case "backward/started":
+      return e.mode === "grad" ? "autograd.grad starts" : "backward starts";
+    case "node/executed":
+      return `${e.name} runs`;
+    case "grad/summed":
+      return "gradients summed";
+    case "grad/accumulated":
+      return `.grad ${e.how === "inplace" ? "added in place" : e.how === "replaced" ? "replaced" : "stored"}`;
+    case "grad/captured":
+      return "gradient captured";
+    case "saved/freed":
+      return "saved tensors freed";
+    case "backward/finished":
+      return "backward finished";
+    case "graph/freed":
+      return "graph freed";
+    case "output/printed":
+      return "output printed";
+    case "warning/raised":
+      return `${e.category}`;
+    case "error/raised":
+      return `${e.type}: ${e.message}`;
+  }
+}
+
