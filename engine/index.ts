@@ -38,6 +38,7 @@ export * from "./ops/gather_scatter.ts";
 export * from "./ops/index_along_dim.ts";
 export * from "./ops/masked_take.ts";
 export * from "./ops/masked.ts";
+export * from "./ops/closeness.ts";
 export * from "./ops/matrix_parts.ts";
 export * from "./ops/split.ts";
 export * from "./ops/reorder.ts";

@@ -306,8 +306,10 @@ export function copyWithGraph(g: Tensor): Tensor {
   return record(out, { op: "copy_", gradFn: "CopyBackwards", inputs: [null, g], backward: ([gr]) => [null, gr] });
 }
 
-export function castTo(t: Tensor, dtype: DType): Tensor {
-  if (t.dtype === dtype) return t;
+/** x.to(dtype): a converted copy (ToCopyBackward0); the tensor itself when the dtype is already
+ *  right, unless `copy` (x.to(copy=True)) */
+export function castTo(t: Tensor, dtype: DType, copy = false): Tensor {
+  if (t.dtype === dtype && !copy) return t;
   const from = t.dtype;
   const out = fromValues(t.rt, t.values().map((v) => castValue(v, dtype)), t.shape.slice(), dtype);
   return record(out, { op: "to", gradFn: "ToCopyBackward0", inputs: [t], backward: ([g]) => [castTo(g!, from)] });

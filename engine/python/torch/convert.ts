@@ -163,19 +163,4 @@ export function toIndexItems(rt: Runtime, index: PyValue): { items: IndexItem[];
   return { items: items.map((v) => indexItem(rt, v)), single: false };
 }
 
-/** c10's device types, in the order its parse error lists them */
-const DEVICE_TYPES = [
-  "cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve", "fpga", "maia", "xla", "lazy",
-  "vulkan", "mps", "meta", "hpu", "mtia", "privateuseone",
-];
-
-/** device='...': the CPU is the only device (PyTorch's CPU build says the same of CUDA) */
-export function checkDevice(v: PyValue): void {
-  if (typeof v !== "string") return;
-  const type = v.split(":")[0];
-  if (!DEVICE_TYPES.includes(type))
-    throw pyErr("RuntimeError", `Expected one of ${DEVICE_TYPES.join(", ")} device type at start of device string: ${v}`);
-  if (type === "cpu") return;
-  if (type === "cuda") throw pyErr("AssertionError", "Torch not compiled with CUDA enabled");
-  throw pyErr("NotImplementedError", `Gradlens runs on the CPU only: device '${type}' is not available`);
-}
+export { checkDevice } from "./device.ts";

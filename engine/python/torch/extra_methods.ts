@@ -49,7 +49,7 @@ const tuple = (ts: Tensor[]): PyValue => new PyTuple(ts);
 function scatterMethod(fname: string): Method {
   return (x, a) => {
     const b = parse(fname, a, [{ name: "dim" }, { name: "index" }, { name: "src", default: null }, { name: "value", default: null }, { name: "reduce", default: null, kwOnly: true }]);
-    if (b.reduce !== null) throw pyErr("NotImplementedError", `${fname}(reduce=...) is not in the Gradlens engine yet`);
+    if (b.reduce !== null) throw pyErr("NotImplementedError", `${fname}(reduce=...) is not in Gradlens yet`);
     const dim = int(b.dim, fname, "dim", 1);
     const index = tensorArg(b.index, fname, "index", 2);
     const src = b.src !== null ? b.src : b.value;

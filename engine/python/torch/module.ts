@@ -9,6 +9,7 @@ import {
   type CallArgs,
   PyBuiltin,
   PyClass,
+  PyError,
   PyInstance,
   PyList,
   PyModule,
@@ -21,7 +22,10 @@ import {
 import { iterate } from "../ops.ts";
 import { dtypeAttrs, dtypeClass, sizeClass, TorchSize } from "./dtypes.ts";
 import { checkDevice as checkDeviceName, isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
-import { NOT_YET, tensorClass, tensorList, tensorMethods } from "./tensor.ts";
+import { tensorClass, tensorList, tensorMethods } from "./tensor.ts";
+import { notInGradlens } from "./not_yet.ts";
+import { deviceClass, makeDevice } from "./device.ts";
+import { pytorchHas } from "./pytorch_names.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
 import { INDEX_FUNCTIONS } from "./index_methods.ts";
 import { INPLACE_FUNCTIONS } from "./pointwise_methods.ts";
@@ -96,7 +100,14 @@ function tensorFunction(name: string): PyBuiltin {
       if (name === "pow" && isScalar(input) && isTensor(exponent)) return T.pow(input, exponent);
       throw pyErr("TypeError", `${name}(): argument 'input' (position 1) must be Tensor, not ${typeName(input)}`);
     }
-    return tensorMethods[name](input, { args, kwargs });
+    try {
+      return tensorMethods[name](input, { args, kwargs });
+    } catch (e) {
+      // the method counts positions after self; the function counts input as position 1
+      if (e instanceof PyError && e.exc.cls.name === "TypeError" && typeof e.exc.args[0] === "string")
+        e.exc.args[0] = e.exc.args[0].replace(/\(position (\d+)\)/, (_m, n: string) => `(position ${Number(n) + 1})`);
+      throw e;
+    }
   });
 }
 
@@ -111,10 +122,14 @@ const TENSOR_FUNCTIONS = [
 ];
 
 
-function notYet(qualified: string): PyBuiltin {
-  return new PyBuiltin(qualified.split(".").pop()!, () => {
-    throw pyErr("NotImplementedError", `${qualified} is not in the Gradlens engine yet`);
-  });
+/** the policy for names PyTorch has and Gradlens does not run yet: NotImplementedError naming
+ *  them; a name PyTorch lacks too falls through to the AttributeError PyTorch gives */
+function withMissingPolicy(mod: PyModule): PyModule {
+  mod.fallback = (name) => {
+    if (pytorchHas(mod.name, name)) throw notInGradlens(`${mod.name}.${name}`);
+    return undefined;
+  };
+  return mod;
 }
 
 function gradMode(rt: Runtime, enabled: boolean, name: string): PyInstance {
@@ -137,8 +152,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const attrs = new Map<string, PyValue>();
   const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
 
-  for (const n of NOT_YET) attrs.set(n, notYet(`torch.${n}`));
-  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS, ...INPLACE_FUNCTIONS, ...RANDOM_TENSOR_FUNCTIONS, "clip"]) attrs.set(n, tensorFunction(n));
+  for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS, ...INPLACE_FUNCTIONS, ...RANDOM_TENSOR_FUNCTIONS, "clip", "isclose", "allclose", "equal"]) attrs.set(n, tensorFunction(n));
   fn("flip", torchFlip);
   fn("split", (a) => {
     const b = parse("split", a, [{ name: "tensor" }, { name: "split_size_or_sections" }, { name: "dim", default: 0n }]);
@@ -147,6 +161,8 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   });
   for (const [n, d] of dtypeAttrs()) attrs.set(n, d);
   attrs.set("dtype", dtypeClass);
+  deviceClass.construct = makeDevice;
+  attrs.set("device", deviceClass);
   attrs.set("Tensor", tensorClass);
   // the legacy constructor: torch.Tensor([2.0]) is a float32 tensor of the data (micrograd uses it)
   tensorClass.construct = (a) => {
@@ -237,17 +253,6 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
       rt.gradEnabled = before;
     });
   });
-  fn("allclose", (a) => {
-    const b = parse("allclose", a, [{ name: "input" }, { name: "other" }, { name: "rtol", default: 1e-5 }, { name: "atol", default: 1e-8 }, { name: "equal_nan", default: false }]);
-    return closeness(b, "allclose").every((x) => x);
-  });
-  fn("equal", (a) => {
-    const [x, y] = [toTensorArg(a.args[0], "equal"), toTensorArg(a.args[1], "equal", "other", 2)];
-    if (x.shape.join() !== y.shape.join()) return false;
-    const xv = x.values();
-    const yv = y.values();
-    return xv.every((v, i) => v === yv[i]);
-  });
 
   const autograd = new Map<string, PyValue>();
   autograd.set(
@@ -309,9 +314,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   );
   autograd.set("no_grad", attrs.get("no_grad")!);
   autograd.set("enable_grad", attrs.get("enable_grad")!);
-  autograd.set("set_detect_anomaly", notYet("torch.autograd.set_detect_anomaly"));
-  autograd.set("Function", notYet("torch.autograd.Function"));
-  const autogradMod = new PyModule("torch.autograd", autograd);
+  const autogradMod = withMissingPolicy(new PyModule("torch.autograd", autograd));
   attrs.set("autograd", autogradMod);
 
   const functional = new Map<string, PyValue>();
@@ -339,47 +342,45 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
     }),
   );
   for (const [n, f] of lossFunctions()) functional.set(n, f);
-  for (const n of ["binary_cross_entropy", "l1_loss", "leaky_relu", "gelu", "softplus", "elu", "silu", "dropout", "linear", "normalize", "pad", "conv2d"])
-    functional.set(n, notYet(`torch.nn.functional.${n}`));
-  const functionalMod = new PyModule("torch.nn.functional", functional);
-  const nn = new Map<string, PyValue>([["functional", functionalMod]]);
-  for (const n of ["Module", "Linear", "Parameter", "MSELoss", "CrossEntropyLoss", "Sequential", "ReLU", "Sigmoid", "Tanh", "Conv2d", "Softmax"])
-    nn.set(n, notYet(`torch.nn.${n}`));
-  const nnMod = new PyModule("torch.nn", nn);
+  const functionalMod = withMissingPolicy(new PyModule("torch.nn.functional", functional));
+  const nnMod = withMissingPolicy(new PyModule("torch.nn", new Map<string, PyValue>([["functional", functionalMod]])));
   attrs.set("nn", nnMod);
-  const optim = new Map<string, PyValue>();
-  for (const n of ["SGD", "Adam", "AdamW", "RMSprop"]) optim.set(n, notYet(`torch.optim.${n}`));
-  const optimMod = new PyModule("torch.optim", optim);
+  const optimMod = withMissingPolicy(new PyModule("torch.optim", new Map()));
   attrs.set("optim", optimMod);
+  const cudaMod = withMissingPolicy(new PyModule("torch.cuda", cudaAttrs()));
+  attrs.set("cuda", cudaMod);
 
-  const torch = new PyModule("torch", attrs);
+  const torch = withMissingPolicy(new PyModule("torch", attrs));
   const modules = new Map<string, PyModule>([
     ["torch", torch],
     ["torch.autograd", autogradMod],
     ["torch.nn", nnMod],
     ["torch.nn.functional", functionalMod],
     ["torch.optim", optimMod],
+    ["torch.cuda", cudaMod],
   ]);
-  return (name) => modules.get(name);
+  return (name) => {
+    const mod = modules.get(name);
+    if (mod) return mod;
+    // import torch.linalg: a module PyTorch has, not in Gradlens yet
+    const dot = name.lastIndexOf(".");
+    if (name.startsWith("torch.") && pytorchHas(name.slice(0, dot), name.slice(dot + 1))) throw notInGradlens(name);
+    return undefined;
+  };
+}
+
+/** torch.cuda on a machine without CUDA: nothing is available, seeding it does nothing */
+function cudaAttrs(): Map<string, PyValue> {
+  const m = new Map<string, PyValue>();
+  const fn = (name: string, f: (a: CallArgs) => PyValue) => m.set(name, new PyBuiltin(name, f));
+  fn("is_available", (a) => (bindArgs("is_available", a, []), false));
+  fn("device_count", (a) => (bindArgs("device_count", a, []), 0n));
+  fn("is_initialized", (a) => (bindArgs("is_initialized", a, []), false));
+  fn("manual_seed", (a) => (bindArgs("manual_seed", a, [{ name: "seed" }]), null));
+  fn("manual_seed_all", (a) => (bindArgs("manual_seed_all", a, [{ name: "seed" }]), null));
+  return m;
 }
 
 function pyStrOf(v: PyValue): string {
   return typeof v === "string" ? v : typeName(v);
-}
-
-function closeness(b: Bound, fname: string): boolean[] {
-  const x = toTensorArg(b.input as PyValue, fname);
-  const y = toTensorArg(b.other as PyValue, fname, "other", 2);
-  const shape = T.broadcastShapes(x.shape, y.shape);
-  const xe = T.expand(x, shape).values();
-  const ye = T.expand(y, shape).values();
-  const rtol = Number(toScalar(b.rtol as PyValue, "rtol"));
-  const atol = Number(toScalar(b.atol as PyValue, "atol"));
-  const nanOk = flag(b.equal_nan);
-  return xe.map((v, i) => {
-    const w = ye[i];
-    if (Number.isNaN(v) || Number.isNaN(w)) return nanOk && Number.isNaN(v) && Number.isNaN(w);
-    if (v === w) return true;
-    return Math.abs(v - w) <= atol + rtol * Math.abs(w);
-  });
 }

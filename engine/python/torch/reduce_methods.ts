@@ -66,7 +66,24 @@ function notYet(what: string): never {
   throw pyErr("NotImplementedError", `${what} is not in Gradlens yet`);
 }
 
+/** isclose / allclose(other, rtol=1e-05, atol=1e-08, equal_nan=False) */
+function closeness(fname: "isclose" | "allclose"): Method {
+  return (x, a) => {
+    const b = bindSignature(fname, a, [
+      { name: "other", type: "Tensor" },
+      { name: "rtol", type: "float", default: 1e-5 },
+      { name: "atol", type: "float", default: 1e-8 },
+      { name: "equal_nan", type: "bool", default: false },
+    ]);
+    const args = [b.other as Tensor, Number(b.rtol), Number(b.atol), b.equal_nan as boolean] as const;
+    return fname === "isclose" ? T.isclose(x, ...args) : T.allclose(x, ...args);
+  };
+}
+
 export const reduceMethods: Record<string, Method> = {
+  isclose: closeness("isclose"),
+  allclose: closeness("allclose"),
+  equal: (x, a) => T.equal(x, bindSignature("equal", a, [{ name: "other", type: "Tensor" }]).other as Tensor),
   sum: sumLike("sum"),
   mean: sumLike("mean"),
   max: extremum("max"),

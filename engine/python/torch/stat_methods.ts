@@ -102,10 +102,10 @@ const norm: Method = (x, a) => {
   }
   const p = b.get("p");
   if (b.get("dtype") !== undefined && b.get("dtype") !== null)
-    throw pyErr("NotImplementedError", "norm(dtype=...) is not in the Gradlens engine yet");
+    throw pyErr("NotImplementedError", "norm(dtype=...) is not in Gradlens yet");
   let order = 2;
   if (typeof p === "string") {
-    if (p !== "fro") throw pyErr("NotImplementedError", `norm(p='${p}') (a matrix norm) is not in the Gradlens engine yet`);
+    if (p !== "fro") throw pyErr("NotImplementedError", `norm(p='${p}') (a matrix norm) is not in Gradlens yet`);
   } else if (p !== undefined && p !== null) {
     if (typeof p !== "number" && typeof p !== "bigint") throw pyErr("TypeError", `linalg_vector_norm(): argument 'ord' must be Number, not ${typeName(p)}`);
     order = Number(p);

@@ -11,7 +11,6 @@ import {
   PyBuiltin,
   PyClass,
   PyList,
-  PyObj,
   PyTuple,
   type PyValue,
   objectClass,
@@ -19,6 +18,8 @@ import {
   typeName,
 } from "../values.ts";
 import { dtypeObject, PyDType, TorchSize } from "./dtypes.ts";
+import { CPU } from "./device.ts";
+import { PyNdarray } from "./numpy_array.ts";
 import { extraMethods } from "./extra_methods.ts";
 import { indexMethods } from "./index_methods.ts";
 import { pointwiseMethods } from "./pointwise_methods.ts";
@@ -26,6 +27,8 @@ import { statMethods } from "./stat_methods.ts";
 import { randomMethods } from "./random_functions.ts";
 import { reduceMethods } from "./reduce_methods.ts";
 import { bindSignature } from "./signature.ts";
+import { notInGradlens } from "./not_yet.ts";
+import { pytorchHas } from "./pytorch_names.ts";
 import {
   checkDevice,
   isScalar,
@@ -39,11 +42,7 @@ import {
   toTensorArg,
 } from "./convert.ts";
 
-/** Names PyTorch has that the Gradlens engine does not run yet: a clear error instead of AttributeError. */
-export const NOT_YET = ["einsum", "unique", "roll", "det", "inverse", "cross", "kron", "baddbmm", "sinc"];
-
 export const tensorClass = new PyClass("Tensor", objectClass, undefined, "torch");
-const deviceClass = new PyClass("device", objectClass, undefined, "torch");
 
 type Bound = Record<string, PyValue | typeof MISSING>;
 
@@ -93,6 +92,22 @@ function castDType(x: Tensor, d: T.DType): Tensor {
 }
 
 export type Method = (x: Tensor, a: CallArgs) => PyValue;
+
+/** x.to(dtype) / x.to(device, dtype) / x.to(other) with non_blocking, copy, memory_format */
+function toMethod(x: Tensor, a: CallArgs): PyValue {
+  const first = a.args[0] ?? null;
+  const form = isTensor(first) ? "other" : first instanceof PyDType ? "dtype" : "device";
+  const b = bindSignature("to", a, [
+    ...(form === "other" ? [{ name: "other", type: "Tensor" as const }] : form === "dtype" ? [] : [{ name: "device", type: "object" as const, default: null }]),
+    { name: "dtype", type: "object", default: null },
+    { name: "non_blocking", type: "bool", default: false },
+    { name: "copy", type: "bool", default: false },
+    { name: "memory_format", type: "object", default: null, kwOnly: true },
+  ]);
+  if (form !== "other") checkDevice(b.device ?? null);
+  const dtype = form === "other" ? (b.other as Tensor).dtype : (toDType(b.dtype) ?? x.dtype);
+  return T.castTo(x, dtype, b.copy as boolean);
+}
 
 /** the one tensor argument of x.matmul(other) / x.mm(mat2=...) */
 const tensorNamed = (fname: string, name: string, a: CallArgs): Tensor => bindSignature(fname, a, [{ name, type: "Tensor" }])[name] as Tensor;
@@ -250,12 +265,10 @@ export const tensorMethods: Record<string, Method> = {
   long: (x) => castDType(x, "int64"),
   int: (x) => castDType(x, "int32"),
   bool: (x) => castDType(x, "bool"),
-  to: (x, a) => {
-    const b = parse("to", a, [{ name: "dtype", default: null }, { name: "non_blocking", default: false }, { name: "copy", default: false }]);
-    if (typeof b.dtype === "string") checkDevice(b.dtype);
-    if (typeof b.dtype === "string" || b.dtype instanceof PyDevice) return x;
-    const d = toDType(b.dtype as PyValue);
-    return d ? castDType(x, d) : x;
+  to: toMethod,
+  cuda: (x, a) => {
+    bindSignature("cuda", a, [{ name: "device", type: "object", default: null }, { name: "non_blocking", type: "bool", default: false }]);
+    throw pyErr("AssertionError", "Torch not compiled with CUDA enabled");
   },
   type: (x, a) => {
     if (a.args.length === 0) return legacyTypeName(x.dtype);
@@ -275,27 +288,17 @@ export const tensorMethods: Record<string, Method> = {
     return T.outer(x, toTensorArg(b.vec2 as PyValue, "outer", "vec2", 2));
   },
   cpu: (x) => x,
-  numpy: () => {
-    throw pyErr("NotImplementedError", "numpy is outside what Gradlens runs; use .tolist() or .item()");
+  numpy: (x, a) => {
+    bindSignature("numpy", a, [{ name: "force", type: "bool", default: false, kwOnly: true }]);
+    if (x.requiresGrad && !a.kwargs.get("force"))
+      throw pyErr("RuntimeError", "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    return new PyNdarray(x.values(), x.shape.slice(), x.dtype);
   },
 };
 Object.assign(tensorMethods, pointwiseMethods, reduceMethods, extraMethods, indexMethods, statMethods, randomMethods);
 tensorMethods.clip = tensorMethods.clamp;
 tensorMethods.clip_ = tensorMethods.clamp_;
 
-/** torch.device('cpu'): the only device Gradlens has */
-class PyDevice extends PyObj {
-  get cls(): PyClass {
-    return deviceClass;
-  }
-  override reprText(): string {
-    return "device(type='cpu')";
-  }
-  override strText(): string {
-    return "cpu";
-  }
-}
-const device = new PyDevice();
 
 /** TensorBody.h's warning, with the build path Debian's PyTorch 2.6 prints */
 const NON_LEAF_GRAD =
@@ -329,7 +332,9 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
     case "retains_grad":
       return x.retainsGrad;
     case "device":
-      return device;
+      return CPU;
+    case "is_cpu":
+      return true;
     case "is_cuda":
       return false;
     case "layout":
@@ -341,10 +346,8 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
   }
   const m = tensorMethods[name];
   if (m) return new PyBuiltin(name, (a) => m(x, a), x);
-  if (NOT_YET.includes(name) || NOT_YET.includes(name.replace(/_$/, "")))
-    return new PyBuiltin(name, () => {
-      throw pyErr("NotImplementedError", `Tensor.${name}() is not in the Gradlens engine yet`);
-    });
+  // a name PyTorch's Tensor has that Gradlens does not run yet: NotImplementedError, not AttributeError
+  if (pytorchHas("torch.Tensor", name)) throw notInGradlens(`torch.Tensor.${name}`);
   return undefined;
 }
 
@@ -371,7 +374,7 @@ function setattr(x: Tensor, name: string, value: PyValue): boolean {
       if (!isTensor(value)) throw pyErr("TypeError", `Variable data has to be a tensor, but got ${typeName(value)}`);
       throw pyErr("NotImplementedError", "assigning x.data is outside what Gradlens runs; use `with torch.no_grad(): x.copy_(...)`");
   }
-  if (name in tensorMethods || getattr(x, name) !== undefined)
+  if (name in tensorMethods || pytorchHas("torch.Tensor", name) || getattr(x, name) !== undefined)
     throw pyErr("AttributeError", `attribute '${name}' of 'torch._C._TensorBase' objects is not writable`);
   throw pyErr("AttributeError", `'Tensor' object has no attribute '${name}'`);
 }
