@@ -21,7 +21,7 @@ function intDivCheck(d: DType, y: number): void {
 export function add(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
   const d = promote([a, b]);
   const al = Number(alpha);
-  const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x || y ? 1 : 0) : (x, y) => x + al * y);
+  const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x || y ? 1 : 0) : (x, y) => x + al * y, al === 1 ? "add" : undefined);
   return record(out, {
     op: "add",
     gradFn: "AddBackward0",
@@ -37,7 +37,7 @@ export function sub(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
       "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
     );
   const al = Number(alpha);
-  const out = binaryMap(a, b, d, d, (x, y) => x - al * y);
+  const out = binaryMap(a, b, d, d, (x, y) => x - al * y, al === 1 ? "sub" : undefined);
   return record(out, {
     op: "sub",
     gradFn: "SubBackward0",
@@ -62,7 +62,7 @@ export function rsub(self: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
 
 export function mul(a: Operand, b: Operand): Tensor {
   const d = promote([a, b]);
-  const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x && y ? 1 : 0) : (x, y) => x * y);
+  const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x && y ? 1 : 0) : (x, y) => x * y, "mul");
   const save: Record<string, Tensor | null> = {};
   if (out.rt.gradEnabled) {
     save.other = isTensor(a) && a.requiresGrad ? wrapped(out, b) : null;
@@ -83,14 +83,14 @@ export function mul(a: Operand, b: Operand): Tensor {
 /** Tensor * C++ Scalar, as derivative formulas write it (`2 * result`): MulBackward1, saves nothing */
 export function mulScalar(t: Tensor, s: Scalar): Tensor {
   const d = promote([t, s]);
-  const out = binaryMap(t, s, d, d, (x, y) => x * y);
+  const out = binaryMap(t, s, d, d, (x, y) => x * y, "mul");
   return record(out, { op: "mul", gradFn: "MulBackward1", inputs: [t], backward: ([g]) => [mulScalar(g!, s)] });
 }
 
 /** Tensor + C++ Scalar, as derivative formulas write it (`self + 1` in log1p's): AddBackward1 */
 export function addScalar(t: Tensor, s: Scalar): Tensor {
   const d = promote([t, s]);
-  const out = binaryMap(t, s, d, d, (x, y) => x + y);
+  const out = binaryMap(t, s, d, d, (x, y) => x + y, "add");
   return record(out, { op: "add", gradFn: "AddBackward1", inputs: [t], backward: ([g]) => [g] });
 }
 
@@ -98,7 +98,7 @@ export function addScalar(t: Tensor, s: Scalar): Tensor {
 export function divScalar(t: Tensor, s: Scalar): Tensor {
   let d = promote([t, s]);
   if (!isFloating(d)) d = "float32";
-  const out = binaryMap(t, s, d, d, (x, y) => x / y);
+  const out = binaryMap(t, s, d, d, (x, y) => x / y, "div");
   return record(out, { op: "div", gradFn: "DivBackward1", inputs: [t], backward: ([g]) => [divScalar(g!, s)] });
 }
 
@@ -110,7 +110,7 @@ function wrapped(like: Tensor, x: Operand): Tensor {
 export function div(a: Operand, b: Operand): Tensor {
   let d = promote([a, b]);
   if (!isFloating(d)) d = "float32";
-  const out = binaryMap(a, b, d, d, (x, y) => x / y);
+  const out = binaryMap(a, b, d, d, (x, y) => x / y, "div");
   const save: Record<string, Tensor | null> = {};
   if (out.rt.gradEnabled) {
     save.other = wrapped(out, b);

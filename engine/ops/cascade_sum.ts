@@ -2,6 +2,7 @@
 // float32 results agree with PyTorch to the last bit, which `.item()` prints in full.
 // Elements are read as data[base + i * stride] (no closures: this is a hot path).
 import type { DType } from "../dtype.ts";
+import { multiRowSumVectors } from "./wasm/kernels.ts";
 
 const NUM_LEVELS = 4;
 
@@ -72,8 +73,39 @@ function rowSum(data: ArrayLike<number>, base: number, stride: number, size: num
   return p0;
 }
 
-/** Sum of n contiguous values as ATen's vectorized_inner_sum / scalar_inner_sum would. */
-export function cascadeSum(data: ArrayLike<number>, base: number, n: number, dtype: DType): number {
+/** below this many elements the JavaScript loop is as quick as copying into the SIMD kernel */
+const WASM_FROM = 512;
+
+/** Sum of n contiguous values as ATen's vectorized_inner_sum / scalar_inner_sum would: the SIMD
+ *  kernel where the host has it, else the loop below (cascadeSumJs, the reference it is tested on).
+ *  `between` is called between chunks of a long run (the run's time budget). */
+export function cascadeSum(data: ArrayLike<number>, base: number, n: number, dtype: DType, between: () => void = noop): number {
+  const f32 = dtype === "float32";
+  const typed = f32 ? data instanceof Float32Array : data instanceof Float64Array;
+  if (n >= WASM_FROM && typed) {
+    const lanes = f32 ? 8 : 4;
+    const vecSize = Math.floor(n / lanes);
+    const sizeIlp = Math.floor(vecSize / 4);
+    const partial = multiRowSumVectors(data as Float32Array | Float64Array, base, sizeIlp, between);
+    if (partial) {
+      const r = f32 ? Math.fround : (v: number) => v;
+      let acc = 0;
+      for (let k = vecSize * lanes; k < n; k++) acc = r(acc + data[base + k]);
+      for (let l = 0; l < lanes; l++) {
+        // row_sum of lane l: its first partial, the rows after the last group of four, the other partials
+        let p0 = partial[l]!;
+        for (let i = sizeIlp * 4; i < vecSize; i++) p0 = r(p0 + data[base + l + i * lanes]);
+        for (let k = 1; k < 4; k++) p0 = r(p0 + partial[k * lanes + l]!);
+        acc = r(acc + p0);
+      }
+      return acc;
+    }
+  }
+  return cascadeSumJs(data, base, n, dtype);
+}
+const noop = () => undefined;
+
+export function cascadeSumJs(data: ArrayLike<number>, base: number, n: number, dtype: DType): number {
   const f32 = dtype === "float32";
   const lanes = f32 ? 8 : 4;
   if (n < lanes) return rowSum(data, base, 1, n, f32);

@@ -3,6 +3,7 @@
 // with one rounded multiply and one rounded add per step, exactly as reference BLAS does;
 // SIMD only computes 4 (float32) or 2 (float64) neighbouring columns at once, so results are
 // bit for bit those of the scalar loop.
+import { BLOCK, BR, BR_IF, END, GET, I32, I32_ADD, I32_GE_U, I32_GT_U, I32_MUL, LOOP, SET, V128, VOID, i32, name, section, simd, uleb, vec } from "./wasm/encode.ts";
 
 /** exports: gemm_f32(a, b, c, n, k, m) and gemm_f64(...) over byte offsets into `memory`,
  *  C[n][m] = A[n][k] · B[k][m], all row-major and contiguous */
@@ -25,22 +26,6 @@ export function gemmModuleBytes(): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-const I32 = 0x7f;
-const V128 = 0x7b;
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const END = 0x0b;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const VOID = 0x40;
-const GET = 0x20;
-const SET = 0x21;
-const I32_CONST = 0x41;
-const I32_ADD = 0x6a;
-const I32_MUL = 0x6c;
-const I32_GE_U = 0x4f;
-const I32_GT_U = 0x4b;
-
 /** what differs between the float32 and float64 kernels */
 interface Flavour {
   size: number; // bytes per element
@@ -54,7 +39,6 @@ interface Flavour {
   vadd: number[];
   vmul: number[];
 }
-const simd = (op: number) => [0xfd, ...uleb(op)];
 const F32: Flavour = {
   size: 4,
   lanes: 4,
@@ -154,37 +138,4 @@ function columns(f: Flavour, vectors: number): number[] {
     ...[GET, J, ...i32(step), I32_ADD, SET, J],
     ...[BR, 0, END, END],
   ];
-}
-
-function section(id: number, content: number[]): number[] {
-  return [id, ...uleb(content.length), ...content];
-}
-function vec(items: number[][]): number[] {
-  return [...uleb(items.length), ...items.flat()];
-}
-function name(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-}
-function i32(v: number): number[] {
-  return [I32_CONST, ...sleb(v)];
-}
-function uleb(v: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (v !== 0);
-  return out;
-}
-function sleb(v: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = v & 0x7f;
-    v >>= 7;
-    const done = (v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
 }

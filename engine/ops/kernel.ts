@@ -4,6 +4,7 @@ import { allocate, castValue, isFloating, resultType, scalarDType, scalarToNumbe
 import { runtimeError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import { contiguousStrides, fromStorage, fromValues, numelOf, Tensor } from "../tensor.ts";
+import { fastBinary, type BinaryOp } from "./fast_binary.ts";
 
 export type Operand = Tensor | Scalar;
 
@@ -115,13 +116,19 @@ function direct(o: Operand, n: number, dtype: DType): boolean {
   return !isTensor(o) || (o.dtype === dtype && o.numel === n && o.isContiguous());
 }
 
-/** out[i] = fn(a[i], b[i]) over the broadcast shape; inputs cast to `compute`, stored as `out`. */
+/** below this many elements the reference loop is as quick as planning the fast one */
+const FAST_FROM = 16;
+
+/** out[i] = fn(a[i], b[i]) over the broadcast shape; inputs cast to `compute`, stored as `out`.
+ *  `op`, when given, names what fn computes (x + y, x - y, x * y, x / y): float operands then take
+ *  fast_binary.ts's loops, which give the same bits; fn's loop below is their reference. */
 export function binaryMap(
   a: Operand,
   b: Operand,
   compute: DType,
   outDType: DType,
   fn: (x: number, y: number) => number,
+  op?: BinaryOp,
 ): Tensor {
   const ta = isTensor(a) ? a : null;
   const tb = isTensor(b) ? b : null;
@@ -132,6 +139,14 @@ export function binaryMap(
   const n = numelOf(shape);
   rt.checkElements(n);
   const out = allocate(outDType, n);
+  if (
+    op !== undefined &&
+    n >= FAST_FROM &&
+    compute === outDType &&
+    (compute === "float32" || compute === "float64") &&
+    fastBinary(op, a, b, compute, shape, out as Float32Array | Float64Array, () => rt.checkDeadline())
+  )
+    return fromStorage(rt, out, shape, outDType);
   if (direct(a, n, compute) && direct(b, n, compute)) {
     const ad = ta ? ta.storage.data : null;
     const bd = tb ? tb.storage.data : null;

@@ -45,7 +45,7 @@ function mathMap(x: Tensor, op: string): Tensor {
   const d = floatOf(x.dtype) as "float32" | "float64";
   const out = allocate(d, x.numel) as Float32Array | Float64Array;
   const src = x.dtype === d ? x.contiguousData() : Float64Array.from(x.values(), fr(d));
-  applyKernel(op, d, src, out);
+  applyKernel(op, d, src, out, () => x.rt.checkDeadline());
   return fromStorage(x.rt, out, x.shape.slice(), d);
 }
 

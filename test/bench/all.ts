@@ -7,21 +7,22 @@ import { run as cli } from "./cli.ts";
 import { run as exportBench } from "./export.ts";
 import { run as layout } from "./layout.ts";
 
+/** a bench that runs the engine as the app and the CLI run it, from one esbuild bundle: through
+ *  tsx's loader every call into another module goes through a getter, which doubles the scalar
+ *  MLP's time */
+async function bundled(file: string): Promise<void> {
+  const { build } = await import("esbuild");
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const out = join(here, `../../node_modules/.cache/gradlens-bench/${file.replace(/\.ts$/, ".mjs")}`);
+  await build({ entryPoints: [join(here, file)], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "warning" });
+  const { run } = (await import(pathToFileURL(out).href)) as { run: () => Promise<void> };
+  await run();
+}
+
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
-  [
-    "engine",
-    async () => {
-      // the engine as the app and the CLI run it, from one esbuild bundle: through tsx's loader
-      // every call into another module goes through a getter, which doubles the scalar MLP's time
-      const { build } = await import("esbuild");
-      const here = fileURLToPath(new URL(".", import.meta.url));
-      const out = join(here, "../../node_modules/.cache/gradlens-bench/engine.mjs");
-      await build({ entryPoints: [join(here, "engine.ts")], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "warning" });
-      const { run } = (await import(pathToFileURL(out).href)) as { run: () => Promise<void> };
-      await run();
-    },
-  ],
+  ["engine", () => bundled("engine.ts")],
+  ["kernels", () => bundled("kernels.ts")],
   ["cli", cli],
   ["layout", () => layout()],
   ["export", () => exportBench()],

@@ -6,10 +6,11 @@
 // - cpu_kernel_vec ops (sigmoid, sinh, cosh, exp2, pow) run the vector function over whole blocks of two
 //   vectors (16 floats, 8 doubles) and the scalar libm function on the remaining tail.
 import {
-  acosf, asinf, atanf, coshf, exp2f, expf, expm1f, log10f, log1pf, log2f, logf, powf, sinhf, tanf, tanhf,
+  acosf, asinf, atanf, coshf, exp2f, expf, expm1f, log10f, log1pf, log2f, logf, powf, sinhf, sleefTanhf, tanf, tanhf,
 } from "./float32.ts";
 import { cosf, sinf, trigRange, type TrigRange } from "./trigf.ts";
 import { cosh as cosh64, exp as exp64, log as log64, sinh as sinh64, tanh as tanh64 } from "./float64.ts";
+import { float32MathArray } from "../wasm/kernels.ts";
 
 const f = Math.fround;
 type Fn = (x: number) => number;
@@ -55,8 +56,29 @@ const FLOAT64: Record<string, { vec: Fn; tail?: Fn }> = {
 
 export const hasKernel = (op: string): boolean => op in FLOAT64;
 
-/** out[i] = op(src[i]) for i < n, as ATen's CPU loop computes it for a contiguous tensor of dtype */
-export function applyKernel(op: string, dtype: "float32" | "float64", src: ArrayLike<number>, out: Float32Array | Float64Array): void {
+/** below this many elements the scalar loop is as quick as the SIMD kernel's set-up */
+const SIMD_FROM = 32;
+
+/** out[i] = op(src[i]) for i < n, as ATen's CPU loop computes it for a contiguous tensor of dtype;
+ *  `between` is called between chunks of a long run (the run's time budget) */
+export function applyKernel(
+  op: string,
+  dtype: "float32" | "float64",
+  src: ArrayLike<number>,
+  out: Float32Array | Float64Array,
+  between: () => void = () => undefined,
+): void {
+  const n = out.length;
+  // exp and tanh: SIMD kernels (wasm/expf_wasm.ts, tanhf_wasm.ts), bit for bit the loop below
+  if (n >= SIMD_FROM && src instanceof Float32Array && out instanceof Float32Array) {
+    if (op === "exp" && float32MathArray("exp", src, out, expf, between)) return;
+    if (op === "tanh" && float32MathArray("tanh", src, out, sleefTanhf, between)) return;
+  }
+  applyKernelScalar(op, dtype, src, out);
+}
+
+/** applyKernel's loops in JavaScript: the reference the SIMD kernels are tested against */
+export function applyKernelScalar(op: string, dtype: "float32" | "float64", src: ArrayLike<number>, out: Float32Array | Float64Array): void {
   const n = out.length;
   if (dtype === "float64") {
     const k = FLOAT64[op]!;

@@ -1,0 +1,175 @@
+// Elementwise kernels next to PyTorch (the answer key: PyTorch 2.6, one intra-op thread, timed in
+// its own process): add, mul, sum, exp and tanh on 1e3 / 1e5 / 1e6 elements, float32 and float64,
+// contiguous, a row broadcast over a batch ([n/100, 100] + [100]), a Python number, and strided
+// views (x[::2]). Events off, no grad. Times are CPU time per call (user + system, so the page
+// faults of fresh output arrays count), the median of alternating rounds, so load on the machine
+// falls on both sides alike.
+import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
+import * as T from "../../engine/index.ts";
+import { fromStorage, makeView } from "../../engine/tensor.ts";
+import { elementwiseKernel } from "../../engine/ops/wasm/kernels.ts";
+import { oracleEnv, oraclePython } from "../../scripts/oracle.mjs";
+
+type Op = "add" | "mul" | "sum" | "exp" | "tanh";
+type Layout = "contiguous" | "broadcast" | "scalar" | "strided";
+type DT = "float32" | "float64";
+interface Case {
+  op: Op;
+  dtype: DT;
+  n: number;
+  layout: Layout;
+}
+
+const SIZES = [1e3, 1e5, 1e6];
+const LAYOUTS: Record<Op, Layout[]> = {
+  add: ["contiguous", "broadcast", "scalar", "strided"],
+  mul: ["contiguous", "broadcast", "scalar", "strided"],
+  sum: ["contiguous", "strided"],
+  exp: ["contiguous", "strided"],
+  tanh: ["contiguous", "strided"],
+};
+const TARGET: Record<Op, number> = { add: 4, mul: 4, sum: 4, exp: 15, tanh: 15 };
+const ROUNDS = 3;
+/** CPU milliseconds spent on each case per round and side */
+const BUDGET_MS = 60;
+
+const CASES: Case[] = (Object.keys(LAYOUTS) as Op[]).flatMap((op) =>
+  (["float32", "float64"] as const).flatMap((dtype) =>
+    LAYOUTS[op].flatMap((layout) => SIZES.map((n) => ({ op, dtype, n, layout }))),
+  ),
+);
+const key = (c: Case) => `${c.op} ${c.dtype} ${c.layout} ${c.n}`;
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** CPU ms per call: calls repeated until BUDGET_MS of CPU time has gone by */
+function perCall(f: () => unknown): number {
+  f();
+  f();
+  let k = 0;
+  const t0 = cpuMs();
+  let t = t0;
+  while (t - t0 < BUDGET_MS || k < 3) {
+    f();
+    k++;
+    t = cpuMs();
+  }
+  return (t - t0) / k;
+}
+
+/** uniform values in [-4, 4) from a fixed LCG */
+function values(n: number, dtype: DT, seed: number): Float32Array | Float64Array {
+  const out = dtype === "float32" ? new Float32Array(n) : new Float64Array(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    out[i] = (s / 2147483648) * 8 - 4;
+  }
+  return out;
+}
+
+function gradlensCase(rt: T.Runtime, c: Case): () => unknown {
+  const make = (n: number, seed: number, shape = [n]) => fromStorage(rt, values(n, c.dtype, seed), shape, c.dtype);
+  const everyOther = (t: T.Tensor) => makeView(t, [c.n], [2], 0);
+  const x = c.layout === "strided" ? everyOther(make(2 * c.n, 1)) : c.layout === "broadcast" ? make(c.n, 1, [c.n / 100, 100]) : make(c.n, 1);
+  const y = c.layout === "strided" ? everyOther(make(2 * c.n, 2)) : c.layout === "broadcast" ? make(100, 2) : make(c.n, 2);
+  const other = c.layout === "scalar" ? 2.5 : y;
+  switch (c.op) {
+    case "add":
+      return () => T.add(x, other);
+    case "mul":
+      return () => T.mul(x, other);
+    case "sum":
+      return () => T.sum(x);
+    case "exp":
+      return () => T.exp(x);
+    case "tanh":
+      return () => T.tanh(x);
+  }
+}
+
+const PYTORCH = String.raw`
+import json, sys, time, torch
+cases = json.loads(sys.argv[1]); budget = ${BUDGET_MS} / 1000
+def per_call(f):
+    f(); f(); k = 0; t0 = t = time.process_time()
+    while t - t0 < budget or k < 3:
+        f(); k += 1; t = time.process_time()
+    return (t - t0) / k * 1000
+def make(n, shape=None):
+    t = torch.rand(n, dtype=dt) * 8 - 4
+    return t if shape is None else t.view(*shape)
+out = {}
+for c in cases:
+    dt = torch.float32 if c["dtype"] == "float32" else torch.float64
+    n, layout = c["n"], c["layout"]
+    if layout == "strided": x, y = make(2 * n)[::2], make(2 * n)[::2]
+    elif layout == "broadcast": x, y = make(n, (n // 100, 100)), make(100)
+    else: x, y = make(n), make(n)
+    other = 2.5 if layout == "scalar" else y
+    f = {"add": lambda: x + other, "mul": lambda: x * other, "sum": lambda: x.sum(), "exp": lambda: x.exp(), "tanh": lambda: x.tanh()}[c["op"]]
+    out[c["key"]] = per_call(f)
+print(json.dumps({"times": out, "threads": torch.get_num_threads()}))
+`;
+
+function pytorchRound(): { times: Record<string, number>; threads: number } | null {
+  let python: string;
+  try {
+    python = oraclePython();
+  } catch {
+    return null;
+  }
+  const arg = JSON.stringify(CASES.map((c) => ({ ...c, key: key(c) })));
+  const p = spawnSync(python, ["-c", PYTORCH, arg], { encoding: "utf8", timeout: 600_000, env: oracleEnv() });
+  if (p.status !== 0) return null;
+  return JSON.parse(p.stdout.trim().split("\n").at(-1)!);
+}
+
+const median = (xs: number[]) => xs.slice().sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
+const us = (ms: number) => `${(ms * 1000).toFixed(1)}`.padStart(9);
+
+export async function run(): Promise<void> {
+  console.log(`== kernels: elementwise ops, CPU µs per call, median of ${ROUNDS} alternating rounds (Gradlens vs PyTorch 2.6, 1 thread) ==`);
+  const load = loadavg()[0]!.toFixed(1);
+  const ours = new Map<string, number[]>();
+  const torch = new Map<string, number[]>();
+  let threads = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const t = pytorchRound();
+    if (t) {
+      threads = t.threads;
+      for (const [k, v] of Object.entries(t.times)) torch.set(k, [...(torch.get(k) ?? []), v]);
+    }
+    for (const c of CASES) {
+      // a fresh runtime per case: without a program to measure, every allocation counts as held
+      const f = gradlensCase(new T.Runtime({ maxBytes: Infinity }), c);
+      ours.set(key(c), [...(ours.get(key(c)) ?? []), perCall(f)]);
+    }
+  }
+  console.log(`${"op dtype layout n".padEnd(34)} ${"Gradlens".padStart(9)} ${"PyTorch".padStart(9)}   ratio  target`);
+  let met = 0;
+  let measured = 0;
+  for (const c of CASES) {
+    const g = median(ours.get(key(c))!);
+    const p = torch.get(key(c));
+    const py = p ? median(p) : null;
+    const ratio = py ? g / py : null;
+    if (ratio !== null) {
+      measured++;
+      if (ratio <= TARGET[c.op]) met++;
+    }
+    const verdict = ratio === null ? "" : ratio <= TARGET[c.op] ? "met" : "MISSED";
+    console.log(
+      `${key(c).padEnd(34)} ${us(g)} ${py ? us(py) : "      n/a"}   ${ratio ? ratio.toFixed(2).padStart(5) : "  n/a"}  <= ${TARGET[c.op]}  ${verdict}`,
+    );
+  }
+  console.log(
+    `(${met}/${measured} rows within target; elementwise kernels: ${elementwiseKernel()}; PyTorch used ${threads || "-"} thread(s); load average ${load} on this machine)`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
