@@ -118,6 +118,9 @@ export const tests = [
       await run(page);
       await focusTimeline(page);
       await page.keyboard.press("Home");
+      // the whole graph in view, so every node is drawn whatever the step touches
+      await page.getByRole("button", { name: "Show the whole graph" }).click();
+      await focusTimeline(page);
       // step event by event; the first MeanBackward0 (iteration 0's loss) must fade exactly when loss is rebound
       let firstMean: number | null = null;
       let fadedAt = -1;

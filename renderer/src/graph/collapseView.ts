@@ -62,7 +62,7 @@ export function collapseView(model: GraphModel, placed: Placed, groups: NodeGrou
     const key = `${source}>${target}`;
     if (merged.has(key)) continue;
     merged.add(key);
-    edges.push({ ...e, source, target, grad: null, gradNow: false });
+    edges.push({ ...e, source, target, grad: null, gradGrid: null, gradNow: false });
   }
   const routeOf = (source: number, target: number): Point[] => {
     if (!hiddenIn.size || (positions.get(source) === placed.positions.get(source) && positions.get(target) === placed.positions.get(target)))

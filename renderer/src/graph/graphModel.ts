@@ -7,6 +7,7 @@ import { latestSum, nodesInOrder } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
 import { monoWidth, TEXT_MAIN, TEXT_SMALL } from "./textScale.ts";
+import { gridOf, type Grid } from "../lib/matrix.ts";
 
 export type NodeStatus = "idle" | "executing" | "executed";
 
@@ -15,6 +16,8 @@ export interface AccumulationView {
   delta: string;
   after: string;
   how: "stored" | "inplace" | "replaced";
+  /** .grad after, as a grid when the leaf is a small matrix (A.grad's repeated rows show at a glance) */
+  afterGrid: Grid | null;
   /** true when it happened at this very step (animate it) */
   now: boolean;
 }
@@ -40,7 +43,7 @@ export interface GraphNodeView {
   accumulation: AccumulationView | null;
   /** autograd.grad's answer for the input this node stands for: it leaves the graph here as the
    *  call's result (names: what the returned tensor is bound to once the call returns) */
-  result: { value: string; names: string[]; now: boolean } | null;
+  result: { value: string; names: string[]; now: boolean; grid: Grid | null } | null;
   /** summed contributions at this node's input during the current backward */
   sum: { before: string; delta: string; after: string; now: boolean } | null;
   seed: string | null;
@@ -62,6 +65,8 @@ export interface GraphEdgeView {
   shape: number[] | null;
   /** gradient sent along this edge in the current backward */
   grad: string | null;
+  /** the gradient as a grid when it is a small matrix (drawn instead of `grad`'s text) */
+  gradGrid: Grid | null;
   gradNow: boolean;
   /** its consumer was freed, and the edge with it */
   freed: boolean;
@@ -93,6 +98,8 @@ export interface GraphReader {
   tensor(id: number): TensorState | undefined;
   /** a tensor's elements as text (null when unknown) */
   values(id: number | null | undefined): string | null;
+  /** a 2-D tensor's elements as a grid (null for other shapes, or too big to draw) */
+  grid(id: number | null | undefined): Grid | null;
   names(tensor: number): string[];
   /** the backward's view of a node: status, summed input, sent gradients, seed, error */
   status(node: number): NodeStatus;
@@ -183,8 +190,9 @@ export function makeNodeUnit(r: GraphReader, n: NodeState): { node: GraphNodeVie
     const flowing = source < 0 ? r.tensor(src.variable as number) : outputOf(r, src, edge.inputNr);
     const flight = r.flight(n.id, i);
     const grad = flight ? r.values(flight.grad) : null;
+    const gradGrid = flight ? r.grid(flight.grad) : null;
     const gradNow = !!flight && last?.kind === "node/executed" && last.node === n.id;
-    edges.push({ source, target: gid, shape: flowing?.shape ?? null, grad, gradNow, freed: n.freedAt != null });
+    edges.push({ source, target: gid, shape: flowing?.shape ?? null, grad, gradGrid, gradNow, freed: n.freedAt != null });
   });
   return { node, edges };
 }
@@ -205,6 +213,7 @@ function leafView(r: GraphReader, t: TensorState, born: number, nodeId: number |
           delta: r.values(acc.delta) ?? "?",
           after: formatValues(acc.afterValues, t.dtype),
           how: acc.how,
+          afterGrid: gridOf(acc.afterValues, t.shape, t.dtype),
           now: acc.step === r.state.step,
         }
       : null,
@@ -220,7 +229,7 @@ function resultOf(r: GraphReader, gid: number): GraphNodeView["result"] {
   const c = r.captured(gid);
   if (!c) return null;
   const last = r.state.lastEvent;
-  return { value: r.values(c.grad) ?? "?", names: r.names(c.grad), now: last?.kind === "grad/captured" && last.grad === c.grad };
+  return { value: r.values(c.grad) ?? "?", names: r.names(c.grad), now: last?.kind === "grad/captured" && last.grad === c.grad, grid: r.grid(c.grad) };
 }
 
 /** Names of the node's outputs whose grad_fn it still is (every output of a multi-output node). */
@@ -281,6 +290,7 @@ function directReader(state: TraceState): GraphReader & { namesMap: Map<number, 
     node: (id) => state.nodes.get(id),
     tensor: (id) => state.tensors.get(id),
     values: (id) => valuesText(state, id),
+    grid: (id) => gridText(state, id),
     names: (id) => namesMap.get(id) ?? [],
     status: (id) => statusOf(b, id),
     sum: (id) => (b ? latestSum(b, id) : undefined),
@@ -302,6 +312,11 @@ export function seedOf(state: TraceState, node: number, values: (tensor: number)
   if (!b) return null;
   const i = b.roots.findIndex((r) => state.tensors.get(r)?.gradFn === node);
   return i >= 0 && b.seeds[i] != null ? values(b.seeds[i]) : null;
+}
+
+export function gridText(state: TraceState, id: number | null | undefined): Grid | null {
+  const t = id == null ? undefined : state.tensors.get(id);
+  return t && t.shape.length === 2 ? gridOf(tensorValues(state, id as number), t.shape, t.dtype) : null;
 }
 
 export function valuesText(state: TraceState, id: number | null | undefined): string | null {

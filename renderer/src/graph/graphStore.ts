@@ -11,6 +11,7 @@ import type { BackwardState } from "../../../engine/trace/state.ts";
 import { latestSum, type StorageState, type TensorState, type TraceState } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
+import { gridOf } from "../lib/matrix.ts";
 import { sameData } from "./intern.ts";
 import {
   capturedAt,
@@ -122,6 +123,13 @@ export function createGraphStore(): GraphStore {
       const text = formatValues(tensorValues(state, id), t.dtype);
       texts.set(id, { t, s, text });
       return text;
+    },
+    grid(id) {
+      if (id == null) return null;
+      const t = reader.tensor(id);
+      if (!t || t.shape.length !== 2) return null;
+      dep(t.storage, STORAGE);
+      return gridOf(tensorValues(state, id), t.shape, t.dtype);
     },
     names(id) {
       dep(id, NAMES);

@@ -8,6 +8,15 @@ import { monoWidth, TEXT_MAIN } from "./textScale.ts";
 export const GRAD_CHAR = monoWidth(1, TEXT_MAIN);
 export const gradPillWidth = (text: string): number => (text.length + 2) * GRAD_CHAR + 16;
 export const GRAD_PILL_HEIGHT = 20;
+/** a small matrix's cells in a gradient pill (graph units): colours only, the numbers are in the inspector */
+export const GRID_CELL_W = 14;
+export const GRID_CELL_H = 11;
+
+/** The pill a gradient is drawn in: its text's, or its grid's with the ∂ before it. */
+export function gradPillSize(e: { grad: string | null; gradGrid: { rows: number; cols: number } | null }): { width: number; height: number } {
+  if (e.gradGrid) return { width: e.gradGrid.cols * GRID_CELL_W + 30, height: Math.max(GRAD_PILL_HEIGHT, e.gradGrid.rows * GRID_CELL_H + 8) };
+  return { width: gradPillWidth(e.grad ?? ""), height: GRAD_PILL_HEIGHT };
+}
 
 /** Fractions along an edge (from its consumer downwards) tried in turn for a gradient pill. */
 const CANDIDATES = [0.5, 0.32, 0.68, 0.2, 0.8, 0.15, 0.85, 0.42, 0.58];
@@ -24,6 +33,7 @@ export interface PillRequest {
   /** the route from the consumer down to the input */
   down: readonly Point[];
   width: number;
+  height?: number;
 }
 
 /**
@@ -54,7 +64,8 @@ export function placePills(requests: readonly PillRequest[], obstacles: readonly
     let bestBox = null as { x0: number; y0: number; x1: number; y1: number } | null;
     for (const t of CANDIDATES) {
       const [x, y] = pointAlong(r.down, t);
-      const box = { x0: x - r.width / 2 - 2, y0: y - GRAD_PILL_HEIGHT / 2 - 1, x1: x + r.width / 2 + 2, y1: y + GRAD_PILL_HEIGHT / 2 + 1 };
+      const h = r.height ?? GRAD_PILL_HEIGHT;
+      const box = { x0: x - r.width / 2 - 2, y0: y - h / 2 - 1, x1: x + r.width / 2 + 2, y1: y + h / 2 + 1 };
       let hits = 0;
       for (const k of cells(box.x0, box.y0, box.x1, box.y1))
         for (const o of grid.get(k) ?? [])
@@ -96,7 +107,7 @@ export function createPillPlacer(): { place(requests: readonly PillRequest[], ob
   let last = new Map<string, number>();
   return {
     place(requests, obstacles = []) {
-      const next = `${obstacles.length}|${requests.map((r) => `${r.key}:${r.width}:${r.down[0]?.join(",")}:${r.down.at(-1)?.join(",")}`).join("|")}`;
+      const next = `${obstacles.length}|${requests.map((r) => `${r.key}:${r.width}x${r.height ?? ""}:${r.down[0]?.join(",")}:${r.down.at(-1)?.join(",")}`).join("|")}`;
       if (next !== sig) {
         sig = next;
         last = placePills(requests, obstacles);
