@@ -165,9 +165,7 @@ export class Tensor {
     if (this.isContiguous()) return d.subarray(this.offset, this.offset + this.numel);
     this.rt.checkElements(this.numel);
     const out = allocate(this.dtype, this.numel);
-    forEachOffset(this, (off, i) => {
-      out[i] = d[off];
-    });
+    gather(this, out);
     return out;
   }
 
@@ -199,6 +197,33 @@ export class Tensor {
       info.storageValues = whole ? info.values : this.storage.data.slice();
     }
     return info;
+  }
+}
+
+/** out[i] = t's element at row-major position i: runs along the last dim, no call per element */
+function gather(t: Tensor, out: Storage32): void {
+  const nd = t.shape.length;
+  const n = t.numel;
+  const data = t.storage.data;
+  if (n === 0) return;
+  if (nd === 0) {
+    out[0] = data[t.offset]!;
+    return;
+  }
+  const m = t.shape[nd - 1]!;
+  const step = t.strides[nd - 1]!;
+  const idx = new Array<number>(nd).fill(0);
+  let off = t.offset;
+  for (let o = 0; o < n; o += m) {
+    if (step === 1) out.set(data.subarray(off, off + m), o);
+    else for (let j = 0, p = off; j < m; j++, p += step) out[o + j] = data[p]!;
+    for (let d = nd - 2; d >= 0; d--) {
+      idx[d]++;
+      off += t.strides[d]!;
+      if (idx[d]! < t.shape[d]!) break;
+      off -= t.strides[d]! * t.shape[d]!;
+      idx[d] = 0;
+    }
   }
 }
 
