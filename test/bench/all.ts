@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in one run, each printing its figures and ratios
-// (engine vs PyTorch, CLI vs python3, layout and export vs Graphviz dot, the app in Chromium).
+// (engine and elementwise kernels vs PyTorch, CLI vs python3, layout and export vs Graphviz dot, the app in Chromium).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
