@@ -44,7 +44,8 @@ export class SavedTensor {
     const current = t.storage.version;
     if (current !== this.savedVersion) {
       const grad = this.isOutput ? owner : t.gradFn;
-      const which = grad ? `, which is output ${t.outputNr} of ${grad.name},` : "";
+      // named as name() names it: torch::autograd::CopyBackwards for the nodes written by hand in C++
+      const which = grad ? `, which is output ${t.outputNr} of ${grad.pyName()},` : "";
       throw this.blamed(runtimeError(
         "one of the variables needed for gradient computation has been modified by an inplace operation: " +
           `[${legacyTypeName(t.dtype)} [${t.shape.join(", ")}]]${which} is at version ${current}; ` +

@@ -24,9 +24,12 @@ export function checkViewCreation(v: Tensor, indirect: boolean): void {
   if (v.viewCreation === "default") return;
   const what = indirect ? "its base or another view of its base has been" : "is being";
   const fn = v.rawGradFn;
-  const head = fn
-    ? `Output ${v.outputNr} of ${fn.pyName()} is a view and ${what} modified inplace.`
-    : `A view was created in no_grad mode and ${what} modified inplace with grad mode enabled.`;
+  // a view with a grad_fn that is no_grad is a view (made with grad on) of one made in no_grad
+  const head = !fn
+    ? `A view was created in no_grad mode and ${what} modified inplace with grad mode enabled.`
+    : v.viewCreation === "no_grad"
+      ? `Output ${v.outputNr} of ${fn.pyName()} is a view of a view which was created in no_grad mode and ${what} modified inplace with grad mode enabled.`
+      : `Output ${v.outputNr} of ${fn.pyName()} is a view and ${what} modified inplace.`;
   throw runtimeError(head + (v.viewCreation === "multi_output" ? MULTI_OUTPUT_TAIL : NO_GRAD_TAIL));
 }
 

@@ -187,8 +187,10 @@ export function mutate(
   return t;
 }
 
-function checkCast(t: Tensor, other: Operand): DType {
-  const d = promote([t, other]);
+function checkCast(t: Tensor, other: Operand, trueDivision = false): DType {
+  let d = promote([t, other]);
+  // division of integers is true division: its result is floating (ints divided in place raise)
+  if (trueDivision && !isFloating(d)) d = "float32";
   if (!canCast(d, t.dtype))
     throw runtimeError(`result type ${typeWord(d)} can't be cast to the desired output type ${typeWord(t.dtype)}`);
   return d;
@@ -251,7 +253,7 @@ export function mul_(t: Tensor, other: Operand): Tensor {
 }
 
 export function div_(t: Tensor, other: Operand): Tensor {
-  const d = checkCast(t, other);
+  const d = checkCast(t, other, true);
   const at = operandAt(other, t, d);
   const wrappedOther = isTensor(other) ? other : created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number");
   return mutate(t, "div_", (old, i) => castValue(old, d) / at(i), {
@@ -267,6 +269,9 @@ export function div_(t: Tensor, other: Operand): Tensor {
 }
 
 export function clamp_(t: Tensor, min?: Scalar | null, max?: Scalar | null): Tensor {
+  const d = promote([t, ...[min, max].filter((b): b is Scalar => b != null)]);
+  // clamp_'s own check, which names types as C++'s typeid does ("long int")
+  if (!canCast(d, t.dtype)) throw runtimeError(`result type ${atenTypeName(d)} can't be cast to the desired output type ${typeMetaName(t.dtype)}`);
   const lo = min == null ? -Infinity : Number(min);
   const hi = max == null ? Infinity : Number(max);
   return mutate(t, "clamp_", (v) => (Number.isNaN(v) ? v : Math.min(Math.max(v, lo), hi)), {
@@ -303,6 +308,9 @@ export function addInPlaceNoGrad(t: Tensor, g: Tensor, op: string): Tensor {
 /** new_empty_strided(...).copy_(new_grad): the first .grad under create_graph, CopyBackwards */
 export function copyWithGraph(g: Tensor): Tensor {
   const out = fromValues(g.rt, g.values(), g.shape.slice(), g.dtype);
+  // AccumulateGrad's clone_obey_contract: new_empty_strided(...).copy_(grad), an in-place copy,
+  // so the stored .grad starts at version 1
+  out.storage.version = 1;
   return record(out, { op: "copy_", gradFn: "CopyBackwards", inputs: [null, g], backward: ([gr]) => [null, gr] });
 }
 

@@ -1,6 +1,7 @@
 // Reductions and functions from torch / torch.nn.functional that small training loops use:
 // softmax, log_softmax, logsumexp, mse_loss, cumsum (prod, var, std and norms: stats.ts).
-import { isFloating } from "../dtype.ts";
+import { atenTypeName, isFloating } from "../dtype.ts";
+import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
 import { add, divScalar, mul, mulScalar, neg, sub } from "./arith.ts";
@@ -50,7 +51,16 @@ const kernels = (t: Tensor) =>
 
 /** softmax over a contiguous last dim multiplies by 1/sum (_vec_softmax_lastdim); over another dim
  *  it sums in order and divides (_vec_softmax), with libm's exp for the positions outside whole vectors */
+/** softmax and log_softmax have float kernels only (dispatched on the last dim or another) */
+function checkFloating(x: Tensor, dim: number, name: "softmax" | "log_softmax"): void {
+  if (isFloating(x.dtype)) return;
+  const d = x.dim() === 0 ? 0 : wrapDim(dim, x.dim());
+  const kernel = x.dim() === 0 || d === x.dim() - 1 ? `${name}_lastdim_kernel_impl` : "softmax_kernel_impl";
+  throw runtimeError(`"${kernel}" not implemented for '${atenTypeName(x.dtype)}'`);
+}
+
 export function softmax(x: Tensor, dim: number): Tensor {
+  checkFloating(x, dim, "softmax");
   const r = fr(x);
   const k = kernels(x);
   const out = alongDim(x, dim, (run, kind) => {
@@ -75,6 +85,7 @@ export function softmax(x: Tensor, dim: number): Tensor {
 
 /** log_softmax: (x - max) - log(sum of exp(x - max)), the sum as softmax adds it */
 export function logSoftmax(x: Tensor, dim: number): Tensor {
+  checkFloating(x, dim, "log_softmax");
   const r = fr(x);
   const k = kernels(x);
   const d = x.dim() === 0 ? 0 : wrapDim(dim, x.dim());

@@ -1,10 +1,10 @@
 // Pointwise functions: exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, square, clamp,
 // and the *_backward ops PyTorch uses inside their formulas (so double backward names match).
-import { allocate, isFloating, type DType, type Scalar } from "../dtype.ts";
+import { allocate, castValue, isFloating, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { filled, fromStorage, type Tensor } from "../tensor.ts";
-import { binaryMap, unaryMap } from "./kernel.ts";
+import { binaryMap, promote, unaryMap } from "./kernel.ts";
 import { created } from "./create.ts";
 import { add, div, mul, mulScalar, neg, pow } from "./arith.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
@@ -106,7 +106,9 @@ export function clamp(x: Tensor, min?: Scalar | null, max?: Scalar | null): Tens
   if (min == null && max == null) throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   const lo = min == null ? -Infinity : Number(min);
   const hi = max == null ? Infinity : Number(max);
-  const out = unaryMap(x, x.dtype, (v) => (Number.isNaN(v) ? v : Math.min(Math.max(v, lo), hi)));
+  // an int tensor clamped to a float bound is promoted, as any op with a Python float
+  const d = promote([x, ...[min, max].filter((b): b is Scalar => b != null)]);
+  const out = unaryMap(x, d, (v) => (Number.isNaN(v) ? v : castValue(Math.min(Math.max(v, lo), hi), d)), d);
   return record(out, {
     op: "clamp",
     gradFn: "ClampBackward1",
@@ -125,7 +127,8 @@ export function clamp(x: Tensor, min?: Scalar | null, max?: Scalar | null): Tens
 /** clamp_min / clamp_max: one bound, ClampMinBackward0 / ClampMaxBackward0 */
 function clampOneSide(x: Tensor, bound: Scalar, isMin: boolean): Tensor {
   const b = Number(bound);
-  const out = unaryMap(x, x.dtype, (v) => (Number.isNaN(v) ? v : isMin ? Math.max(v, b) : Math.min(v, b)));
+  const d = promote([x, bound]);
+  const out = unaryMap(x, d, (v) => (Number.isNaN(v) ? v : castValue(isMin ? Math.max(v, b) : Math.min(v, b), d)), d);
   return record(out, {
     op: isMin ? "clamp_min" : "clamp_max",
     gradFn: isMin ? "ClampMinBackward0" : "ClampMaxBackward0",
