@@ -26,7 +26,7 @@ export function add(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
     op: "add",
     gradFn: "AddBackward0",
     inputs: tensors(a, b),
-    backward: ([g]) => [g, al === 1 ? g : mul(g!, alpha)],
+    backward: ([g]) => [g, maybeMultiply(g!, alpha)],
   });
 }
 
@@ -42,7 +42,7 @@ export function sub(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
     op: "sub",
     gradFn: "SubBackward0",
     inputs: tensors(a, b),
-    backward: ([g]) => [g, al === 1 ? neg(g!) : mul(neg(g!), alpha)],
+    backward: ([g]) => [g, maybeMultiply(neg(g!), alpha)],
   });
 }
 
@@ -56,7 +56,7 @@ export function rsub(self: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
     op: "rsub",
     gradFn: isScalar ? "RsubBackward1" : "RsubBackward0",
     inputs: isScalar ? [self] : [self, other as Tensor],
-    backward: ([g]) => (isScalar ? [al === 1 ? neg(g!) : mul(neg(g!), alpha)] : [mul(neg(g!), alpha), g]),
+    backward: ([g]) => (isScalar ? [maybeMultiply(neg(g!), alpha)] : [maybeMultiply(neg(g!), alpha), g]),
   });
 }
 
@@ -85,6 +85,12 @@ export function mulScalar(t: Tensor, s: Scalar): Tensor {
   const d = promote([t, s]);
   const out = binaryMap(t, s, d, d, (x, y) => x * y, "mul");
   return record(out, { op: "mul", gradFn: "MulBackward1", inputs: [t], backward: ([g]) => [mulScalar(g!, s)] });
+}
+
+/** derivatives.yaml's maybe_multiply(grad, alpha): the gradient itself when alpha is 1, else
+ *  grad * alpha with alpha a Scalar (MulBackward1) */
+export function maybeMultiply(t: Tensor, alpha: Scalar): Tensor {
+  return Number(alpha) === 1 ? t : mulScalar(t, alpha);
 }
 
 /** Tensor + C++ Scalar, as derivative formulas write it (`self + 1` in log1p's): AddBackward1 */

@@ -8,7 +8,7 @@ import { gradientEdge, record, saveExtras } from "../autograd/record.ts";
 import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
 import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
-import { mul, neg, div } from "./arith.ts";
+import { mul, neg, div, maybeMultiply } from "./arith.ts";
 import { created } from "./create.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { clone } from "./index_ops.ts";
@@ -223,7 +223,7 @@ export function add_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
   return mutate(t, "add_", (old, i) => castValue(old, d) + al * at(i), {
     gradFn: "AddBackward0",
     others: wrapped(other),
-    backward: ([g]) => [g, !isTensor(other) ? null : al === 1 ? g : mul(g!, alpha)],
+    backward: ([g]) => [g, !isTensor(other) ? null : maybeMultiply(g!, alpha)],
   }, [other]);
 }
 
@@ -234,7 +234,7 @@ export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
   return mutate(t, "sub_", (old, i) => castValue(old, d) - al * at(i), {
     gradFn: "SubBackward0",
     others: wrapped(other),
-    backward: ([g]) => [g, !isTensor(other) ? null : al === 1 ? neg(g!) : mul(neg(g!), alpha)],
+    backward: ([g]) => [g, !isTensor(other) ? null : maybeMultiply(neg(g!), alpha)],
   }, [other]);
 }
 

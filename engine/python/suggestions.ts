@@ -93,7 +93,9 @@ export function levenshtein(a0: string, b0: string, max: number): number {
 /** the closest candidate to `wrong`, or null */
 export function closest(candidates: string[], wrong: string): string | null {
   if (candidates.length > MAX_CANDIDATES || wrong.length > MAX_STRING) return null;
-  let best = wrong.length;
+  // CPython 3.13 runs the C version (Python/suggestions.c), whose best distance starts unbounded,
+  // not at len(wrong) as traceback.py's fallback does: 'v1' gets 'v0' (distance 2) suggested
+  let best = Infinity;
   let suggestion: string | null = null;
   for (const name of candidates) {
     if (name === wrong) continue;
