@@ -2,7 +2,7 @@
 // [--view graph|memory|both] [-o OUT]`: one step of the run (or every step) as the same SVG the
 // app exports, a PNG drawn from it, or torchviz-style DOT. Headless: no browser, no build step.
 
-import { mkdirSync, statSync, unlinkSync } from "node:fs";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { TraceEvent } from "../../engine/events.ts";
 import { runPython } from "../../engine/python/run.ts";
@@ -10,6 +10,7 @@ import { TraceCursor } from "../../engine/trace/cursor.ts";
 import { FoldedTrace, type TraceSteps } from "../../engine/trace/folded.ts";
 import { writeFileAtomicSync } from "../../electron/atomic-write.ts";
 import { stepFileNames } from "../../electron/file-rules.ts";
+import { describeFsError } from "../../electron/open-file.ts";
 import { exportStep, type ExportFormat, type ExportOptions, type Exporter } from "../../renderer/export/exportData.ts";
 import { loadExportComponents } from "../../renderer/export/node-components.ts";
 import { stepAtLine, stepIndexOf } from "../../renderer/export/step.ts";
@@ -224,19 +225,19 @@ export const exportCommand: Command = {
         }
       }
       const names = stepFileNames(stem + ext, cursor.length, a.format);
-      // everything is drawn before anything is written, and a failed write removes what it wrote
-      const files: (string | Uint8Array)[] = [];
-      for (let k = 0; k < cursor.length; k++) files.push(await exportStep(exporter, a.format, cursor, k, options, layout));
+      // each file is written as soon as it is drawn (one in memory at a time); a failed write
+      // removes what this export wrote, so the folder holds every step or none
       const written: string[] = [];
-      try {
-        for (const [i, name] of names.entries()) {
-          writeFileAtomicSync(join(dir, name), files[i]);
+      for (const [k, name] of names.entries()) {
+        const data = await exportStep(exporter, a.format, cursor, k, options, layout);
+        try {
+          writeFileAtomicSync(join(dir, name), data);
           written.push(join(dir, name));
+        } catch (e) {
+          for (const path of written) rmSync(path, { force: true });
+          io.stderr(`gradlens export: cannot write ${name} into '${a.allSteps}': ${describeFsError(e)}${written.length ? ` (the ${written.length} files written before it were removed)` : ""}\n`);
+          return EXIT_USAGE;
         }
-      } catch (e) {
-        for (const path of written) unlinkSync(path);
-        io.stderr(`gradlens export: cannot write into '${a.allSteps}': ${(e as Error).message}\n`);
-        return EXIT_USAGE;
       }
       io.stdout(`wrote ${names.length} files to ${dir}${names.length ? ` (${names[0]} ... ${names[names.length - 1]})` : ""}\n`);
       return EXIT_OK;
@@ -261,7 +262,7 @@ export const exportCommand: Command = {
     try {
       writeFileAtomicSync(out, data);
     } catch (e) {
-      io.stderr(`gradlens export: cannot write '${a.out ?? out}': ${(e as Error).message}\n`);
+      io.stderr(`gradlens export: cannot write '${a.out ?? out}': ${describeFsError(e)}\n`);
       return EXIT_USAGE;
     }
     io.stdout(`wrote ${out} (step ${k + 1} / ${cursor.length})\n`);

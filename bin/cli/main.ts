@@ -79,5 +79,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout(cmd.usage);
     return EXIT_OK;
   }
-  return cmd.run(rest, io);
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    // a bug in Gradlens, not in the script or the arguments: one line, never a stack
+    io.stderr(`gradlens ${name}: internal error (a bug in Gradlens, please report it): ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
+    return EXIT_USAGE;
+  }
 }

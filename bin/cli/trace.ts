@@ -7,6 +7,7 @@ import { runPython } from "../../engine/python/run.ts";
 import { type CliIO, EXIT_OK, EXIT_PROGRAM_ERROR, EXIT_USAGE } from "./io.ts";
 import type { Command } from "./main.ts";
 import { readSource } from "./source.ts";
+import { describeFsError } from "../../electron/open-file.ts";
 
 /** JSON has no NaN or Infinity: they travel as the strings "NaN", "Infinity", "-Infinity". */
 export function eventLine(e: TraceEvent): string {
@@ -67,7 +68,17 @@ export const traceCommand: Command = {
         return EXIT_USAGE;
       }
     }
-    const write = fd === null ? io.stdout : (s: string) => void writeSync(fd!, s);
+    // a write that fails (a full disk) is reported once the run is over, in words, not as a stack
+    let failed: unknown = null;
+    const write = (s: string): void => {
+      if (failed !== null) return;
+      try {
+        if (fd === null) io.stdout(s);
+        else writeSync(fd, s);
+      } catch (e) {
+        failed = e;
+      }
+    };
     let buffered = "";
     const sink = (e: TraceEvent): void => {
       buffered += eventLine(e);
@@ -84,6 +95,19 @@ export const traceCommand: Command = {
         onStderr: fd === null ? undefined : io.stderr,
       });
       write(buffered);
+      if (fd !== null) {
+        const closing = fd;
+        fd = null;
+        try {
+          closeSync(closing);
+        } catch (e) {
+          failed ??= e;
+        }
+      }
+      if (failed !== null) {
+        io.stderr(`gradlens trace: cannot write '${out ?? "stdout"}': ${describeFsError(failed)}\n`);
+        return EXIT_USAGE;
+      }
       return outcome.exitCode === 0 ? EXIT_OK : EXIT_PROGRAM_ERROR;
     } finally {
       if (fd !== null) closeSync(fd);

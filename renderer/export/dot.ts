@@ -4,15 +4,22 @@
 
 import type { TraceState } from "../../engine/trace/state.ts";
 import { buildGraph, namesByTensor } from "../src/graph/graphModel.ts";
+import { xmlSafe } from "./xml.ts";
 
 /** torchviz's size_to_str: "(2, 3)"; a 0-d tensor is "()". */
 export function sizeToStr(shape: readonly number[]): string {
   return `(${shape.join(", ")})`;
 }
 
-/** A DOT double-quoted string. */
+/** Graphviz refuses a quoted string longer than 16,384 bytes; a label is cut well before. */
+export const MAX_LABEL_CHARS = 1000;
+
+/** A DOT double-quoted string: cut to MAX_LABEL_CHARS (ending in …), characters XML cannot carry
+ *  replaced (Graphviz writes labels into SVG), backslashes and quotes escaped, newlines as \n. */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+  const chars = [...text];
+  const cut = chars.length > MAX_LABEL_CHARS ? chars.slice(0, MAX_LABEL_CHARS - 1).join("") + "…" : text;
+  return `"${xmlSafe(cut).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n").replace(/\r/g, "\\n")}"`;
 }
 
 export function stepDot(state: TraceState, graphName = "gradlens"): string {

@@ -14,7 +14,7 @@ import type { ExportComponents } from "./components.ts";
 import { standaloneAttributes, standaloneCss } from "./css.ts";
 import { captionFor, wrapCaption } from "./step.ts";
 import { THEMES, type ExportTheme } from "./theme.ts";
-import { NOT_XML, escapeXml, scanXml, type XmlVisitor } from "./xml.ts";
+import { cleanMarkup, escapeXml, scanXml, type XmlVisitor } from "./xml.ts";
 
 export type ExportView = "graph" | "memory" | "both";
 
@@ -50,11 +50,8 @@ interface Part {
  *  use, no characters XML forbids, colours resolved for the theme; and the CSS it collected. */
 function rendered(out: { head: string; body: string }, theme: ExportTheme): { markup: string; css: string[] } {
   const css = [...out.head.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
-  const markup = out.body
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/ data-[\w-]+="[^"]*"/g, "")
-    // a memory-view key joins scope and name with U+0000
-    .replace(NOT_XML, "\ufffd");
+  // (a memory-view key joins scope and name with U+0000; a printed string may hold "]]>")
+  const markup = cleanMarkup(out.body.replace(/<!--[\s\S]*?-->/g, "").replace(/ data-[\w-]+="[^"]*"/g, ""));
   return { markup: standaloneAttributes(markup, theme), css };
 }
 

@@ -1,13 +1,33 @@
 // XML text in and out: escaping user text for exported files, and a small strict reader that
 // rejects what is not well-formed XML (exports check and measure their drawings with it).
 
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
-}
+// Every piece of user text that goes into an exported file (a string the program printed, a
+// name, an error message, a title from the command line) passes through the functions below;
+// nothing else writes text into exports.
 
 /** Characters XML 1.0 does not allow anywhere in a document. */
 // eslint-disable-next-line no-control-regex -- these are exactly the characters XML forbids
 export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** a UTF-16 surrogate without its partner: not a character at all, so not one XML can carry */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text with every character XML cannot carry (control characters, lone surrogates,
+ *  U+FFFE/U+FFFF) replaced by U+FFFD, so it still shows that something was there. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, "\ufffd").replace(LONE_SURROGATE, "\ufffd");
+}
+
+/** Text for an element's content or an attribute value: xmlSafe, then < > & " ' as entities
+ *  (so "]]>", which XML forbids in text, cannot appear either). */
+export function escapeXml(text: string): string {
+  return xmlSafe(text).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+}
+
+/** Markup a renderer made (svelte/server escapes < and & in text, not >): the characters XML
+ *  cannot carry replaced, and "]]>" written "]]&gt;" (the same text, and legal XML). */
+export function cleanMarkup(markup: string): string {
+  return xmlSafe(markup).replaceAll("]]>", "]]&gt;");
+}
 
 export interface XmlElement {
   name: string;

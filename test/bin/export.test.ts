@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -175,5 +176,53 @@ describe("gradlens export", () => {
   it("parses --key=value forms and takes the format from -o", () => {
     const p = parseExportArgs(["f.py", "--view=both", "--output=x.png", "--theme=dark", "--no-caption"]);
     expect(p).toMatchObject({ ok: true, args: { view: "both", out: "x.png", format: "png", theme: "dark", caption: false } });
+  });
+});
+
+/** A 256 kB tmpfs to fill, or null where this machine may not mount one (not root). */
+function tinyDisk(): string | null {
+  if (process.getuid?.() !== 0) return null;
+  const dir = mkdtempSync(join(tmpdir(), "gradlens-full-"));
+  return spawnSync("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", dir]).status === 0 ? dir : null;
+}
+
+describe("gradlens export writes nothing it should not, and says why in words", () => {
+  // before: -o renamed a temporary file over whatever was there, a device or a pipe included
+  it("refuses -o onto a pipe, leaving it a pipe", async () => {
+    const dir = workdir();
+    const fifo = join(dir, "out.svg");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const r = await cli(dir, "seed_problem2.py", "-o", "out.svg");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^gradlens export: cannot write 'out\.svg': it is not a regular file \(a device, pipe or socket\), so Gradlens will not replace it\n$/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("a hostile script (']]>', control characters in what it prints and raises) exports to well-formed SVG", async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, "hostile.py"), 'import torch\ns = "a]]>b\\x01c"\nx = torch.tensor(2.0, requires_grad=True)\ny = x * 3\nprint(s)\nraise ValueError("bad ]]> \\x07 thing")\n');
+    const r = await cli(dir, "hostile.py", "--view", "both", "--title", "t\u0001]]>", "-o", "h.svg");
+    expect(r.code).toBe(0);
+    expect(drawnTexts(readFileSync(join(dir, "h.svg"), "utf8")).join(" ")).toContain("ValueError: bad ]]> \ufffd thing");
+  });
+
+  const disk = tinyDisk();
+  // before: a full disk gave a JavaScript stack (trace) or the raw errno text (export)
+  it.skipIf(disk === null)("a full disk: export --all-steps leaves nothing and trace -o says so, both in words", async () => {
+    try {
+      const dir = workdir();
+      writeFileSync(join(dir, "big.py"), "import torch\nx = torch.ones(40, 40, requires_grad=True)\nfor i in range(30):\n    x = x * 1.01\nx.sum().backward()\n");
+      const steps = await cli(dir, "big.py", "--all-steps", join(disk!, "frames"));
+      expect(steps.code).toBe(2);
+      expect(steps.err).toMatch(/^gradlens export: cannot write big-step-\d+\.svg into '.*frames': the disk is full \(the \d+ files written before it were removed\)\n$/);
+      expect(readdirSync(join(disk!, "frames"))).toEqual([]);
+      let out = "";
+      let err = "";
+      const code = await main(["trace", "big.py", "-o", join(disk!, "t.jsonl")], { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: dir });
+      expect(code).toBe(2);
+      expect(err).toBe(`gradlens trace: cannot write '${join(disk!, "t.jsonl")}': the disk is full\n`);
+    } finally {
+      spawnSync("umount", [disk!]);
+    }
   });
 });

@@ -64,7 +64,7 @@ def run_here(source):
 
 
 def run_separately(source):
-    with tempfile.TemporaryDirectory(dir=os.path.dirname(os.path.abspath(__file__))) as d:
+    with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "prog.py")
         with open(path, "w") as f:
             f.write(source)

@@ -6,6 +6,7 @@
 //   node --import tsx test/fuzz/record.ts --verify 200   # batch vs one process per program
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { oracleEnv, oraclePython } from "../../scripts/oracle.mjs";
 import { samplePrograms } from "./generate.ts";
@@ -18,8 +19,8 @@ const seed = Number(verify ? 17 : (args[1] ?? 17));
 
 const programs = samplePrograms(count, seed).map((source, i) => ({ id: `s${seed}-${i}`, source }));
 const input = programs.map((p) => JSON.stringify(p)).join("\n") + "\n";
-// the oracle runs in a chroot that sees /work and /tmp: the runner is read from this folder
-const cwd = mkdtempSync(join(here, ".oracle-"));
+// the oracle runs in a chroot that sees the working directory's top folder and /tmp
+const cwd = mkdtempSync(join(tmpdir(), "gradlens-fuzz-"));
 try {
   const started = Date.now();
   const p = spawnSync(oraclePython(), [join(here, "oracle_batch.py"), ...(verify ? ["--verify", String(count)] : [])], {

@@ -26,7 +26,7 @@ describe("stepCaption: what a step did, in plain words", () => {
     { what: "PowBackward0 runs and says why", k: first((e) => e.kind === "node/executed" && e.name === "PowBackward0"), expected: /PowBackward0 \(f\) runs \(d\/dx xⁿ = n·xⁿ⁻¹, times grad\): it gets ∂ 1\. and sends ∂ 27\. to AccumulateGrad \(x\)/ },
     { what: "the first .grad is a stored copy", k: first((e) => e.kind === "grad/accumulated"), expected: /AccumulateGrad stores a copy of the gradient in x\.grad: None \+ 27\. = 27\./ },
     { what: "f_prime = x.grad is an alias", k: first((e) => e.kind === "binding/set" && e.name === "f_prime"), expected: /f_prime now refers to the same tensor as x\.grad \(no copy is made\)/ },
-    { what: "zero_ through x.grad, seen by f_prime", k: first((e) => e.kind === "tensor/mutated"), expected: /^x\.grad\.zero_\(\) writes 0\. into storage #\d+ in place: version 0 → 1\. f_prime is the same tensor, so it reads 0\. too\. Its grad_fn is now ZeroBackward0/ },
+    { what: "zero_ through x.grad, seen by f_prime", k: first((e) => e.kind === "tensor/mutated"), expected: /^x\.grad\.zero_\(\) writes 0\. into storage #\d+ in place: version 1 → 2\. f_prime is the same tensor, so it reads 0\. too\. Its grad_fn is now ZeroBackward0/ },
   ])("$what", ({ k, expected }) => {
     expect(at(k)).toMatch(expected);
   });
