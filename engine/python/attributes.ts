@@ -102,6 +102,7 @@ export function getAttr(v: PyValue, name: string): PyValue {
   const cls = classOf(v);
   const attr = cls.lookup(name);
   if (attr !== undefined) return bindAttr(attr, v, cls);
+  if (name === "__class__") return cls;
   throw attributeError(v, name);
 }
 

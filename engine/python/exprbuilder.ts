@@ -242,6 +242,7 @@ export class ExprBuilder {
         return this.binary(n, ch);
       case "UnaryExpression": {
         const op = this.text(ch[0]);
+        if (op === "not") return this.not(n.from, ch[1]);
         return { ...loc, k: "unary", op, operand: this.expr(ch[1]) };
       }
       case "CallExpression":
@@ -367,6 +368,23 @@ export class ExprBuilder {
       return { ...loc, k: "compare", left: this.expr(left), ops: [op], rights: [r] };
     }
     return { ...loc, k: "binop", op, left: this.expr(left), right: this.expr(right) };
+  }
+
+  /** `not x`: the grammar reads `not a and b` as not (a and b), but `not` binds tighter than
+   *  and/or and the conditional expression: negate their leftmost operand instead */
+  private not(from: number, operand: SyntaxNode): Expr {
+    const ch = kids(operand);
+    if (operand.name === "BinaryExpression") {
+      const op = ch
+        .slice(1, -1)
+        .map((c) => this.text(c))
+        .join(" ");
+      if (op === "and" || op === "or")
+        return { from, to: operand.to, k: "boolop", op, left: this.not(from, ch[0]), right: this.expr(ch[ch.length - 1]) };
+    }
+    if (operand.name === "ConditionalExpression")
+      return { from, to: operand.to, k: "ifexp", body: this.not(from, ch[0]), test: this.expr(ch[2]), orelse: this.expr(ch[4]) };
+    return { from, to: operand.to, k: "unary", op: "not", operand: this.expr(operand) };
   }
 
   protected args(items: SyntaxNode[]): Arg[] {

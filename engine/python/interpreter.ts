@@ -17,16 +17,19 @@ import { importFrom, importModule } from "./imports.ts";
 import { budget, iterate, truthy } from "./ops.ts";
 import type { LineMap, Module } from "./parse.ts";
 import { pyRepr } from "./repr.ts";
+import { addressOf } from "./hashing.ts";
 import { Frame } from "./scope.ts";
 import { formatMemory } from "../reachable.ts";
 import {
   EMPTY_KWARGS,
   type CallArgs,
+  PyClass,
   PyDict,
   PyError,
   PyException,
   PyList,
   type PyModule,
+  PyObj,
   PyTuple,
   type PyValue,
   classesChanged,
@@ -159,7 +162,12 @@ export class Interpreter {
     // a binding inside a loop that grows a big container would otherwise cost O(n) per event
     const size = v instanceof PyList || v instanceof PyTuple ? v.items.length : v instanceof PyDict ? v.table.size : 0;
     // and a long string's repr, of which 400 characters are kept, only needs its start
-    let repr = size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? pyRepr(v.slice(0, 1000)) : pyRepr(v);
+    // an instance of the program's own class is shown as object.__repr__ would: describing a
+    // binding must not run the program's __repr__ (self in __init__ is not ready to print)
+    const own = v instanceof PyObj && v.cls.user && !(v instanceof PyClass);
+    let repr = own
+      ? `<${(v as PyObj).cls.qualname} object at ${addressOf(v)}>`
+      : size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? pyRepr(v.slice(0, 1000)) : pyRepr(v);
     if (repr.length > 400) repr = repr.slice(0, 397) + "...";
     return { type: "value", repr, pyType: typeName(v) };
   }
