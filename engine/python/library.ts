@@ -72,6 +72,12 @@ function runModuleSource(ip: Interpreter, src: LibrarySource, mod: Module): PyMo
     ["__file__", src.filename],
   ]);
   const module = new PyModule(src.name, globals);
+  const notYet = src.notYet;
+  if (notYet)
+    module.fallback = (name) => {
+      if (notYet.includes(name)) throw pyErr("NotImplementedError", `${src.name}.${name} is not in Gradlens yet`);
+      return undefined;
+    };
   ip.libraryModules.set(src.name, module);
   const code: CodeUnit = { filename: src.filename, lines: mod.lines, library: true };
   const frame = new Frame("<module>", null, new Set(), new Set(), null, globals, code, "module");

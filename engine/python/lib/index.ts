@@ -1,6 +1,7 @@
 // The standard-library modules (or parts of them) written in Python that ship with the engine.
 // Each source is real Python run by Gradlens's own interpreter (see ../library.ts); the file
 // name is what tracebacks show, as CPython shows its own library files.
+import { collectionsSource } from "./collections.ts";
 import { contextlibSource } from "./contextlib.ts";
 import { functoolsSource } from "./functools.ts";
 
@@ -10,6 +11,8 @@ export interface LibrarySource {
   /** the path shown in tracebacks */
   filename: string;
   source: string;
+  /** names the real module has that this one does not yet: NotImplementedError, not AttributeError */
+  notYet?: string[];
 }
 
-export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource];
+export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource];
