@@ -42,6 +42,22 @@ const maybeMultiply = (g: Tensor, s: Scalar): Tensor => (Number(s) === 1 ? g : m
 /** the input was column-major (a transposed matrix): ATen computes its gradient transposed */
 const columnMajor = (sizes: number[], strides: number[]): boolean => strides[0] === 1 && strides[1] === sizes[0];
 
+/** Whether BLAS gets its first operand transposed, as ATen's addmm_impl_cpu_ picks the operands
+ *  (result, mat1, mat2 strides). The reference sgemm/dgemm then forms each dot product first and
+ *  adds beta*C last (nn.Linear's x @ w.t()); untransposed, it starts each element from beta*C and
+ *  adds (alpha*b)*a term by term. */
+function blasTransposesFirst(mat1: Tensor, mat2: Tensor, n: number, m: number, k: number): boolean {
+  // the result is a new contiguous n x m matrix: BLAS computes its transpose unless it is one column
+  const transposeC = !(m === 1 || m === 0);
+  const first = transposeC ? mat2 : mat1;
+  const [inner, outer] = transposeC ? [1, 0] : [0, 1];
+  const rows = transposeC ? m : n;
+  const st = first.strides;
+  if (st[inner] === 1 && st[outer] >= Math.max(1, rows)) return false;
+  if (st[outer] === 1 && st[inner] >= Math.max(1, k)) return true;
+  return !transposeC;
+}
+
 export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, beta: Scalar = 1, alpha: Scalar = 1): Tensor {
   const [n, m] = checkAddmm(self, mat1, mat2);
   const k = mat1.shape[1];
@@ -53,12 +69,20 @@ export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, beta: Scalar = 1
   const be = r(Number(beta));
   const al = r(Number(alpha));
   const out = new Array<number>(n * m);
+  const biasFirst = !blasTransposesFirst(mat1, mat2, n, m, k);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) {
+      const c = be === 0 ? 0 : be === 1 ? bias[i * m + j] : r(be * bias[i * m + j]);
+      if (biasFirst) {
+        let acc = c;
+        for (let l = 0; l < k; l++) acc = r(acc + r((al === 1 ? b[l * m + j] : r(al * b[l * m + j])) * a[i * k + l]));
+        out[i * m + j] = acc;
+        continue;
+      }
       let acc = 0;
       for (let l = 0; l < k; l++) acc = r(acc + r(a[i * k + l] * b[l * m + j]));
       const prod = al === 1 ? acc : r(al * acc);
-      out[i * m + j] = be === 0 ? prod : r((be === 1 ? bias[i * m + j] : r(be * bias[i * m + j])) + prod);
+      out[i * m + j] = be === 0 ? prod : r(prod + c);
     }
   const save = { mat1: mat2.requiresGrad ? mat1 : null, mat2: mat1.requiresGrad ? mat2 : null };
   const [s1, st1, s2, st2] = [mat1.shape.slice(), mat1.strides.slice(), mat2.shape.slice(), mat2.strides.slice()];
