@@ -177,6 +177,15 @@ export type TraceEvent =
    *  next_functions reference went), so CPython frees them here; ids of grad_fn nodes and tensors,
    *  and the line whose statement dropped the last reference */
   | { kind: "graph/freed"; nodes: number[]; tensors: number[]; line: number }
+  /** a torch.nn.Module's call began (`model(x)`, or `self.fc1(x)` inside it): `path` is the
+   *  module's name in the outermost module being called, as named_modules() gives it ("" for that
+   *  module itself, "fc1", "net.0"; null when it is not one of its submodules); `module` its class */
+  | { kind: "module/entered"; call: number; parent: number | null; path: string | null; module: string; span?: Span }
+  /** the module's call returned (outputs: the tensors it returned) or raised (outputs empty) */
+  | { kind: "module/exited"; call: number; outputs: number[] }
+  /** parameters and buffers by their names in the outermost module being called
+   *  (named_parameters()/named_buffers(): "fc1.weight", "net.0.bias"), when they change */
+  | { kind: "params/named"; names: { tensor: number; name: string }[] }
   | { kind: "output/printed"; text: string; stream: "stdout" | "stderr" }
   | { kind: "warning/raised"; category: string; message: string; span?: Span }
   | { kind: "error/raised"; type: string; message: string; span?: Span; traceback?: string; blame?: ErrorBlame };

@@ -12,6 +12,8 @@ import { pyRepr } from "./repr.ts";
 import { isTensor } from "./torch/convert.ts";
 import { gradFnType } from "./torch/gradfn.ts";
 import { torchModules } from "./torch/module.ts";
+import { nnModules } from "./torch/nn/index.ts";
+import { hasLibrary } from "./library.ts";
 import { tensorType } from "./torch/tensor.ts";
 
 export type { RunOutcome, RunError } from "./session.ts";
@@ -77,7 +79,10 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
   const rt = opts.runtime ?? new Runtime({ sink, maxElements: opts.maxElements, maxBytes: opts.maxBytes });
   if (opts.runtime && live) rt.sink = sink ?? null;
   let warn: (category: string, message: string) => void = () => undefined;
-  const modules = torchModules(rt, (c, m) => rt.warn(c, m));
+  const torch = torchModules(rt, (c, m) => rt.warn(c, m));
+  const nn = nnModules(rt, torch("torch")!);
+  // torch.nn.init and the other library modules of torch.nn are found after the host modules
+  const modules = (name: string) => nn(name) ?? (hasLibrary(name) ? undefined : torch(name));
   const session: SessionOptions = {
     filename: opts.filename,
     sink,

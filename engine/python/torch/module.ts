@@ -1,5 +1,5 @@
 // The `torch` module of one run (bound to its Runtime): creation functions, tensor
-// functions, torch.autograd, torch.no_grad, dtypes, torch.Size, torch.nn.functional.
+// functions, torch.autograd, torch.no_grad, dtypes, torch.Size (torch.nn: nn/index.ts adds it).
 import * as T from "../../index.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { Tensor } from "../../tensor.ts";
@@ -23,14 +23,13 @@ import { iterate } from "../ops.ts";
 import { dtypeAttrs, dtypeClass, sizeClass, TorchSize } from "./dtypes.ts";
 import { checkDevice as checkDeviceName, isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
 import { tensorClass, tensorList, tensorMethods } from "./tensor.ts";
-import { notInGradlens } from "./not_yet.ts";
+import { notInGradlens, withMissingPolicy } from "./not_yet.ts";
 import { deviceClass, makeDevice } from "./device.ts";
 import { pytorchHas } from "./pytorch_names.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
 import { INDEX_FUNCTIONS } from "./index_methods.ts";
 import { INPLACE_FUNCTIONS } from "./pointwise_methods.ts";
 import { RANDOM_TENSOR_FUNCTIONS, randomFunctions } from "./random_functions.ts";
-import { lossFunctions } from "./losses.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
 function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
@@ -121,16 +120,6 @@ const TENSOR_FUNCTIONS = [
   "floor", "ceil", "round", "trunc", "frac", "isnan", "isinf", "maximum", "minimum", "outer",
 ];
 
-
-/** the policy for names PyTorch has and Gradlens does not run yet: NotImplementedError naming
- *  them; a name PyTorch lacks too falls through to the AttributeError PyTorch gives */
-function withMissingPolicy(mod: PyModule): PyModule {
-  mod.fallback = (name) => {
-    if (pytorchHas(mod.name, name)) throw notInGradlens(`${mod.name}.${name}`);
-    return undefined;
-  };
-  return mod;
-}
 
 function gradMode(rt: Runtime, enabled: boolean, name: string): PyInstance {
   let before = rt.gradEnabled;
@@ -317,34 +306,6 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const autogradMod = withMissingPolicy(new PyModule("torch.autograd", autograd));
   attrs.set("autograd", autogradMod);
 
-  const functional = new Map<string, PyValue>();
-  for (const n of ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "relu_"]) functional.set(n, tensorFunction(n));
-  functional.set(
-    "mse_loss",
-    new PyBuiltin("mse_loss", (a) => {
-      const b = parse("mse_loss", a, [
-        { name: "input" },
-        { name: "target" },
-        { name: "size_average", default: null },
-        { name: "reduce", default: null },
-        { name: "reduction", default: "mean" },
-      ]);
-      const r = b.reduction as PyValue;
-      if (r !== "mean" && r !== "sum" && r !== "none") throw pyErr("ValueError", `${pyStrOf(r)} is not a valid value for reduction`);
-      const input = toTensorArg(b.input as PyValue, "mse_loss");
-      const target = toTensorArg(b.target as PyValue, "mse_loss", "target", 2);
-      if (input.shape.join() !== target.shape.join())
-        warn(
-          "UserWarning",
-          `Using a target size (torch.Size([${target.shape.join(", ")}])) that is different to the input size (torch.Size([${input.shape.join(", ")}])). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.`,
-        );
-      return T.mseLoss(input, target, r);
-    }),
-  );
-  for (const [n, f] of lossFunctions()) functional.set(n, f);
-  const functionalMod = withMissingPolicy(new PyModule("torch.nn.functional", functional));
-  const nnMod = withMissingPolicy(new PyModule("torch.nn", new Map<string, PyValue>([["functional", functionalMod]])));
-  attrs.set("nn", nnMod);
   const optimMod = withMissingPolicy(new PyModule("torch.optim", new Map()));
   attrs.set("optim", optimMod);
   const cudaMod = withMissingPolicy(new PyModule("torch.cuda", cudaAttrs()));
@@ -354,8 +315,6 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const modules = new Map<string, PyModule>([
     ["torch", torch],
     ["torch.autograd", autogradMod],
-    ["torch.nn", nnMod],
-    ["torch.nn.functional", functionalMod],
     ["torch.optim", optimMod],
     ["torch.cuda", cudaMod],
   ]);
@@ -379,8 +338,4 @@ function cudaAttrs(): Map<string, PyValue> {
   fn("manual_seed", (a) => (bindArgs("manual_seed", a, [{ name: "seed" }]), null));
   fn("manual_seed_all", (a) => (bindArgs("manual_seed_all", a, [{ name: "seed" }]), null));
   return m;
-}
-
-function pyStrOf(v: PyValue): string {
-  return typeof v === "string" ? v : typeName(v);
 }

@@ -1,5 +1,16 @@
 // The one message for PyTorch's names that Gradlens does not run yet.
-import { type PyError, pyErr } from "../values.ts";
+import { type PyError, type PyModule, pyErr } from "../values.ts";
+import { pytorchHas } from "./pytorch_names.ts";
 
 /** NotImplementedError: torch.einsum is not in Gradlens yet */
 export const notInGradlens = (qualified: string): PyError => pyErr("NotImplementedError", `${qualified} is not in Gradlens yet`);
+
+/** the policy for names PyTorch has and Gradlens does not run yet: NotImplementedError naming
+ *  them; a name PyTorch lacks too falls through to the AttributeError PyTorch gives */
+export function withMissingPolicy(mod: PyModule): PyModule {
+  mod.fallback = (name) => {
+    if (pytorchHas(mod.name, name)) throw notInGradlens(`${mod.name}.${name}`);
+    return undefined;
+  };
+  return mod;
+}

@@ -29,6 +29,7 @@ import { reduceMethods } from "./reduce_methods.ts";
 import { bindSignature } from "./signature.ts";
 import { notInGradlens } from "./not_yet.ts";
 import { pytorchHas } from "./pytorch_names.ts";
+import { tensorSubclass } from "./subclass.ts";
 import {
   checkDevice,
   isScalar,
@@ -446,10 +447,17 @@ function scalarValue(x: Tensor, conv: string): number {
   return x.at(0);
 }
 
+/** repr(x): PyTorch's tensor repr, after a subclass's prefix ("Parameter containing:") */
+function tensorRepr(x: Tensor): string {
+  const sub = tensorSubclass(x);
+  return sub ? sub.reprPrefix + T.repr(x) : T.repr(x);
+}
+
 export const tensorType: ForeignType = {
   cls: tensorClass,
+  classOf: (x: Tensor) => tensorSubclass(x)?.cls ?? tensorClass,
   is: isTensor,
-  repr: (x: Tensor) => T.repr(x),
+  repr: tensorRepr,
   getattr,
   setattr,
   binop,
@@ -484,9 +492,11 @@ export const tensorType: ForeignType = {
     T.setItem(x, items, isTensor(value) ? value : value, single);
   },
   format: (x: Tensor, spec: string) => {
-    if (x.dim() === 0) return formatValue(itemOf(x), spec);
-    if (spec === "") return T.repr(x);
-    throw pyErr("TypeError", "unsupported format string passed to Tensor.__format__");
+    // Tensor.__format__ formats the item only for exactly torch.Tensor, else object.__format__
+    const sub = tensorSubclass(x);
+    if (x.dim() === 0 && !sub) return formatValue(itemOf(x), spec);
+    if (spec === "") return tensorRepr(x);
+    throw pyErr("TypeError", `unsupported format string passed to ${sub ? sub.cls.name : "Tensor"}.__format__`);
   },
   toFloat: (x: Tensor) => scalarValue(x, "float"),
   toInt: (x: Tensor) => BigInt(Math.trunc(scalarValue(x, "int"))),

@@ -1,0 +1,21 @@
+// Tensors that are instances of a subclass of torch.Tensor (nn.Parameter): the engine's tensor
+// stays the object, this table gives its Python class. Ops on them return plain tensors, as
+// Parameter's disabled __torch_function__ makes them in PyTorch; in-place ops return the object.
+import type { Tensor } from "../../tensor.ts";
+import type { PyClass } from "../values.ts";
+
+export interface TensorSubclass {
+  cls: PyClass;
+  /** printed before the tensor's own repr ("Parameter containing:\n") */
+  reprPrefix: string;
+}
+
+const subclassOf = new WeakMap<Tensor, TensorSubclass>();
+
+export function setTensorSubclass(t: Tensor, sub: TensorSubclass): void {
+  subclassOf.set(t, sub);
+}
+
+export function tensorSubclass(t: Tensor): TensorSubclass | undefined {
+  return subclassOf.get(t);
+}
