@@ -134,6 +134,19 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
         s.backward.results = e.results;
       }
       break;
+    case "module/entered":
+      s.moduleCalls.set(e.call, { call: e.call, parent: e.parent, path: e.path, module: e.module, enteredAt: step, exitedAt: null, outputs: [] });
+      s.openModule = e.call;
+      break;
+    case "module/exited": {
+      const c = s.moduleCalls.get(e.call);
+      if (c) s.moduleCalls.set(e.call, { ...c, exitedAt: step, outputs: e.outputs });
+      s.openModule = c?.parent ?? null;
+      break;
+    }
+    case "params/named":
+      for (const { tensor, name } of e.names) s.paramNames.set(tensor, name);
+      break;
     case "output/printed":
       s.console.push({ kind: e.stream, text: e.text, step });
       break;
@@ -172,6 +185,7 @@ function addTensor(s: TraceState, t: TensorInfo, how: string, step: number): voi
     retainsGrad: old?.retainsGrad ?? false,
     how: old?.how ?? how,
     bornAt: old?.bornAt ?? step,
+    ...(old ? (old.module != null ? { module: old.module } : {}) : s.openModule != null ? { module: s.openModule } : {}),
   });
   if (t.base != null && old?.base !== t.base) s.viewsOf.set(t.base, [...(s.viewsOf.get(t.base) ?? []), t.id]);
   if (t.gradFn != null) {
@@ -192,6 +206,7 @@ function addNode(s: TraceState, n: NodeInfo, step: number): void {
     variable: n.variable,
     outputs: old?.outputs ?? [],
     bornAt: old?.bornAt ?? step,
+    ...(old ? (old.module != null ? { module: old.module } : {}) : s.openModule != null ? { module: s.openModule } : {}),
   });
 }
 

@@ -15,6 +15,8 @@ export interface TensorState extends Omit<TensorInfo, "values" | "storageValues"
   how: string;
   /** step at which it appeared */
   bornAt: number;
+  /** the torch.nn module call that made it (a ModuleCallState's call), if one was running */
+  module?: number;
 }
 
 export interface StorageState {
@@ -43,6 +45,24 @@ export interface NodeState {
   /** step at which nothing referenced it any more (graph/freed); absent while alive. Tensors
    *  freed keep their entries as they were: a tensor the view draws is named, so alive */
   freedAt?: number;
+  /** the torch.nn module call it was recorded in (a ModuleCallState's call), if one was running */
+  module?: number;
+}
+
+/** One call of a torch.nn.Module (module/entered .. module/exited). */
+export interface ModuleCallState {
+  call: number;
+  /** the call it ran inside, or null for the outermost */
+  parent: number | null;
+  /** its name in the outermost module (named_modules(): "" for that module, "fc1", "net.0"), or
+   *  null when it is not one of its submodules */
+  path: string | null;
+  /** its class name ("Linear") */
+  module: string;
+  enteredAt: number;
+  /** step of module/exited, or null while it runs */
+  exitedAt: number | null;
+  outputs: number[];
 }
 
 export interface BindingState {
@@ -145,6 +165,12 @@ export interface TraceState {
   nodes: IdMap<NodeState>;
   /** base tensor id -> the ids of the views made of it (differentiable views: TensorInfo.base) */
   viewsOf: IdMap<number[]>;
+  /** tensor id -> its name in the module that holds it ("fc1.weight": named_parameters()) */
+  paramNames: IdMap<string>;
+  /** torch.nn module calls by call id */
+  moduleCalls: IdMap<ModuleCallState>;
+  /** the innermost module call running now, or null */
+  openModule: number | null;
   /** keyed by `${scope}\u0000${name}`; insertion order is first-binding order, kept stable */
   bindings: Map<string, BindingState>;
   console: ConsoleEntry[];
@@ -163,6 +189,9 @@ export function emptyState(): TraceState {
     storages: new IdMap(),
     nodes: new IdMap(),
     viewsOf: new IdMap(),
+    paramNames: new IdMap(),
+    moduleCalls: new IdMap(),
+    openModule: null,
     bindings: new Map(),
     console: [],
     backward: null,
@@ -182,6 +211,8 @@ export function cloneState(s: TraceState): TraceState {
     storages: s.storages.clone(),
     nodes: s.nodes.clone(),
     viewsOf: s.viewsOf.clone(),
+    paramNames: s.paramNames.clone(),
+    moduleCalls: s.moduleCalls.clone(),
     bindings: new Map(s.bindings),
     console: s.console.slice(),
     backward: s.backward && cloneBackward(s.backward),
@@ -231,6 +262,8 @@ export function transplant(state: TraceState, from: TraceState, to: TraceState):
     storages: patch(state.storages, from.storages, to.storages),
     nodes: patch(state.nodes, from.nodes, to.nodes),
     viewsOf: patch(state.viewsOf, from.viewsOf, to.viewsOf),
+    paramNames: patch(state.paramNames, from.paramNames, to.paramNames),
+    moduleCalls: patch(state.moduleCalls, from.moduleCalls, to.moduleCalls),
     backward,
   };
 }

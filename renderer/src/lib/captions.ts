@@ -98,6 +98,17 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
     }
     case "backward/finished":
       return finishedCaption(e, s, named, val);
+    case "module/entered": {
+      const who = e.path ? `${e.path} (${e.module})` : e.module;
+      return `${who} is called: its forward runs, and the ops it records are boxed as ${e.path || e.module}.`;
+    }
+    case "module/exited": {
+      const c = s.moduleCalls.get(e.call);
+      const who = c ? c.path || c.module : "The module";
+      return e.outputs.length ? `${who} returns ${e.outputs.map(val).join(", ")}.` : `${who} returns.`;
+    }
+    case "params/named":
+      return `The model names its parameters: ${e.names.slice(0, 6).map((n) => n.name).join(", ")}${e.names.length > 6 ? ` and ${e.names.length - 6} more` : ""}.`;
     case "output/printed":
       return `print shows: ${flat(e.text)}`;
     case "warning/raised":

@@ -41,6 +41,12 @@ export function describeEvent(e: TraceEvent | null): string {
       return "backward finished";
     case "graph/freed":
       return "graph freed";
+    case "module/entered":
+      return `${e.path || e.module} called`;
+    case "module/exited":
+      return "module returned";
+    case "params/named":
+      return "parameters named";
     case "output/printed":
       return "output printed";
     case "warning/raised":
