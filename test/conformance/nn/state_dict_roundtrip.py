@@ -17,7 +17,6 @@ r = other.load_state_dict(sd)
 print(r)
 print(other[0].weight, other[0].weight._version)
 print(torch.equal(other[2].weight, net[2].weight), other[2].weight is net[2].weight)
-bn = nn.BatchNorm1d(3) if hasattr(nn, "BatchNorm1d") else None
 r = other.load_state_dict({"0.weight": torch.zeros(3, 2)}, strict=False)
 print(r, r.missing_keys, r.unexpected_keys, type(r))
 print(other[0].weight)

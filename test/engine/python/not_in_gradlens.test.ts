@@ -17,7 +17,7 @@ describe("names PyTorch has that Gradlens does not run yet", () => {
     ["x.real", "torch.Tensor.real"],
     ["x.roll(1)", "torch.Tensor.roll"],
     ["F.gelu(x)", "torch.nn.functional.gelu"],
-    ["torch.nn.Linear(2, 3)", "torch.nn.Linear"],
+    ["torch.nn.LSTM(2, 3)", "torch.nn.LSTM"],
     ["torch.optim.SGD", "torch.optim.SGD"],
     ["torch.autograd.Function", "torch.autograd.Function"],
     ["torch.cuda.memory_allocated()", "torch.cuda.memory_allocated"],
