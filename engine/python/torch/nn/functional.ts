@@ -4,7 +4,6 @@
 import * as T from "../../../index.ts";
 import type { Runtime } from "../../../runtime.ts";
 import type { Tensor } from "../../../tensor.ts";
-import { bindArgs } from "../../args.ts";
 import { truthy } from "../../ops.ts";
 import { type CallArgs, PyBuiltin, PyModule, type PyValue } from "../../values.ts";
 import { toTensorArg } from "../convert.ts";
@@ -13,16 +12,7 @@ import { bindSignature } from "../signature.ts";
 import { tensorMethods } from "../tensor.ts";
 import { lossFunctions } from "../losses.ts";
 import { functionalLosses } from "./functional_losses.ts";
-
-export type Bound = Record<string, PyValue>;
-
-/** a Python function's arguments by name (CPython's messages for mistakes), defaults filled */
-export function pyArgs(fname: string, a: CallArgs, spec: { name: string; default?: PyValue; kwOnly?: boolean }[]): Bound {
-  const { values } = bindArgs(fname, a, spec);
-  const out: Bound = Object.create(null);
-  spec.forEach((s, i) => (out[s.name] = values[i] as PyValue));
-  return out;
-}
+import { pyArgs } from "./args.ts";
 
 const tensorIn = (v: PyValue, fname: string, name = "input", pos = 1): Tensor => toTensorArg(v, fname, name, pos);
 

@@ -3,9 +3,9 @@
 import * as T from "../../../index.ts";
 import type { Runtime } from "../../../runtime.ts";
 import type { Tensor } from "../../../tensor.ts";
-import { bindArgs } from "../../args.ts";
-import { type CallArgs, PyBuiltin, type PyValue, pyErr, typeName } from "../../values.ts";
+import { PyBuiltin, type PyValue, pyErr, typeName } from "../../values.ts";
 import { toTensorArg } from "../convert.ts";
+import { pyArgs } from "./args.ts";
 
 type Reduction = "mean" | "sum" | "none";
 
@@ -30,13 +30,6 @@ export function warnSizes(rt: Runtime, input: Tensor, target: Tensor): void {
     );
 }
 
-function bound(fname: string, a: CallArgs, spec: { name: string; default?: PyValue }[]): Record<string, PyValue> {
-  const { values } = bindArgs(fname, a, spec);
-  const out: Record<string, PyValue> = Object.create(null);
-  spec.forEach((s, i) => (out[s.name] = values[i] as PyValue));
-  return out;
-}
-
 const REGRESSION = [
   { name: "input" },
   { name: "target" },
@@ -48,7 +41,7 @@ const REGRESSION = [
 
 export function functionalLosses(rt: Runtime): [string, PyBuiltin][] {
   const mse = new PyBuiltin("mse_loss", (a) => {
-    const b = bound("mse_loss", a, REGRESSION);
+    const b = pyArgs("mse_loss", a, REGRESSION);
     const input = toTensorArg(b.input, "mse_loss");
     const target = toTensorArg(b.target, "mse_loss", "target", 2);
     if (b.weight !== null) throw pyErr("NotImplementedError", "mse_loss(weight=...) is not in Gradlens yet");
