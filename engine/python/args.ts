@@ -1,6 +1,6 @@
 // Binding call arguments to parameter names the way CPython reports mistakes:
 // "f() missing 1 required positional argument: 'x'", "got an unexpected keyword argument".
-import { type CallArgs, type PyValue, pyErr } from "./values.ts";
+import { nameTable, type CallArgs, type PyValue, pyErr } from "./values.ts";
 
 export interface ParamSpec {
   name: string;
@@ -75,7 +75,7 @@ export function bindArgs(
 /** Shorthand: bind and return a record by name (MISSING kept for "not passed"). */
 export function argsByName(fname: string, a: CallArgs, spec: ParamSpec[]): Record<string, PyValue | typeof MISSING> {
   const { values } = bindArgs(fname, a, spec);
-  const out: Record<string, PyValue | typeof MISSING> = {};
+  const out: Record<string, PyValue | typeof MISSING> = nameTable();
   spec.forEach((s, i) => (out[s.name] = values[i]));
   return out;
 }

@@ -17,7 +17,7 @@ import {
 import { callAttr, override } from "./dunder.ts";
 import { PyFunction } from "./function.ts";
 import { host } from "./host.ts";
-import { dictMethod, listMethod, method, numberMethod, setMethod, tupleMethod } from "./methods.ts";
+import { dictMethod, listMethod, method, numberMethod, rangeMethod, setMethod, tupleMethod } from "./methods.ts";
 import { strMethod } from "./strmethods.ts";
 import {
   EMPTY_KWARGS,
@@ -217,6 +217,7 @@ export function builtinAttr(v: PyValue, name: string): PyValue | undefined {
   if (v instanceof PyRange || v instanceof PySlice) {
     if (name === "start" || name === "stop" || name === "step") return v[name];
   }
+  if (v instanceof PyRange) return rangeMethod(v, name);
   return undefined;
 }
 

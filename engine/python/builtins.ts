@@ -2,6 +2,7 @@
 // int, str, bool, abs, min, max, sum, round, isinstance, type, sorted... with CPython's errors.
 import { argsByName, bindArgs, positionalArgs } from "./args.ts";
 import { roundFloat } from "./roundfloat.ts";
+import { asSsize, checkParsedDigits } from "./limits.ts";
 import { callWith, host } from "./host.ts";
 import { dictUpdate, sortValues } from "./methods.ts";
 import { objectBuiltins } from "./objbuiltins.ts";
@@ -13,6 +14,7 @@ import {
   isInt,
   iterate,
   pyLen,
+  rangeItems,
   toBig,
   toNum,
   truthy,
@@ -79,6 +81,7 @@ export function toInt(v: PyValue, base?: bigint): bigint {
     let n = 0n;
     let ok = !!m && prefixOk && !(b === 0 && !prefix && /^0+[1-9]/.test(m[3]));
     const digits = m ? (prefixOk ? m[3] : (m[2] ?? "") + m[3]) : "";
+    if (ok) checkParsedDigits(digits.length, radix);
     for (const ch of digits.toLowerCase()) {
       const d = parseInt(ch, 36);
       if (!(d < radix)) ok = false;
@@ -229,8 +232,11 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
   floatClass.construct = (a) => (a.args.length === 0 ? 0 : toFloat(oneArg("float", a, 0, 1)[0]));
   strClass.construct = (a) => (a.args.length === 0 ? "" : pyStr(oneArg("str", a, 1, 1)[0]));
   boolClass.construct = (a) => (a.args.length === 0 ? false : truthy(oneArg("bool", a, 1, 1)[0]));
-  listClass.construct = (a) => new PyList(a.args.length ? [...iterate(oneArg("list", a, 0, 1)[0])] : []);
-  tupleClass.construct = (a) => new PyTuple(a.args.length ? [...iterate(oneArg("tuple", a, 0, 1)[0])] : []);
+  // a range's length is known first, as CPython's length_hint preallocates: list(range(10**10))
+  // is a MemoryError at once, not a loop until the time budget
+  const items = (v: PyValue): PyValue[] => (v instanceof PyRange ? rangeItems(v) : [...iterate(v)]);
+  listClass.construct = (a) => new PyList(a.args.length ? items(oneArg("list", a, 0, 1)[0]) : []);
+  tupleClass.construct = (a) => new PyTuple(a.args.length ? items(oneArg("tuple", a, 0, 1)[0]) : []);
   setClass.construct = (a) => {
     const s = new PySet();
     if (a.args.length) {
@@ -278,7 +284,13 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
       return null;
     }),
   );
-  m.set("len", b("len", (a) => BigInt(pyLen(oneArg("len", a)[0]))));
+  m.set(
+    "len",
+    b("len", (a) => {
+      const v = oneArg("len", a)[0];
+      return v instanceof PyRange ? asSsize(v.length) : BigInt(pyLen(v));
+    }),
+  );
   m.set("repr", b("repr", (a) => pyRepr(oneArg("repr", a)[0])));
   m.set("abs", b("abs", (a) => {
     const v = oneArg("abs", a)[0];
@@ -375,7 +387,16 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
       if (n === undefined) throw pyErr("TypeError", `'${typeName(v)}' object cannot be interpreted as an integer`);
       return (n < 0n ? "-" : "") + prefix + (n < 0n ? -n : n).toString(base);
     }));
-  m.set("chr", b("chr", (a) => String.fromCodePoint(Number(toInt(oneArg("chr", a)[0])))));
+  m.set(
+    "chr",
+    b("chr", (a) => {
+      const v = oneArg("chr", a)[0];
+      const i = asIndex(v);
+      if (i === undefined) throw pyErr("TypeError", `'${typeName(v)}' object cannot be interpreted as an integer`);
+      if (i < 0n || i > 0x10ffffn) throw pyErr("ValueError", "chr() arg not in range(0x110000)");
+      return String.fromCodePoint(Number(i));
+    }),
+  );
   m.set("ord", b("ord", (a) => {
     const s = oneArg("ord", a)[0];
     if (typeof s !== "string" || [...s].length !== 1)

@@ -2,6 +2,7 @@
 // by f-strings ({x:.4f}, {n:>5}, {v:,}, {r:.2%}, {e:.3e}), plus printf-style "%.2f" % x.
 import { formatExponent, formatFixed } from "../format/decimal.ts";
 import { floatRepr } from "./repr.ts";
+import { checkNewSize, intToDecimal, SSIZE_MAX } from "./limits.ts";
 import { pyErr } from "./values.ts";
 
 interface Spec {
@@ -19,6 +20,9 @@ interface Spec {
 export function parseSpec(spec: string, typeName: string): Spec {
   const m = /^(?:(.)?([<>=^]))?([-+ ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/su.exec(spec);
   if (!m) throw pyErr("ValueError", `Invalid format specifier '${spec}' for object of type '${typeName}'`);
+  // get_integer: a width or precision past Py_ssize_t
+  for (const digits of [m[6], m[8]])
+    if (digits !== undefined && BigInt(digits) > SSIZE_MAX) throw pyErr("ValueError", "Too many decimal digits in format string");
   return {
     fill: m[1] ?? (m[5] ? "0" : " "),
     align: m[2] ?? (m[5] ? "=" : null),
@@ -47,6 +51,7 @@ function pad(sign: string, body: string, s: Spec, defaultAlign: string): string 
   const len = [...sign].length + [...body].length;
   const n = Math.max(0, s.width - len);
   if (n === 0) return sign + body;
+  checkNewSize(BigInt(n), 1);
   const fill = s.fill.repeat(n);
   switch (align) {
     case "<":
@@ -156,7 +161,7 @@ export function formatInt(x: bigint, spec: string): string {
       body = String.fromCodePoint(Number(a));
       break;
     default:
-      body = group(a.toString(), s.grouping);
+      body = group(intToDecimal(a), s.grouping);
   }
   return pad(signOf(neg, s), body, s, ">");
 }

@@ -4,9 +4,9 @@
 import { argsByName } from "./args.ts";
 import { callWith } from "./host.ts";
 import { nativeBinary } from "./numbers.ts";
-import { compare, iterate, keyError, pyEquals, pushAll, truthy, toBig, isInt } from "./ops.ts";
+import { compare, contains, iterate, keyError, pyEquals, pushAll, truthy, toBig, isInt } from "./ops.ts";
 import { pyRepr } from "./repr.ts";
-import { type CallArgs, PyBuiltin, PyDict, PyList, PySet, PyTuple, type PyValue, pyErr } from "./values.ts";
+import { nameTable, type CallArgs, PyBuiltin, PyDict, PyList, PyRange, PySet, PyTuple, type PyValue, pyErr } from "./values.ts";
 
 export { callWith, host } from "./host.ts";
 
@@ -186,6 +186,19 @@ export function tupleMethod(self: PyTuple, name: string): PyValue | undefined {
   return undefined;
 }
 
+/** range.index and range.count, computed rather than searched: range(10**30).index(5) */
+export function rangeMethod(self: PyRange, name: string): PyValue | undefined {
+  if (name !== "index" && name !== "count") return undefined;
+  return method(self, name, (a) => {
+    if (a.args.length !== 1 || a.kwargs.size) throw pyErr("TypeError", `range.${name}() takes exactly one argument (${a.args.length} given)`);
+    const x = a.args[0];
+    const inside = contains(self, x);
+    if (name === "count") return inside ? 1n : 0n;
+    if (!inside) throw pyErr("ValueError", `${pyRepr(x)} is not in range`);
+    return (toBig(isInt(x) ? x : BigInt(x as number)) - self.start) / self.step;
+  });
+}
+
 export function setMethod(self: PySet, name: string): PyValue | undefined {
   const m = (fn: (a: CallArgs) => PyValue): PyBuiltin => method(self, name, fn);
   const others = (a: CallArgs): PySet[] =>
@@ -290,11 +303,11 @@ export function numberMethod(self: PyValue, name: string): PyValue | undefined {
 }
 
 /** dir() of each builtin type without its dunders, as CPython 3.13 lists them */
-export const TYPE_METHODS: Record<string, string[]> = {
+export const TYPE_METHODS: Record<string, string[]> = nameTable({
   list: ["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"],
   dict: ["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"],
   tuple: ["count", "index"],
   set: ["add", "clear", "copy", "difference", "difference_update", "discard", "intersection", "intersection_update", "isdisjoint", "issubset", "issuperset", "pop", "remove", "symmetric_difference", "symmetric_difference_update", "union", "update"],
   int: ["as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "is_integer", "numerator", "real", "to_bytes"],
   float: ["as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real"],
-};
+});

@@ -2,7 +2,8 @@
 // (floor division, modulo signs, int overflow limits), str/list/tuple concatenation and
 // repetition, dict and set operators. `nativeBinary` answers undefined where the builtin type
 // has no such operation (NotImplemented), so a user class's reflected method can still run.
-import { PyDict, PyError, PyList, PySet, PyTuple, type PyValue, foreignOf, pyErr, typeName } from "./values.ts";
+import { asSsize, checkNewSize, MAX_ITEMS, SSIZE_MAX, tooLarge } from "./limits.ts";
+import { PyDict, PyList, PySet, PyTuple, type PyValue, foreignOf, pyErr, typeName } from "./values.ts";
 import { trySpecial, userClass, NO_METHOD } from "./dunder.ts";
 import { iterate } from "./sequence.ts";
 import { budget, percentFormat } from "./ops.ts";
@@ -163,20 +164,19 @@ function floatArith(op: string, a: number, b: number): PyValue | undefined {
   return undefined;
 }
 
-/** The longest list, tuple or repeated string Gradlens builds: past this a program is almost
- *  surely doubling something in a loop, and JavaScript would die of it (not raise). */
-export const MAX_ITEMS = 10_000_000;
+
 
 /** what budget.allocate is told a list slot or a string character costs */
 export const SLOT_BYTES = 16;
 
-function tooLarge(): PyError {
-  return pyErr("MemoryError", "sequence too large");
+/** seq * n reads n as Py_ssize_t */
+function repeatCount(n: bigint): bigint {
+  return asSsize(n, "cannot fit 'int' into an index-sized integer");
 }
 
 function repeat<T>(items: T[], n: bigint): T[] {
-  if (n <= 0n) return [];
-  if (BigInt(items.length) * n > BigInt(MAX_ITEMS)) throw tooLarge();
+  if (repeatCount(n) <= 0n || items.length === 0) return [];
+  checkNewSize(BigInt(items.length) * n, 8);
   budget.allocate(items.length * Number(n) * SLOT_BYTES);
   const out: T[] = [];
   for (let i = 0n; i < n; i++) pushAll(out, items);
@@ -184,8 +184,9 @@ function repeat<T>(items: T[], n: bigint): T[] {
 }
 
 function repeatString(s: string, n: bigint): string {
-  if (n <= 0n || s.length === 0) return "";
-  if (n > BigInt(MAX_ITEMS)) throw tooLarge();
+  if (repeatCount(n) <= 0n || s.length === 0) return "";
+  if (BigInt(s.length) * n > SSIZE_MAX) throw pyErr("OverflowError", "repeated string is too long");
+  checkNewSize(BigInt(s.length) * n, 1);
   budget.allocate(2 * s.length * Number(n));
   return s.repeat(Number(n));
 }

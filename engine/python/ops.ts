@@ -3,6 +3,7 @@
 // subclass of the left's —, NotImplemented passing the turn; in-place methods first for +=),
 // format(). Builtin operands use numbers.ts, comparisons compare.ts, containers sequence.ts
 // (all re-exported here). Tensors get their turn through their ForeignType hooks.
+import { SSIZE_MAX } from "./limits.ts";
 import { formatFloat, formatInt, formatStr } from "./format.ts";
 import { pyRepr, pyStr } from "./repr.ts";
 import { PyMethodDescriptor } from "./descriptors.ts";
@@ -26,7 +27,8 @@ import {
   typeName,
 } from "./values.ts";
 
-export { MAX_ITEMS, SLOT_BYTES, asIndex, isInt, isNumber, pushAll, toBig, toNum } from "./numbers.ts";
+export { SLOT_BYTES, asIndex, isInt, isNumber, pushAll, toBig, toNum } from "./numbers.ts";
+export { MAX_ITEMS } from "./limits.ts";
 export { compare, contains, identical, pyEquals } from "./compare.ts";
 export { codePointLength, delItem, dictSet, getItem, iterate, keyError, pyIter, pyLen, pyNext, rangeItems, setItem, sliceIndices } from "./sequence.ts";
 export { objectId, pyHash } from "./hashing.ts";
@@ -193,6 +195,8 @@ export function percentFormat(fmt: string, arg: PyValue): string {
   const out = fmt.replace(/%([-+ 0#]*)(\d+)?(?:\.(\d+))?([sdirfFeEgGxXo%c])/g, (_m, flags: string, width, prec, type: string) => {
     if (type === "%") return "%";
     if (i >= args.length) throw pyErr("TypeError", "not enough arguments for format string");
+    if (width !== undefined && BigInt(width) > SSIZE_MAX) throw pyErr("ValueError", "width too big");
+    if (prec !== undefined && BigInt(prec) > SSIZE_MAX) throw pyErr("ValueError", "precision too big");
     const v = args[i++];
     let spec = "";
     if (flags.includes("-")) spec += "<";

@@ -25,6 +25,7 @@ import { PyFunction } from "./function.ts";
 import { PyClassMethod, PyMethod, PyStaticMethod } from "./descriptors.ts";
 import { callAttr, expectStr, override, userClass } from "./dunder.ts";
 import { addressOf } from "./hashing.ts";
+import { intToDecimal } from "./limits.ts";
 
 /** a repr text written with the placeholder address 0x0 (torch's objects, grad_fn nodes), given this object's own */
 const withAddress = (text: string, v: PyValue): string => text.replace(/ at 0x0>$/, ` at ${addressOf(v)}>`);
@@ -82,7 +83,7 @@ function guarded(v: object, open: string, close: string, body: () => string): st
 export function pyRepr(v: PyValue): string {
   switch (typeof v) {
     case "bigint":
-      return v.toString();
+      return intToDecimal(v);
     case "number":
       return floatRepr(v);
     case "boolean":

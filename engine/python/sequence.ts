@@ -4,6 +4,7 @@
 // that do not override one get the builtin behaviour.
 import { NO_METHOD, callAttr, override, trySpecial, userClass } from "./dunder.ts";
 import { asIndex } from "./numbers.ts";
+import { asSsize, checkIndexSize, refuseHopeless } from "./limits.ts";
 import { budget } from "./ops.ts";
 import {
   PyClass,
@@ -24,10 +25,48 @@ import {
 
 export function rangeItems(r: PyRange): PyValue[] {
   const n = r.length;
+  refuseHopeless(n * 8n);
   if (n > 10_000_000n) throw pyErr("MemoryError", "range too large to materialize");
   const out: PyValue[] = [];
   for (let i = 0n; i < n; i++) out.push(r.start + i * r.step);
   return out;
+}
+
+/** r[i] and r[a:b:c] of a range, in exact integers (a slice of a range is a range) */
+function rangeItem(r: PyRange, index: PyValue): PyValue {
+  const n = r.length;
+  if (index instanceof PySlice) {
+    const [start, stop, step] = sliceIndicesBig(index, n);
+    return new PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step);
+  }
+  const i = asIndex(index);
+  if (i === undefined) throw pyErr("TypeError", `range indices must be integers or slices, not ${typeName(index)}`);
+  const j = i < 0n ? i + n : i;
+  if (j < 0n || j >= n) throw pyErr("IndexError", "range object index out of range");
+  return r.start + j * r.step;
+}
+
+/** slice.indices(n) in exact integers */
+function sliceIndicesBig(s: PySlice, n: bigint): [bigint, bigint, bigint] {
+  const num = (v: PyValue): bigint | null => {
+    if (v === null) return null;
+    const i = asIndex(v);
+    if (i === undefined) throw pyErr("TypeError", "slice indices must be integers or None or have an __index__ method");
+    return i;
+  };
+  const step = num(s.step) ?? 1n;
+  if (step === 0n) throw pyErr("ValueError", "slice step cannot be zero");
+  const clamp = (v: bigint, lo: bigint, hi: bigint) => (v < lo ? lo : v > hi ? hi : v);
+  let start = num(s.start);
+  let stop = num(s.stop);
+  if (step > 0n) {
+    start = start === null ? 0n : clamp(start < 0n ? start + n : start, 0n, n);
+    stop = stop === null ? n : clamp(stop < 0n ? stop + n : stop, 0n, n);
+  } else {
+    start = start === null ? n - 1n : clamp(start < 0n ? start + n : start, -1n, n - 1n);
+    stop = stop === null ? -1n : clamp(stop < 0n ? stop + n : stop, -1n, n - 1n);
+  }
+  return [start, stop, step];
 }
 
 /** Iterate any Python iterable (lists live, like CPython's index-based list iterator). */
@@ -128,7 +167,7 @@ export function nativeLen(v: PyValue): number {
   if (typeof v === "string") return codePointLength(v);
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict || v instanceof PySet) return v.table.size;
-  if (v instanceof PyRange) return Number(v.length);
+  if (v instanceof PyRange) return Number(asSsize(v.length));
   const f = foreignOf(v);
   if (f?.len) return f.len(v);
   throw pyErr("TypeError", `object of type '${typeName(v)}' has no len()`);
@@ -179,6 +218,7 @@ function seqIndex(v: PyValue, n: number, what: string, index: PyValue): number {
   const i = asIndex(index);
   if (i === undefined)
     throw pyErr("TypeError", `${what} indices must be integers or slices, not ${typeName(index)}`);
+  checkIndexSize(i);
   const j = i < 0n ? i + BigInt(n) : i;
   if (j < 0n || j >= BigInt(n)) throw pyErr("IndexError", `${what} index out of range`);
   void v;
@@ -224,11 +264,7 @@ export function nativeGetItem(v: PyValue, index: PyValue): PyValue {
     }
     throw keyError(index);
   }
-  if (v instanceof PyRange) {
-    if (index instanceof PySlice) return new PyList(sliceItems(rangeItems(v), index));
-    const i = seqIndex(v, Number(v.length), "range object", index);
-    return v.start + BigInt(i) * v.step;
-  }
+  if (v instanceof PyRange) return rangeItem(v, index);
   const f = foreignOf(v);
   if (f?.getitem) return f.getitem(v, index);
   if (v instanceof PyClass) {

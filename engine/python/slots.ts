@@ -16,6 +16,7 @@ import { exceptionStr, nativeRepr, pyRepr, pyStr } from "./repr.ts";
 import { iterate, nativeDelItem, nativeGetItem, nativeIterate, nativeLen, nativeSetItem } from "./sequence.ts";
 import { STR_METHODS } from "./strmethods.ts";
 import {
+  nameTable,
   BaseException,
   type CallArgs,
   NotImplemented,
@@ -112,8 +113,9 @@ const NUMBER: Record<string, Slot> = {
 
 /** the class attributes a builtin class finds by name: its dunders and its methods */
 function install(cls: PyClass, dunders: Record<string, Slot>, methods: string[]): void {
+  const table = nameTable(dunders);
   cls.nativeAttr = (name) => {
-    const d = dunders[name];
+    const d = table[name];
     if (d) return new PyMethodDescriptor(name, cls, d, "slot wrapper");
     if (methods.includes(name))
       return new PyMethodDescriptor(name, cls, (self, a) => {

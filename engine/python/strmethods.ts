@@ -1,7 +1,8 @@
 // Methods of str: join, split, strip, format, replace, startswith... with CPython's errors.
 import { argsByName } from "./args.ts";
 import { getAttr } from "./attributes.ts";
-import { formatValue, iterate, toBig } from "./ops.ts";
+import { asIndex, formatValue, iterate, toBig } from "./ops.ts";
+import { asSsize, checkNewSize } from "./limits.ts";
 import { pyRepr, pyStr } from "./repr.ts";
 import { type CallArgs, PyBuiltin, PyList, PyTuple, type PyValue, pyErr, typeName } from "./values.ts";
 
@@ -40,6 +41,14 @@ export function strFormat(template: string, a: CallArgs): string {
 }
 
 /** s.name for a str s (a bound builtin method), or undefined */
+/** the width of ljust/rjust/center/zfill: a Py_ssize_t, and the string it asks for must be buildable */
+function padWidth(v: PyValue): number {
+  const w = asIndex(v);
+  if (w === undefined) throw pyErr("TypeError", `'${typeName(v)}' object cannot be interpreted as an integer`);
+  if (asSsize(w) > 0n) checkNewSize(w, 1);
+  return Number(w);
+}
+
 export function strMethod(self: string, name: string): PyValue | undefined {
   const m = (fn: (a: CallArgs) => PyValue): PyBuiltin => method(self, name, fn);
   const str = (v: PyValue, what: string): string => {
@@ -150,8 +159,9 @@ export function strMethod(self: string, name: string): PyValue | undefined {
     case "rjust":
     case "center":
       return m((a) => {
-        const w = Number(toBig(a.args[0] as bigint));
+        const w = padWidth(a.args[0]);
         const fill = a.args[1] === undefined ? " " : str(a.args[1], "fill character");
+        if ([...fill].length !== 1) throw pyErr("TypeError", "The fill character must be exactly one character long");
         const n = Math.max(0, w - self.length);
         if (name === "ljust") return self + fill.repeat(n);
         if (name === "rjust") return fill.repeat(n) + self;
@@ -160,7 +170,7 @@ export function strMethod(self: string, name: string): PyValue | undefined {
       });
     case "zfill":
       return m((a) => {
-        const w = Number(toBig(a.args[0] as bigint));
+        const w = padWidth(a.args[0]);
         const sign = self[0] === "-" || self[0] === "+" ? self[0] : "";
         const body = sign ? self.slice(1) : self;
         return sign + body.padStart(w - sign.length, "0");

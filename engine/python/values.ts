@@ -20,6 +20,13 @@ export interface CallArgs {
 /** the kwargs of calls without keyword arguments (shared: never add to it) */
 export const EMPTY_KWARGS: Map<string, PyValue> = new Map();
 
+/** A table looked up by Python names (methods, dunders, aliases, bound arguments): no prototype,
+ *  so a name like `constructor`, `toString` or `__proto__` finds nothing rather than JavaScript's
+ *  Object.prototype. Every Python-visible name table is either one of these or a Map. */
+export function nameTable<T>(entries: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 /** Base of every interpreter-made object (foreign objects are described by ForeignType instead). */
 export abstract class PyObj {
   /** id(), given the first time it is asked for (hashing.ts); declared, not initialized: a

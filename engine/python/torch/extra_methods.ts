@@ -5,7 +5,7 @@ import * as T from "../../index.ts";
 import type { Tensor } from "../../tensor.ts";
 import { MISSING, type ParamSpec, bindArgs } from "../args.ts";
 import { truthy } from "../ops.ts";
-import { type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
+import { nameTable, type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
 import { isTensor, toInteger, toScalar, toShape, toTensorArg } from "./convert.ts";
 import { returnTypes } from "./return_types.ts";
 
@@ -27,7 +27,7 @@ function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
   if (fname === "split" && a.args.length === 0 && !a.kwargs.has("split_size"))
     throw pyErr("TypeError", "Tensor.split() missing 1 required positional argument: 'split_size'");
   const { values } = bindArgs(fname, a, spec);
-  const out: Bound = {};
+  const out: Bound = nameTable();
   spec.forEach((s, i) => (out[s.name] = values[i]));
   return out;
 }
@@ -79,7 +79,7 @@ function sortMethod(x: Tensor, a: CallArgs): PyValue {
   return returnTypes("sort", values, indices);
 }
 
-export const extraMethods: Record<string, Method> = {
+export const extraMethods: Record<string, Method> = nameTable({
   masked_fill: (x, a) => {
     const b = parse("masked_fill", a, [{ name: "mask" }, { name: "value" }]);
     return T.maskedFill(x, tensorArg(b.mask, "masked_fill", "mask", 1), maskValue(b.value, "masked_fill"));
@@ -151,7 +151,7 @@ export const extraMethods: Record<string, Method> = {
     const b = parse("nonzero", a, [{ name: "as_tuple", default: false, kwOnly: true }]);
     return flag(b.as_tuple) ? tuple(T.nonzeroTuple(x)) : T.nonzero(x);
   },
-};
+});
 
 /** torch.X(input, ...) names that forward to the methods above */
 export const EXTRA_FUNCTIONS = [

@@ -2,7 +2,7 @@
 // index_fill(_), masked_scatter(_), masked_select, take, put(_), with PyTorch's argument names.
 import * as T from "../../index.ts";
 import type { Tensor } from "../../tensor.ts";
-import { type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
+import { nameTable, type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
 import { isTensor, toInteger, toScalar } from "./convert.ts";
 import { bindSignature } from "./signature.ts";
 
@@ -89,7 +89,7 @@ function putMethod(fname: "put" | "put_"): Method {
   };
 }
 
-export const indexMethods: Record<string, Method> = {
+export const indexMethods: Record<string, Method> = nameTable({
   index_put: indexPutMethod("index_put"),
   index_put_: indexPutMethod("index_put_"),
   index_add: indexAddMethod("index_add"),
@@ -102,7 +102,7 @@ export const indexMethods: Record<string, Method> = {
   put_: putMethod("put_"),
   masked_select: (x, a) => T.maskedSelect(x, bindSignature("masked_select", a, [{ name: "mask", type: "Tensor" }]).mask as Tensor),
   take: (x, a) => T.take(x, bindSignature("take", a, [{ name: "index", type: "Tensor" }]).index as Tensor),
-};
+});
 
 /** torch.X(input, ...) names that forward to the methods above */
 export const INDEX_FUNCTIONS = ["index_put", "index_put_", "index_add", "index_fill", "masked_scatter", "masked_select", "take", "put"];

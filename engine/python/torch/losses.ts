@@ -2,7 +2,7 @@
 // reduction check F does in Python before calling into ATen; F.one_hot for their targets.
 import * as T from "../../index.ts";
 import { MISSING, bindArgs } from "../args.ts";
-import { PyBuiltin, type PyValue, pyErr, typeName } from "../values.ts";
+import { nameTable, PyBuiltin, type PyValue, pyErr, typeName } from "../values.ts";
 import { isTensor, toInteger, toScalar, toTensorArg } from "./convert.ts";
 
 const LOSS_PARAMS = [
@@ -23,7 +23,7 @@ function lossFunction(name: "cross_entropy" | "nll_loss"): PyBuiltin {
   const spec = name === "cross_entropy" ? [...LOSS_PARAMS, { name: "label_smoothing", default: 0.0 }] : LOSS_PARAMS;
   return new PyBuiltin(name, (a) => {
     const { values } = bindArgs(name, a, spec);
-    const b = Object.fromEntries(spec.map((s, i) => [s.name, values[i] === MISSING ? null : values[i]])) as Record<string, PyValue>;
+    const b = nameTable(Object.fromEntries(spec.map((s, i) => [s.name, values[i] === MISSING ? null : values[i]])) as Record<string, PyValue>);
     if (b.size_average !== null || b.reduce !== null)
       throw pyErr("NotImplementedError", `${name}(size_average=..., reduce=...) (deprecated) is not in Gradlens; use reduction='mean'|'sum'|'none'`);
     const r = b.reduction;
@@ -57,7 +57,7 @@ const bceWithLogits = new PyBuiltin("binary_cross_entropy_with_logits", (a) => {
     { name: "pos_weight", default: null },
   ];
   const { values } = bindArgs("binary_cross_entropy_with_logits", a, spec);
-  const b = Object.fromEntries(spec.map((s, i) => [s.name, values[i] === MISSING ? null : values[i]])) as Record<string, PyValue>;
+  const b = nameTable(Object.fromEntries(spec.map((s, i) => [s.name, values[i] === MISSING ? null : values[i]])) as Record<string, PyValue>);
   if (b.size_average !== null || b.reduce !== null)
     throw pyErr("NotImplementedError", "binary_cross_entropy_with_logits(size_average=..., reduce=...) (deprecated) is not in Gradlens; use reduction='mean'|'sum'|'none'");
   const r = b.reduction;

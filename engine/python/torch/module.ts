@@ -6,6 +6,7 @@ import type { Tensor } from "../../tensor.ts";
 import { MISSING, type ParamSpec, bindArgs } from "../args.ts";
 import { truthy } from "../ops.ts";
 import {
+  nameTable,
   type CallArgs,
   PyBuiltin,
   PyClass,
@@ -34,7 +35,7 @@ import { RANDOM_TENSOR_FUNCTIONS, randomFunctions } from "./random_functions.ts"
 type Bound = Record<string, PyValue | typeof MISSING>;
 function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
   const { values } = bindArgs(fname, a, spec);
-  const out: Bound = {};
+  const out: Bound = nameTable();
   spec.forEach((s, i) => (out[s.name] = values[i]));
   return out;
 }

@@ -3,7 +3,7 @@
 // clamp_min/clamp_max/clip, and pow_.
 import * as T from "../../index.ts";
 import type { Tensor } from "../../tensor.ts";
-import { type CallArgs, type PyValue, pyErr, typeName } from "../values.ts";
+import { nameTable, type CallArgs, type PyValue, pyErr, typeName } from "../values.ts";
 import { isTensor, toScalar } from "./convert.ts";
 
 type Method = (x: Tensor, a: CallArgs) => PyValue;
@@ -16,9 +16,9 @@ export const UNARY_NAMES = [
 type UnaryName = (typeof UNARY_NAMES)[number];
 
 /** NumPy's names PyTorch keeps as aliases */
-const ALIASES: Record<string, UnaryName> = {
+const ALIASES: Record<string, UnaryName> = nameTable({
   arcsin: "asin", arccos: "acos", arctan: "atan", fix: "trunc", negative: "neg", absolute: "abs",
-};
+});
 
 /** a method of no arguments, refusing them as CPython's METH_NOARGS does */
 function noArgs(name: string, fn: (x: Tensor) => PyValue): Method {
@@ -51,7 +51,7 @@ function operand(name: string, a: CallArgs): Tensor | T.Scalar {
   return isTensor(v) ? v : toScalar(v, `${name}(): argument 'other'`);
 }
 
-export const pointwiseMethods: Record<string, Method> = {
+export const pointwiseMethods: Record<string, Method> = nameTable({
   clamp_min: oneBound("clamp_min", "min", false),
   clamp_max: oneBound("clamp_max", "max", false),
   clamp_min_: oneBound("clamp_min_", "min", true),
@@ -69,7 +69,7 @@ export const pointwiseMethods: Record<string, Method> = {
     const s = toScalar(e, "pow_(): argument 'exponent'");
     return T.inplaceOf(x, "pow_", (t) => T.pow(t, s));
   },
-};
+});
 for (const n of UNARY_NAMES) {
   pointwiseMethods[n] = noArgs(n, unary(n));
   if (n !== "isnan" && n !== "isinf") pointwiseMethods[`${n}_`] = noArgs(`${n}_`, (x) => T.inplaceOf(x, `${n}_`, unary(n)));

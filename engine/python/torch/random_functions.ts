@@ -6,7 +6,7 @@ import * as T from "../../index.ts";
 import type { TorchGenerator } from "../../random/index.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { Tensor } from "../../tensor.ts";
-import { type CallArgs, PyBuiltin, PyClass, PyDict, PyInstance, type PyValue, objectClass, pyErr, typeName } from "../values.ts";
+import { nameTable, type CallArgs, PyBuiltin, PyClass, PyDict, PyInstance, type PyValue, objectClass, pyErr, typeName } from "../values.ts";
 import { checkDevice, isTensor, toDType, toInteger, toScalar, toShape } from "./convert.ts";
 import { bindSignature, type Param } from "./signature.ts";
 
@@ -229,7 +229,7 @@ export function randomFunctions(rt: Runtime): Map<string, PyValue> {
 type Method = (x: Tensor, a: CallArgs) => PyValue;
 const GEN: Param = { name: "generator", type: "object", default: null, kwOnly: true };
 
-export const randomMethods: Record<string, Method> = {
+export const randomMethods: Record<string, Method> = nameTable({
   uniform_: (x, a) => {
     const b = bindSignature("uniform_", a, [{ name: "from", type: "float", default: 0 }, { name: "to", type: "float", default: 1 }, GEN]);
     return T.uniform_(x, float(b.from, "from"), float(b.to, "to"), generatorOf(x.rt, b.generator, "uniform_"));
@@ -255,6 +255,6 @@ export const randomMethods: Record<string, Method> = {
     const b = bindSignature("multinomial", a, [{ name: "num_samples", type: "int" }, { name: "replacement", type: "bool", default: false }, GEN]);
     return T.multinomial(x, toInteger(b.num_samples, "num_samples"), b.replacement as boolean, generatorOf(x.rt, b.generator, "multinomial"));
   },
-};
+});
 
 export const RANDOM_TENSOR_FUNCTIONS = ["multinomial"];

@@ -3,7 +3,7 @@
 // x.max(1, True).values, x.max(other), x.softmax(dim=-1)... (var, std, prod, norm: stat_methods.ts)
 import * as T from "../../index.ts";
 import type { Tensor } from "../../tensor.ts";
-import { type CallArgs, type PyValue, pyErr } from "../values.ts";
+import { nameTable, type CallArgs, type PyValue, pyErr } from "../values.ts";
 import { isTensor, toDims, toDType, toInteger } from "./convert.ts";
 import { returnTypes } from "./return_types.ts";
 import { bindSignature, type Param } from "./signature.ts";
@@ -80,7 +80,7 @@ function closeness(fname: "isclose" | "allclose"): Method {
   };
 }
 
-export const reduceMethods: Record<string, Method> = {
+export const reduceMethods: Record<string, Method> = nameTable({
   isclose: closeness("isclose"),
   allclose: closeness("allclose"),
   equal: (x, a) => T.equal(x, bindSignature("equal", a, [{ name: "other", type: "Tensor" }]).other as Tensor),
@@ -110,4 +110,4 @@ export const reduceMethods: Record<string, Method> = {
     if (b.dim !== null) notYet("Tensor.all(dim)");
     return T.all(x);
   },
-};
+});

@@ -2,7 +2,7 @@
 // position or by name (with NumPy's aliases: axis for dim, keepdims for keepdim, x/a for input),
 // type checks per parameter, and PyTorch's wording when a call does not fit one signature
 // ("sum(): argument 'dim' (position 1) must be tuple of ints, not float").
-import { type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
+import { nameTable, type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
 import { asIndex } from "../ops.ts";
 import { PyDType } from "./dtypes.ts";
 import { isTensor } from "./convert.ts";
@@ -32,7 +32,7 @@ export interface Param {
   optional?: boolean;
 }
 
-const ALIASES: Record<string, string> = { axis: "dim", keepdims: "keepdim", x: "input", a: "input", x1: "input", x2: "other" };
+const ALIASES: Record<string, string> = nameTable({ axis: "dim", keepdims: "keepdim", x: "input", a: "input", x1: "input", x2: "other" });
 
 function accepts(type: ParamType, v: PyValue): boolean {
   switch (type) {
@@ -72,7 +72,7 @@ export function bindSignature(fname: string, a: CallArgs, params: readonly Param
       "TypeError",
       `${fname}() takes ${positional.length} positional argument${positional.length === 1 ? "" : "s"} but ${a.args.length} ${a.args.length === 1 ? "was" : "were"} given`,
     );
-  const out: Bound = {};
+  const out: Bound = nameTable();
   const given = new Set<string>();
   a.args.forEach((v, i) => {
     const p = positional[i];

@@ -4,7 +4,7 @@
 import * as T from "../../index.ts";
 import type { Tensor } from "../../tensor.ts";
 import { truthy } from "../ops.ts";
-import { type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
+import { nameTable, type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
 import { toDType } from "./convert.ts";
 import { PyDType } from "./dtypes.ts";
 
@@ -116,4 +116,4 @@ const norm: Method = (x, a) => {
   return T.vectorNorm(x, { p: order, dim: dimsOf(dim), keepdim: truthy(b.get("keepdim") ?? false) });
 };
 
-export const statMethods: Record<string, Method> = { prod, var: varianceMethod("var"), std: varianceMethod("std"), norm };
+export const statMethods: Record<string, Method> = nameTable({ prod, var: varianceMethod("var"), std: varianceMethod("std"), norm });

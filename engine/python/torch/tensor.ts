@@ -6,6 +6,7 @@ import type { Tensor } from "../../tensor.ts";
 import { MISSING, type ParamSpec, bindArgs } from "../args.ts";
 import { formatValue, truthy } from "../ops.ts";
 import {
+  nameTable,
   type CallArgs,
   type ForeignType,
   PyBuiltin,
@@ -49,7 +50,7 @@ type Bound = Record<string, PyValue | typeof MISSING>;
 
 function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
   const { values } = bindArgs(fname, a, spec);
-  const out: Bound = {};
+  const out: Bound = nameTable();
   spec.forEach((s, i) => (out[s.name] = values[i]));
   return out;
 }
@@ -124,7 +125,7 @@ function shapeNamed(fname: string, name: string, a: CallArgs, ignored: string[] 
 }
 
 
-export const tensorMethods: Record<string, Method> = {
+export const tensorMethods: Record<string, Method> = nameTable({
   backward: (x, a) => {
     const b = parse("backward", a, [
       { name: "gradient", default: null },
@@ -295,7 +296,7 @@ export const tensorMethods: Record<string, Method> = {
       throw pyErr("RuntimeError", "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
     return new PyNdarray(x.values(), x.shape.slice(), x.dtype);
   },
-};
+});
 Object.assign(tensorMethods, pointwiseMethods, reduceMethods, extraMethods, indexMethods, statMethods, randomMethods);
 tensorMethods.clip = tensorMethods.clamp;
 tensorMethods.clip_ = tensorMethods.clamp_;
@@ -345,6 +346,9 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
     case "_base":
       return x.base;
   }
+  // the instance's own attributes (x.label = "w") come before methods, as a __dict__ does
+  const own = instanceAttrs.get(x)?.get(name);
+  if (own !== undefined) return own;
   const m = tensorMethods[name];
   if (m) return new PyBuiltin(name, (a) => m(x, a), x);
   // a name PyTorch's Tensor has that Gradlens does not run yet: NotImplementedError, not AttributeError
@@ -375,10 +379,23 @@ function setattr(x: Tensor, name: string, value: PyValue): boolean {
       if (!isTensor(value)) throw pyErr("TypeError", `Variable data has to be a tensor, but got ${typeName(value)}`);
       throw pyErr("NotImplementedError", "assigning x.data is outside what Gradlens runs; use `with torch.no_grad(): x.copy_(...)`");
   }
-  if (name in tensorMethods || pytorchHas("torch.Tensor", name) || getattr(x, name) !== undefined)
-    throw pyErr("AttributeError", `attribute '${name}' of 'torch._C._TensorBase' objects is not writable`);
-  throw pyErr("AttributeError", `'Tensor' object has no attribute '${name}'`);
+  if (READ_ONLY.has(name)) throw pyErr("AttributeError", `attribute '${name}' of 'torch._C.TensorBase' objects is not writable`);
+  let own = instanceAttrs.get(x);
+  if (!own) instanceAttrs.set(x, (own = new Map()));
+  own.set(name, value);
+  return true;
 }
+
+/** TensorBase's properties without a setter (PyTorch 2.6) */
+const READ_ONLY = new Set([
+  "H", "T", "_base", "_cdata", "_has_symbolic_sizes_strides", "_python_dispatch", "_version", "device", "dtype", "grad_fn",
+  "imag", "is_cpu", "is_cuda", "is_ipu", "is_leaf", "is_maia", "is_meta", "is_mkldnn", "is_mps", "is_mtia", "is_nested",
+  "is_quantized", "is_sparse", "is_sparse_csr", "is_vulkan", "is_xla", "is_xpu", "itemsize", "layout", "mH", "mT", "name",
+  "nbytes", "ndim", "output_nr", "retains_grad", "shape",
+]);
+
+/** attributes a program set on a tensor object (a Tensor has a __dict__): x.label = "w" */
+const instanceAttrs = new WeakMap<Tensor, Map<string, PyValue>>();
 
 function binop(op: string, a: PyValue, b: PyValue, inplace: boolean): PyValue | undefined {
   const aT = isTensor(a);
