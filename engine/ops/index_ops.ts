@@ -196,10 +196,9 @@ export function unbind(t: Tensor, dim = 0): Tensor[] {
   let node: GradNode | null = null;
   if (rt.gradEnabled && t.requiresGrad) {
     node = new GradNode(rt, "UnbindBackward0", [gradientEdge(t)], (grads) => [
+      // grads may have holes (outputs that got no gradient), which some()/map() skip
       stack(
-        grads.length < outs.length || grads.some((g) => !g)
-          ? outs.map((o, i) => grads[i] ?? zerosLikeT(o))
-          : (grads as Tensor[]),
+        outs.map((o, i) => grads[i] ?? zerosLikeT(o)),
         d,
       ),
     ]);
