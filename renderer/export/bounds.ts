@@ -3,7 +3,7 @@
 // sums and gradient pills drawn outside node boxes are never cut off, whatever the components draw.
 
 import type { Bounds } from "../layout/types.ts";
-import { scanXml, type XmlVisitor } from "./xml.ts";
+import { scanXml, type XmlAttributes, type XmlVisitor } from "./xml.ts";
 
 /** x' = sx·x + tx, y' = sy·y + ty */
 type Frame = { sx: number; sy: number; tx: number; ty: number };
@@ -21,6 +21,9 @@ function num(v: string | undefined, fallback = 0): number {
 export function applyTransform(frame: Frame, transform: string | undefined): Frame {
   if (!transform) return frame;
   let f = frame;
+  // most are one translate(x y): one anchored match instead of a matchAll and splits
+  const simple = /^translate\(\s*(-?[\d.]+(?:e[-+]?\d+)?)[\s,]+(-?[\d.]+(?:e[-+]?\d+)?)\s*\)$/i.exec(transform);
+  if (simple) return { sx: f.sx, sy: f.sy, tx: f.tx + f.sx * Number(simple[1]), ty: f.ty + f.sy * Number(simple[2]) };
   for (const m of transform.matchAll(/(translate|scale)\(\s*([^)]*)\)/g)) {
     const args = m[2].split(/[\s,]+/).filter(Boolean).map(Number);
     if (m[1] === "translate") {
@@ -35,16 +38,61 @@ export function applyTransform(frame: Frame, transform: string | undefined): Fra
 }
 
 /** Coordinate pairs of a path made of absolute M/L/C/Q/S/T commands (what d3 writes). Control
- *  points are included: a curve stays inside them, so the box is safe. */
+ *  points are included: a curve stays inside them, so the box is safe. One pass over the
+ *  characters: exports measure tens of thousands of paths. */
 export function pathPoints(d: string): [number, number][] {
-  const nums = (d.match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi) ?? []).map(Number);
-  if (/[a-y]/.test(d.replace(/e[-+]?\d/gi, ""))) {
-    // relative commands are not used by the components; fall back to no points rather than guess
-    return [];
-  }
   const out: [number, number][] = [];
-  for (let i = 0; i + 1 < nums.length; i += 2) out.push([nums[i], nums[i + 1]]);
+  eachPathPoint(d, (x, y) => out.push([x, y]));
   return out;
+}
+
+/** pathPoints without the arrays: `visit` gets each pair (none if the path has relative commands). */
+export function eachPathPoint(d: string, visit: (x: number, y: number) => void): void {
+  const nums: number[] = [];
+  const n = d.length;
+  const digit = (k: number): boolean => {
+    const c = d.charCodeAt(k);
+    return c >= 48 && c <= 57;
+  };
+  let k = 0;
+  while (k < n) {
+    const c = d.charCodeAt(k);
+    // a lowercase command (relative) but z: not used by the components; no points rather than a guess
+    if (c >= 97 && c <= 121 && !(c === 101 && exponentAt(d, k))) return;
+    // a number: -?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?
+    let j = c === 45 ? k + 1 : k;
+    const start = j;
+    if (digit(j)) {
+      while (digit(j)) j++;
+      if (d.charCodeAt(j) === 46) {
+        j++;
+        while (digit(j)) j++;
+      }
+    } else if (d.charCodeAt(j) === 46 && digit(j + 1)) {
+      j++;
+      while (digit(j)) j++;
+    }
+    if (j === start) {
+      k++;
+      continue;
+    }
+    if ((d.charCodeAt(j) | 32) === 101 && exponentAt(d, j)) {
+      j++;
+      if (d.charCodeAt(j) === 43 || d.charCodeAt(j) === 45) j++;
+      while (digit(j)) j++;
+    }
+    nums.push(Number(d.slice(k, j)));
+    k = j;
+  }
+  for (let i = 0; i + 1 < nums.length; i += 2) visit(nums[i], nums[i + 1]);
+}
+
+/** e or E at k starts an exponent: a digit follows, perhaps after a sign */
+function exponentAt(d: string, k: number): boolean {
+  let j = k + 1;
+  if (d.charCodeAt(j) === 43 || d.charCodeAt(j) === 45) j++;
+  const c = d.charCodeAt(j);
+  return c >= 48 && c <= 57;
 }
 
 export function emptyBounds(): Bounds {
@@ -58,9 +106,9 @@ interface Open {
   frame: Frame;
   /** nothing inside is measured (definitions, a nested svg taken as its box, a text's inside) */
   skip: boolean;
-  /** centres of the rect children, for the texts among the children */
-  rectCentres: number[];
-  texts: { x: number; y: number; length: number; frame: Frame }[];
+  /** centres of the rect children, for the texts among the children (made when first needed) */
+  rectCentres: number[] | null;
+  texts: { x: number; y: number; length: number; frame: Frame }[] | null;
   /** set while inside a <text>: its position and the length of its text so far */
   text: { x: number; y: number; length: number; frame: Frame } | null;
 }
@@ -87,13 +135,15 @@ export function boundsReader(frame: Frame = IDENTITY): { visitor: XmlVisitor; bo
     if (py < b.minY) b.minY = py;
     if (py > b.maxY) b.maxY = py;
   };
-  const box = (f: Frame, a: Record<string, string>) => {
-    add(f, num(a.x), num(a.y));
-    add(f, num(a.x) + num(a.width), num(a.y) + num(a.height));
+  const box = (f: Frame, a: XmlAttributes) => {
+    const x = num(a.get("x"));
+    const y = num(a.get("y"));
+    add(f, x, y);
+    add(f, x + num(a.get("width")), y + num(a.get("height")));
   };
   const stack: Open[] = [];
   const open = (f: Frame, skip: boolean): Open => {
-    const entry: Open = { frame: f, skip, rectCentres: [], texts: [], text: null };
+    const entry: Open = { frame: f, skip, rectCentres: null, texts: null, text: null };
     stack.push(entry);
     return entry;
   };
@@ -104,7 +154,7 @@ export function boundsReader(frame: Frame = IDENTITY): { visitor: XmlVisitor; bo
         open(parent.frame, true).text = parent.text;
         return;
       }
-      const f = applyTransform(parent ? parent.frame : frame, a.transform);
+      const f = applyTransform(parent ? parent.frame : frame, a.get("transform"));
       if (NOT_DRAWN.has(name)) {
         open(f, true);
         return;
@@ -120,25 +170,28 @@ export function boundsReader(frame: Frame = IDENTITY): { visitor: XmlVisitor; bo
           break;
         case "rect":
           box(f, a);
-          parent?.rectCentres.push(num(a.x) + num(a.width) / 2);
+          if (parent) (parent.rectCentres ??= []).push(num(a.get("x")) + num(a.get("width")) / 2);
           break;
         case "circle":
         case "ellipse": {
-          const rx = num(a.r ?? a.rx);
-          const ry = num(a.r ?? a.ry);
-          add(f, num(a.cx) - rx, num(a.cy) - ry);
-          add(f, num(a.cx) + rx, num(a.cy) + ry);
+          const r = a.get("r");
+          const rx = num(r ?? a.get("rx"));
+          const ry = num(r ?? a.get("ry"));
+          const cx = num(a.get("cx"));
+          const cy = num(a.get("cy"));
+          add(f, cx - rx, cy - ry);
+          add(f, cx + rx, cy + ry);
           break;
         }
         case "line":
-          add(f, num(a.x1), num(a.y1));
-          add(f, num(a.x2), num(a.y2));
+          add(f, num(a.get("x1")), num(a.get("y1")));
+          add(f, num(a.get("x2")), num(a.get("y2")));
           break;
         case "path":
-          for (const [x, y] of pathPoints(a.d ?? "")) add(f, x, y);
+          eachPathPoint(a.get("d") ?? "", (x, y) => add(f, x, y));
           break;
         case "text":
-          open(f, false).text = { x: num(a.x), y: num(a.y), length: 0, frame: f };
+          open(f, false).text = { x: num(a.get("x")), y: num(a.get("y")), length: 0, frame: f };
           return;
         default:
           shape = false;
@@ -150,18 +203,22 @@ export function boundsReader(frame: Frame = IDENTITY): { visitor: XmlVisitor; bo
       const top = stack[stack.length - 1];
       if (top?.text) top.text.length += t.length;
     },
+    wantsText() {
+      return stack[stack.length - 1]?.text != null;
+    },
     close() {
       const done = stack.pop() as Open;
       const parent = stack[stack.length - 1];
       if (done.text && !parent?.text) {
-        parent?.texts.push(done.text);
+        if (parent) (parent.texts ??= []).push(done.text);
         return;
       }
+      if (!done.texts) return;
       // the anchor lives in CSS, which is not evaluated here. A text centred on a box beside it
       // (a pill, a badge, a node) is taken as centred; any other text may reach either way.
       for (const { x, y, length, frame: f } of done.texts) {
         const width = length * FONT_PX * GLYPH;
-        const centred = done.rectCentres.some((c) => Math.abs(c - x) < 0.5);
+        const centred = done.rectCentres?.some((c) => Math.abs(c - x) < 0.5) ?? false;
         add(f, x - width / 2, y - FONT_PX);
         add(f, centred ? x + width / 2 : x + width, y + FONT_PX / 3);
       }

@@ -40,7 +40,6 @@ export class XmlError extends Error {
   override name = "XmlError";
 }
 
-const NAME = /[A-Za-z_:][\w.:-]*/y;
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function decode(text: string, at: number): string {
@@ -54,15 +53,113 @@ function decode(text: string, at: number): string {
   });
 }
 
-/** What a scan reports, in document order. Attribute values and text arrive decoded. */
+/**
+ * An element's attributes during a scan, read in place: a value is cut out of the document (and
+ * decoded) only when asked for, so megabytes of SVG are scanned without an object per element.
+ * Valid only inside the `open` call that receives it.
+ */
+export class XmlAttributes {
+  count = 0;
+  private text = "";
+  private readonly at: number[] = [];
+
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+  }
+
+  /** name in text[nameStart, nameEnd), value (quotes excluded) in text[valueStart, valueEnd) */
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    const k = 4 * this.count++;
+    this.at[k] = nameStart;
+    this.at[k + 1] = nameEnd;
+    this.at[k + 2] = valueStart;
+    this.at[k + 3] = valueEnd;
+  }
+
+  name(i: number): string {
+    return this.text.slice(this.at[4 * i], this.at[4 * i + 1]);
+  }
+
+  value(i: number): string {
+    return decode(this.text.slice(this.at[4 * i + 2], this.at[4 * i + 3]), this.at[4 * i + 2]);
+  }
+
+  /** the index of the attribute called `name`, or -1 */
+  indexOf(name: string): number {
+    for (let i = 0; i < this.count; i++) {
+      const start = this.at[4 * i];
+      if (this.at[4 * i + 1] - start === name.length && this.text.startsWith(name, start)) return i;
+    }
+    return -1;
+  }
+
+  /** whether the attribute added last repeats an earlier one's name */
+  lastIsRepeat(): boolean {
+    const k = 4 * (this.count - 1);
+    const start = this.at[k];
+    const length = this.at[k + 1] - start;
+    for (let i = 0; i < this.count - 1; i++) {
+      const other = this.at[4 * i];
+      if (this.at[4 * i + 1] - other !== length) continue;
+      let j = 0;
+      while (j < length && this.text.charCodeAt(start + j) === this.text.charCodeAt(other + j)) j++;
+      if (j === length) return true;
+    }
+    return false;
+  }
+
+  get(name: string): string | undefined {
+    const i = this.indexOf(name);
+    return i < 0 ? undefined : this.value(i);
+  }
+
+  /** the name starts with `prefix` / ends with `suffix`, ASCII case ignored */
+  nameStartsWith(i: number, prefix: string): boolean {
+    const start = this.at[4 * i];
+    return this.at[4 * i + 1] - start >= prefix.length && matchesIgnoringCase(this.text, start, prefix);
+  }
+
+  nameEndsWith(i: number, suffix: string): boolean {
+    const end = this.at[4 * i + 1];
+    return end - this.at[4 * i] >= suffix.length && matchesIgnoringCase(this.text, end - suffix.length, suffix);
+  }
+
+  /** the raw value holds this character */
+  valueHas(i: number, char: string): boolean {
+    const c = char.charCodeAt(0);
+    for (let k = this.at[4 * i + 2]; k < this.at[4 * i + 3]; k++) if (this.text.charCodeAt(k) === c) return true;
+    return false;
+  }
+
+  toRecord(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < this.count; i++) out[this.name(i)] = this.value(i);
+    return out;
+  }
+}
+
+function matchesIgnoringCase(text: string, at: number, lower: string): boolean {
+  for (let k = 0; k < lower.length; k++) if ((text.charCodeAt(at + k) | 32) !== lower.charCodeAt(k)) return false;
+  return true;
+}
+
+/** What a scan reports, in document order. Text arrives decoded. */
 export interface XmlVisitor {
-  open(name: string, attrs: Record<string, string>): void;
+  open(name: string, attrs: XmlAttributes): void;
   /** every element closes, also `<a/>` */
   close(name: string): void;
-  text(text: string): void;
+  text?(text: string): void;
+  /** whether the text coming next is wanted (when absent: always, if there is a `text`) */
+  wantsText?(): boolean;
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+/** [A-Za-z_:] and [\w.:-]: what names may start with and hold */
+const isNameStart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+const isNameChar = (c: number): boolean =>
+  isNameStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
 
 /**
  * Reads one XML document start to end, reporting elements and text to `visitor`, and throws
@@ -76,11 +173,11 @@ export function scanXml(text: string, visitor: XmlVisitor): void {
     throw new XmlError(`${msg} at offset ${i}`);
   };
   const name = (): string => {
-    NAME.lastIndex = i;
-    const m = NAME.exec(text);
-    if (!m) fail("expected a name");
-    i += m![0].length;
-    return m![0];
+    const start = i;
+    if (!isNameStart(text.charCodeAt(i))) fail("expected a name");
+    i++;
+    while (i < n && isNameChar(text.charCodeAt(i))) i++;
+    return text.slice(start, i);
   };
   const space = (): void => {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
@@ -101,11 +198,12 @@ export function scanXml(text: string, visitor: XmlVisitor): void {
       } else return;
     }
   };
+  const attrs = new XmlAttributes();
   /** reads `<name attrs...>` or `<name .../>`; true when it has content to follow */
   const startTag = (open: string[]): boolean => {
     i++;
     const el = name();
-    const attrs: Record<string, string> = {};
+    attrs.reset(text);
     for (;;) {
       const before = i;
       space();
@@ -122,19 +220,30 @@ export function scanXml(text: string, visitor: XmlVisitor): void {
         return true;
       }
       if (i === before) fail("expected whitespace before an attribute");
-      const attr = name();
-      if (attr in attrs) fail(`duplicate attribute '${attr}'`);
+      const nameStart = i;
+      if (!isNameStart(text.charCodeAt(i))) fail("expected a name");
+      i++;
+      while (i < n && isNameChar(text.charCodeAt(i))) i++;
+      const nameEnd = i;
       space();
-      if (text[i] !== "=") fail(`attribute '${attr}' has no value`);
+      if (text[i] !== "=") fail(`attribute '${text.slice(nameStart, nameEnd)}' has no value`);
       i++;
       space();
-      const q = text[i];
-      if (q !== '"' && q !== "'") fail(`attribute '${attr}' is not quoted`);
-      const end = text.indexOf(q, i + 1);
-      if (end < 0) fail("unclosed attribute value");
-      const raw = text.slice(i + 1, end);
-      if (raw.includes("<")) fail(`'<' in attribute '${attr}'`);
-      attrs[attr] = decode(raw, i);
+      const q = text.charCodeAt(i);
+      if (q !== 34 && q !== 39) fail(`attribute '${text.slice(nameStart, nameEnd)}' is not quoted`);
+      const start = i + 1;
+      let end = start;
+      let entity = false;
+      for (; end < n; end++) {
+        const c = text.charCodeAt(end);
+        if (c === q) break;
+        if (c === 60) fail(`'<' in attribute '${text.slice(nameStart, nameEnd)}'`);
+        if (c === 38) entity = true;
+      }
+      if (end >= n) fail("unclosed attribute value");
+      attrs.add(nameStart, nameEnd, start, end);
+      if (attrs.lastIsRepeat()) fail(`duplicate attribute '${text.slice(nameStart, nameEnd)}'`);
+      if (entity) decode(text.slice(start, end), i);
       i = end + 1;
     }
   };
@@ -152,17 +261,29 @@ export function scanXml(text: string, visitor: XmlVisitor): void {
       const lt = text.indexOf("<", i);
       if (lt < 0) fail(`<${open[open.length - 1]}> is never closed`);
       if (lt > i) {
-        const raw = text.slice(i, lt);
-        if (raw.includes("]]>")) fail("']]>' in text");
-        visitor.text(decode(raw, i));
+        // only a text that is asked for, or holds an entity to check, is cut out of the document
+        let entity = false;
+        for (let k = i; k < lt; k++) {
+          const c = text.charCodeAt(k);
+          if (c === 38) entity = true;
+          else if (c === 93 && text.charCodeAt(k + 1) === 93 && text.charCodeAt(k + 2) === 62) {
+            i = k;
+            fail("']]>' in text");
+          }
+        }
+        const wanted = visitor.text !== undefined && (!visitor.wantsText || visitor.wantsText());
+        if (wanted || entity) {
+          const decoded = decode(text.slice(i, lt), i);
+          if (wanted) visitor.text?.(decoded);
+        }
         i = lt;
       }
       const next = text.charCodeAt(i + 1);
       if (next === 47) {
         i += 2;
-        const closing = name();
         const el = open.pop() as string;
-        if (closing !== el) fail(`</${closing}> closes <${el}>`);
+        if (text.startsWith(el, i) && !isNameChar(text.charCodeAt(i + el.length))) i += el.length;
+        else fail(`</${name()}> closes <${el}>`);
         space();
         if (text[i] !== ">") fail("expected '>'");
         i++;
@@ -171,7 +292,7 @@ export function scanXml(text: string, visitor: XmlVisitor): void {
       else if (text.startsWith("<![CDATA[", i)) {
         const end = text.indexOf("]]>", i);
         if (end < 0) fail("unclosed CDATA");
-        visitor.text(text.slice(i + 9, end));
+        if (!visitor.wantsText || visitor.wantsText()) visitor.text?.(text.slice(i + 9, end));
         i = end + 3;
       } else if (next === 63 || next === 33) fail("unexpected markup");
       else startTag(open);
@@ -187,7 +308,7 @@ export function parseXml(text: string): XmlElement {
   let root: XmlElement | null = null;
   scanXml(text, {
     open(name, attrs) {
-      const el: XmlElement = { name, attrs, children: [] };
+      const el: XmlElement = { name, attrs: attrs.toRecord(), children: [] };
       if (stack.length > 0) stack[stack.length - 1].children.push(el);
       else root = el;
       stack.push(el);

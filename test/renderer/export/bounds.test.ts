@@ -29,6 +29,13 @@ describe("drawing bounds", () => {
       [3, 4],
     ]);
     expect(pathPoints("m1,2l3,4")).toEqual([]);
+    expect(pathPoints("M-1.5,.25C1e-3 2E+2,-0.5-7 8.,9Z")).toEqual([
+      [-1.5, 0.25],
+      [0.001, 200],
+      [-0.5, -7],
+      [8, 9],
+    ]);
+    expect(applyTransform({ sx: 2, sy: 2, tx: 1, ty: 1 }, "translate(-3.5 4e1)")).toEqual({ sx: 2, sy: 2, tx: -6, ty: 81 });
   });
 });
 

@@ -16,6 +16,13 @@ describe("strict XML check", () => {
     { doc: `<a>\u0000</a>`, ok: false },
     { doc: `<a><!-- a -- b --></a>`, ok: false },
     { doc: `<a c="x"d="y"/>`, ok: false },
+    { doc: `<a b="&nbsp;"/>`, ok: false },
+    { doc: `<a b="x" c="y" b="z"/>`, ok: false },
+    { doc: `<a>x ]]> y</a>`, ok: false },
+    { doc: `<a></ab>`, ok: false },
+    { doc: `<ab></a>`, ok: false },
+    { doc: `<a></a >`, ok: true },
+    { doc: `<a b='1' bc="2"><![CDATA[ < & ]]></a>`, ok: true },
   ])("$doc -> $ok", ({ doc, ok }) => {
     if (ok) expect(() => parseXml(doc)).not.toThrow();
     else expect(() => parseXml(doc)).toThrow(XmlError);
