@@ -22,6 +22,8 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 export class Runtime {
   sink: EventSink | null;
   gradEnabled = true;
+  /** torch.inference_mode(): new tensors are inference tensors, nothing is recorded */
+  inferenceMode = false;
   /** source span of the Python expression being evaluated; events carry it */
   span: Span | undefined = undefined;
   onWarning: ((category: string, message: string) => void) | null = null;

@@ -7,6 +7,9 @@ import type { GradNode } from "./autograd/node.ts";
 
 export class Storage {
   version = 0;
+  /** made in inference mode: its tensors are inference tensors (no version counter, never saved
+   *  for backward, not modified in place outside inference mode) */
+  inference = false;
   /** ids of every tensor that looks into this storage (aliases see each other's changes) */
   viewers: number[] = [];
   constructor(
@@ -70,6 +73,8 @@ export class Tensor {
   ) {
     this.id = rt.newTensorId();
     this.numel = numelOf(shape);
+    // a storage's first tensor made in inference mode makes it an inference storage
+    if (storage.viewers.length === 0 && rt.inferenceMode) storage.inference = true;
     storage.viewers.push(this.id);
     rt.tracked?.tensors.set(this.id, this);
   }

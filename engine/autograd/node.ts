@@ -127,6 +127,10 @@ export class GradNode {
   }
 
   save(slot: string, t: Tensor, isOutput = false): void {
+    if (t.storage.inference && !this.rt.inferenceMode)
+      throw runtimeError(
+        "Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.",
+      );
     this.saved.push(new SavedTensor(slot, t, t.storage.version, isOutput, t.id));
   }
 

@@ -61,7 +61,7 @@ export function record(out: Tensor, rec: OpRecord): Tensor {
     return out;
   }
   let node: GradNode | null = null;
-  if (rt.gradEnabled && isFloating(out.dtype) && needsGrad(rec.inputs)) {
+  if (rt.gradEnabled && !rt.inferenceMode && isFloating(out.dtype) && needsGrad(rec.inputs)) {
     node = new GradNode(
       rt,
       rec.gradFn,

@@ -123,7 +123,7 @@ export function mutate(
   internalOverlapCheck = true,
 ): Tensor {
   const rt = t.rt;
-  const recording = rebase !== null && rt.gradEnabled && (t.requiresGrad || rebase.others.some((o) => o?.requiresGrad));
+  const recording = rebase !== null && rt.gradEnabled && !rt.inferenceMode && (t.requiresGrad || rebase.others.some((o) => o?.requiresGrad));
   checkInplace(t, recording);
   checkOverlap(t, sources, internalOverlapCheck);
   const storageBefore = rt.sink ? t.storage.data.slice() : [];
@@ -147,6 +147,11 @@ export function mutate(
     forEachOffset(t, (off, i) => (data[off] = castValue(f(data[off], i), t.dtype)));
   }
   t.storage.version++;
+  // PyTorch checks after the kernel wrote: the values change and the error is raised all the same
+  if (t.storage.inference && !rt.inferenceMode)
+    throw runtimeError(
+      "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.",
+    );
   let rebased: GradNode | null = null;
   const base = t.base;
   if (node && rebase) {
@@ -331,6 +336,8 @@ export function requiresGrad_(t: Tensor, flag = true): Tensor {
     );
   }
   if (flag && !isFloating(t.dtype)) throw runtimeError("only Tensors of floating point dtype can require gradients");
+  if (flag && t.storage.inference && !t.rt.inferenceMode)
+    throw runtimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
   t.setLeafRequiresGrad(flag);
   emitFlags(t);
   return t;

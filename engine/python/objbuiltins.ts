@@ -98,7 +98,7 @@ export function objectBuiltins(m: Map<string, PyValue>): void {
   b("isinstance", (a) => {
     const [v, info] = args("isinstance", a, 2, 2);
     const c = classOf(v);
-    return classInfo(info, "isinstance").some((k) => c.isSubclassOf(k));
+    return classInfo(info, "isinstance").some((k) => (k.instanceCheck ? k.instanceCheck(v) : c.isSubclassOf(k)));
   });
   b("issubclass", (a) => {
     const [c, info] = args("issubclass", a, 2, 2);

@@ -69,6 +69,8 @@ export class PyClass extends PyObj {
   nativeAttr?: (name: string) => PyValue | undefined;
   /** instances have no __dict__, only these attribute names (`__slots__`) */
   slots: Set<string> | null = null;
+  /** isinstance(v, cls) decided by the class (a metaclass's __instancecheck__: torch.autograd.Variable) */
+  instanceCheck?: (v: PyValue) => boolean;
   constructor(
     readonly name: string,
     base: PyClass | null,

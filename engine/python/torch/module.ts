@@ -9,14 +9,11 @@ import {
   nameTable,
   type CallArgs,
   PyBuiltin,
-  PyClass,
   PyError,
-  PyInstance,
   PyList,
   PyModule,
   PyTuple,
   type PyValue,
-  objectClass,
   pyErr,
   typeName,
 } from "../values.ts";
@@ -31,6 +28,9 @@ import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
 import { INDEX_FUNCTIONS } from "./index_methods.ts";
 import { INPLACE_FUNCTIONS } from "./pointwise_methods.ts";
 import { RANDOM_TENSOR_FUNCTIONS, randomFunctions } from "./random_functions.ts";
+import { addAutogradSurface } from "./autograd/surface.ts";
+import { hasLibrary } from "../library.ts";
+import { gradModeName, torchC } from "./autograd/grad_mode.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
 function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
@@ -121,22 +121,6 @@ const TENSOR_FUNCTIONS = [
   "floor", "ceil", "round", "trunc", "frac", "isnan", "isinf", "maximum", "minimum", "outer",
 ];
 
-
-function gradMode(rt: Runtime, enabled: boolean, name: string): PyInstance {
-  let before = rt.gradEnabled;
-  return new PyInstance(
-    new PyClass(name, objectClass, undefined, "torch.autograd.grad_mode"),
-    `<torch.autograd.grad_mode.${name} object at 0x0>`,
-    () => {
-      before = rt.gradEnabled;
-      rt.gradEnabled = enabled;
-      return null;
-    },
-    () => {
-      rt.gradEnabled = before;
-    },
-  );
-}
 
 export function torchModules(rt: Runtime, warn: (category: string, message: string) => void): (name: string) => PyModule | undefined {
   const attrs = new Map<string, PyValue>();
@@ -232,18 +216,6 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   fn("is_tensor", (a) => isTensor(a.args[0]));
   fn("is_floating_point", (a) => T.isFloating(toTensorArg(a.args[0], "is_floating_point").dtype));
   fn("is_grad_enabled", () => rt.gradEnabled);
-  fn("no_grad", () => gradMode(rt, false, "no_grad"));
-  fn("enable_grad", () => gradMode(rt, true, "enable_grad"));
-  fn("set_grad_enabled", (a) => {
-    const mode = truthy(parse("set_grad_enabled", a, [{ name: "mode" }]).mode as PyValue);
-    const before = rt.gradEnabled;
-    rt.gradEnabled = mode;
-    // usable as a call or as a context manager that restores the mode on exit
-    return new PyInstance(new PyClass("set_grad_enabled", objectClass, undefined, "torch.autograd.grad_mode"), "<torch.autograd.grad_mode.set_grad_enabled object at 0x0>", () => null, () => {
-      rt.gradEnabled = before;
-    });
-  });
-
   const autograd = new Map<string, PyValue>();
   autograd.set(
     "grad",
@@ -302,9 +274,8 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
       return null;
     }),
   );
-  autograd.set("no_grad", attrs.get("no_grad")!);
-  autograd.set("enable_grad", attrs.get("enable_grad")!);
-  const autogradMod = withMissingPolicy(new PyModule("torch.autograd", autograd));
+  const autogradSubmodules = addAutogradSurface(rt, attrs, autograd);
+  const autogradMod = withMissingPolicy(new PyModule("torch.autograd", autograd), gradModeName);
   attrs.set("autograd", autogradMod);
 
   const optimMod = withMissingPolicy(new PyModule("torch.optim", new Map()));
@@ -312,19 +283,21 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const cudaMod = withMissingPolicy(new PyModule("torch.cuda", cudaAttrs()));
   attrs.set("cuda", cudaMod);
 
-  const torch = withMissingPolicy(new PyModule("torch", attrs));
+  const torch = withMissingPolicy(new PyModule("torch", attrs), gradModeName);
   const modules = new Map<string, PyModule>([
     ["torch", torch],
     ["torch.autograd", autogradMod],
     ["torch.optim", optimMod],
     ["torch.cuda", cudaMod],
+    ["torch._C", torchC(rt)],
+    ...autogradSubmodules,
   ]);
   return (name) => {
     const mod = modules.get(name);
     if (mod) return mod;
     // import torch.linalg: a module PyTorch has, not in Gradlens yet
     const dot = name.lastIndexOf(".");
-    if (name.startsWith("torch.") && pytorchHas(name.slice(0, dot), name.slice(dot + 1))) throw notInGradlens(name);
+    if (name.startsWith("torch.") && !hasLibrary(name) && pytorchHas(name.slice(0, dot), name.slice(dot + 1))) throw notInGradlens(name);
     return undefined;
   };
 }

@@ -1,5 +1,5 @@
 // The one message for PyTorch's names that Gradlens does not run yet.
-import { type PyError, type PyModule, pyErr } from "../values.ts";
+import { type PyError, type PyModule, type PyValue, pyErr } from "../values.ts";
 import { pytorchHas } from "./pytorch_names.ts";
 
 /** NotImplementedError: torch.einsum is not in Gradlens yet */
@@ -7,8 +7,10 @@ export const notInGradlens = (qualified: string): PyError => pyErr("NotImplement
 
 /** the policy for names PyTorch has and Gradlens does not run yet: NotImplementedError naming
  *  them; a name PyTorch lacks too falls through to the AttributeError PyTorch gives */
-export function withMissingPolicy(mod: PyModule): PyModule {
+export function withMissingPolicy(mod: PyModule, own?: (name: string) => PyValue | undefined): PyModule {
   mod.fallback = (name) => {
+    const v = own?.(name);
+    if (v !== undefined) return v;
     if (pytorchHas(mod.name, name)) throw notInGradlens(`${mod.name}.${name}`);
     return undefined;
   };

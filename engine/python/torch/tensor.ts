@@ -194,6 +194,7 @@ export const tensorMethods: Record<string, Method> = nameTable({
     const b = parse("requires_grad_", a, [{ name: "requires_grad", default: true }]);
     return T.requiresGrad_(x, truthy(b.requires_grad as PyValue));
   },
+  is_inference: (x, a) => (parse("is_inference", a, []), x.storage.inference),
   retain_grad: (x, a) => {
     parse("retain_grad", a, []);
     T.retainGrad(x);

@@ -1,0 +1,52 @@
+// The switches behind torch.autograd.grad_mode (written in Python, grad_mode_source.ts), as a
+// small host module torch._C: grad mode on/off and inference mode in and out.
+import type { Runtime } from "../../../runtime.ts";
+import { registerLibrary } from "../../library.ts";
+import { truthy } from "../../ops.ts";
+import { host } from "../../host.ts";
+import { type CallArgs, PyBuiltin, PyModule, PyTuple, type PyValue, pyErr, typeName } from "../../values.ts";
+import { bindArgs } from "../../args.ts";
+import { gradModeSource } from "./grad_mode_source.ts";
+
+registerLibrary(gradModeSource);
+
+/** names torch and torch.autograd take from the grad_mode module */
+export const GRAD_MODE_NAMES = new Set(["no_grad", "enable_grad", "set_grad_enabled", "inference_mode"]);
+
+/** torch.no_grad and its siblings, from the grad_mode module of this run */
+export function gradModeName(name: string): PyValue | undefined {
+  if (name === "grad_mode") return host.importModule(gradModeSource.name);
+  if (!GRAD_MODE_NAMES.has(name)) return undefined;
+  return host.importModule(gradModeSource.name).attrs.get(name);
+}
+
+export function torchC(rt: Runtime): PyModule {
+  const m = new Map<string, PyValue>();
+  const fn = (name: string, f: (a: CallArgs) => PyValue): void => void m.set(name, new PyBuiltin(name, f));
+  fn("_set_grad_enabled", (a) => {
+    const { values } = bindArgs("set_grad_enabled", a, [{ name: "enabled" }]);
+    if (typeof values[0] !== "boolean")
+      throw pyErr("TypeError", `set_grad_enabled(): argument 'enabled' (position 1) must be bool, not ${typeName(values[0] as PyValue)}`);
+    rt.gradEnabled = values[0];
+    return null;
+  });
+  fn("is_grad_enabled", () => rt.gradEnabled);
+  fn("_is_inference_mode_enabled", () => rt.inferenceMode);
+  // the token restores both modes on the way out
+  fn("_enter_inference_mode", (a) => {
+    const { values } = bindArgs("_enter_inference_mode", a, [{ name: "mode" }]);
+    const token = new PyTuple([rt.inferenceMode, rt.gradEnabled]);
+    const on = truthy(values[0] as PyValue);
+    rt.inferenceMode = on;
+    // InferenceMode(False) turns grad mode on (even inside no_grad), InferenceMode(True) off
+    rt.gradEnabled = !on;
+    return token;
+  });
+  fn("_exit_inference_mode", (a) => {
+    const token = a.args[0] as PyTuple;
+    rt.inferenceMode = token.items[0] as boolean;
+    rt.gradEnabled = token.items[1] as boolean;
+    return null;
+  });
+  return new PyModule("torch._C", m);
+}
