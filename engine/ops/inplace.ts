@@ -147,11 +147,6 @@ export function mutate(
     forEachOffset(t, (off, i) => (data[off] = castValue(f(data[off], i), t.dtype)));
   }
   t.storage.version++;
-  // PyTorch checks after the kernel wrote: the values change and the error is raised all the same
-  if (t.storage.inference && !rt.inferenceMode)
-    throw runtimeError(
-      "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.",
-    );
   let rebased: GradNode | null = null;
   const base = t.base;
   if (node && rebase) {
@@ -189,6 +184,11 @@ export function mutate(
     });
   // rebase_history ends by reading the view's grad_fn: it becomes AsStridedBackward0 now
   if (rebased && base) void t.gradFn;
+  // PyTorch checks after the kernel wrote: the values change and the error is raised all the same
+  if (t.storage.inference && !rt.inferenceMode)
+    throw runtimeError(
+      "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.",
+    );
   return t;
 }
 
