@@ -186,6 +186,26 @@ export type TraceEvent =
   /** parameters and buffers by their names in the outermost module being called
    *  (named_parameters()/named_buffers(): "fc1.weight", "net.0.bias"), when they change */
   | { kind: "params/named"; names: { tensor: number; name: string }[] }
+  /** optimizer.step() updated one parameter in place under no_grad (the update's inner ops are
+   *  not narrated one by one): the parameter's storage before and after and its version bump (as
+   *  tensor/mutated), the gradient it read, and the optimizer's state for that parameter after the
+   *  update, in the state dict's key order (momentum_buffer; step, exp_avg, exp_avg_sq...) */
+  | {
+      kind: "optim/stepped";
+      /** the optimizer's class: SGD, Adam, AdamW, RMSprop, Adagrad */
+      optimizer: string;
+      param: number;
+      storage: number;
+      versionBefore: number;
+      versionAfter: number;
+      storageBefore: Values;
+      storageAfter: Values;
+      aliases: number[];
+      grad: number | null;
+      lr: number;
+      state: { key: string; tensor: TensorInfo }[];
+      span?: Span;
+    }
   | { kind: "output/printed"; text: string; stream: "stdout" | "stderr" }
   | { kind: "warning/raised"; category: string; message: string; span?: Span }
   | { kind: "error/raised"; type: string; message: string; span?: Span; traceback?: string; blame?: ErrorBlame };

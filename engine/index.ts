@@ -44,6 +44,7 @@ export * from "./ops/split.ts";
 export * from "./ops/reorder.ts";
 export * from "./ops/erf.ts";
 export * from "./ops/lerp.ts";
+export * from "./ops/addcmul.ts";
 export * from "./ops/addmm.ts";
 export * from "./ops/cumprod.ts";
 export * from "./ops/softmax_backward.ts";

@@ -3,6 +3,8 @@
 import { isFloating, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { fromStorage, fromValues } from "../tensor.ts";
 import { powFloat32 } from "./sleef/index.ts";
+import { fmaf } from "./sleef/float32.ts";
+import { fma } from "../random/fma.ts";
 import { created } from "./create.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
@@ -18,10 +20,21 @@ function intDivCheck(d: DType, y: number): void {
   if (!isFloating(d) && y === 0) throw runtimeError("ZeroDivisionError");
 }
 
+/** x + alpha*y as ATen's add kernel computes it: one fused multiply-add for floats (vec::fmadd,
+ *  and GCC fuses the scalar tail too), alpha cast to the tensor's dtype first */
+export function addAlpha(d: DType, al: number): (x: number, y: number) => number {
+  if (d === "float32") {
+    const a32 = Math.fround(al);
+    return (x, y) => fmaf(a32, y, x);
+  }
+  if (d === "float64") return (x, y) => fma(al, y, x);
+  return (x, y) => x + al * y;
+}
+
 export function add(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
   const d = promote([a, b]);
   const al = Number(alpha);
-  const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x || y ? 1 : 0) : (x, y) => x + al * y, al === 1 ? "add" : undefined);
+  const out = binaryMap(a, b, d, d, d === "bool" ? (x, y) => (x || y ? 1 : 0) : al === 1 ? (x, y) => x + y : addAlpha(d, al), al === 1 ? "add" : undefined);
   return record(out, {
     op: "add",
     gradFn: "AddBackward0",
@@ -37,7 +50,7 @@ export function sub(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
       "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
     );
   const al = Number(alpha);
-  const out = binaryMap(a, b, d, d, (x, y) => x - al * y, al === 1 ? "sub" : undefined);
+  const out = binaryMap(a, b, d, d, al === 1 ? (x, y) => x - y : addAlpha(d, -al), al === 1 ? "sub" : undefined);
   return record(out, {
     op: "sub",
     gradFn: "SubBackward0",

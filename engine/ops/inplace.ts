@@ -8,7 +8,7 @@ import { gradientEdge, record, saveExtras } from "../autograd/record.ts";
 import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
 import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
-import { mul, neg, div, maybeMultiply } from "./arith.ts";
+import { addAlpha, mul, neg, div, maybeMultiply } from "./arith.ts";
 import { created } from "./create.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { clone } from "./index_ops.ts";
@@ -225,7 +225,8 @@ export function add_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
   const d = checkCast(t, other);
   const at = operandAt(other, t, d);
   const al = Number(alpha);
-  return mutate(t, "add_", (old, i) => castValue(old, d) + al * at(i), {
+  const f = al === 1 ? (x: number, y: number) => x + y : addAlpha(d, al);
+  return mutate(t, "add_", (old, i) => f(castValue(old, d), at(i)), {
     gradFn: "AddBackward0",
     others: wrapped(other),
     backward: ([g]) => [g, !isTensor(other) ? null : maybeMultiply(g!, alpha)],
@@ -236,7 +237,8 @@ export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
   const d = checkCast(t, other);
   const at = operandAt(other, t, d);
   const al = Number(alpha);
-  return mutate(t, "sub_", (old, i) => castValue(old, d) - al * at(i), {
+  const f = al === 1 ? (x: number, y: number) => x - y : addAlpha(d, -al);
+  return mutate(t, "sub_", (old, i) => f(castValue(old, d), at(i)), {
     gradFn: "SubBackward0",
     others: wrapped(other),
     backward: ([g]) => [g, !isTensor(other) ? null : maybeMultiply(neg(g!), alpha)],
@@ -339,6 +341,18 @@ export function requiresGrad_(t: Tensor, flag = true): Tensor {
   if (flag && t.storage.inference && !t.rt.inferenceMode)
     throw runtimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
   t.setLeafRequiresGrad(flag);
+  emitFlags(t);
+  return t;
+}
+
+/** x.detach_(): the tensor itself leaves the graph (no grad_fn, requires_grad False); a view refuses */
+export function detach_(t: Tensor): Tensor {
+  if (t.base !== null)
+    throw runtimeError(
+      "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.",
+    );
+  t.gradFn = null;
+  t.setLeafRequiresGrad(false);
   emitFlags(t);
   return t;
 }

@@ -9,12 +9,18 @@ import { binaryMap, broadcastShapes } from "./kernel.ts";
 import { broadcastValues } from "./broadcast_read.ts";
 import { mul, mulScalar, sub } from "./arith.ts";
 import { fullLike } from "./create.ts";
+import { fmaf } from "./sleef/float32.ts";
+import { fma } from "../random/fma.ts";
 
 
+/** ATen's lerp_vec (and GCC's fused scalar tail): fma(w, e - s, s) for a small weight,
+ *  fma(w - 1, e - s, e) otherwise */
 function lerpValue(dtype: DType) {
-  const r = dtype === "float32" ? Math.fround : (v: number) => v;
-  return (s: number, e: number, w: number): number =>
-    Math.abs(w) < 0.5 ? r(s + r(w * r(e - s))) : r(e - r(r(e - s) * r(1 - w)));
+  if (dtype === "float32") {
+    const r = Math.fround;
+    return (s: number, e: number, w: number): number => (Math.abs(w) < 0.5 ? fmaf(w, r(e - s), s) : fmaf(r(w - 1), r(e - s), e));
+  }
+  return (s: number, e: number, w: number): number => (Math.abs(w) < 0.5 ? fma(w, e - s, s) : fma(w - 1, e - s, e));
 }
 
 function checkLerp(self: Tensor, end: Tensor, weight: Tensor | null): void {

@@ -40,8 +40,14 @@ function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType
   const n = numelOf(dims.map((d) => shape[d]));
   const outN = numelOf(kept.map((i) => shape[i]));
   // the reduced dims are the last ones: one run, contiguous in memory (ATen coalesces them, so
-  // sum(x, (0, 1)) of a 2-d x adds in the order of a full sum)
-  const innermost = dims.length > 0 && dims.every((d, i) => d === shape.length - dims.length + i);
+  // sum(x, (0, 1)) of a 2-d x adds in the order of a full sum); dims of size 1 do not count, as
+  // ATen drops them first (a (20, 1) tensor's sum(0) is a contiguous run of 20)
+  const big = shape.map((_, i) => i).filter((i) => shape[i] !== 1);
+  const bigDims = dims.filter((d) => shape[d] !== 1);
+  const innermost =
+    bigDims.length > 0
+      ? bigDims.every((d, i) => d === big[big.length - bigDims.length + i])
+      : dims.length > 0 && dims.every((d, i) => d === shape.length - dims.length + i);
   const inner = dims.length === 1 ? numelOf(shape.slice(dims[0] + 1)) : 1;
   const single = dims.length <= 1;
   const stride = dims.length === 1 ? strides[dims[0]] : 1;

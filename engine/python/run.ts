@@ -13,6 +13,7 @@ import { isTensor } from "./torch/convert.ts";
 import { gradFnType } from "./torch/gradfn.ts";
 import { torchModules } from "./torch/module.ts";
 import { nnModules } from "./torch/nn/index.ts";
+import { optimModules } from "./torch/optim/index.ts";
 import { hasLibrary } from "./library.ts";
 import { tensorType } from "./torch/tensor.ts";
 
@@ -81,8 +82,10 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
   let warn: (category: string, message: string) => void = () => undefined;
   const torch = torchModules(rt, (c, m) => rt.warn(c, m));
   const nn = nnModules(rt, torch("torch")!);
-  // torch.nn.init and the other library modules of torch.nn are found after the host modules
-  const modules = (name: string) => nn(name) ?? (hasLibrary(name) ? undefined : torch(name));
+  const optim = optimModules(rt, torch("torch")!);
+  // torch.nn.init, torch.optim's submodules and the other library modules are found after the
+  // host modules
+  const modules = (name: string) => nn(name) ?? optim(name) ?? (hasLibrary(name) ? undefined : torch(name));
   const session: SessionOptions = {
     filename: opts.filename,
     sink,

@@ -10,7 +10,7 @@ const asFloat = new Float64Array(buffer);
 const asWords = new Uint32Array(buffer); // little-endian: [low word, high word]
 
 /** The rounding error of p = a*b, so that a*b = p + error exactly (Dekker's TwoProduct). */
-function productError(a: number, b: number, p: number): number {
+export function productError(a: number, b: number, p: number): number {
   let t = SPLITTER * a;
   const aHi = t - (t - a);
   const aLo = a - aHi;

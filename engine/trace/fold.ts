@@ -46,6 +46,9 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
     case "tensor/mutated":
       applyMutation(s, e, step);
       break;
+    case "optim/stepped":
+      applyOptimStep(s, e, step);
+      break;
     case "tensor/flags": {
       const before = s.tensors.get(e.tensor)?.requiresGrad;
       updateTensor(s, e.tensor, {
@@ -233,6 +236,30 @@ function applyMutation(s: TraceState, e: Extract<TraceEvent, { kind: "tensor/mut
     addOutput(s, e.node.id, owner);
     if (!t.requiresGrad) followBase(s, owner);
   }
+}
+
+/** a parameter updated in place by optimizer.step(): its storage and version as tensor/mutated
+ *  would change them, and the optimizer's state tensors as they are now */
+function applyOptimStep(s: TraceState, e: Extract<TraceEvent, { kind: "optim/stepped" }>, step: number): void {
+  s.storages.set(e.storage, { id: e.storage, values: plainValues(e.storageAfter), writtenAt: step });
+  for (const id of new Set([e.param, ...e.aliases])) {
+    const t = s.tensors.get(id);
+    if (t && t.storage === e.storage) s.tensors.set(id, { ...t, version: e.versionAfter });
+  }
+  for (const entry of e.state) {
+    addTensor(s, entry.tensor, entry.key, step);
+    const st = s.storages.get(entry.tensor.storage);
+    if (st) s.storages.set(st.id, { ...st, writtenAt: step });
+  }
+  const old = s.optimState.get(e.param);
+  s.optimState.set(e.param, {
+    param: e.param,
+    optimizer: e.optimizer,
+    lr: e.lr,
+    state: e.state.map((entry) => ({ key: entry.key, tensor: entry.tensor.id })),
+    steppedAt: step,
+    steps: (old?.steps ?? 0) + 1,
+  });
 }
 
 function addOutput(s: TraceState, node: number, tensor: number): void {

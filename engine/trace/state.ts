@@ -65,6 +65,17 @@ export interface ModuleCallState {
   outputs: number[];
 }
 
+/** What an optimizer keeps for one parameter (optim/stepped): its state tensors by key
+ *  (momentum_buffer; step, exp_avg, exp_avg_sq...) and the step that last updated it */
+export interface OptimParamState {
+  param: number;
+  optimizer: string;
+  lr: number;
+  state: { key: string; tensor: number }[];
+  steppedAt: number;
+  steps: number;
+}
+
 export interface BindingState {
   name: string;
   scope: string;
@@ -171,6 +182,8 @@ export interface TraceState {
   moduleCalls: IdMap<ModuleCallState>;
   /** the innermost module call running now, or null */
   openModule: number | null;
+  /** parameter tensor id -> the optimizer's state for it, once a step updated it */
+  optimState: IdMap<OptimParamState>;
   /** keyed by `${scope}\u0000${name}`; insertion order is first-binding order, kept stable */
   bindings: Map<string, BindingState>;
   console: ConsoleEntry[];
@@ -192,6 +205,7 @@ export function emptyState(): TraceState {
     paramNames: new IdMap(),
     moduleCalls: new IdMap(),
     openModule: null,
+    optimState: new IdMap(),
     bindings: new Map(),
     console: [],
     backward: null,
@@ -213,6 +227,7 @@ export function cloneState(s: TraceState): TraceState {
     viewsOf: s.viewsOf.clone(),
     paramNames: s.paramNames.clone(),
     moduleCalls: s.moduleCalls.clone(),
+    optimState: s.optimState.clone(),
     bindings: new Map(s.bindings),
     console: s.console.slice(),
     backward: s.backward && cloneBackward(s.backward),
@@ -264,6 +279,7 @@ export function transplant(state: TraceState, from: TraceState, to: TraceState):
     viewsOf: patch(state.viewsOf, from.viewsOf, to.viewsOf),
     paramNames: patch(state.paramNames, from.paramNames, to.paramNames),
     moduleCalls: patch(state.moduleCalls, from.moduleCalls, to.moduleCalls),
+    optimState: patch(state.optimState, from.optimState, to.optimState),
     backward,
   };
 }

@@ -73,6 +73,18 @@ function lerpMethod(fname: "lerp" | "lerp_"): Method {
   };
 }
 
+function addcMethod(fname: "addcmul" | "addcmul_" | "addcdiv" | "addcdiv_"): Method {
+  const base = fname.replace("_", "") as "addcmul" | "addcdiv";
+  return (x, a) => {
+    const b = parse(fname, a, [{ name: "tensor1" }, { name: "tensor2" }, { name: "value", default: 1n, kwOnly: true }]);
+    const t1 = tensorArg(b.tensor1, fname, "tensor1", 1);
+    const t2 = tensorArg(b.tensor2, fname, "tensor2", 2);
+    const value = Number(toScalar(b.value as PyValue, `${fname}(): argument 'value'`));
+    const op = (t: Tensor) => (base === "addcmul" ? T.addcmul(t, t1, t2, value) : T.addcdiv(t, t1, t2, value));
+    return fname.endsWith("_") ? T.inplaceOf(x, fname, op, [t1, t2]) : op(x);
+  };
+}
+
 function sortMethod(x: Tensor, a: CallArgs): PyValue {
   const b = parse("sort", a, [{ name: "dim", default: -1n }, { name: "descending", default: false }, { name: "stable", default: false, kwOnly: true }]);
   const [values, indices] = T.sort(x, int(b.dim, "sort", "dim", 1), flag(b.descending), flag(b.stable));
@@ -134,6 +146,11 @@ export const extraMethods: Record<string, Method> = nameTable({
     const b = parse("cumprod", a, [{ name: "dim" }, { name: "dtype", default: null, kwOnly: true }]);
     return T.cumprod(x, int(b.dim, "cumprod", "dim", 1));
   },
+  detach_: (x, a) => (parse("detach_", a, []), T.detach_(x)),
+  addcmul: addcMethod("addcmul"),
+  addcmul_: addcMethod("addcmul_"),
+  addcdiv: addcMethod("addcdiv"),
+  addcdiv_: addcMethod("addcdiv_"),
   lerp: lerpMethod("lerp"),
   lerp_: lerpMethod("lerp_"),
   sort: sortMethod,
@@ -156,7 +173,7 @@ export const extraMethods: Record<string, Method> = nameTable({
 /** torch.X(input, ...) names that forward to the methods above */
 export const EXTRA_FUNCTIONS = [
   "masked_fill", "gather", "scatter", "scatter_add", "index_select", "tril", "triu", "diag", "diagonal", "trace",
-  "split", "chunk", "unbind", "erf", "addmm", "cumprod", "lerp", "sort", "argsort", "topk", "nonzero",
+  "split", "chunk", "unbind", "erf", "addmm", "cumprod", "lerp", "addcmul", "addcdiv", "sort", "argsort", "topk", "nonzero",
 ];
 
 /** torch.flip(input, dims): dims must be a tuple or list there (the method takes varargs too) */

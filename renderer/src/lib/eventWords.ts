@@ -47,6 +47,8 @@ export function describeEvent(e: TraceEvent | null): string {
       return "module returned";
     case "params/named":
       return "parameters named";
+    case "optim/stepped":
+      return `${e.optimizer} step: in place, v${e.versionBefore}→v${e.versionAfter}`;
     case "output/printed":
       return "output printed";
     case "warning/raised":

@@ -1,0 +1,37 @@
+# The messages an optimizer's constructor gives for bad arguments, as PyTorch 2.6 words them
+import torch
+w = torch.zeros(2, requires_grad=True)
+def attempt(make):
+    try:
+        make()
+        print("no error")
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+attempt(lambda: torch.optim.SGD([], lr=0.1))
+attempt(lambda: torch.optim.SGD([w * 2], lr=0.1))
+attempt(lambda: torch.optim.SGD(w, lr=0.1))
+attempt(lambda: torch.optim.SGD([w, 3], lr=0.1))
+attempt(lambda: torch.optim.SGD([w], lr=-1))
+attempt(lambda: torch.optim.SGD([w], lr=0.1, momentum=-0.5))
+attempt(lambda: torch.optim.SGD([w], lr=0.1, weight_decay=-1))
+attempt(lambda: torch.optim.SGD([w], lr=0.1, nesterov=True))
+attempt(lambda: torch.optim.SGD([w], lr=0.1, momentum=0.9, dampening=0.1, nesterov=True))
+attempt(lambda: torch.optim.SGD({w}, lr=0.1))
+attempt(lambda: torch.optim.SGD([{"params": w}, {"params": [w]}], lr=0.1))
+attempt(lambda: torch.optim.Adam([w], lr=-0.1))
+attempt(lambda: torch.optim.Adam([w], betas=(1.0, 0.999)))
+attempt(lambda: torch.optim.Adam([w], betas=(0.9, -0.1)))
+attempt(lambda: torch.optim.Adam([w], betas=(0, 0.999)))
+attempt(lambda: torch.optim.Adam([w], eps=-1e-8))
+attempt(lambda: torch.optim.AdamW([w], weight_decay=-0.1))
+attempt(lambda: torch.optim.RMSprop([w], alpha=-0.5))
+attempt(lambda: torch.optim.RMSprop([w], momentum=-1))
+attempt(lambda: torch.optim.Adagrad([w], lr_decay=-1))
+attempt(lambda: torch.optim.Adagrad([w], initial_accumulator_value=-1))
+attempt(lambda: torch.optim.SGD([w], lr=0.1).add_param_group([w]))
+attempt(lambda: torch.optim.SGD([w], lr=0.1).step(lambda: 7))
+x = torch.zeros(2, requires_grad=True)
+y = x * 2
+y.retain_grad()
+attempt(lambda: torch.optim.SGD([y], lr=0.1))
+attempt(lambda: torch.optim.Optimizer([w], {}).step())
