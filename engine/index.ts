@@ -51,6 +51,8 @@ export * from "./ops/softmax_backward.ts";
 export * from "./ops/scatter_inplace.ts";
 export * from "./ops/one_hot.ts";
 export * from "./ops/linear.ts";
+export * from "./ops/nn_losses.ts";
+export * from "./ops/nn_layers.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

@@ -69,7 +69,8 @@ export function square(x: Tensor): Tensor {
 }
 
 export function relu(x: Tensor): Tensor {
-  const out = unaryMap(x, x.dtype, (v) => (v > 0 ? v : Number.isNaN(v) ? v : 0));
+  // max(x, 0) as ATen's clamp_min kernel takes it: NaN and -0 pass through
+  const out = unaryMap(x, x.dtype, (v) => (v < 0 ? 0 : v));
   return record(out, {
     op: "relu",
     gradFn: "ReluBackward0",

@@ -5,8 +5,9 @@ import * as T from "../../../index.ts";
 import type { Runtime } from "../../../runtime.ts";
 import type { Tensor } from "../../../tensor.ts";
 import { truthy } from "../../ops.ts";
-import { type CallArgs, PyBuiltin, PyModule, type PyValue } from "../../values.ts";
-import { toTensorArg } from "../convert.ts";
+import { type CallArgs, PyBuiltin, PyModule, type PyValue, pyErr } from "../../values.ts";
+import { pyRepr } from "../../repr.ts";
+import { toInteger, toScalar, toTensorArg } from "../convert.ts";
 import { withMissingPolicy } from "../not_yet.ts";
 import { bindSignature } from "../signature.ts";
 import { tensorMethods } from "../tensor.ts";
@@ -59,6 +60,51 @@ export function functionalModule(rt: Runtime): PyModule {
   fn("sigmoid", (a) => T.sigmoid(tensorIn(pyArgs("sigmoid", a, [{ name: "input" }]).input, "sigmoid")));
   fn("softmax", softmaxLike(rt, "softmax"));
   fn("log_softmax", softmaxLike(rt, "log_softmax"));
+  fn("leaky_relu", (a) => {
+    const b = pyArgs("leaky_relu", a, [{ name: "input" }, { name: "negative_slope", default: 0.01 }, { name: "inplace", default: false }]);
+    if (truthy(b.inplace)) throw pyErr("NotImplementedError", "leaky_relu(inplace=True) is not in Gradlens yet");
+    return T.leakyRelu(tensorIn(b.input, "leaky_relu"), Number(toScalar(b.negative_slope, "negative_slope")));
+  });
+  fn("dropout", (a) => {
+    const b = pyArgs("dropout", a, [{ name: "input" }, { name: "p", default: 0.5 }, { name: "training", default: true }, { name: "inplace", default: false }]);
+    const p = Number(toScalar(b.p, "p"));
+    if (p < 0 || p > 1) throw pyErr("ValueError", `dropout probability has to be between 0 and 1, but got ${pyRepr(b.p)}`);
+    const x = tensorIn(b.input, "dropout");
+    const inplace = truthy(b.inplace);
+    // ATen's _dropout_impl on the CPU: the input itself when nothing is dropped, else input times
+    // a noise tensor of bernoulli_(1 - p) draws divided by 1 - p (MulBackward0)
+    if (p === 0 || !truthy(b.training) || x.numel === 0) return x;
+    const none = { args: [], kwargs: new Map<string, PyValue>() };
+    const noise = p === 1 ? T.zeros(rt, [], { dtype: x.dtype }) : T.zeros(rt, x.shape, { dtype: x.dtype });
+    if (p !== 1) {
+      tensorMethods.bernoulli_(noise, { ...none, args: [1 - p] });
+      tensorMethods.div_(noise, { ...none, args: [1 - p] });
+    }
+    return inplace ? tensorMethods.mul_(x, { ...none, args: [noise] }) : T.mul(x, noise);
+  });
+  fn("embedding", (a) => {
+    const b = pyArgs("embedding", a, [
+      { name: "input" },
+      { name: "weight" },
+      { name: "padding_idx", default: null },
+      { name: "max_norm", default: null },
+      { name: "norm_type", default: 2.0 },
+      { name: "scale_grad_by_freq", default: false },
+      { name: "sparse", default: false },
+    ]);
+    const input = tensorIn(b.input, "embedding");
+    const weight = tensorIn(b.weight, "embedding", "weight", 2);
+    let pad: number | null = null;
+    if (b.padding_idx !== null) {
+      pad = toInteger(b.padding_idx, "padding_idx");
+      if (pad > 0 && pad >= weight.shape[0]) throw pyErr("AssertionError", "Padding_idx must be within num_embeddings");
+      if (pad < 0 && pad < -weight.shape[0]) throw pyErr("AssertionError", "Padding_idx must be within num_embeddings");
+      if (pad < 0) pad += weight.shape[0];
+    }
+    if (b.max_norm !== null || truthy(b.scale_grad_by_freq) || truthy(b.sparse))
+      throw pyErr("NotImplementedError", "embedding(max_norm=, scale_grad_by_freq=, sparse=) is not in Gradlens yet");
+    return T.embedding(weight, input, pad);
+  });
   for (const [n, f] of lossFunctions()) attrs.set(n, f);
   for (const [n, f] of functionalLosses(rt)) attrs.set(n, f);
   return withMissingPolicy(new PyModule("torch.nn.functional", attrs));

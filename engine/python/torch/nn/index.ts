@@ -14,6 +14,7 @@ import { notInGradlens } from "../not_yet.ts";
 import { pytorchHas } from "../pytorch_names.ts";
 import { functionalModule } from "./functional.ts";
 import { initSource } from "./init.ts";
+import { utilsSource } from "./utils.ts";
 import { MODULES_SOURCES } from "./modules/index.ts";
 import { ModuleNarrator } from "./narrate.ts";
 import { parameterClass, parameterModule } from "./parameter.ts";
@@ -22,7 +23,7 @@ let registered = false;
 function registerSources(): void {
   if (registered) return;
   registered = true;
-  for (const src of [...MODULES_SOURCES, initSource]) registerLibrary(src);
+  for (const src of [...MODULES_SOURCES, initSource, utilsSource]) registerLibrary(src);
 }
 
 /** torch._gradlens: what torch.nn's Python asks of the engine */

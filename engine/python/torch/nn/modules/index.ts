@@ -1,10 +1,12 @@
 // torch.nn.modules: the package that gathers the layers (torch.nn takes its names from here).
 import { activationSource } from "./activation.ts";
 import { containerSource } from "./container.ts";
+import { dropoutSource } from "./dropout.ts";
 import { flattenSource } from "./flatten.ts";
 import { linearSource } from "./linear.ts";
 import { lossSource } from "./loss.ts";
 import { membersSource } from "./members.ts";
+import { sparseSource } from "./sparse.ts";
 import { moduleSource } from "./module.ts";
 import { stateSource } from "./state.ts";
 
@@ -12,13 +14,15 @@ const packageSource = {
   name: "torch.nn.modules",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/__init__.py",
   source: String.raw`
-from torch.nn.modules import module, linear, container, activation, loss, flatten
+from torch.nn.modules import module, linear, container, activation, loss, flatten, dropout, sparse
 from torch.nn.modules.module import Module
 from torch.nn.modules.linear import Identity, Linear, Bilinear
 from torch.nn.modules.container import Sequential, ModuleList, ModuleDict, ParameterList
 from torch.nn.modules.activation import ReLU, LeakyReLU, Tanh, Sigmoid, GELU, Softmax, LogSoftmax
 from torch.nn.modules.loss import L1Loss, NLLLoss, MSELoss, BCELoss, BCEWithLogitsLoss, HuberLoss, SmoothL1Loss, CrossEntropyLoss
 from torch.nn.modules.flatten import Flatten, Unflatten
+from torch.nn.modules.dropout import Dropout
+from torch.nn.modules.sparse import Embedding
 `,
 };
 
@@ -32,4 +36,6 @@ export const MODULES_SOURCES = [
   activationSource,
   lossSource,
   flattenSource,
+  dropoutSource,
+  sparseSource,
 ];

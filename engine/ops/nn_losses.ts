@@ -1,0 +1,109 @@
+// The elementwise losses of torch.nn.functional that ATen computes in one kernel each:
+// binary_cross_entropy (BinaryCrossEntropyBackward0), huber_loss (HuberLossBackward0) and
+// smooth_l1_loss (SmoothL1LossBackward0). Each kernel's formula runs in the tensor's dtype step by
+// step as ATen's scalar code writes it, then the reduction is the tensor's mean or sum; the
+// gradients are ATen's *_backward kernels, divided by numel for 'mean'.
+import { runtimeError } from "../errors.ts";
+import { record } from "../autograd/record.ts";
+import { fromValues, type Tensor } from "../tensor.ts";
+import { div, divScalar, mul, rsub, sub } from "./arith.ts";
+import { binaryMap, unaryMap } from "./kernel.ts";
+import type { Reduction } from "./loss.ts";
+import { mean, sum } from "./reduce.ts";
+
+
+const rounding = (t: Tensor) => (t.dtype === "float32" ? Math.fround : (v: number) => v);
+
+function reduce(loss: Tensor, reduction: Reduction): Tensor {
+  return reduction === "mean" ? mean(loss) : reduction === "sum" ? sum(loss) : loss;
+}
+
+/** the loss as a new tensor whose grad_fn is `gradFn`, computed by `values` with grad mode off */
+function lossNode(
+  name: string,
+  gradFn: string,
+  input: Tensor,
+  target: Tensor,
+  values: () => Tensor,
+  gradient: (g: Tensor, x: Tensor, t: Tensor) => Tensor,
+  reduction: Reduction,
+  extra: Record<string, Tensor> = {},
+): Tensor {
+  if (target.requiresGrad) throw runtimeError(`${name} with a target that requires grad is not in the Gradlens engine yet`);
+  const value = input.rt.internally(() => reduce(values(), reduction));
+  const out = fromValues(input.rt, value.values(), value.shape.slice(), value.dtype);
+  return record(out, {
+    op: name,
+    gradFn,
+    inputs: [input, target],
+    save: { self: input, target, ...extra },
+    backward: ([g], node) => {
+      const x = node.unpack("self");
+      const t = node.unpack("target");
+      if (x.rt.gradEnabled && (g!.requiresGrad || x.requiresGrad))
+        throw runtimeError(`the second derivative of ${name} is not in the Gradlens engine yet`);
+      return [x.rt.internally(() => gradient(g!, x, t)), null];
+    },
+  });
+}
+
+const EPSILON = 1e-12;
+
+/** F.binary_cross_entropy: (t - 1)·max(log1p(-x), -100) - t·max(log(x), -100), times weight */
+export function binaryCrossEntropy(input: Tensor, target: Tensor, weight: Tensor | null, reduction: Reduction): Tensor {
+  const r = rounding(input);
+  const values = (): Tensor => {
+    const loss = binaryMap(input, target, input.dtype, input.dtype, (x, t) => {
+      if (!(x >= 0 && x <= 1)) throw runtimeError("all elements of input should be between 0 and 1");
+      if (!(t >= 0 && t <= 1)) throw runtimeError("all elements of target should be between 0 and 1");
+      return r(r(r(t - 1) * Math.max(r(Math.log1p(r(-x))), -100)) - r(t * Math.max(r(Math.log(x)), -100)));
+    });
+    return weight ? mul(loss, weight) : loss;
+  };
+  // grad·(x - t) / max((1 - x)·x, EPSILON), times weight
+  const gradient = (g: Tensor, x: Tensor, t: Tensor): Tensor => {
+    const eps = r(EPSILON);
+    const denom = unaryMap(mul(rsub(x, 1), x), x.dtype, (v) => Math.max(v, eps));
+    const grad = div(mul(g, sub(x, t)), denom);
+    const weighted = weight ? mul(grad, weight) : grad;
+    return reduction === "mean" ? divScalar(weighted, BigInt(x.numel)) : weighted;
+  };
+  return lossNode("binary_cross_entropy", "BinaryCrossEntropyBackward0", input, target, values, gradient, reduction, weight ? { weight } : {});
+}
+
+/** F.huber_loss: z = |x - t|; 0.5·z·z below delta, delta·(z - 0.5·delta) from it; the gradient is
+ *  ATen's kernel with norm (1/numel for 'mean') folded in: norm·x·grad, ±norm·grad·delta outside */
+export function huberLoss(input: Tensor, target: Tensor, reduction: Reduction, delta: number): Tensor {
+  const r = rounding(input);
+  const d = r(delta);
+  const values = (): Tensor =>
+    binaryMap(input, target, input.dtype, input.dtype, (x, t) => {
+      const z = Math.abs(r(x - t));
+      return z < d ? r(r(0.5 * z) * z) : r(d * r(z - r(0.5 * d)));
+    });
+  const gradient = (g: Tensor, x: Tensor, t: Tensor): Tensor => {
+    const norm = r(reduction === "mean" ? 1 / x.numel : 1);
+    return binaryMap(sub(x, t), g, x.dtype, x.dtype, (v, go) =>
+      v <= -d ? r(r(-norm * go) * d) : v >= d ? r(r(norm * go) * d) : r(r(norm * v) * go),
+    );
+  };
+  return lossNode("huber_loss", "HuberLossBackward0", input, target, values, gradient, reduction);
+}
+
+/** F.smooth_l1_loss: z = |x - t|; 0.5·z·z/beta below beta, z - 0.5·beta from it */
+export function smoothL1Loss(input: Tensor, target: Tensor, reduction: Reduction, beta: number): Tensor {
+  const r = rounding(input);
+  const b = r(beta);
+  const values = (): Tensor =>
+    binaryMap(input, target, input.dtype, input.dtype, (x, t) => {
+      const z = Math.abs(r(x - t));
+      return z < b ? r(r(r(0.5 * z) * z) / b) : r(z - r(0.5 * b));
+    });
+  const gradient = (g: Tensor, x: Tensor, t: Tensor): Tensor => {
+    const norm = r(reduction === "mean" ? 1 / x.numel : 1);
+    return binaryMap(sub(x, t), g, x.dtype, x.dtype, (v, go) =>
+      v <= -b ? r(-norm * go) : v >= b ? r(norm * go) : r(r(r(norm * v) * go) / b),
+    );
+  };
+  return lossNode("smooth_l1_loss", "SmoothL1LossBackward0", input, target, values, gradient, reduction);
+}
