@@ -224,6 +224,16 @@ export const tensorMethods: Record<string, Method> = nameTable({
     const shape = [...x.shape.slice(0, s), x.shape.slice(s, e + 1).reduce((p, q) => p * q, 1), ...x.shape.slice(e + 1)];
     return T.reshape(x, shape);
   },
+  unflatten: (x, a) => {
+    // at::unflatten: a view with dim split into sizes (one of them may be -1)
+    const b = parse("unflatten", a, [{ name: "dim" }, { name: "sizes" }]);
+    const d = T.wrapDim(toInteger(b.dim as PyValue, "dim"), x.dim());
+    const sizes = toShape([b.sizes as PyValue], "unflatten");
+    const known = sizes.filter((n) => n !== -1).reduce((p, q) => p * q, 1);
+    if (sizes.includes(-1) ? known === 0 || x.shape[d] % known !== 0 : known !== x.shape[d])
+      throw pyErr("RuntimeError", `unflatten: Provided sizes [${sizes.join(", ")}] don't multiply up to the size of dim ${d} (${x.shape[d]}) in the input tensor`);
+    return T.view(x, [...x.shape.slice(0, d), ...sizes, ...x.shape.slice(d + 1)]);
+  },
   unsqueeze: (x, a) => T.unsqueeze(x, toInteger(parse("unsqueeze", a, [{ name: "dim" }]).dim as PyValue, "dim")),
   squeeze: (x, a) => {
     const b = parse("squeeze", a, [{ name: "dim", default: null }]);
