@@ -9,8 +9,10 @@ import { objectBuiltins } from "./objbuiltins.ts";
 import {
   asIndex,
   binaryOp,
+  collect,
   compare,
   formatValue,
+  holding,
   isInt,
   iterate,
   pyLen,
@@ -173,7 +175,7 @@ function minmax(name: "min" | "max", a: CallArgs): PyValue {
   const key = a.kwargs.get("key") ?? null;
   const dflt = a.kwargs.get("default");
   if (a.args.length === 0) throw pyErr("TypeError", `${name} expected at least 1 argument, got 0`);
-  const items = a.args.length === 1 ? [...iterate(a.args[0])] : a.args;
+  const items = a.args.length === 1 ? collect(a.args[0]) : a.args;
   if (items.length === 0) {
     if (dflt !== undefined) return dflt;
     throw pyErr("ValueError", `${name}() iterable argument is empty`);
@@ -234,7 +236,7 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
   boolClass.construct = (a) => (a.args.length === 0 ? false : truthy(oneArg("bool", a, 1, 1)[0]));
   // a range's length is known first, as CPython's length_hint preallocates: list(range(10**10))
   // is a MemoryError at once, not a loop until the time budget
-  const items = (v: PyValue): PyValue[] => (v instanceof PyRange ? rangeItems(v) : [...iterate(v)]);
+  const items = (v: PyValue): PyValue[] => (v instanceof PyRange ? rangeItems(v) : collect(v));
   listClass.construct = (a) => new PyList(a.args.length ? items(oneArg("list", a, 0, 1)[0]) : []);
   tupleClass.construct = (a) => new PyTuple(a.args.length ? items(oneArg("tuple", a, 0, 1)[0]) : []);
   setClass.construct = (a) => {
@@ -242,7 +244,9 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
     if (a.args.length) {
       const src = oneArg("set", a, 0, 1)[0];
       if (src instanceof PySet) s.table.merge(src.table);
-      else for (const v of iterate(src)) s.table.add(v);
+      else holding(s, () => {
+        for (const v of iterate(src)) s.table.add(v);
+      });
     }
     return s;
   };
@@ -335,10 +339,10 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
       { name: "key", default: null },
       { name: "reverse", default: false },
     ]);
-    return new PyList(sortValues([...iterate(a.args[0])], key as PyValue, truthy(reverse as PyValue)));
+    return new PyList(sortValues(collect(a.args[0]), key as PyValue, truthy(reverse as PyValue)));
   }));
   m.set("reversed", b("reversed", (a) => {
-    const items = [...iterate(oneArg("reversed", a)[0])].reverse();
+    const items = collect(oneArg("reversed", a)[0]).reverse();
     let i = 0;
     return new PyIterator(iteratorClass, () => (i < items.length ? items[i++] : undefined));
   }));

@@ -8,7 +8,7 @@ import { userClass } from "./dunder.ts";
 import { PyFunction } from "./function.ts";
 import { makeGenerator } from "./generators.ts";
 import { type Interpreter, Return } from "./interpreter.ts";
-import { iterate, pushAll } from "./ops.ts";
+import { budget, iterate, pushAll } from "./ops.ts";
 import { Frame } from "./scope.ts";
 import { closest } from "./suggestions.ts";
 import { type CallArgs, EMPTY_KWARGS, PyBuiltin, PyClass, PyDict, PyTuple, type PyValue, pyErr, typeName } from "./values.ts";
@@ -134,6 +134,19 @@ function bindParams(ip: Interpreter, fn: PyFunction, a: CallArgs, frame: Frame):
 /** the arguments of a call, `self` first for a method called on its object */
 export function evalArgs(ip: Interpreter, args: Arg[], frame: Frame, self?: PyValue): CallArgs {
   const out: CallArgs = { args: self === undefined ? [] : [self], kwargs: EMPTY_KWARGS };
+  // arguments already evaluated wait, unnamed, while the next ones run
+  const held = budget.held;
+  const at = held.length;
+  held.push(out);
+  try {
+    evalArgsInto(ip, args, frame, out);
+  } finally {
+    held.length = at;
+  }
+  return out;
+}
+
+function evalArgsInto(ip: Interpreter, args: Arg[], frame: Frame, out: CallArgs): void {
   for (const a of args) {
     if (a.kind === "kw" || a.kind === "dstar") {
       if (out.kwargs === EMPTY_KWARGS) out.kwargs = new Map();
@@ -159,7 +172,6 @@ export function evalArgs(ip: Interpreter, args: Arg[], frame: Frame, self?: PyVa
       }
     }
   }
-  return out;
 }
 
 function evalDefaults(ip: Interpreter, params: Param[], frame: Frame): Map<string, PyValue> {

@@ -9,7 +9,7 @@ import { callAttr } from "./dunder.ts";
 import { PyFunction } from "./function.ts";
 import { host } from "./host.ts";
 import type { Interpreter } from "./interpreter.ts";
-import { iterate } from "./ops.ts";
+import { collect, iterate } from "./ops.ts";
 import { Frame } from "./scope.ts";
 import {
   EMPTY_KWARGS,
@@ -232,7 +232,7 @@ function nativeNew(cls: PyClass, a: CallArgs, explicit: boolean): PyValue {
     case setClass:
       return withDict(new PySet(), cls);
     case tupleClass:
-      return withDict(new PyTuple(a.args.length ? [...iterate(a.args[0])] : []), cls);
+      return withDict(new PyTuple(a.args.length ? collect(a.args[0]) : []), cls);
     case BaseException: {
       const e = new PyException(cls, [...a.args]);
       e.dict = new PyDict();

@@ -4,7 +4,7 @@ import type { Expr, FStringPart } from "./ast.ts";
 import { callFunction, evalArgs, makeLambda } from "./calls.ts";
 import type { Interpreter } from "./interpreter.ts";
 import { getAttr, plainMethod } from "./attributes.ts";
-import { binaryOp, compare, dictSet, formatValue, getItem, iterate, pyIter, truthy, unaryOp, pushAll } from "./ops.ts";
+import { binaryOp, budget, compare, dictSet, formatValue, getItem, holding, iterate, pyIter, truthy, unaryOp, pushAll } from "./ops.ts";
 import { pyRepr, pyStr } from "./repr.ts";
 import { Frame } from "./scope.ts";
 import { PyDict, PyIterator, PyList, PySet, PySlice, PyTuple, type PyValue, pyErr, typeName } from "./values.ts";
@@ -19,7 +19,16 @@ export function evalExpr(ip: Interpreter, e: Expr, frame: Frame): PyValue {
       return ip.lookup(e.id, frame);
     case "binop": {
       const l = evalExpr(ip, e.left, frame);
-      const r = evalExpr(ip, e.right, frame);
+      // the left operand waits, unnamed, while the right one runs (perhaps a recursive call)
+      const held = budget.held;
+      const at = held.length;
+      if (typeof l === "object") held.push(l);
+      let r: PyValue;
+      try {
+        r = evalExpr(ip, e.right, frame);
+      } finally {
+        held.length = at;
+      }
       frame.pos = e;
       ip.at(e, frame);
       return binaryOp(e.op, l, r);
@@ -70,7 +79,15 @@ export function evalExpr(ip: Interpreter, e: Expr, frame: Frame): PyValue {
       ip.tick();
       frame.pos = e;
       ip.at(e, frame);
-      return ip.call(f, a);
+      // unnamed arguments stay reachable while a builtin works on them
+      const held = budget.held;
+      const at = held.length;
+      held.push(a.args);
+      try {
+        return ip.call(f, a);
+      } finally {
+        held.length = at;
+      }
     }
     case "attr": {
       const obj = evalExpr(ip, e.obj, frame);
@@ -157,9 +174,16 @@ export function makeSet(items: PyValue[], constant = false): PySet {
 
 export function evalItems(ip: Interpreter, items: Expr[], frame: Frame): PyValue[] {
   const out: PyValue[] = [];
-  for (const i of items) {
-    if (i.k === "starred") pushAll(out, iterate(evalExpr(ip, i.value, frame)));
-    else out.push(evalExpr(ip, i, frame));
+  const held = budget.held;
+  const at = held.length;
+  held.push(out);
+  try {
+    for (const i of items) {
+      if (i.k === "starred") pushAll(out, iterate(evalExpr(ip, i.value, frame)));
+      else out.push(evalExpr(ip, i, frame));
+    }
+  } finally {
+    held.length = at;
   }
   return out;
 }
@@ -235,7 +259,7 @@ function comprehension(ip: Interpreter, e: ComprehensionExpr, outer: Frame): PyV
   outer.pos = e;
   ip.frames.push(frame);
   try {
-    loop(0);
+    holding([results, dict], () => loop(0));
   } catch (err) {
     throw ip.withTraceback(err);
   } finally {

@@ -194,9 +194,9 @@ export class Interpreter {
 
   /** what the program can reach: the module's names, every active frame's locals (closures,
    *  instances, library modules and suspended generators hang off those values), and the
-   *  exceptions being handled */
+   *  exceptions being handled, and the values being built or waiting unnamed (budget.held) */
   roots(): unknown[] {
-    return [this.globals, ...this.frames.map((f) => f.locals), this.handling];
+    return [this.globals, ...this.frames.map((f) => f.locals), this.handling, budget.held];
   }
 
   /** the time budget's stop: uncatchable, naming the line (also thrown from inside kernels) */

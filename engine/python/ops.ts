@@ -4,6 +4,7 @@
 // format(). Builtin operands use numbers.ts, comparisons compare.ts, containers sequence.ts
 // (all re-exported here). Tensors get their turn through their ForeignType hooks.
 import { SSIZE_MAX } from "./limits.ts";
+import { iterate } from "./sequence.ts";
 import { formatFloat, formatInt, formatStr } from "./format.ts";
 import { pyRepr, pyStr } from "./repr.ts";
 import { PyMethodDescriptor } from "./descriptors.ts";
@@ -38,7 +39,34 @@ export const budget = {
   tick: (): void => undefined,
   /** big Python values being built (lists, strings): counted against the run's memory budget */
   allocate: (bytes: number): void => void bytes,
+  /** values no name reaches yet that the program is still building or about to use (a
+   *  comprehension's items, list(generator)'s items, a call's arguments, an operator's left
+   *  operand): the memory budget's walk counts them, or `[torch.ones(10**7) for _ in range(1000)]`
+   *  would look like garbage to it until the process died */
+  held: [] as unknown[],
 };
+
+/** Runs fn with `value` counted as reachable by the memory budget. */
+export function holding<T>(value: unknown, fn: () => T): T {
+  const held = budget.held;
+  const at = held.length;
+  held.push(value);
+  try {
+    return fn();
+  } finally {
+    // a generator suspended inside fn may leave later entries: drop this one and those
+    held.length = at;
+  }
+}
+
+/** [...iterate(v)], its items counted by the memory budget while they are gathered */
+export function collect(v: PyValue): PyValue[] {
+  const out: PyValue[] = [];
+  holding(out, () => {
+    for (const x of iterate(v)) out.push(x);
+  });
+  return out;
+}
 
 export function truthy(v: PyValue): boolean {
   switch (typeof v) {

@@ -11,7 +11,7 @@ import { host } from "./host.ts";
 import { addressOf, nativeHash, objectId } from "./hashing.ts";
 import { dictUpdate, TYPE_METHODS } from "./methods.ts";
 import { nativeBinary, nativeUnary, toBig } from "./numbers.ts";
-import { formatValue, truthy } from "./ops.ts";
+import { collect, formatValue, truthy } from "./ops.ts";
 import { exceptionStr, nativeRepr, pyRepr, pyStr } from "./repr.ts";
 import { iterate, nativeDelItem, nativeGetItem, nativeIterate, nativeLen, nativeSetItem } from "./sequence.ts";
 import { STR_METHODS } from "./strmethods.ts";
@@ -145,7 +145,7 @@ export function installSlots(): void {
       ...comparisons(),
       ...arithmetic(["+", "*"], true),
       __init__: (self, a) => {
-        (self as PyList).items = a.args.length ? [...iterate(arg(a))] : [];
+        (self as PyList).items = a.args.length ? collect(arg(a)) : [];
         return null;
       },
     },

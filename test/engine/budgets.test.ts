@@ -66,6 +66,27 @@ describe("memory budget", () => {
     expect(strings.last).toBe("MemoryError: Gradlens stopped the program: more than 256 MB in use (memory budget) at line 4");
   });
 
+  // before: the walk started from names only, so what a comprehension, list(generator), an
+  // operator's left operand or a call's arguments held looked like garbage; with a longer time
+  // budget `[torch.ones(10**7) for _ in range(1000)]` ended in V8's fatal out-of-memory crash
+  it.each([
+    ["a comprehension's items", "xs = [torch.ones(1_000_000) for _ in range(40)]\nprint('finished')\n", 1],
+    ["list() of a generator", "xs = list(torch.ones(1_000_000) for _ in range(40))\nprint('finished')\n", 1],
+    ["a set comprehension", "xs = {torch.ones(1_000_000) for _ in range(40)}\nprint('finished')\n", 1],
+    ["a left operand waiting on a recursive call", "x = torch.ones(1_000_000)\ndef f(n):\n    return [] if n == 0 else [x * 1] + f(n - 1)\nprint(len(f(40)))\n", 3],
+    ["arguments waiting on a recursive call", "x = torch.ones(1_000_000)\ndef g(a, b):\n    return b + 1\ndef f(n):\n    return 0 if n == 0 else g(x * 1, f(n - 1))\nprint(f(40))\n", 5],
+    ["list items waiting on a recursive call", "x = torch.ones(1_000_000)\ndef f(n):\n    return 0 if n == 0 else len([x * 1, f(n - 1)])\nprint(f(40))\n", 3],
+  ])("counts what is being built and not yet named: %s", (_, src, line) => {
+    const r = run(src, { maxBytes: 64 * 2 ** 20 });
+    expect(r.stdout).toBe("");
+    expect(r.last).toBe(`MemoryError: Gradlens stopped the program: more than 64 MB in use (memory budget) at line ${line + 1}`);
+  });
+
+  it("still does not count a comprehension's garbage", () => {
+    const r = run("x = torch.ones(1_000_000)\nprint(sum([len(x * 1) for _ in range(100)]))\n", { maxBytes: 64 * 2 ** 20 });
+    expect(r.stdout).toBe("100000000\n");
+  });
+
   it("cannot be caught by the program", () => {
     const r = run("keep = []\ntry:\n    while True:\n        keep.append(torch.zeros(1_000_000))\nexcept MemoryError:\n    print('swallowed')\n", { maxBytes: 64 * 2 ** 20 });
     expect(r.stdout).toBe("");
