@@ -64,6 +64,8 @@ const drawnNodes = () => {
 async function measureSize(browser, url, size) {
   const [inputs, widths] = MLPS[size];
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Run jumps to the end, as before Run played the trace: first paint is the final graph's
+  await context.addInitScript(() => localStorage.setItem("gradlens.afterRun", "end"));
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("page error:", String(e)));
   await page.goto(url);

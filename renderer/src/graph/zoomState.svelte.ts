@@ -56,10 +56,15 @@ export class ZoomState {
     return Math.min(MAX_FIT, Math.min(this.width / bw, this.height / bh));
   }
 
+  /** Whether `b` framed whole keeps the graph's names readable. */
+  readable(b: Bounds): boolean {
+    return this.scaleToFit(b) >= READABLE;
+  }
+
   /** Frames the whole graph when its names stay readable, else what the step
    *  touches, else the named tensors' nodes, else the newest nodes (text stays readable). */
   fitReadable(whole: Bounds, focus: Bounds | null, named: Bounds | null, newest: Bounds | null, animate = true): void {
-    const readable = (b: Bounds | null): b is Bounds => b != null && this.scaleToFit(b) >= READABLE;
+    const readable = (b: Bounds | null): b is Bounds => b != null && this.readable(b);
     this.frame(readable(whole) ? whole : (focus ?? (readable(named) ? named : (newest ?? named ?? whole))), animate);
   }
 

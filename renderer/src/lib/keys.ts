@@ -26,3 +26,8 @@ export function isTextTarget(target: EventTarget | null): boolean {
   if (!el || typeof el.closest !== "function") return false;
   return !!el.closest(".cm-editor, input, textarea, select, [contenteditable='true']");
 }
+
+/** Ctrl+Enter (Cmd+Enter on macOS) runs the script from anywhere in the window, as the menu says. */
+export function isRunKey(e: Pick<KeyboardEvent, "key" | "shiftKey" | "ctrlKey" | "metaKey" | "altKey">): boolean {
+  return e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey;
+}

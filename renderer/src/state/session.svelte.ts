@@ -13,6 +13,18 @@ export type RunStatus = "idle" | "running" | "done" | "stopped" | "crashed";
 /** A run still going after this long is stopped even if the interpreter's budget did not stop it. */
 export const HARD_LIMIT_MS = 20_000;
 
+/** Where the views stand when a run is over: play it from the start (the graph grows at the chosen
+ *  speed), stand at the first step, or jump to the end. */
+export type AfterRun = "play" | "start" | "end";
+export const AFTER_RUN: readonly { value: AfterRun; label: string }[] = [
+  { value: "play", label: "play it" },
+  { value: "start", label: "first step" },
+  { value: "end", label: "the end" },
+];
+/** Past this many events a run is not played on its own (at 1x it would take over 20 minutes). */
+export const PLAY_ON_RUN_LIMIT = 2000;
+const AFTER_RUN_KEY = "gradlens.afterRun";
+
 export interface RunOptions {
   /** a lesson cell's first line: when the run ends, the views stand just before the statement on
    *  this line (the earlier cells have run), so the student steps through the cell from there */
@@ -36,6 +48,8 @@ export class Session {
   startStep = $state(-1);
   /** the final graph's layout, computed by the run worker (null: none came, the page lays it out) */
   layout: Layout | null = $state.raw(null);
+  /** what Run does once the run is over (kept across sessions; "end" under reduced motion unless chosen) */
+  afterRun: AfterRun = $state("play");
 
   readonly view: TraceState = $derived.by(() => {
     void this.length;
@@ -48,6 +62,20 @@ export class Session {
   private lastShownAt = 0;
 
   private fromLine: number | undefined;
+
+  constructor(options: { reducedMotion?: boolean } = {}) {
+    const kept = readAfterRun();
+    this.afterRun = kept ?? (options.reducedMotion ? "end" : "play");
+  }
+
+  setAfterRun(value: AfterRun): void {
+    this.afterRun = value;
+    try {
+      globalThis.localStorage?.setItem(AFTER_RUN_KEY, value);
+    } catch {
+      // storage refused (private mode, quota): the choice holds for this session
+    }
+  }
 
   run(source: string, options: RunOptions = {}): void {
     this.pause();
@@ -96,6 +124,18 @@ export class Session {
     this.step = this.fromLine == null ? this.length - 1 : stepBeforeLine(this.cursor, this.fromLine);
     this.startStep = this.fromLine == null ? -1 : this.step;
     this.layoutKey++;
+    // a script that ran to its end (or to its error) is shown growing; a stopped or crashed one
+    // stands at the last step recorded, a lesson cell just before its first statement
+    if (this.fromLine != null || status !== "done" || this.length === 0) return;
+    if (this.afterRun === "start") this.step = -1;
+    else if (this.afterRun === "play") {
+      if (this.length > PLAY_ON_RUN_LIMIT) {
+        this.message = `${message} Too long to play on Run (${PLAY_ON_RUN_LIMIT.toLocaleString("en")} events at most): at the end; Home then Space plays it.`;
+        return;
+      }
+      this.step = -1;
+      this.play();
+    }
   }
 
   seek(step: number): void {
@@ -151,5 +191,14 @@ export class Session {
   togglePlay(): void {
     if (this.playing) this.pause();
     else this.play();
+  }
+}
+
+function readAfterRun(): AfterRun | null {
+  try {
+    const v = globalThis.localStorage?.getItem(AFTER_RUN_KEY);
+    return v === "play" || v === "start" || v === "end" ? v : null;
+  } catch {
+    return null;
   }
 }

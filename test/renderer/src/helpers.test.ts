@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatNumber, formatValues, ordinal } from "../../../renderer/src/lib/format.ts";
-import { keyAction } from "../../../renderer/src/lib/keys.ts";
+import { isRunKey, keyAction } from "../../../renderer/src/lib/keys.ts";
 import { pointAlong } from "../../../renderer/src/graph/graphLayout.ts";
 import { consoleRuns } from "../../../renderer/src/console/consoleRuns.ts";
 
@@ -53,6 +53,19 @@ describe("keyAction", () => {
   ];
   for (const c of cases) it(`${c.shift ? "Shift+" : ""}${c.key}`, () => expect(keyAction({ ...none, key: c.key, shiftKey: c.shift })).toBe(c.expected));
   it("ignores Ctrl+Arrow (the editor's word jump)", () => expect(keyAction({ ...none, key: "ArrowLeft", ctrlKey: true })).toBeNull());
+});
+
+describe("isRunKey", () => {
+  const none = { shiftKey: false, ctrlKey: false, metaKey: false, altKey: false };
+  const cases = [
+    { args: { ...none, key: "Enter", ctrlKey: true }, expected: true },
+    { args: { ...none, key: "Enter", metaKey: true }, expected: true },
+    { args: { ...none, key: "Enter" }, expected: false },
+    { args: { ...none, key: "Enter", ctrlKey: true, shiftKey: true }, expected: false },
+    { args: { ...none, key: "Enter", ctrlKey: true, altKey: true }, expected: false },
+    { args: { ...none, key: "e", ctrlKey: true }, expected: false },
+  ];
+  for (const c of cases) it(JSON.stringify(c.args), () => expect(isRunKey(c.args)).toBe(c.expected));
 });
 
 describe("pointAlong", () => {
