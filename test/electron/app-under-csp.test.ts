@@ -71,7 +71,8 @@ afterAll(async () => {
 
 describe.skipIf(!existsSync(CHROMIUM))("the app under the desktop CSP", () => {
   it("loads, runs a script in its worker, and violates nothing", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // reduced motion: Run stands at the end (else it plays the trace from the start)
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
