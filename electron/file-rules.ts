@@ -5,7 +5,7 @@ import type { ExportKind } from "./channels.ts";
 
 /** Scripts and lessons are small; anything bigger is almost surely the wrong file. */
 export const MAX_OPEN_BYTES = 1_000_000;
-export const OPENABLE_EXTENSIONS = [".py", ".md", ".markdown", ".txt"] as const;
+export const OPENABLE_EXTENSIONS = [".py", ".md", ".markdown", ".txt", ".ipynb"] as const;
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
 

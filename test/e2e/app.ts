@@ -17,7 +17,7 @@ export async function run(page: Page, timeout = 15_000): Promise<void> {
 
 /** Moves focus out of the editor so the timeline keys apply. */
 export async function focusTimeline(page: Page): Promise<void> {
-  await page.locator("header h1").click();
+  await page.locator(".app > header h1").click();
 }
 
 export async function currentLine(page: Page): Promise<number | null> {

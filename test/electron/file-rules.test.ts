@@ -62,7 +62,7 @@ describe("decodeTextFile: which files a student can open", () => {
         name: "graph.png",
         bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
         reason:
-          /graph\.png is not a script or lesson: Gradlens opens \.py, \.md, \.markdown, \.txt files/,
+          /graph\.png is not a script or lesson: Gradlens opens \.py, \.md, \.markdown, \.txt, \.ipynb files/,
       },
       {
         what: "a file without extension",

@@ -30,7 +30,13 @@ export class ZoomState {
 
   /** Attaches d3-zoom to the svg; returns the detach function (an $effect's cleanup). */
   attach(svg: SVGSVGElement): () => void {
+    // the pane's measured size, not d3's default (the svg's width.baseVal, which throws for "100%"
+    // while the page has no layout yet, as in an iframe that has not been shown)
     const z = zoom<SVGSVGElement, unknown>()
+      .extent(() => [
+        [0, 0],
+        [this.width, this.height],
+      ])
       .scaleExtent([0.05, 4])
       .on("zoom", (ev) => (this.transform = ev.transform));
     select(svg).call(z).on("dblclick.zoom", null);

@@ -29,6 +29,9 @@ export interface RunOptions {
   /** a lesson cell's first line: when the run ends, the views stand just before the statement on
    *  this line (the earlier cells have run), so the student steps through the cell from there */
   fromLine?: number;
+  /** a share link's step (as the timeline counts: 0 before the start, N the Nth event): the views
+   *  stand there when the run ends */
+  atStep?: number;
 }
 
 export class Session {
@@ -62,6 +65,7 @@ export class Session {
   private lastShownAt = 0;
 
   private fromLine: number | undefined;
+  private atStep: number | undefined;
 
   constructor(options: { reducedMotion?: boolean } = {}) {
     const kept = readAfterRun();
@@ -80,6 +84,7 @@ export class Session {
   run(source: string, options: RunOptions = {}): void {
     this.pause();
     this.fromLine = options.fromLine;
+    this.atStep = options.atStep;
     this.cursor = new TraceCursor([], 256);
     this.length = 0;
     this.step = -1;
@@ -124,6 +129,10 @@ export class Session {
     this.step = this.fromLine == null ? this.length - 1 : stepBeforeLine(this.cursor, this.fromLine);
     this.startStep = this.fromLine == null ? -1 : this.step;
     this.layoutKey++;
+    if (this.atStep != null) {
+      this.step = Math.max(-1, Math.min(this.atStep - 1, this.length - 1));
+      return;
+    }
     // a script that ran to its end (or to its error) is shown growing; a stopped or crashed one
     // stands at the last step recorded, a lesson cell just before its first statement
     if (this.fromLine != null || status !== "done" || this.length === 0) return;
