@@ -13,6 +13,8 @@ export interface NodeGroup {
   members: number[];
   /** the last link of the chain: the only member whose output leaves the group */
   top: number;
+  /** the collapsed node's name when it is not "N× op" (a torch.nn module's "fc1 (Linear)") */
+  title?: string;
 }
 
 /** Id of the group whose chain ends at `topId`. */

@@ -81,7 +81,7 @@ export function collapseView(model: GraphModel, placed: Placed, groups: NodeGrou
 function groupNode(g: NodeGroup, top: GraphNodeView, members: GraphNodeView[]): GraphNodeView {
   const statuses = members.map((m) => m.status);
   const status: NodeStatus = statuses.includes("executing") ? "executing" : statuses.length && statuses.every((s) => s === "executed") ? "executed" : "idle";
-  const name = `${g.chainLength}× ${g.chainLabel}`;
+  const name = g.title ?? `${g.chainLength}× ${g.chainLabel}`;
   return {
     ...top,
     id: g.id,

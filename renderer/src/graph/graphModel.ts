@@ -365,7 +365,8 @@ function versionOf(t: TensorState, last: TraceState["lastEvent"]): { version: st
 }
 
 
-/** Every name that reaches a tensor: bound names, and `name.grad` for a named tensor's .grad. */
+/** Every name that reaches a tensor: bound names, parameter names, and `name.grad` for a named
+ *  tensor's .grad. */
 export function namesByTensor(state: TraceState): Map<number, string[]> {
   const out = new Map<number, string[]>();
   const add = (id: number, name: string) => {
@@ -378,11 +379,15 @@ export function namesByTensor(state: TraceState): Map<number, string[]> {
     // a tuple or list of tensors (autograd.grad's result): each element by its index
     else if (b.value.type === "tensors") b.value.ids.forEach((id, i) => id != null && add(id, `${b.name}[${i}]`));
   }
-  for (const b of state.bindings.values()) {
-    if (b.value.type !== "tensor") continue;
-    const g = state.tensors.get(b.value.id)?.grad;
-    if (g != null) add(g, `${b.name}.grad`);
-  }
+  // a torch.nn model's parameters and buffers by their named_parameters() names (fc1.weight),
+  // after the Python names that are bound to them
+  for (const [id, name] of state.paramNames) add(id, name);
+  const gradOf = (id: number, name: string) => {
+    const g = state.tensors.get(id)?.grad;
+    if (g != null) add(g, `${name}.grad`);
+  };
+  for (const b of state.bindings.values()) if (b.value.type === "tensor") gradOf(b.value.id, b.name);
+  for (const [id, name] of state.paramNames) gradOf(id, name);
   return out;
 }
 
