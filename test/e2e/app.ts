@@ -103,6 +103,8 @@ export interface TextAudit {
   overlaps: string[];
   /** labels cut by the graph pane's edge */
   cut: string[];
+  /** of those, labels of the nodes the step touches (what Fit frames and stepping keeps in view) */
+  cutInFocus: string[];
   count: number;
 }
 
@@ -112,6 +114,7 @@ export async function auditGraphText(page: Page): Promise<TextAudit> {
     const svg = document.querySelector(".graph svg") as SVGSVGElement;
     const pane = svg.getBoundingClientRect();
     const boxes: { r: DOMRect; label: string; owner: Element | null }[] = [];
+    const focus = new Set((document.querySelector(".graph")?.getAttribute("data-focus") ?? "").split(" ").filter(Boolean));
     let minPx = Infinity;
     let smallest = "";
     for (const t of Array.from(svg.querySelectorAll("text"))) {
@@ -140,7 +143,9 @@ export async function auditGraphText(page: Page): Promise<TextAudit> {
         const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
         if (w > 1 && h > 1) overlaps.push(`${boxes[i].label} × ${boxes[j].label}`);
       }
-    const cut = boxes.filter(({ r }) => r.left < pane.left - 0.5 || r.right > pane.right + 0.5 || r.top < pane.top - 0.5 || r.bottom > pane.bottom + 0.5).map((b) => b.label);
-    return { minPx, smallest, overlaps, cut, count: boxes.length };
+    const cutBoxes = boxes.filter(({ r }) => r.left < pane.left - 0.5 || r.right > pane.right + 0.5 || r.top < pane.top - 0.5 || r.bottom > pane.bottom + 0.5);
+    const cut = cutBoxes.map((b) => b.label);
+    const cutInFocus = cutBoxes.filter((b) => focus.has(b.owner?.getAttribute("data-node-id") ?? "")).map((b) => `${b.label} (node ${b.owner?.getAttribute("data-node-id")})`);
+    return { minPx, smallest, overlaps, cut, cutInFocus, count: boxes.length };
   });
 }

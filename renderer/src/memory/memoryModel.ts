@@ -46,6 +46,9 @@ export interface MemStorage {
   y: number;
   height: number;
   cells: string[];
+  /** cell width and cells per row: wide enough for the longest value, so values never collide */
+  cellW: number;
+  perRow: number;
   more: number;
   flash: boolean;
 }
@@ -72,6 +75,18 @@ const ROW = 26;
 const OBJ_ROW = 15;
 const OBJ_HEAD = 20;
 const MAX_CELLS = 8;
+/** a storage cell's value: 11 px monospace (0.6 em a character) with 3 px either side */
+const CELL_CHAR_W = 6.6;
+const CELL_PAD = 6;
+const CELL_GAP = 2;
+
+/** The cell width a storage's values need, and how many such cells fit across the storage box. */
+export function storageCells(cells: readonly string[]): { cellW: number; perRow: number } {
+  const longest = Math.max(0, ...cells.map((c) => c.length));
+  const inner = COL.storeW - 12;
+  const cellW = Math.min(inner, Math.max(40, Math.ceil(longest * CELL_CHAR_W + CELL_PAD)));
+  return { cellW, perRow: Math.max(1, Math.min(4, Math.floor((inner + CELL_GAP) / (cellW + CELL_GAP)))) };
+}
 
 export function buildMemory(state: TraceState): MemoryModel {
   const frames: MemFrame[] = [];
@@ -158,9 +173,10 @@ export function buildMemory(state: TraceState): MemoryModel {
     if (!s) continue;
     const dtype = state.tensors.get(o.tensor)?.dtype;
     const cells = s.values.slice(0, MAX_CELLS).map((v) => formatNumber(v, dtype));
-    const height = 22 + Math.ceil(cells.length / 4) * 20 + 4;
+    const { cellW, perRow } = storageCells(cells);
+    const height = 22 + Math.ceil(cells.length / perRow) * 20 + 4;
     const top = Math.max(cursor, o.y);
-    const st: MemStorage = { id: s.id, y: top, height, cells, more: Math.max(0, s.values.length - MAX_CELLS), flash: s.writtenAt === state.step };
+    const st: MemStorage = { id: s.id, y: top, height, cells, cellW, perRow, more: Math.max(0, s.values.length - MAX_CELLS), flash: s.writtenAt === state.step };
     storages.push(st);
     storeOf.set(o.storage, st);
     cursor = top + height + 14;

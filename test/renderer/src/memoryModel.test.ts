@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TraceCursor } from "../../../engine/trace/cursor.ts";
-import { buildMemory } from "../../../renderer/src/memory/memoryModel.ts";
+import { buildMemory, storageCells, COL } from "../../../renderer/src/memory/memoryModel.ts";
 import { aliasPitfallTrace } from "../../engine/trace/engineScript.ts";
 
 const { events, afterAlias, afterZero } = aliasPitfallTrace();
@@ -45,5 +45,21 @@ describe("buildMemory (Python Tutor view) on the alias pitfall", () => {
       shape: "[]",
       dtype: "float32",
     });
+  });
+});
+
+describe("storageCells: a storage's cells are as wide as its longest value", () => {
+  const cases = [
+    { args: ["1.", "2.", "3."], expected: { cellW: 40, perRow: 4 } },
+    { args: ["0.1016", "1.2936", "-0.2898", "1.6464"], expected: { cellW: 53, perRow: 3 } },
+    { args: ["1.000e-5", "-2.500e-10"], expected: { cellW: 72, perRow: 2 } },
+  ];
+  for (const c of cases) it(c.args.join(" "), () => expect(storageCells(c.args)).toEqual(c.expected));
+  it("every value fits its cell, and the cells fit the storage box", () => {
+    for (const c of cases) {
+      const { cellW, perRow } = storageCells(c.args);
+      expect(Math.max(...c.args.map((v) => v.length)) * 6.6).toBeLessThanOrEqual(cellW);
+      expect(perRow * (cellW + 2) - 2).toBeLessThanOrEqual(COL.storeW - 12);
+    }
   });
 });
