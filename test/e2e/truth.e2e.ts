@@ -143,6 +143,8 @@ export const tests = [
       assert(secondLossBound >= 0, "never saw the second iteration's loss bound");
       assert(fadedAt === secondLossBound + 1, `iteration 0's graph faded at step ${fadedAt}, loss was rebound at ${secondLossBound}`);
       await page.keyboard.press("End");
+      // End moves the view to the step's nodes: read the graph once it stands still
+      await page.waitForTimeout(400);
       const all = await graphNodes(page);
       const live = all.filter((n) => !n.classes.includes("freed-graph"));
       assert(live.some((n) => n.name === "MeanBackward0" && n.names.includes("loss")), "the last loss's graph is alive, not faded");
