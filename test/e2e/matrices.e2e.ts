@@ -24,7 +24,7 @@ async function stepUntil(page: Page, pred: () => Promise<boolean>, max = 200): P
 
 export const tests = [
   {
-    name: "matrices: Problem 2's A.grad (identical rows) and X.grad (identical columns) are grids in the graph and the inspector",
+    name: "matrices: Problem 2's A.grad (identical rows) and X.grad (identical columns) are grids in the graph, the memory view and the inspector",
     async run({ page, shot }: Ctx) {
       await page.setViewportSize({ width: 1440, height: 900 });
       await setScript(page, problem2);
@@ -42,6 +42,11 @@ export const tests = [
       assert((await accA.getAttribute("data-same-rows")) === "true", "A.grad's rows are identical");
       assert((await accX.getAttribute("data-same-cols")) === "true", "X.grad's columns are identical");
       assert((await accA.getAttribute("aria-label"))?.includes("every row the same"), "the grid says so to a screen reader");
+      // and in the memory view, the objects of A.grad and X.grad are grids too
+      const memA = page.locator(".memory g.object .matrix[data-rows='4'][data-cols='3'][data-same-rows='true']");
+      const memX = page.locator(".memory g.object .matrix[data-rows='3'][data-cols='2'][data-same-cols='true']");
+      assert((await memA.count()) >= 1 && (await memX.count()) >= 1, "the memory view should draw A.grad (rows alike) and X.grad (columns alike) as grids");
+      await page.locator(".memory-pane").screenshot({ path: new URL("../../test-results/screenshots/matrix-memory.png", import.meta.url).pathname });
       await page.getByRole("button", { name: "Fit graph to view" }).click();
       await page.waitForTimeout(400);
       await shot("matrix-grads-graph");

@@ -159,3 +159,55 @@ export const tests = [
     },
   },
 ];
+
+const boxesMeet = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1;
+
+tests.push(
+  {
+    name: "readable: the error banner sits below the graph, never over it",
+    async run({ page, shot }: Ctx) {
+      await page.setViewportSize({ width: 1024, height: 700 });
+      const { setScript, run } = await import("./app.ts");
+      await setScript(page, "import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x\ny.backward()\ny.backward()\n");
+      await run(page);
+      const banner = (await page.locator(".graph .error-banner").boundingBox())!;
+      const graph = (await page.locator(".graph svg").first().boundingBox())!;
+      assert(banner && graph, "the error banner and the graph should both be on screen");
+      assert(!boxesMeet(banner, graph), `the banner ${JSON.stringify(banner)} covers the graph ${JSON.stringify(graph)}`);
+      await shot("readable-error-banner");
+    },
+  },
+  {
+    name: "readable: the minimap never covers the nodes the step touches, and can be hidden",
+    async run({ page }: Ctx) {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const { setScript, run } = await import("./app.ts");
+      await setScript(page, "import torch\nx = torch.ones(3, requires_grad=True)\ny = x\nfor i in range(25):\n    y = y * 1.01 + 0.1\nloss = y.sum()\nloss.backward()\n");
+      await run(page);
+      await page.locator(".app > header h1").click();
+      const minimap = page.locator(".graph .minimap");
+      assert((await minimap.count()) === 1, "a graph of this size shows a minimap");
+      let checked = 0;
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("ArrowLeft");
+        const focus = ((await page.locator(".graph").getAttribute("data-focus")) ?? "").split(" ").filter(Boolean);
+        if (!focus.length || (await minimap.count()) === 0) continue;
+        const mm = (await minimap.boundingBox())!;
+        for (const id of focus) {
+          const node = await page.locator(`.graph .node[data-node-id='${id}'] rect.box`).first().boundingBox();
+          if (node) {
+            checked++;
+            assert(!boxesMeet(mm, node), `step ${i}: the minimap covers node ${id}`);
+          }
+        }
+      }
+      assert(checked > 20, `the test should check the step's nodes on many steps, checked ${checked}`);
+      await page.keyboard.press("End");
+      await page.waitForTimeout(300);
+      assert((await minimap.count()) === 1, "at the end (nothing touched) the minimap is back");
+      await page.getByRole("button", { name: "Minimap" }).click();
+      assert((await minimap.count()) === 0, "the Minimap button hides it");
+    },
+  },
+);

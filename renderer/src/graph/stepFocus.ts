@@ -45,15 +45,23 @@ export function boundsOfNodes(ids: readonly number[], positions: ReadonlyMap<num
   return b;
 }
 
-export type Corner = "bottom-right" | "bottom-left" | "top-left";
+export type Corner = "bottom-right" | "bottom-left" | "top-left" | "top-right";
 
-/** Where the minimap goes in a pane of w x h so it does not cover `avoid` (screen rectangles). */
-export function minimapCorner(w: number, h: number, mw: number, mh: number, avoid: readonly Bounds[], margin = 8): Corner {
+/** Where the minimap goes in a pane of w x h so it does not cover `avoid` (screen rectangles): the
+ *  first clear corner, else the one that covers least of them (null with `strict`: none is clear). */
+export function minimapCorner(w: number, h: number, mw: number, mh: number, avoid: readonly Bounds[], margin?: number): Corner;
+export function minimapCorner(w: number, h: number, mw: number, mh: number, avoid: readonly Bounds[], margin: number, strict: true): Corner | null;
+export function minimapCorner(w: number, h: number, mw: number, mh: number, avoid: readonly Bounds[], margin = 8, strict = false): Corner | null {
   const rects: Record<Corner, Bounds> = {
     "bottom-right": { minX: w - mw - margin, minY: h - mh - margin, maxX: w - margin, maxY: h - margin },
     "bottom-left": { minX: margin, minY: h - mh - margin, maxX: margin + mw, maxY: h - margin },
     "top-left": { minX: margin, minY: margin, maxX: margin + mw, maxY: margin + mh },
+    "top-right": { minX: w - mw - margin, minY: margin, maxX: w - margin, maxY: margin + mh },
   };
-  const clear = (r: Bounds) => avoid.every((a) => a.maxX <= r.minX || a.minX >= r.maxX || a.maxY <= r.minY || a.minY >= r.maxY);
-  return (Object.keys(rects) as Corner[]).find((c) => clear(rects[c])) ?? "bottom-right";
+  const covered = (r: Bounds) =>
+    avoid.reduce((sum, a) => sum + Math.max(0, Math.min(a.maxX, r.maxX) - Math.max(a.minX, r.minX)) * Math.max(0, Math.min(a.maxY, r.maxY) - Math.max(a.minY, r.minY)), 0);
+  const corners = Object.keys(rects) as Corner[];
+  const clear = corners.find((c) => covered(rects[c]) === 0);
+  if (clear || strict) return clear ?? null;
+  return corners.reduce((best, c) => (covered(rects[c]) < covered(rects[best]) ? c : best));
 }

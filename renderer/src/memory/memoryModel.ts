@@ -4,6 +4,7 @@
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatNumber, formatShape, formatValues } from "../lib/format.ts";
+import { gridCellWidth, gridOf, type Grid } from "../lib/matrix.ts";
 import { sameData } from "../graph/intern.ts";
 
 export interface MemName {
@@ -38,6 +39,8 @@ export interface MemObject {
   values: string;
   /** "Tensor [..]" cut to the box's width, so it never runs over the storage arrow */
   heading: string;
+  /** a small 2-D tensor's values as a grid under its fields (rows × columns, coloured by value) */
+  grid: Grid | null;
   fresh: boolean;
 }
 
@@ -75,6 +78,14 @@ const ROW = 26;
 const OBJ_ROW = 15;
 const OBJ_HEAD = 20;
 const MAX_CELLS = 8;
+/** a matrix's row in an object box */
+export const GRID_ROW = 16;
+
+/** The grid a tensor object draws: a 2-D tensor whose columns fit the box, else null. */
+function objectGrid(values: readonly number[], shape: readonly number[], dtype: string): Grid | null {
+  const g = gridOf(values, shape, dtype);
+  return g && g.cols * gridCellWidth(g) <= COL.objW - 16 ? g : null;
+}
 /** a storage cell's value: 11 px monospace (0.6 em a character) with 3 px either side */
 const CELL_CHAR_W = 6.6;
 const CELL_PAD = 6;
@@ -144,8 +155,10 @@ export function buildMemory(state: TraceState): MemoryModel {
       { label: "grad_fn", value: node ? node.name : "None" },
       { label: ".grad", value: t.grad == null ? "None" : "" },
     ];
-    const height = OBJ_HEAD + rows.length * OBJ_ROW + 6;
-    const values = formatValues(tensorValues(state, id), t.dtype);
+    const all = tensorValues(state, id);
+    const grid = objectGrid(all, t.shape, t.dtype);
+    const height = OBJ_HEAD + rows.length * OBJ_ROW + 6 + (grid ? grid.rows * GRID_ROW + 8 : 0);
+    const values = formatValues(all, t.dtype);
     const top = Math.max(cursor, (firstY.get(id) ?? 0) - 8);
     const obj: MemObject = {
       tensor: id,
@@ -157,6 +170,7 @@ export function buildMemory(state: TraceState): MemoryModel {
       grad: t.grad,
       values,
       heading: fitText(`Tensor ${values}`, Math.floor((COL.objW - 16) / 7)),
+      grid,
       fresh: t.bornAt === state.step,
     };
     objects.push(obj);
