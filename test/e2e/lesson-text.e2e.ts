@@ -153,6 +153,14 @@ export const cellTests = [
       assert(!/File "[^"]*", line \d+/.test(consoleText), `no program line numbers left:\n${consoleText}`);
       assert(/Error at cell 2, line 1/.test(consoleText), `the link names the cell's line:\n${consoleText}`);
       assert((await page.locator(".graph .error-banner").innerText()).includes("(cell 2, line 1)"), "the banner names the cell's line");
+      const caption = await page.locator(".graph .caption").innerText();
+      assert(/\(cell 2, line 1\)/.test(caption) && !/\bline (?!1\b)\d+/.test(caption), `the caption names the cell's line too: ${caption}`);
+      let statement = "";
+      for (let i = 0; i < 30 && !/^(Cell|Line) /.test(statement); i++) {
+        await page.keyboard.press("ArrowLeft");
+        statement = await page.locator(".graph .caption").innerText();
+      }
+      assert(/^Cell \d+, line \d+ starts:/.test(statement), `a statement's caption names the cell's line: ${statement}`);
       await shot("lesson-5-traceback-cell-lines");
     },
   },

@@ -49,9 +49,10 @@ export class ZoomState {
     };
   }
 
-  /** Frames `b` (graph coordinates) in the pane, no closer than MAX_FIT. */
-  frame(b: Bounds, animate = true): void {
-    const k = this.scaleToFit(b);
+  /** Frames `b` (graph coordinates) in the pane, no closer than MAX_FIT; with `readableFloor`, no
+   *  further out than names stay readable (centred on `b`, whose edges may then be past the pane's). */
+  frame(b: Bounds, animate = true, readableFloor = false): void {
+    const k = readableFloor ? Math.max(this.scaleToFit(b), Math.min(READABLE, MAX_FIT)) : this.scaleToFit(b);
     this.apply(zoomIdentity.translate(this.width / 2 - (k * (b.minX + b.maxX)) / 2, this.height / 2 - (k * (b.minY + b.maxY)) / 2).scale(k), animate);
   }
 
@@ -71,7 +72,9 @@ export class ZoomState {
    *  touches, else the named tensors' nodes, else the newest nodes (text stays readable). */
   fitReadable(whole: Bounds, focus: Bounds | null, named: Bounds | null, newest: Bounds | null, animate = true): void {
     const readable = (b: Bounds | null): b is Bounds => b != null && this.readable(b);
-    this.frame(readable(whole) ? whole : (focus ?? (readable(named) ? named : (newest ?? named ?? whole))), animate);
+    // what the step touches, or the newest nodes, are framed at a readable zoom even in a small pane
+    if (readable(whole)) return this.frame(whole, animate);
+    this.frame(focus ?? (readable(named) ? named : (newest ?? named ?? whole)), animate, true);
   }
 
   /** Pans so `b` is in view when any of it is off screen (zooming out only if it cannot fit). */
@@ -81,7 +84,7 @@ export class ZoomState {
     if (inside) return;
     const k = this.transform.k;
     const fits = (b.maxX - b.minX + 2 * PAD_X) * k <= this.width && (b.maxY - b.minY + 2 * PAD_Y) * k <= this.height;
-    if (!fits) return this.frame(b);
+    if (!fits) return this.frame(b, true, true);
     this.apply(zoomIdentity.translate(this.width / 2 - (k * (b.minX + b.maxX)) / 2, this.height / 2 - (k * (b.minY + b.maxY)) / 2).scale(k), true);
   }
 

@@ -50,6 +50,15 @@ export class LessonRun {
     return this.run ? cellTraceback(text, this.run) : text;
   }
 
+  /** A caption's "line 53" as the cell's own "cell 7, line 7" ("Line 53 starts" as "Cell 7, line 7 starts"). */
+  caption(text: string): string {
+    if (!this.run) return text;
+    return text.replace(/\b([Ll])ine (\d+)\b/g, (_, l: string, n: string) => {
+      const t = this.lineText(Number(n));
+      return l === "L" ? t[0].toUpperCase() + t.slice(1) : t;
+    });
+  }
+
   /** "line 7", or "cell 3, line 2" in a lesson. */
   lineText(line: number): string {
     return this.run ? cellLineText(this.run, line) : `line ${line}`;
