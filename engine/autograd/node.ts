@@ -75,7 +75,7 @@ const CPP_NAMED = new Set(["AccumulateGrad", "CopyBackwards", "CopySlices", "Gra
 export class GradNode {
   readonly id: number;
   readonly sequenceNr: number;
-  readonly order: number;
+  order: number;
   saved: SavedTensor[] = [];
   /** set once release() ran: a later unpack raises the "backward a second time" error */
   released = false;

@@ -2,6 +2,7 @@
 // .next_functions, saved tensors (_saved_self...), AccumulateGrad's .variable.
 import { FREED_MESSAGE, GradNode } from "../../autograd/node.ts";
 import { recordConstant } from "../../autograd/record.ts";
+import { customAttr, customState, setCustomAttr } from "./autograd/function_ctx.ts";
 import { makeView, type Tensor } from "../../tensor.ts";
 import { PyBuiltin, PyClass, PyTuple, type ForeignType, type PyValue, objectClass, pyErr } from "../values.ts";
 
@@ -23,9 +24,18 @@ export const gradFnBaseClass = new PyClass("Node", objectClass, undefined, "torc
 export const gradFnType: ForeignType = {
   cls: gradFnBaseClass,
   is: (v) => v instanceof GradNode,
-  classOf: (n: GradNode) => classFor(n.name),
-  repr: (n: GradNode) => `<${n.name} object at 0x0>`,
+  classOf: (n: GradNode) => customState(n)?.backwardClass ?? classFor(n.name),
+  repr: (n: GradNode) => (customState(n) ? `<torch.autograd.function.${n.name} object at 0x0>` : `<${n.name} object at 0x0>`),
+  setattr: (n: GradNode, name: string, value: PyValue): boolean => {
+    const custom = customState(n);
+    return custom ? setCustomAttr(custom, name, value) : false;
+  },
   getattr: (n: GradNode, name: string): PyValue | undefined => {
+    const custom = customState(n);
+    if (custom) {
+      const v = customAttr(n, custom, name);
+      if (v !== undefined) return v;
+    }
     switch (name) {
       case "name":
         return new PyBuiltin("name", () => (CPP_NODES.has(n.name) ? `torch::autograd::${n.name}` : n.pyName()), n);

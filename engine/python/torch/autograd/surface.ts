@@ -4,6 +4,7 @@ import type { Runtime } from "../../../runtime.ts";
 import { PyBuiltin, type PyModule, type PyValue } from "../../values.ts";
 import { bindArgs } from "../../args.ts";
 import { variableModule } from "./variable.ts";
+import { functionModule } from "./function.ts";
 
 /** fills torch's and torch.autograd's attributes; returns the submodules to register by name */
 export function addAutogradSurface(rt: Runtime, torch: Map<string, PyValue>, autograd: Map<string, PyValue>): [string, PyModule][] {
@@ -14,5 +15,11 @@ export function addAutogradSurface(rt: Runtime, torch: Map<string, PyValue>, aut
   const variable = variableModule(rt);
   autograd.set("variable", variable);
   autograd.set("Variable", variable.attrs.get("Variable")!);
-  return [["torch.autograd.variable", variable]];
+  const fn = functionModule(rt);
+  autograd.set("function", fn);
+  autograd.set("Function", fn.attrs.get("Function")!);
+  return [
+    ["torch.autograd.variable", variable],
+    ["torch.autograd.function", fn],
+  ];
 }
