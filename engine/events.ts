@@ -206,6 +206,22 @@ export type TraceEvent =
       state: { key: string; tensor: TensorInfo }[];
       span?: Span;
     }
+  /** a backward hook was registered: on a tensor (register_hook: `node` is the node whose output
+   *  it is, or the leaf's AccumulateGrad), on a node (register_prehook/register_hook), or a
+   *  leaf's post-accumulate-grad hook (`node` null); `name` is the function's __name__ */
+  | { kind: "hook/registered"; hook: number; where: "tensor" | "pre" | "post" | "post-accumulate"; name: string; node: number | null; tensor: number | null }
+  | { kind: "hook/removed"; hook: number }
+  /** a hook ran during a backward, at `node`, on the gradients `before`; `after`: what flows on */
+  | {
+      kind: "hook/called";
+      backward: number;
+      hook: number;
+      where: "tensor" | "pre" | "post" | "post-accumulate";
+      name: string;
+      node: number;
+      before: (number | null)[];
+      after: (number | null)[];
+    }
   | { kind: "output/printed"; text: string; stream: "stdout" | "stderr" }
   | { kind: "warning/raised"; category: string; message: string; span?: Span }
   | { kind: "error/raised"; type: string; message: string; span?: Span; traceback?: string; blame?: ErrorBlame };

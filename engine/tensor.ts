@@ -4,6 +4,7 @@ import { allocate, type DType, type Storage32 } from "./dtype.ts";
 import type { TensorInfo } from "./events.ts";
 import type { Runtime } from "./runtime.ts";
 import type { GradNode } from "./autograd/node.ts";
+import type { AccumulatedHook, Hook } from "./autograd/hooks.ts";
 
 export class Storage {
   version = 0;
@@ -58,6 +59,8 @@ export class Tensor {
   private leafRequiresGrad = false;
   /** AccumulateGrad node of a leaf that requires grad, made on first use (PyTorch keeps it too) */
   gradAccumulator: GradNode | null = null;
+  /** register_post_accumulate_grad_hook's hooks (a leaf's) */
+  postAccumulateHooks: Hook<AccumulatedHook>[] | null = null;
   readonly numel: number;
   /** for a differentiable view: the root tensor whose storage it looks into (PyTorch's ._base) */
   base: Tensor | null = null;

@@ -13,6 +13,7 @@ import { sumTo } from "../ops/reduce.ts";
 import { castTo, retainGrad } from "../ops/inplace.ts";
 import { accumulate, retainInto } from "./accumulate.ts";
 import { gradientEdge } from "./record.ts";
+import { runAccumulatedHooks, runPostHooks, runPreHooks, runTensorHooks } from "./hooks.ts";
 import type { Edge, GradNode } from "./node.ts";
 
 export const CREATE_GRAPH_WARNING =
@@ -203,8 +204,9 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         queue.push(r.node);
       }
     for (let node = queue.pop(); node; node = queue.pop()) {
-      const gradsIn = buffers.get(node) ?? [];
+      let gradsIn = buffers.get(node) ?? [];
       buffers.delete(node);
+      if (node.hooks) runTensorHooks(node, gradsIn, id);
       for (const c of captureAt.get(node) ?? []) {
         const g = gradsIn[c.inputNr] ?? null;
         if (opts.mode === "grad") {
@@ -215,9 +217,13 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
       if (!shouldExecute(node)) continue;
       if (opts.createGraph) rt.derivativeOrder = node.order + 1;
       if (node.retained) for (const [nr, t] of node.retained) if (gradsIn[nr]) retainInto(t, gradsIn[nr]!, opts.createGraph, id);
+      if (node.hooks?.pre.length) gradsIn = runPreHooks(node, gradsIn, id);
       let gradsOut: (Tensor | null)[];
       if (node.variable) {
-        if (opts.mode === "backward" && gradsIn[0]) accumulate(node, gradsIn[0], opts.createGraph, id);
+        if (opts.mode === "backward" && gradsIn[0]) {
+          accumulate(node, gradsIn[0], opts.createGraph, id);
+          if (node.variable.postAccumulateHooks) runAccumulatedHooks(node, node.variable, id);
+        }
         gradsOut = [];
       } else {
         try {
@@ -238,6 +244,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
           throw e;
         }
       }
+      if (node.hooks?.post.length) gradsOut = runPostHooks(node, gradsIn, gradsOut, id);
       if (rt.sink)
         rt.emit({
           kind: "node/executed",

@@ -6,6 +6,7 @@ import { runtimeError, type TorchError } from "../errors.ts";
 import type { NodeInfo } from "../events.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
+import type { NodeHooks } from "./hooks.ts";
 
 /** a non-tensor argument saved for backward, as Python reads it: bool, float (number), int
  *  (bigint), or a size (tuple of ints) */
@@ -94,6 +95,8 @@ export class GradNode {
   savedLists: Map<string, (string | null)[]> | null = null;
   /** saved non-tensor arguments Python can read (_saved_accumulate, _saved_self_sym_sizes) */
   savedArgs: Map<string, SavedArg> | null = null;
+  /** backward hooks registered on this node or on the tensors it outputs */
+  hooks: NodeHooks | null = null;
   /** while this node's backward runs: which of its edges lead to a gradient the run wants */
   wanted: boolean[] | null = null;
 

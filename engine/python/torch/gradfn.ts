@@ -2,6 +2,7 @@
 // .next_functions, saved tensors (_saved_self...), AccumulateGrad's .variable.
 import { FREED_MESSAGE, GradNode } from "../../autograd/node.ts";
 import { recordConstant } from "../../autograd/record.ts";
+import { nodeHookMethod } from "./autograd/hook_methods.ts";
 import { customAttr, customState, setCustomAttr } from "./autograd/function_ctx.ts";
 import { makeView, type Tensor } from "../../tensor.ts";
 import { PyBuiltin, PyClass, PyTuple, type ForeignType, type PyValue, objectClass, pyErr } from "../values.ts";
@@ -43,6 +44,9 @@ export const gradFnType: ForeignType = {
         return new PyTuple(n.next.map((e) => new PyTuple(e ? [e.node, BigInt(e.inputNr)] : [null, 0n])));
       case "variable":
         return n.variable ?? undefined;
+      case "register_hook":
+      case "register_prehook":
+        return nodeHookMethod(n, name);
       case "metadata":
         return undefined;
       case "__class__":

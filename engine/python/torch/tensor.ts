@@ -28,6 +28,7 @@ import { statMethods } from "./stat_methods.ts";
 import { randomMethods } from "./random_functions.ts";
 import { reduceMethods } from "./reduce_methods.ts";
 import { bindSignature } from "./signature.ts";
+import { hookMethods } from "./autograd/hook_methods.ts";
 import { notInGradlens } from "./not_yet.ts";
 import { pytorchHas } from "./pytorch_names.ts";
 import { tensorSubclass } from "./subclass.ts";
@@ -308,7 +309,7 @@ export const tensorMethods: Record<string, Method> = nameTable({
     return new PyNdarray(x.values(), x.shape.slice(), x.dtype);
   },
 });
-Object.assign(tensorMethods, pointwiseMethods, reduceMethods, extraMethods, indexMethods, statMethods, randomMethods);
+Object.assign(tensorMethods, pointwiseMethods, reduceMethods, extraMethods, indexMethods, statMethods, randomMethods, hookMethods);
 tensorMethods.clip = tensorMethods.clamp;
 tensorMethods.clip_ = tensorMethods.clamp_;
 

@@ -49,6 +49,12 @@ export function describeEvent(e: TraceEvent | null): string {
       return "parameters named";
     case "optim/stepped":
       return `${e.optimizer} step: in place, v${e.versionBefore}→v${e.versionAfter}`;
+    case "hook/registered":
+      return `hook ${e.name} registered`;
+    case "hook/removed":
+      return "hook removed";
+    case "hook/called":
+      return `hook ${e.name} runs`;
     case "output/printed":
       return "output printed";
     case "warning/raised":
