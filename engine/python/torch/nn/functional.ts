@@ -105,6 +105,34 @@ export function functionalModule(rt: Runtime): PyModule {
       throw pyErr("NotImplementedError", "embedding(max_norm=, scale_grad_by_freq=, sparse=) is not in Gradlens yet");
     return T.embedding(weight, input, pad);
   });
+  fn("batch_norm", (a) => {
+    const b = pyArgs("batch_norm", a, [
+      { name: "input" },
+      { name: "running_mean" },
+      { name: "running_var" },
+      { name: "weight", default: null },
+      { name: "bias", default: null },
+      { name: "training", default: false },
+      { name: "momentum", default: 0.1 },
+      { name: "eps", default: 1e-5 },
+    ]);
+    const input = tensorIn(b.input, "batch_norm");
+    const training = truthy(b.training);
+    // F's _verify_batch_size: one value per channel has no variance
+    if (training && input.numel / input.shape[1] <= 1)
+      throw pyErr("ValueError", `Expected more than 1 value per channel when training, got input size torch.Size([${input.shape.join(", ")}])`);
+    const opt = (v: PyValue, name: string, pos: number) => (v === null ? null : tensorIn(v, "batch_norm", name, pos));
+    if (input.dim() !== 2) throw pyErr("NotImplementedError", "batch_norm over input of more than 2 dims is not in Gradlens yet");
+    return T.batchNorm(input, {
+      runningMean: opt(b.running_mean, "running_mean", 2),
+      runningVar: opt(b.running_var, "running_var", 3),
+      weight: opt(b.weight, "weight", 4),
+      bias: opt(b.bias, "bias", 5),
+      training,
+      momentum: Number(toScalar(b.momentum, "momentum")),
+      eps: Number(toScalar(b.eps, "eps")),
+    });
+  });
   for (const [n, f] of lossFunctions()) attrs.set(n, f);
   for (const [n, f] of functionalLosses(rt)) attrs.set(n, f);
   return withMissingPolicy(new PyModule("torch.nn.functional", attrs));

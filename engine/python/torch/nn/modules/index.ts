@@ -1,5 +1,6 @@
 // torch.nn.modules: the package that gathers the layers (torch.nn takes its names from here).
 import { activationSource } from "./activation.ts";
+import { batchnormSource } from "./batchnorm.ts";
 import { containerSource } from "./container.ts";
 import { dropoutSource } from "./dropout.ts";
 import { flattenSource } from "./flatten.ts";
@@ -14,7 +15,7 @@ const packageSource = {
   name: "torch.nn.modules",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/__init__.py",
   source: String.raw`
-from torch.nn.modules import module, linear, container, activation, loss, flatten, dropout, sparse
+from torch.nn.modules import module, linear, container, activation, loss, flatten, dropout, sparse, batchnorm
 from torch.nn.modules.module import Module
 from torch.nn.modules.linear import Identity, Linear, Bilinear
 from torch.nn.modules.container import Sequential, ModuleList, ModuleDict, ParameterList
@@ -23,6 +24,7 @@ from torch.nn.modules.loss import L1Loss, NLLLoss, MSELoss, BCELoss, BCEWithLogi
 from torch.nn.modules.flatten import Flatten, Unflatten
 from torch.nn.modules.dropout import Dropout
 from torch.nn.modules.sparse import Embedding
+from torch.nn.modules.batchnorm import BatchNorm1d
 `,
 };
 
@@ -38,4 +40,5 @@ export const MODULES_SOURCES = [
   flattenSource,
   dropoutSource,
   sparseSource,
+  batchnormSource,
 ];

@@ -1,0 +1,127 @@
+// torch.batch_norm over an (N, C) float32 input, as ATen 2.6's CPU kernels compute it: a
+// contiguous (N, C) input takes the channels-last kernels, which reduce the rows in two halves
+// (one per thread of the answer key's 2-thread pool) into float buffers whose halves are added in
+// double; the variance sum, the gradient's dot product and the transforms use fused multiply-adds
+// (fmaf). The statistics, the output and the three gradients were matched bit for bit against
+// PyTorch on random inputs. NativeBatchNormBackward0; its second derivative is not here yet.
+import { runtimeError } from "../errors.ts";
+import { record } from "../autograd/record.ts";
+import { fmaf } from "../random/float32Math.ts";
+import { created } from "./create.ts";
+import { fromValues, type Tensor } from "../tensor.ts";
+
+const f32 = Math.fround;
+
+/** per channel: the rows' values reduced as two halves (float accumulators), added in double */
+function halves(n: number, c: number, step: (acc: number, row: number, ch: number) => number): number[] {
+  const out = new Array<number>(c).fill(0);
+  const chunk = Math.ceil(n / Math.min(2, n));
+  for (let ch = 0; ch < c; ch++) {
+    let total = 0;
+    for (let start = 0; start < n; start += chunk) {
+      let acc = 0;
+      for (let i = start; i < Math.min(n, start + chunk); i++) acc = step(acc, i, ch);
+      total += acc;
+    }
+    out[ch] = total;
+  }
+  return out;
+}
+
+/** the kernel writes the running statistics through an accessor: their version stays as it was */
+function writeStats(t: Tensor, f: (old: number, ch: number) => number): void {
+  const data = t.storage.data;
+  const before = t.rt.sink ? data.slice() : [];
+  for (let ch = 0; ch < t.numel; ch++) {
+    const at = t.offset + ch * (t.strides[0] ?? 1);
+    data[at] = f(data[at], ch);
+  }
+  const version = t.storage.version;
+  if (t.rt.sink)
+    t.rt.emit({
+      kind: "tensor/mutated",
+      tensor: t.id,
+      storage: t.storage.id,
+      op: "batch_norm",
+      versionBefore: version,
+      versionAfter: version,
+      storageBefore: before,
+      storageAfter: data.slice(),
+      aliases: t.storage.viewers.slice(),
+      gradFnBefore: null,
+      node: null,
+      requiresGradAfter: t.requiresGrad,
+      span: t.rt.span,
+    });
+}
+
+export interface BatchNormOptions {
+  weight: Tensor | null;
+  bias: Tensor | null;
+  runningMean: Tensor | null;
+  runningVar: Tensor | null;
+  training: boolean;
+  momentum: number;
+  eps: number;
+}
+
+export function batchNorm(input: Tensor, o: BatchNormOptions): Tensor {
+  if (input.dtype !== "float32" || input.dim() !== 2)
+    throw runtimeError("batch_norm in Gradlens runs on 2-D float32 input (N, C) only, for now");
+  const [n, c] = input.shape;
+  const x = input.values();
+  const w = o.weight?.values() ?? new Array<number>(c).fill(1);
+  const b = o.bias?.values() ?? new Array<number>(c).fill(0);
+  let mean: number[];
+  let invstd: number[];
+  if (o.training) {
+    mean = halves(n, c, (acc, i, ch) => f32(acc + x[i * c + ch])).map((s) => f32(s / n));
+    const varSum = halves(n, c, (acc, i, ch) => {
+      const d = f32(x[i * c + ch] - mean[ch]);
+      return fmaf(d, d, acc);
+    }).map(f32);
+    invstd = varSum.map((v) => f32(1 / Math.sqrt(f32(v / n) + o.eps)));
+    // running statistics: momentum·new + (1 - momentum)·old in double, the variance unbiased
+    if (o.runningMean) writeStats(o.runningMean, (r, ch) => f32(o.momentum * mean[ch] + (1 - o.momentum) * r));
+    if (o.runningVar) writeStats(o.runningVar, (r, ch) => f32(o.momentum * f32(varSum[ch] / (n - 1)) + (1 - o.momentum) * r));
+  } else {
+    if (!o.runningMean || !o.runningVar) throw runtimeError("running_mean and running_var must be defined in evaluation mode");
+    mean = o.runningMean.values();
+    invstd = o.runningVar.values().map((v) => f32(1 / f32(Math.sqrt(f32(v + f32(o.eps))))));
+  }
+  const alpha = invstd.map((s, ch) => f32(s * w[ch]));
+  const beta = alpha.map((a, ch) => fmaf(-mean[ch], a, b[ch]));
+  const out = x.map((v, i) => fmaf(v, alpha[i % c], beta[i % c]));
+  const result = fromValues(input.rt, out, [n, c], "float32");
+  const saveMean = created(fromValues(input.rt, o.training ? mean : [], [o.training ? c : 0], "float32"), "save_mean");
+  const saveInvstd = created(fromValues(input.rt, o.training ? invstd : [], [o.training ? c : 0], "float32"), "save_invstd");
+  const training = o.training;
+  return record(result, {
+    op: "batch_norm",
+    gradFn: "NativeBatchNormBackward0",
+    inputs: [input, o.weight, o.bias],
+    save: { input, ...(o.weight ? { weight: o.weight } : {}), result1: saveMean, result2: saveInvstd },
+    backward: ([g], node) => {
+      const xs = node.unpack("input");
+      if (xs.rt.gradEnabled && (g!.requiresGrad || xs.requiresGrad || !!o.weight?.requiresGrad))
+        throw runtimeError("the second derivative of batch_norm is not in the Gradlens engine yet");
+      const dy = g!.values();
+      const xv = xs.values();
+      const sumDy = halves(n, c, (acc, i, ch) => f32(acc + dy[i * c + ch])).map(f32);
+      const dot = halves(n, c, (acc, i, ch) => fmaf(f32(xv[i * c + ch] - mean[ch]), dy[i * c + ch], acc)).map(f32);
+      const dx = xv.map((v, i) => {
+        const ch = i % c;
+        if (!training) return f32(dy[i] * alpha[ch]);
+        const k = f32(f32(f32(dot[ch] * invstd[ch]) * invstd[ch]) / n);
+        const gradMean = f32(sumDy[ch] / n);
+        const r = fmaf(-f32(v - mean[ch]), k, f32(dy[i] - gradMean));
+        return f32(f32(r * invstd[ch]) * w[ch]);
+      });
+      return [
+        fromValues(xs.rt, dx, [n, c], "float32"),
+        o.weight ? fromValues(xs.rt, dot.map((d, ch) => f32(d * invstd[ch])), [c], "float32") : null,
+        o.bias ? fromValues(xs.rt, sumDy, [c], "float32") : null,
+      ];
+    },
+  });
+}
