@@ -65,6 +65,7 @@ export class PyGenerator extends PyIterator {
     this.started = true;
     this.running = true;
     ip.frames.push(this.frame);
+    this.frame.resumes++;
     try {
       const r = thrown ? this.body.throw(thrown) : this.body.next(sent);
       if (!r.done) return r;
@@ -299,19 +300,22 @@ function* execInnerG(ip: Interpreter, s: Stmt, frame: Frame): Run<Completion> {
       const items = iterate(iterable);
       let first = true;
       // the loop holds its iterable while it runs (liveness.ts), across the generator's pauses too
-      frame.loops.push({ value: iterable });
+      const hold: { value: PyValue; item?: PyValue } = { value: iterable };
+        frame.loops.push(hold);
       try {
         for (;;) {
           frame.line = s.line;
           frame.pos = s.iter;
           const next = items.next();
           if (next.done) break;
+          hold.item = next.value;
           if (!first) {
             ip.tick();
             ip.emitStatement(s.header, frame);
           }
           first = false;
           ip.assign(s.target, next.value, frame);
+          hold.item = undefined;
           const c = yield* execBlockG(ip, s.body, frame);
           if (c === BREAK) return undefined;
           if (c instanceof Return) return c;

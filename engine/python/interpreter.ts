@@ -317,7 +317,8 @@ export class Interpreter {
         let first = true;
         const items = iterate(iterable);
         // the loop holds its iterable (and the items not reached yet) while it runs
-        frame.loops.push({ value: iterable });
+        const hold: { value: PyValue; item?: PyValue } = { value: iterable };
+        frame.loops.push(hold);
         try {
           for (;;) {
             // the next item is fetched at the iterable (a dict resized in the body fails there)
@@ -326,12 +327,16 @@ export class Interpreter {
             const next = items.next();
             if (next.done) break;
             const item = next.value;
+            // the item is on the stack until the target holds it (a generator's yield is reachable
+            // from nothing else while the header's step is narrated)
+            hold.item = item;
             if (!first) {
               this.tick();
               this.emitStatement(s.header, frame);
             }
             first = false;
             this.assign(s.target, item, frame);
+            hold.item = undefined;
             const c = this.execBlock(s.body, frame);
             if (c === BREAK) return undefined;
             if (c instanceof Return) return c;

@@ -23,6 +23,8 @@ import { PyFunction } from "./function.ts";
 /** A for loop's iterable, held by its frame while the loop runs (the interpreter pushes and pops it). */
 export interface LoopHold {
   value: PyValue;
+  /** the item fetched and not yet assigned to the loop's target */
+  item?: PyValue;
 }
 
 interface StatementMark {
@@ -39,8 +41,10 @@ export class Liveness {
   /** index the next event will have */
   private index = 0;
   private readonly statements = new WeakMap<Frame, StatementMark>();
-  /** where each frame was entered, valid while its caller runs the statement that called it */
-  private readonly entered = new WeakMap<Frame, { at: number; caller: object | null }>();
+  /** where each frame was entered (a generator's: resumed), valid while its caller runs the statement
+   *  that called it; what that statement made before is its temporaries (a comprehension's list so
+   *  far, the item a for loop is about to bind) */
+  private readonly entered = new WeakMap<Frame, { at: number; caller: object | null; resumes: number }>();
   private readonly loops = new WeakMap<LoopHold, Protection>();
   private visitedLastMark = 0;
   private eventsSinceMark = 0;
@@ -62,7 +66,8 @@ export class Liveness {
     if (!top) return;
     const caller = frames.length > 1 ? this.statementOf(frames, frames.length - 2) : null;
     const seen = this.entered.get(top);
-    if (!seen || seen.caller !== (caller?.token ?? null)) this.entered.set(top, { at: this.index, caller: caller?.token ?? null });
+    if (!seen || seen.caller !== (caller?.token ?? null) || seen.resumes !== top.resumes)
+      this.entered.set(top, { at: this.index, caller: caller?.token ?? null, resumes: top.resumes });
     this.statementsSinceMark++;
     if (this.visitedLastMark <= SMALL_HEAP || (this.eventsSinceMark + this.statementsSinceMark) * 4 >= this.visitedLastMark)
       this.check(frames, handling, this.droppedAt(frames));
@@ -106,6 +111,7 @@ export class Liveness {
       held.frame(f);
       for (const loop of f.loops) {
         held.value(loop.value);
+        held.value(loop.item);
         let p = this.loops.get(loop);
         if (!p) this.loops.set(loop, (p = { token: loop, from: this.statements.get(f)?.at ?? this.index, to: this.index }));
         protections.push(p);
@@ -138,7 +144,10 @@ class Reach {
     this.seen.add(f);
     this.visited++;
     for (const v of f.locals.values()) this.value(v);
-    for (const loop of f.loops) this.value(loop.value);
+    for (const loop of f.loops) {
+      this.value(loop.value);
+      this.value(loop.item);
+    }
     if (f.parent) this.frame(f.parent);
   }
 

@@ -18,8 +18,11 @@ export class Frame {
   /** the class a class body is building, or the defining class of the running method
    *  (__class__, zero-argument super()) */
   classCell: { cls: PyClass | null } | null = null;
-  /** the iterables of the for loops running in this frame (they hold their items: liveness.ts) */
-  readonly loops: { value: PyValue }[] = [];
+  /** how many times a generator's frame has been resumed (liveness.ts: each resume enters it anew) */
+  resumes = 0;
+  /** the iterables of the for loops running in this frame (they hold their items: liveness.ts), and
+   *  the item each has just fetched, held until it is assigned to the loop's target */
+  readonly loops: { value: PyValue; item?: PyValue }[] = [];
   constructor(
     /** "<module>", a function name, a class name, or "<listcomp>" */
     readonly name: string,

@@ -12,14 +12,10 @@ def synthetic_data(w, b, num_examples):
     return X, y.reshape((-1, 1))
 features, labels = synthetic_data(true_w, true_b, 100)
 def data_iter(batch_size):
-    # a list of batches rather than d2l's generator (Gradlens's freed-graph narration loses a
-    # generator's yielded tensors between iterations: see the liveness test)
     indices = torch.randperm(len(features))
-    batches = []
     for i in range(0, len(features), batch_size):
         j = indices[i:i + batch_size]
-        batches.append((features[j], labels[j]))
-    return batches
+        yield features[j], labels[j]
 net = nn.Sequential(nn.Linear(2, 1))
 net[0].weight.data.normal_(0, 0.01)
 net[0].bias.data.fill_(0)
