@@ -59,6 +59,9 @@ export interface MemStorage {
 export interface MemArrow {
   kind: "name" | "grad" | "storage";
   d: string;
+  /** the highest and lowest y it reaches (its ends: the curve stays between them) */
+  top: number;
+  bottom: number;
   from: string;
   to: number;
 }
@@ -205,7 +208,7 @@ export function buildMemory(state: TraceState): MemoryModel {
       const y0 = n.y + 13;
       const x1 = COL.objX;
       const y1 = o.y + 10;
-      arrows.push({ kind: "name", from: n.key, to: id, d: `M${x0},${y0} C${x0 + 30},${y0} ${x1 - 30},${y1} ${x1},${y1}` });
+      arrows.push({ kind: "name", from: n.key, to: id, d: `M${x0},${y0} C${x0 + 30},${y0} ${x1 - 30},${y1} ${x1},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
     }
   }
   for (const o of objects) {
@@ -216,14 +219,14 @@ export function buildMemory(state: TraceState): MemoryModel {
         const y0 = o.y + OBJ_HEAD + 6 * OBJ_ROW + 8;
         const y1 = target.y + 10;
         const bend = COL.objX + COL.objW + 28;
-        arrows.push({ kind: "grad", from: `t${o.tensor}`, to: o.grad, d: `M${x0},${y0} C${bend},${y0} ${bend},${y1} ${COL.objX + COL.objW},${y1}` });
+        arrows.push({ kind: "grad", from: `t${o.tensor}`, to: o.grad, d: `M${x0},${y0} C${bend},${y0} ${bend},${y1} ${COL.objX + COL.objW},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
       }
     }
     const s = storeOf.get(o.storage);
     if (s) {
       const x0 = COL.objX + COL.objW;
       const y0 = o.y + 10;
-      arrows.push({ kind: "storage", from: `t${o.tensor}`, to: s.id, d: `M${x0},${y0} C${x0 + 30},${y0} ${COL.storeX - 30},${s.y + 12} ${COL.storeX},${s.y + 12}` });
+      arrows.push({ kind: "storage", from: `t${o.tensor}`, to: s.id, d: `M${x0},${y0} C${x0 + 30},${y0} ${COL.storeX - 30},${s.y + 12} ${COL.storeX},${s.y + 12}`, top: Math.min(y0, s.y + 12), bottom: Math.max(y0, s.y + 12) });
     }
   }
 

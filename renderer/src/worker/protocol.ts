@@ -8,8 +8,9 @@ export type ToWorker = { type: "run"; source: string; filename: string };
 
 export type FromWorker =
   | { type: "events"; batch: WireBatch }
-  /** the program ended (normally or with a Python error, which is in the events); `layout` is its final graph's */
-  | { type: "done"; ms: number; layout: Layout | null }
+  /** the program ended (normally or with a Python error, which is in the events); `layout` is its
+   *  final graph's, which took `layoutMs` to make after the `ms` of running */
+  | { type: "done"; ms: number; layout: Layout | null; layoutMs: number }
   /** the run went over its time or memory budget: the app ends it (a runaway loop would run and fill memory forever) */
   | { type: "budget"; hit: BudgetHit; events: number; bytes: number; ms: number; layout: Layout | null }
   /** the worker itself failed: a bug, not the user's program */

@@ -71,7 +71,8 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     });
     flush();
     const ms = performance.now() - started;
-    post({ type: "done", ms, layout: layout() });
+    const laidOut = layout();
+    post({ type: "done", ms, layout: laidOut, layoutMs: performance.now() - started - ms });
   } catch (err) {
     try {
       flush();
