@@ -9,8 +9,9 @@ interface Decomposed {
   exponent: number;
 }
 
+const view = new DataView(new ArrayBuffer(8));
+
 function decompose(x: number): Decomposed {
-  const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const hi = view.getUint32(0);
   const lo = view.getUint32(4);
@@ -44,6 +45,20 @@ function nonFinite(x: number): string | null {
 
 /** Python's format(x, ".{digits}f") */
 export function formatFixed(x: number, digits: number): string {
+  // JS's toFixed also gives the decimal nearest the exact binary value, but breaks a tie upward
+  // where Python breaks it to even: it is used wherever |x|·10^digits cannot be a tie (its
+  // fraction, computed with one rounding, is clearly off 1/2), which is almost always; -0, ties,
+  // huge values and many digits go the exact way. Tensor reprs format every value they show.
+  if (x !== 0 && digits <= 20 && Math.abs(x) < 1e15) {
+    const scaled = Math.abs(x) * 10 ** digits;
+    const fraction = scaled - Math.floor(scaled);
+    if (Math.abs(fraction - 0.5) > scaled * 2 ** -50) return x.toFixed(digits);
+  }
+  return formatFixedExact(x, digits);
+}
+
+/** formatFixed by exact rational arithmetic (BigInt), for every case */
+export function formatFixedExact(x: number, digits: number): string {
   const special = nonFinite(x);
   if (special !== null) return special;
   const d = decompose(x);
