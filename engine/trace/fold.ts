@@ -258,6 +258,7 @@ function applyOptimStep(s: TraceState, e: Extract<TraceEvent, { kind: "optim/ste
     lr: e.lr,
     state: e.state.map((entry) => ({ key: entry.key, tensor: entry.tensor.id })),
     steppedAt: step,
+    firstAt: old?.firstAt ?? step,
     steps: (old?.steps ?? 0) + 1,
   });
 }

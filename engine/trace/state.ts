@@ -73,6 +73,8 @@ export interface OptimParamState {
   lr: number;
   state: { key: string; tensor: number }[];
   steppedAt: number;
+  /** the step that first updated it: the optimizer's order of its parameters */
+  firstAt: number;
   steps: number;
 }
 

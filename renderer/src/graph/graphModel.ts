@@ -359,7 +359,7 @@ function base(id: number, kind: "op" | "leaf", name: string, names: string[], or
 }
 
 function versionOf(t: TensorState, last: TraceState["lastEvent"]): { version: string | null; versionNow: boolean } {
-  if (last?.kind === "tensor/mutated" && (last.tensor === t.id || last.aliases.includes(t.id)))
+  if ((last?.kind === "tensor/mutated" && (last.tensor === t.id || last.aliases.includes(t.id))) || (last?.kind === "optim/stepped" && (last.param === t.id || last.aliases.includes(t.id))))
     return { version: `v${last.versionBefore}→v${last.versionAfter}`, versionNow: true };
   return { version: t.version > 0 ? `v${t.version}` : null, versionNow: false };
 }

@@ -324,6 +324,7 @@ function wouldBeNamedLeaf(state: TraceState, id: number, names: Map<number, stri
 /** The ids an event's "now" flags are about: a version bump, a gradient sent, summed or accumulated, a graph freed. */
 function nowTouches(e: TraceEvent, touch: (id: number, kind: number) => void): void {
   if (e.kind === "tensor/mutated") for (const id of [e.tensor, ...e.aliases]) touch(id, TENSOR);
+  else if (e.kind === "optim/stepped") for (const id of [e.param, ...e.aliases]) touch(id, TENSOR);
   else if (e.kind === "node/executed" || e.kind === "grad/summed") touch(e.node, BACKWARD);
   else if (e.kind === "grad/accumulated") touch(e.leaf, ACCUMULATED);
   else if (e.kind === "graph/freed") for (const id of e.nodes) touch(id, NODE);

@@ -1,7 +1,7 @@
 // What just happened at a step, and why, in plain words: shown above the graph (read by screen
 // readers) and written under every export, from the state at that step. Pure.
 
-import type { ErrorBlame, TraceEvent } from "../../../engine/events.ts";
+import { plainValues, type ErrorBlame, type TraceEvent } from "../../../engine/events.ts";
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { namesByTensor } from "../graph/graphModel.ts";
@@ -66,8 +66,14 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
       return e.requiresGrad
         ? `${named(e.tensor) || "The tensor"} now requires grad${e.isLeaf ? ": a leaf autograd will track" : ""}.`
         : `${named(e.tensor) || "The tensor"} no longer requires grad: nothing done with it is recorded.`;
-    case "attr/set":
-      return e.after == null ? `${named(e.tensor) || "The tensor"}.grad = None: the gradient is dropped; the next backward stores a fresh one.` : `${named(e.tensor) || "The tensor"}.grad is set to ${val(e.after)}.`;
+    case "attr/set": {
+      const who = named(e.tensor) || s.paramNames.get(e.tensor) || "The tensor";
+      if (e.after == null && s.statement?.text.includes("zero_grad"))
+        return `zero_grad() sets ${who}.grad to None: without it the next backward would add its gradient to this one; now it stores a fresh one.`;
+      return e.after == null ? `${who}.grad = None: the gradient is dropped; the next backward stores a fresh one.` : `${who}.grad is set to ${val(e.after)}.`;
+    }
+    case "optim/stepped":
+      return optimStepCaption(e, s, named, val);
     case "binding/set":
       return bindingCaption(e, names, val);
     case "binding/deleted":
@@ -119,6 +125,23 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
       // an event kind added since: the export's few words until it gets a caption of its own
       return describeEvent(e as TraceEvent);
   }
+}
+
+const UPDATE_RULES: Record<string, string> = {
+  SGD: "p -= lr·grad",
+  Adam: "p -= lr·m̂ / (√v̂ + eps), m and v running averages of grad and grad²",
+  AdamW: "p *= 1 - lr·weight_decay, then Adam's p -= lr·m̂ / (√v̂ + eps)",
+  RMSprop: "p -= lr·grad / (√square_avg + eps)",
+  Adagrad: "p -= lr·grad / (√sum + eps), sum adding up grad²",
+};
+
+function optimStepCaption(e: Extract<TraceEvent, { kind: "optim/stepped" }>, s: TraceState, named: (id: number) => string, val: (id: number) => string): string {
+  const who = named(e.param) || s.paramNames.get(e.param) || "a parameter";
+  const before = formatValues(plainValues(e.storageBefore), s.tensors.get(e.param)?.dtype);
+  const momentum = e.optimizer === "SGD" && e.state.some((x) => x.key === "momentum_buffer");
+  const rule = momentum ? "buf = momentum·buf + grad; p -= lr·buf" : UPDATE_RULES[e.optimizer] ?? "";
+  const kept = e.state.map((x) => `${x.key} = ${val(x.tensor.id)}`).join(", ");
+  return `${e.optimizer}.step() updates ${who} in place under no_grad${rule ? ` (${rule}, lr = ${e.lr})` : ""}: ${before} → ${val(e.param)}, version ${e.versionBefore} → ${e.versionAfter}.${kept ? ` The optimizer keeps ${kept}.` : ""}`;
 }
 
 function bindingCaption(e: Extract<TraceEvent, { kind: "binding/set" }>, names: Names, val: (id: number) => string): string {

@@ -130,6 +130,21 @@ export function buildMemory(state: TraceState): MemoryModel {
     frames.push({ scope, title: scope === "<module>" ? "Global frame" : scope, y: top, height: y - top + 4 });
     y += 10;
   }
+  // what an optimizer keeps (optim/stepped): each parameter it updated, then its state tensors
+  const optim = optimizerRows(state);
+  if (optim.rows.length) {
+    const top = y;
+    y += 24;
+    for (const r of optim.rows) {
+      const full = formatValues(tensorValues(state, r.tensor), state.tensors.get(r.tensor)?.dtype);
+      const room = Math.max(3, Math.floor((COL.nameW - 28) / 6.9) - r.name.length - 1);
+      const text = full.length > room ? `${full.slice(0, room - 1)}…` : full;
+      names.push({ key: r.key, name: r.name, scope: "optimizer", tensors: [r.tensor], text, y, now: r.now });
+      y += ROW;
+    }
+    frames.push({ scope: "optimizer", title: optim.title, y: top, height: y - top + 4 });
+    y += 10;
+  }
 
   // objects: every tensor a name reaches, then their .grad tensors, in order of first reach
   const order: number[] = [];
@@ -232,6 +247,31 @@ export function buildMemory(state: TraceState): MemoryModel {
 
   const bottom = Math.max(y, ...objects.map((o) => o.y + o.height), ...storages.map((s) => s.y + s.height));
   return { frames, names, objects, storages, arrows, width: COL.storeX + COL.storeW + 8, height: bottom + 8 };
+}
+
+/** The optimizer's state as rows of the memory view: a parameter no name shows yet (a module's
+ *  fc1.weight), then "  exp_avg" and its other state tensors, under "opt.state (Adam)". */
+export function optimizerRows(state: TraceState): { title: string; rows: { key: string; name: string; tensor: number; now: boolean }[] } {
+  const rows: { key: string; name: string; tensor: number; now: boolean }[] = [];
+  let optimizer = "";
+  const named = new Set<number>();
+  for (const b of state.bindings.values()) if (b.value.type === "tensor") named.add(b.value.id);
+  let param = 0;
+  for (const o of [...state.optimState.values()].sort((a, b) => a.firstAt - b.firstAt)) {
+    optimizer ||= o.optimizer;
+    param++;
+    const pname = state.paramNames.get(o.param) ?? bindingName(state, o.param) ?? `param ${param}`;
+    const now = o.steppedAt === state.step;
+    if (!named.has(o.param)) rows.push({ key: `optim::${o.param}`, name: pname, tensor: o.param, now });
+    for (const e of o.state) rows.push({ key: `optim::${o.param}::${e.key}`, name: `[${pname}] ${e.key}`, tensor: e.tensor, now });
+  }
+  const holder = [...state.bindings.values()].find((b) => b.value.type === "value" && b.value.pyType === optimizer);
+  return { title: `${holder ? holder.name : "optimizer"}.state (${optimizer})`, rows };
+}
+
+function bindingName(state: TraceState, tensor: number): string | undefined {
+  for (const b of state.bindings.values()) if (b.value.type === "tensor" && b.value.id === tensor) return b.name;
+  return undefined;
 }
 
 /** `text` cut to `room` characters (monospace), ending in an ellipsis when cut. */

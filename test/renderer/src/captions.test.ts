@@ -42,6 +42,27 @@ describe("stepCaption: what a step did, in plain words", () => {
     expect(c.at(k)).toMatch(/^Nothing refers to MulBackward0 any more \(line 4 dropped the last reference\), so Python frees it/);
   });
 
+  it.each([
+    {
+      what: "SGD with momentum: the update, the version bump and the buffer",
+      src: "import torch\nw = torch.tensor([1.0, -2.0], requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.5, momentum=0.9)\n(w * w).sum().backward()\nopt.step()\n",
+      expected: /^SGD\.step\(\) updates w in place under no_grad \(buf = momentum·buf \+ grad; p -= lr·buf, lr = 0\.5\): \[1\., -2\.\] → \[0\., 0\.\], version 0 → 1\. The optimizer keeps momentum_buffer = \[2\., -4\.\]\.$/,
+    },
+    {
+      what: "Adam keeps step, exp_avg and exp_avg_sq",
+      src: "import torch\nw = torch.tensor(1.0, requires_grad=True)\nopt = torch.optim.Adam([w], lr=0.1)\n(3 * w).backward()\nopt.step()\n",
+      expected: /^Adam\.step\(\) updates w in place .*: 1\. → 0\.9, version 0 → 1\. The optimizer keeps step = 1\., exp_avg = 0\.3, exp_avg_sq = 0\.009\.$/,
+    },
+  ])("optimizer.step(): $what", ({ src, expected }) => {
+    const c = captions(src);
+    expect(c.at(c.events.findIndex((e) => e.kind === "optim/stepped"))).toMatch(expected);
+  });
+
+  it("zero_grad() says why .grad becomes None", () => {
+    const c = captions("import torch\nw = torch.tensor(1.0, requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.1)\n(2 * w).backward()\nopt.zero_grad()\n");
+    expect(c.at(c.events.findIndex((e) => e.kind === "attr/set"))).toMatch(/^zero_grad\(\) sets w\.grad to None: without it the next backward would add its gradient to this one/);
+  });
+
   it("the export caption is the same words after where the step is", () => {
     const cursor = new TraceCursor(events);
     const k = first((e) => e.kind === "node/executed");

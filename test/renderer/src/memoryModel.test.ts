@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { TraceCursor } from "../../../engine/trace/cursor.ts";
 import { buildMemory, storageCells, COL } from "../../../renderer/src/memory/memoryModel.ts";
 import { aliasPitfallTrace } from "../../engine/trace/engineScript.ts";
+import type { TraceEvent } from "../../../engine/events.ts";
+import { runPython } from "../../../engine/python/run.ts";
 
 const { events, afterAlias, afterZero } = aliasPitfallTrace();
 const cursor = new TraceCursor(events);
@@ -61,5 +63,29 @@ describe("storageCells: a storage's cells are as wide as its longest value", () 
       expect(Math.max(...c.args.map((v) => v.length)) * 6.6).toBeLessThanOrEqual(cellW);
       expect(perRow * (cellW + 2) - 2).toBeLessThanOrEqual(COL.storeW - 12);
     }
+  });
+});
+
+describe("buildMemory: what an optimizer keeps", () => {
+  it("Adam's state per parameter under opt.state, an unnamed module parameter by its name, each row pointing at its tensor", () => {
+    const events: TraceEvent[] = [];
+    runPython(
+      "import torch\nimport torch.nn as nn\ntorch.manual_seed(0)\nlin = nn.Linear(2, 1)\nw = torch.tensor(1.0, requires_grad=True)\nopt = torch.optim.Adam([w, lin.bias], lr=0.1)\n(3 * w + lin(torch.ones(1, 2)).sum()).backward()\nopt.step()\n",
+      { sink: (e) => events.push(e), onStdout: () => {}, onStderr: () => {} },
+    );
+    const m = buildMemory(new TraceCursor(events).at(events.length - 1));
+    const frame = m.frames.find((f) => f.scope === "optimizer");
+    expect(frame?.title).toBe("opt.state (Adam)");
+    const rows = m.names.filter((n) => n.scope === "optimizer").map((n) => [n.name, n.text]);
+    expect(rows).toEqual([
+      ["[w] step", "1."],
+      ["[w] exp_avg", "0.3"],
+      ["[w] exp_avg_sq", "0.009"],
+      ["bias", expect.any(String)],
+      ["[bias] step", "1."],
+      ["[bias] exp_avg", "0.1"],
+      ["[bias] exp_avg_sq", "0.…"],
+    ]);
+    for (const n of m.names.filter((r) => r.scope === "optimizer")) expect(m.arrows.some((a) => a.kind === "name" && a.from === n.key)).toBe(true);
   });
 });
