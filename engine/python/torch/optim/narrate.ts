@@ -42,6 +42,9 @@ export class OptimNarrator {
       },
       () => {
         rt.gradEnabled = grad;
+        // an update an exception cut short (the time budget, a bad gradient) may have written the
+        // parameter already: narrate what it holds now, so the view never misses a write
+        if (this.before) this.narrateAfter("", this.before.param, null, null);
         if (outer === undefined && this.saved !== undefined) {
           rt.sink = this.saved;
           this.saved = undefined;
@@ -64,9 +67,10 @@ export class OptimNarrator {
     const entries: { key: string; tensor: ReturnType<Tensor["info"]> }[] = [];
     if (state instanceof PyDict)
       for (const [k, v] of state.table.entries()) if (typeof k === "string" && isTensor(v)) entries.push({ key: k, tensor: v.info(true) });
+    if (!optimizer && p.storage.version === before.version) return;
     sink({
       kind: "optim/stepped",
-      optimizer,
+      optimizer: optimizer || "optimizer",
       param: p.id,
       storage: p.storage.id,
       versionBefore: before.version,
