@@ -30,7 +30,7 @@ import { INPLACE_FUNCTIONS } from "./pointwise_methods.ts";
 import { RANDOM_TENSOR_FUNCTIONS, randomFunctions } from "./random_functions.ts";
 import { addAutogradSurface } from "./autograd/surface.ts";
 import { hasLibrary } from "../library.ts";
-import { gradModeName, torchC } from "./autograd/grad_mode.ts";
+import { autogradName, gradModeName, torchC } from "./autograd/grad_mode.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
 function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
@@ -275,7 +275,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
     }),
   );
   const autogradSubmodules = addAutogradSurface(rt, attrs, autograd);
-  const autogradMod = withMissingPolicy(new PyModule("torch.autograd", autograd), gradModeName);
+  const autogradMod = withMissingPolicy(new PyModule("torch.autograd", autograd), autogradName);
   attrs.set("autograd", autogradMod);
 
   const optimMod = withMissingPolicy(new PyModule("torch.optim", new Map()));

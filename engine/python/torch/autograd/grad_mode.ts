@@ -7,15 +7,23 @@ import { host } from "../../host.ts";
 import { type CallArgs, PyBuiltin, PyModule, PyTuple, type PyValue, pyErr, typeName } from "../../values.ts";
 import { bindArgs } from "../../args.ts";
 import { gradModeSource } from "./grad_mode_source.ts";
+import { functionalSource } from "./functional_source.ts";
 
 registerLibrary(gradModeSource);
+registerLibrary(functionalSource);
 
 /** names torch and torch.autograd take from the grad_mode module */
 export const GRAD_MODE_NAMES = new Set(["no_grad", "enable_grad", "set_grad_enabled", "inference_mode"]);
 
-/** torch.no_grad and its siblings, from the grad_mode module of this run */
-export function gradModeName(name: string): PyValue | undefined {
+/** torch.no_grad and its siblings, from the grad_mode module of this run (and torch.autograd's
+ *  grad_mode and functional submodules, written in Python: autogradName) */
+export function autogradName(name: string): PyValue | undefined {
   if (name === "grad_mode") return host.importModule(gradModeSource.name);
+  if (name === "functional") return host.importModule(functionalSource.name);
+  return gradModeName(name);
+}
+
+export function gradModeName(name: string): PyValue | undefined {
   if (!GRAD_MODE_NAMES.has(name)) return undefined;
   return host.importModule(gradModeSource.name).attrs.get(name);
 }
