@@ -1,6 +1,6 @@
 // Reductions and functions from torch / torch.nn.functional that small training loops use:
 // softmax, log_softmax, logsumexp, mse_loss, cumsum (prod, var, std and norms: stats.ts).
-import { atenTypeName, isFloating } from "../dtype.ts";
+import { atenTypeName, type DType, isFloating } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
@@ -21,7 +21,13 @@ import { exp as exp64, log as log64 } from "./sleef/float64.ts";
 type RunKind = "last" | "vector" | "scalar";
 
 /** apply fn to each 1-D run of values along dim; chunk: the inner blocks the kernel walks */
-function alongDim(x: Tensor, dim: number, fn: (vals: number[], kind: RunKind) => number[], chunk?: number): Tensor {
+function alongDim(
+  x: Tensor,
+  dim: number,
+  fn: (vals: number[], kind: RunKind) => number[],
+  chunk?: number,
+  outDtype: DType = isFloating(x.dtype) ? x.dtype : "float32",
+): Tensor {
   const d = wrapDim(dim, x.dim());
   const shape = x.shape.length === 0 ? [1] : x.shape;
   const v = x.values();
@@ -37,7 +43,7 @@ function alongDim(x: Tensor, dim: number, fn: (vals: number[], kind: RunKind) =>
       const kind = inner === 1 ? "last" : inVector(i, inner, lanes, chunk) ? "vector" : "scalar";
       fn(run, kind).forEach((r, k) => (out[(o * n + k) * inner + i] = r));
     }
-  return fromValues(x.rt, out, x.shape.slice(), isFloating(x.dtype) ? x.dtype : "float32");
+  return fromValues(x.rt, out, x.shape.slice(), outDtype);
 }
 
 const fr = (t: Tensor) => (t.dtype === "float32" ? Math.fround : (v: number) => v);
@@ -202,11 +208,18 @@ export function mseLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor
 
 export function cumsum(x: Tensor, dim: number): Tensor {
   const r = fr(x);
-  const out = alongDim(x, dim, (run) => {
-    // ATen accumulates float32 in double (acc_type) and rounds each output
-    let acc = 0;
-    return run.map((v) => r((acc += v)));
-  });
+  // integers and bools add up as int64, as ATen's cumsum promotes them
+  const out = alongDim(
+    x,
+    dim,
+    (run) => {
+      // ATen accumulates float32 in double (acc_type) and rounds each output
+      let acc = 0;
+      return run.map((v) => r((acc += v)));
+    },
+    undefined,
+    isFloating(x.dtype) ? x.dtype : "int64",
+  );
   return record(out, {
     op: "cumsum",
     gradFn: "CumsumBackward0",

@@ -22,6 +22,7 @@ import { dtypeObject, PyDType, TorchSize } from "./dtypes.ts";
 import { CPU } from "./device.ts";
 import { PyNdarray } from "./numpy_array.ts";
 import { extraMethods } from "./extra_methods.ts";
+import { addInplaceVariants } from "./inplace_methods.ts";
 import { indexMethods } from "./index_methods.ts";
 import { pointwiseMethods } from "./pointwise_methods.ts";
 import { statMethods } from "./stat_methods.ts";
@@ -310,6 +311,7 @@ export const tensorMethods: Record<string, Method> = nameTable({
   },
 });
 Object.assign(tensorMethods, pointwiseMethods, reduceMethods, extraMethods, indexMethods, statMethods, randomMethods, hookMethods);
+addInplaceVariants(tensorMethods);
 tensorMethods.clip = tensorMethods.clamp;
 tensorMethods.clip_ = tensorMethods.clamp_;
 
