@@ -12,6 +12,7 @@ import {
   collect,
   compare,
   formatValue,
+  getItem,
   holding,
   isInt,
   iterate,
@@ -29,6 +30,7 @@ import {
   Ellipsis,
   NotImplemented,
   PyBuiltin,
+  PyClass,
   PyDict,
   PyIterator,
   PyList,
@@ -64,6 +66,13 @@ export interface BuiltinHost {
 }
 
 const oneArg = positionalArgs;
+
+const reversedClasses = new Map<string, PyClass>();
+function reversedClass(name: string): PyClass {
+  let c = reversedClasses.get(name);
+  if (!c) reversedClasses.set(name, (c = new PyClass(name, objectClass)));
+  return c;
+}
 
 export function toInt(v: PyValue, base?: bigint): bigint {
   if (isInt(v)) return toBig(v);
@@ -342,9 +351,22 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
     return new PyList(sortValues(collect(a.args[0]), key as PyValue, truthy(reverse as PyValue)));
   }));
   m.set("reversed", b("reversed", (a) => {
-    const items = collect(oneArg("reversed", a)[0]).reverse();
-    let i = 0;
-    return new PyIterator(iteratorClass, () => (i < items.length ? items[i++] : undefined));
+    const v = oneArg("reversed", a)[0];
+    const cls = userClass(v);
+    if (cls) {
+      // __reversed__, else the sequence protocol (__len__ and __getitem__)
+      const r = trySpecial(cls, v, "__reversed__");
+      if (r !== NO_METHOD) return r;
+    }
+    if (!(v instanceof PyList || v instanceof PyTuple || v instanceof PyRange || typeof v === "string" || v instanceof PyDict || (cls && cls.lookup("__getitem__") !== undefined && cls.lookup("__len__") !== undefined)))
+      throw pyErr("TypeError", `'${typeName(v)}' object is not reversible`);
+    const n = pyLen(v);
+    let i = n;
+    if (v instanceof PyDict) {
+      const keys = collect(v);
+      return new PyIterator(reversedClass("dict_reversekeyiterator"), () => (i > 0 ? keys[--i] : undefined));
+    }
+    return new PyIterator(reversedClass(v instanceof PyList ? "list_reverseiterator" : v instanceof PyRange ? "range_iterator" : "reversed"), () => (i > 0 ? getItem(v, BigInt(--i)) : undefined));
   }));
   m.set("map", b("map", (a) => {
     const [f, ...rest] = a.args;

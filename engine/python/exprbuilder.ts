@@ -399,6 +399,12 @@ export class ExprBuilder {
       } else if (c.name === "**") {
         out.push({ kind: "dstar", value: this.expr(inner[i + 1]) });
         i += 2;
+      } else if (c.name === "VariableName" && inner[i + 1]?.name === "AssignOp" && this.text(inner[i + 1]) === ":=") {
+        // f(y := 3): an assignment expression as a positional argument
+        if (out.some((a) => a.kind === "kw" || a.kind === "dstar")) this.fail(c, "positional argument follows keyword argument");
+        const value = this.expr(inner[i + 2]);
+        out.push({ kind: "pos", value: { from: c.from, to: value.to, k: "namedexpr", target: this.text(c), value } });
+        i += 3;
       } else if (c.name === "VariableName" && inner[i + 1]?.name === "AssignOp") {
         if (this.text(inner[i + 1]) !== "=") this.fail(inner[i + 1]);
         const name = this.text(c);

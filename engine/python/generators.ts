@@ -6,7 +6,7 @@
 import type { Arg, Expr, Stmt } from "./ast.ts";
 import { type Entered, chainContext, enterContext, enterHandler, execRaise, exitOnError, findHandler, leaveHandler } from "./blocks.ts";
 import type { PyFunction } from "./function.ts";
-import { BREAK, type Completion, type Interpreter, Return } from "./interpreter.ts";
+import { BREAK, type Completion, type Interpreter, Return, closeTemporaryGenerator } from "./interpreter.ts";
 import { getAttr } from "./attributes.ts";
 import { binaryOp, compare, getItem, iterate, pyIter, pyNext, truthy, unaryOp, pushAll } from "./ops.ts";
 import type { Frame } from "./scope.ts";
@@ -302,12 +302,16 @@ function* execInnerG(ip: Interpreter, s: Stmt, frame: Frame): Run<Completion> {
       // the loop holds its iterable while it runs (liveness.ts), across the generator's pauses too
       const hold: { value: PyValue; item?: PyValue } = { value: iterable };
         frame.loops.push(hold);
+      let exhausted = false;
       try {
         for (;;) {
           frame.line = s.line;
           frame.pos = s.iter;
           const next = items.next();
-          if (next.done) break;
+          if (next.done) {
+            exhausted = true;
+            break;
+          }
           hold.item = next.value;
           if (!first) {
             ip.tick();
@@ -322,6 +326,7 @@ function* execInnerG(ip: Interpreter, s: Stmt, frame: Frame): Run<Completion> {
         }
       } finally {
         frame.loops.pop();
+        if (!exhausted) closeTemporaryGenerator(s.iter, iterable);
       }
       return yield* execBlockG(ip, s.orelse, frame);
     }

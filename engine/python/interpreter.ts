@@ -18,6 +18,7 @@ import { budget, iterate, truthy } from "./ops.ts";
 import type { LineMap, Module } from "./parse.ts";
 import { pyRepr } from "./repr.ts";
 import { addressOf } from "./hashing.ts";
+import { PyGenerator } from "./generators.ts";
 import { Frame } from "./scope.ts";
 import { formatMemory } from "../reachable.ts";
 import {
@@ -319,13 +320,17 @@ export class Interpreter {
         // the loop holds its iterable (and the items not reached yet) while it runs
         const hold: { value: PyValue; item?: PyValue } = { value: iterable };
         frame.loops.push(hold);
+        let exhausted = false;
         try {
           for (;;) {
             // the next item is fetched at the iterable (a dict resized in the body fails there)
             frame.line = s.line;
             frame.pos = s.iter;
             const next = items.next();
-            if (next.done) break;
+            if (next.done) {
+              exhausted = true;
+              break;
+            }
             const item = next.value;
             // the item is on the stack until the target holds it (a generator's yield is reachable
             // from nothing else while the header's step is narrated)
@@ -343,6 +348,7 @@ export class Interpreter {
           }
         } finally {
           frame.loops.pop();
+          if (!exhausted) closeTemporaryGenerator(s.iter, iterable);
         }
         return this.execBlock(s.orelse, frame);
       }
@@ -507,4 +513,16 @@ export function tracebackFrames(frames: Frame[]): TracebackEntry[] {
     else out.push(entry);
   }
   return out;
+}
+
+/** A generator made for a for loop (`for x in gen():`) and left early is closed at once, as
+ *  CPython's reference counting finalizes it: its finally blocks run before what follows the
+ *  loop. Errors from closing it are ignored, as CPython reports them as unraisable. */
+export function closeTemporaryGenerator(iterExpr: Expr, iterable: PyValue): void {
+  if (iterExpr.k !== "call" || !(iterable instanceof PyGenerator)) return;
+  try {
+    iterable.close();
+  } catch {
+    // unraisable
+  }
 }
