@@ -23,7 +23,7 @@ function future(): PyModule {
 }
 
 /** modules learners import that Gradlens does not run (yet): a clear NotImplementedError */
-const REFUSED = ["numpy", "matplotlib", "pandas", "scipy", "sklearn", "torchvision", "os", "sys", "time", "itertools", "collections"];
+const REFUSED = ["numpy", "matplotlib", "pandas", "scipy", "sklearn", "torchvision", "os", "sys", "time"];
 
 export function importModule(ip: Interpreter, name: string): PyModule {
   if (name === "__future__") return future();

@@ -152,7 +152,7 @@ export function nativeRepr(v: PyValue): string {
   if (v instanceof PyClassMethod) return `<classmethod(${pyRepr(v.fn)})>`;
   if (v instanceof PyInstance) return v.text !== undefined ? withAddress(v.text, v) : `<${v.cls.qualname} object at ${addressOf(v)}>`;
   if (v instanceof PyIterator)
-    return v.label !== undefined ? `<${v.cls.name} object ${v.label} at ${addressOf(v)}>` : `<${v.cls.name} object at ${addressOf(v)}>`;
+    return v.reprText ? v.reprText() : v.label !== undefined ? `<${v.cls.name} object ${v.label} at ${addressOf(v)}>` : `<${v.cls.qualname} object at ${addressOf(v)}>`;
   if (v instanceof PyObj && v.reprText) return v.reprText();
   const f = foreignOf(v);
   if (f) return withAddress(f.repr(v), v);

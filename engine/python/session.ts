@@ -4,8 +4,7 @@ import type { BindingValue, ErrorBlame, Span, TraceEvent } from "../events.ts";
 import type { Expr } from "./ast.ts";
 import { Interpreter } from "./interpreter.ts";
 import type { Frame } from "./scope.ts";
-import { mathModule } from "./mathmodule.ts";
-import { randomModule } from "./stdlib/random.ts";
+import { stdlibImporter } from "./stdlib/index.ts";
 import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
 import type { CodeUnit } from "./function.ts";
 import { pyStr } from "./repr.ts";
@@ -167,14 +166,13 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     );
   }
 
-  const mathMod = mathModule();
-  let randomMod: PyModule | undefined;
+  const stdlib = stdlibImporter();
   const interp = new Interpreter({
     lines,
     filename,
     write,
     sink: opts.sink,
-    importModule: (name) => (name === "math" ? mathMod : name === "random" ? (randomMod ??= randomModule()) : opts.modules?.(name)),
+    importModule: (name) => stdlib(name) ?? opts.modules?.(name),
     describe: opts.describe,
     setSpan: opts.setSpan,
     convertError: opts.convertError,

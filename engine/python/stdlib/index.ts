@@ -1,0 +1,27 @@
+// The standard-library modules written in TypeScript (CPython writes them in C): each run makes
+// its own, the first time the program imports it, so module state (random's generator) is per run.
+// Modules written in Python are in ../lib/.
+import { mathModule } from "../mathmodule.ts";
+import type { PyModule } from "../values.ts";
+import { itertoolsModule } from "./itertools.ts";
+import { randomModule } from "./random.ts";
+
+const STDLIB: Record<string, () => PyModule> = {
+  math: mathModule,
+  random: randomModule,
+  itertools: itertoolsModule,
+};
+
+/** the run's importer of these modules */
+export function stdlibImporter(): (name: string) => PyModule | undefined {
+  const made = new Map<string, PyModule>();
+  return (name) => {
+    let mod = made.get(name);
+    if (!mod) {
+      const make = Object.hasOwn(STDLIB, name) ? STDLIB[name] : undefined;
+      if (!make) return undefined;
+      made.set(name, (mod = make()));
+    }
+    return mod;
+  };
+}

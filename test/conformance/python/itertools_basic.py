@@ -1,0 +1,62 @@
+import itertools
+from itertools import product, permutations, combinations, chain, islice, count, accumulate, zip_longest, groupby
+
+print(list(product([1, 2], "ab")))
+print(list(product(range(2), repeat=3)))
+print(list(product()))
+print(list(product([1, 2], [])))
+print(list(permutations([1, 2, 3])))
+print(list(permutations("abcd", 2)))
+print(list(permutations([1, 2], 3)))
+print(list(combinations(range(5), 3)))
+print(list(combinations("abc", 0)))
+print(list(combinations("abc", 4)))
+print(list(itertools.combinations_with_replacement("abc", 2)))
+print(list(chain([1, 2], (3,), "xy")))
+print(list(chain.from_iterable([[1], [2, 3], []])))
+print(list(islice(count(), 5)))
+print(list(islice("abcdefg", 2, None)))
+print(list(islice("abcdefg", 1, 6, 2)))
+print(list(islice(range(10), None, None, 3)))
+c = count(10, 2.5)
+print(next(c), next(c), c)
+print(count(3), count(-1, 1), count(0, -2))
+print(list(accumulate([1, 2, 3, 4])))
+print(list(accumulate([1, 2, 3, 4], lambda a, b: a * b)))
+print(list(accumulate([3, 1, 4, 1, 5], max)))
+print(list(accumulate([1, 2], initial=100)))
+print(list(accumulate([], initial=7)))
+print(list(zip_longest("ab", [1, 2, 3], fillvalue="-")))
+print(list(zip_longest([1], [])))
+for k, g in groupby("aaabccdaa"):
+    print(k, list(g))
+print([(k, len(list(g))) for k, g in groupby([1, 3, 2, 4, 5, 7], key=lambda x: x % 2)])
+groups = [(k, g) for k, g in groupby("aabb")]
+print([(k, list(g)) for k, g in groups])
+print(list(itertools.repeat("x", 3)), itertools.repeat(1), itertools.repeat(1, 2))
+print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 3, 1])))
+print(list(itertools.dropwhile(lambda x: x < 3, [1, 2, 3, 1])))
+print(list(itertools.filterfalse(None, [0, 1, "", "a"])))
+print(list(itertools.compress("abcdef", [1, 0, 1, 0, 1, 1])))
+print(list(itertools.starmap(pow, [(2, 3), (3, 2)])))
+print(list(itertools.pairwise("abcd")))
+print(list(itertools.batched(range(7), 3)))
+a, b = itertools.tee([1, 2, 3])
+print(list(a), list(b))
+cyc = itertools.cycle("ab")
+print([next(cyc) for _ in range(5)])
+print(type(chain()).__name__, chain(), type(groupby("a")))
+print(isinstance(chain(), chain), type(product([1])) is product)
+try:
+    islice([1], -1)
+except ValueError as e:
+    print(e)
+try:
+    list(combinations([1], -1))
+except ValueError as e:
+    print(e)
+try:
+    product(1)
+except TypeError as e:
+    print(e)
+print(sum(1 for _ in permutations(range(6))))
