@@ -3,9 +3,9 @@
 import type { Expr } from "./ast.ts";
 import { delAttr, getAttr, setAttr } from "./attributes.ts";
 import type { Interpreter } from "./interpreter.ts";
-import { binaryOp, delItem, getItem, iterate, setItem } from "./ops.ts";
+import { binaryOp, delItem, dictSet, getItem, iterate, setItem } from "./ops.ts";
 import type { Frame } from "./scope.ts";
-import { PyError, PyList, type PyValue, foreignOf, pyErr, typeName } from "./values.ts";
+import { PyDict, PyError, PyList, type PyValue, foreignOf, pyErr, typeName } from "./values.ts";
 
 export function assignTarget(ip: Interpreter, t: Expr, v: PyValue, frame: Frame): void {
   switch (t.k) {
@@ -127,4 +127,17 @@ export function deleteTarget(ip: Interpreter, t: Expr, frame: Frame): void {
       return;
   }
   throw pyErr("SyntaxError", "cannot delete expression");
+}
+
+/** `x: T` in a module or class body: T (or its text under `from __future__ import annotations`)
+ *  goes into the namespace's __annotations__ for a plain name, as CPython stores it after the
+ *  value; a function body does not evaluate annotations at all. */
+export function recordAnnotation(ip: Interpreter, target: Expr, annotation: Expr, text: string | null, frame: Frame): void {
+  if (frame.kind === "function") return;
+  const value = text ?? ip.eval(annotation, frame);
+  if (target.k !== "name") return;
+  const found = frame.locals.get("__annotations__");
+  const table = found instanceof PyDict ? found : new PyDict();
+  if (table !== found) frame.locals.set("__annotations__", table);
+  dictSet(table, target.id, value);
 }

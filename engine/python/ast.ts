@@ -27,6 +27,8 @@ export interface Param {
   name: string;
   kind: "normal" | "star" | "dstar" | "kwonly";
   default: Expr | null;
+  /** before a `/`: cannot be passed by keyword */
+  posOnly?: boolean;
 }
 
 export type Expr = Loc &
@@ -68,7 +70,14 @@ export type Stmt = Loc & { line: number } & (
     | { k: "expr"; value: Expr }
     | { k: "assign"; targets: Expr[]; value: Expr }
     | { k: "augassign"; target: Expr; op: string; value: Expr }
-    | { k: "annassign"; target: Expr; value: Expr | null }
+    | {
+        k: "annassign";
+        target: Expr;
+        value: Expr | null;
+        annotation: Expr;
+        /** the annotation's source text, kept as a string under `from __future__ import annotations` */
+        annotationText: string | null;
+      }
     | { k: "del"; targets: Expr[] }
     | { k: "pass" }
     | { k: "break" }

@@ -98,6 +98,7 @@ export function getAttr(v: PyValue, name: string): PyValue {
   }
   const r = builtinAttr(v, name);
   if (r !== undefined) return r;
+  if (name === "__class__") return classOf(v);
   // what the builtin type's class provides (dunders: (1).__add__, [].__len__)
   const cls = classOf(v);
   const attr = cls.lookup(name);

@@ -101,8 +101,13 @@ function bindParams(ip: Interpreter, fn: PyFunction, a: CallArgs, frame: Frame):
     if (i < a.args.length) values.set(p.name, a.args[i]);
   });
   const extraKw = new PyDict();
+  const posOnlyByKw: string[] = [];
   for (const [k, v] of a.kwargs) {
-    const p = fn.params.find((q) => q.name === k && (q.kind === "normal" || q.kind === "kwonly"));
+    const p = fn.params.find((q) => q.name === k && (q.kind === "normal" || q.kind === "kwonly") && !q.posOnly);
+    if (!p && !dstar && fn.params.some((q) => q.name === k && q.posOnly)) {
+      posOnlyByKw.push(k);
+      continue;
+    }
     if (!p) {
       if (!dstar) {
         // CPython 3.13 suggests the closest parameter name in the message itself
@@ -115,6 +120,8 @@ function bindParams(ip: Interpreter, fn: PyFunction, a: CallArgs, frame: Frame):
     if (values.has(k)) throw pyErr("TypeError", `${name}() got multiple values for argument '${k}'`);
     values.set(k, v);
   }
+  if (posOnlyByKw.length)
+    throw pyErr("TypeError", `${name}() got some positional-only arguments passed as keyword arguments: '${posOnlyByKw.join(", ")}'`);
   const missing = positional.filter((p) => !values.has(p.name) && !fn.defaults.has(p.name));
   if (missing.length)
     throw pyErr("TypeError", `${name}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${nameList(missing)}`);

@@ -115,6 +115,11 @@ export class ExprBuilder {
     let kwOnly = false;
     for (const g of this.commaList(items)) {
       const first = g[0];
+      if (!first) {
+        // `/` is an anonymous token: an empty group; the parameters before it are positional-only
+        for (const o of out) o.posOnly = true;
+        continue;
+      }
       if (first.name === "*") {
         kwOnly = true;
         if (g[1]) out.push({ name: this.text(g[1]), kind: "star", default: null });

@@ -5,7 +5,7 @@
 // blocks.ts, generator frames in generators.ts.
 import type { Expr, Loc, Stmt } from "./ast.ts";
 import type { BindingValue, Span, TraceEvent } from "../events.ts";
-import { assignTarget, augAssign, deleteTarget } from "./assign.ts";
+import { assignTarget, augAssign, deleteTarget, recordAnnotation } from "./assign.ts";
 import { execRaise, execTry, execWith } from "./blocks.ts";
 import { builtins } from "./builtins.ts";
 import { callValue, makeFunction } from "./calls.ts";
@@ -272,6 +272,7 @@ export class Interpreter {
       case "annassign":
         this.emitStatement(s, frame);
         if (s.value) this.assign(s.target, this.eval(s.value, frame), frame);
+        recordAnnotation(this, s.target, s.annotation, s.annotationText, frame);
         return undefined;
       case "augassign":
         this.emitStatement(s, frame);

@@ -55,6 +55,8 @@ export function trailingDotFloats(source: string): string {
 
 /** Statements of the tree (expressions: ExprBuilder). */
 class Builder extends ExprBuilder {
+  /** `from __future__ import annotations` was seen: annotations stay strings */
+  private futureAnnotations = false;
   // ---- statements ----
 
   statements(parent: SyntaxNode): Stmt[] {
@@ -198,7 +200,10 @@ class Builder extends ExprBuilder {
     if (typeDef >= 0) {
       const target = this.exprList(ch.slice(0, typeDef), n);
       const eq = ch.findIndex((c) => c.name === "AssignOp");
-      return { ...loc, k: "annassign", target, value: eq >= 0 ? this.exprList(ch.slice(eq + 1), n) : null };
+      const typeNodes = kids(ch[typeDef]).filter((c) => c.name !== ":");
+      const annotation = this.exprList(typeNodes, ch[typeDef]);
+      const annotationText = this.futureAnnotations ? this.text(ch[typeDef]).replace(/^\s*:\s*/, "").trim() : null;
+      return { ...loc, k: "annassign", target, value: eq >= 0 ? this.exprList(ch.slice(eq + 1), n) : null, annotation, annotationText };
     }
     const groups: SyntaxNode[][] = [[]];
     for (const c of ch) {
@@ -240,7 +245,9 @@ class Builder extends ExprBuilder {
       .slice(1, importAt)
       .map((c) => this.text(c))
       .join("");
-    return { ...loc, k: "importfrom", module, names: readNames(flat.slice(importAt + 1)) };
+    const names = readNames(flat.slice(importAt + 1));
+    if (module === "__future__" && names.some((x) => x.name === "annotations")) this.futureAnnotations = true;
+    return { ...loc, k: "importfrom", module, names };
   }
 
   private ifStatement(ch: SyntaxNode[], start: number, loc: Loc & { line: number }): Stmt {

@@ -2,6 +2,7 @@
 // old __getitem__ protocol included), len(), indexing and slicing, item assignment and deletion.
 // Instances of user classes go through their special methods; user subclasses of list/dict/...
 // that do not override one get the builtin behaviour.
+import { builtinClassGetItem } from "./genericalias.ts";
 import { NO_METHOD, callAttr, override, trySpecial, userClass } from "./dunder.ts";
 import { asIndex } from "./numbers.ts";
 import { asSsize, checkIndexSize, refuseHopeless } from "./limits.ts";
@@ -270,6 +271,8 @@ export function nativeGetItem(v: PyValue, index: PyValue): PyValue {
   if (v instanceof PyClass) {
     const cg = v.user ? v.lookup("__class_getitem__") : undefined;
     if (cg !== undefined) return callAttr(cg, v, v, [index]);
+    const alias = builtinClassGetItem(v, index);
+    if (alias) return alias;
     throw pyErr("TypeError", `type '${v.name}' is not subscriptable`);
   }
   throw pyErr("TypeError", `'${typeName(v)}' object is not subscriptable`);
