@@ -9,7 +9,7 @@ import type { Interpreter } from "./interpreter.ts";
 import { LIBRARY, type LibrarySource } from "./lib/index.ts";
 import { type Module, PySyntaxError, parseModule } from "./parse.ts";
 import { Frame } from "./scope.ts";
-import { PyModule, type PyValue, pyErr } from "./values.ts";
+import { PyBuiltin, PyDict, PyModule, type PyValue, pyErr } from "./values.ts";
 
 export type { LibrarySource } from "./lib/index.ts";
 
@@ -71,6 +71,7 @@ function runModuleSource(ip: Interpreter, src: LibrarySource, mod: Module): PyMo
     ["__name__", src.name],
     ["__file__", src.filename],
   ]);
+  globals.set("_gradlens_exec", execBuiltin(ip, globals));
   const module = new PyModule(src.name, globals);
   const notYet = src.notYet;
   if (notYet)
@@ -92,3 +93,29 @@ function runModuleSource(ip: Interpreter, src: LibrarySource, mod: Module): PyMo
   }
   return module;
 }
+
+/** `_gradlens_exec(source, names)` for library code that, like CPython's dataclasses, writes
+ *  functions as source text: runs it in a namespace of the module's globals plus `names` (a dict)
+ *  and returns that namespace. Its frames show as File "<string>", as exec's do. */
+function execBuiltin(ip: Interpreter, globals: Map<string, PyValue>): PyBuiltin {
+  return new PyBuiltin("_gradlens_exec", (a) => {
+    const [source, names] = a.args;
+    if (typeof source !== "string" || !(names instanceof PyDict)) throw pyErr("TypeError", "_gradlens_exec(source: str, names: dict)");
+    const mod = parsedSource({ name: "<string>", filename: "<string>", source }, execParsed, source);
+    const ns = new Map(globals);
+    for (const [k, v] of names.table.entries()) if (typeof k === "string") ns.set(k, v);
+    const code: CodeUnit = { filename: "<string>", lines: mod.lines, library: true };
+    const frame = new Frame("<module>", null, new Set(), new Set(), null, ns, code, "module");
+    ip.frames.push(frame);
+    try {
+      ip.execBlock(mod.body, frame);
+    } finally {
+      ip.frames.pop();
+    }
+    const out = new PyDict();
+    for (const [k, v] of ns) out.table.set(k, v);
+    return out;
+  });
+}
+/** generated sources repeat (every dataclass with the same fields): parsed once */
+const execParsed = new Map<string, Module>();

@@ -3,6 +3,8 @@
 // name is what tracebacks show, as CPython shows its own library files.
 import { collectionsSource } from "./collections.ts";
 import { contextlibSource } from "./contextlib.ts";
+import { copySource } from "./copy.ts";
+import { dataclassesSource } from "./dataclasses.ts";
 import { functoolsSource } from "./functools.ts";
 
 export interface LibrarySource {
@@ -15,4 +17,4 @@ export interface LibrarySource {
   notYet?: string[];
 }
 
-export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource];
+export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, copySource, dataclassesSource];
