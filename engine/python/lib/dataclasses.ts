@@ -9,9 +9,6 @@ export const dataclassesSource = {
   source: String.raw`
 import copy
 
-__all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_ONLY', 'MISSING',
-           'fields', 'asdict', 'astuple', 'replace', 'is_dataclass']
-
 
 class FrozenInstanceError(AttributeError):
     pass
@@ -347,7 +344,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
                    f'  if type(self) is __dataclass_cls__ or name in {fieldnames}:\n'
                    '    raise FrozenInstanceError(f"cannot delete field {name!r}")\n'
                    '  super(__dataclass_cls__, self).__delattr__(name)\n')
-    hash_action = _hash_action[(bool(unsafe_hash), bool(eq), bool(frozen), has_explicit_hash)]
+    hash_action = _hash_action(unsafe_hash, eq, frozen, has_explicit_hash)
     if hash_action == 'add':
         flds = [f for f in field_list if (f.compare if f.hash is None else f.hash)]
         source += ('def __hash__(self):\n'
@@ -381,22 +378,13 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     return cls
 
 
-_hash_action = {(False, False, False, False): None,
-                (False, False, False, True): None,
-                (False, False, True, False): None,
-                (False, False, True, True): None,
-                (False, True, False, False): 'none',
-                (False, True, False, True): None,
-                (False, True, True, False): 'add',
-                (False, True, True, True): None,
-                (True, False, False, False): 'add',
-                (True, False, False, True): 'exception',
-                (True, False, True, False): 'add',
-                (True, False, True, True): 'exception',
-                (True, True, False, False): 'add',
-                (True, True, False, True): 'exception',
-                (True, True, True, False): 'add',
-                (True, True, True, True): 'exception'}
+def _hash_action(unsafe_hash, eq, frozen, has_explicit_hash):
+    # CPython's table of (unsafe_hash, eq, frozen, has_explicit_hash) -> action
+    if unsafe_hash:
+        return 'exception' if has_explicit_hash else 'add'
+    if eq and (not has_explicit_hash):
+        return 'add' if frozen else 'none'
+    return None
 
 
 class _DataclassParams:

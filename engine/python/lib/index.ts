@@ -1,6 +1,7 @@
 // The standard-library modules (or parts of them) written in Python that ship with the engine.
 // Each source is real Python run by Gradlens's own interpreter (see ../library.ts); the file
 // name is what tracebacks show, as CPython shows its own library files.
+import { underscoreCollectionsSource } from "./_collections.ts";
 import { collectionsSource } from "./collections.ts";
 import { contextlibSource } from "./contextlib.ts";
 import { copySource } from "./copy.ts";
@@ -17,4 +18,4 @@ export interface LibrarySource {
   notYet?: string[];
 }
 
-export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, copySource, dataclassesSource];
+export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource];
