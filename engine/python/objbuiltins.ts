@@ -23,18 +23,21 @@ import {
   PyTuple,
   type PyValue,
   classOf,
+  noneClass,
   objectClass,
   pyErr,
   typeClass,
   typeName,
 } from "./values.ts";
 import { installSlots } from "./slots.ts";
+import { UnionType } from "./genericalias.ts";
 
 const args = positionalArgs;
 
 function classInfo(v: PyValue, fname: string): PyClass[] {
   if (v instanceof PyClass) return [v];
   if (v instanceof PyTuple) return v.items.flatMap((x) => classInfo(x, fname));
+  if (v instanceof UnionType) return v.args.flatMap((x) => classInfo(x === null ? noneClass : x, fname));
   throw pyErr("TypeError", `${fname}() arg 2 must be a type, a tuple of types, or a union`);
 }
 

@@ -5,6 +5,7 @@
 // (all re-exported here). Tensors get their turn through their ForeignType hooks.
 import { SSIZE_MAX } from "./limits.ts";
 import { iterate } from "./sequence.ts";
+import { typeUnion } from "./genericalias.ts";
 import { formatFloat, formatInt, formatStr } from "./format.ts";
 import { pyRepr, pyStr } from "./repr.ts";
 import { PyMethodDescriptor } from "./descriptors.ts";
@@ -148,6 +149,10 @@ export function binaryOp(op: string, a: PyValue, b: PyValue, inplace = false): P
   }
   const r = nativeBinary(op, a, b, inplace);
   if (r !== undefined) return r;
+  if (op === "|") {
+    const u = typeUnion(a, b);
+    if (u !== undefined) return u;
+  }
   return binaryTypeError(op, a, b, inplace);
 }
 

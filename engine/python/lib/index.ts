@@ -7,6 +7,7 @@ import { contextlibSource } from "./contextlib.ts";
 import { copySource } from "./copy.ts";
 import { dataclassesSource } from "./dataclasses.ts";
 import { functoolsSource } from "./functools.ts";
+import { typingSource } from "./typing.ts";
 
 export interface LibrarySource {
   /** the dotted module name `import` finds it by */
@@ -18,4 +19,4 @@ export interface LibrarySource {
   notYet?: string[];
 }
 
-export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource];
+export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource, typingSource];
