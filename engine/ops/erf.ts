@@ -32,7 +32,8 @@ function highWordOnly(ax: number): number {
   return view.getFloat64(0);
 }
 
-export function erfValue(x: number): number {
+/** erf(x) as fdlibm computes it, with `exp` the exponential it calls (glibc's own for math.erf) */
+export function erfValue(x: number, exp: (x: number) => number = Math.exp): number {
   if (Number.isNaN(x)) return x;
   if (x === Infinity) return 1;
   if (x === -Infinity) return -1;
@@ -51,8 +52,37 @@ export function erfValue(x: number): number {
   const s = 1 / (ax * ax);
   const [R, S] = ax < 1 / 0.35 ? [horner(ra, s), horner(sa, s)] : [horner(rb, s), horner(sb, s)];
   const z = highWordOnly(ax);
-  const r = Math.exp(-z * z - 0.5625) * Math.exp((z - ax) * (z + ax) + R / S);
+  const r = exp(-z * z - 0.5625) * exp((z - ax) * (z + ax) + R / S);
   return x >= 0 ? 1 - r / ax : r / ax - 1;
+}
+
+/** erfc(x) = 1 - erf(x) as fdlibm's s_erf.c computes it, without the cancellation for large x */
+export function erfcValue(x: number, exp: (x: number) => number = Math.exp): number {
+  if (Number.isNaN(x)) return x;
+  if (x === Infinity) return 0;
+  if (x === -Infinity) return 2;
+  const ax = Math.abs(x);
+  if (ax < 0.84375) {
+    if (ax < 2 ** -56) return 1 - x;
+    const z = x * x;
+    const y = horner(pp, z) / horner(qq, z);
+    if (x < 0.25) return 1 - (x + x * y);
+    return 0.5 - (x * y + (x - 0.5));
+  }
+  if (ax < 1.25) {
+    const s = ax - 1;
+    const p = horner(pa, s) / horner(qa, s);
+    return x >= 0 ? 1 - erx - p : 1 + (erx + p);
+  }
+  if (ax < 28) {
+    if (x < -6) return 2;
+    const s = 1 / (ax * ax);
+    const [R, S] = ax < 1 / 0.35 ? [horner(ra, s), horner(sa, s)] : [horner(rb, s), horner(sb, s)];
+    const z = highWordOnly(ax);
+    const r = exp(-z * z - 0.5625) * exp((z - ax) * (z + ax) + R / S);
+    return x > 0 ? r / ax : 2 - r / ax;
+  }
+  return x > 0 ? 0 : 2;
 }
 
 const f = Math.fround;

@@ -1,7 +1,7 @@
 // The standard-library modules written in TypeScript (CPython writes them in C): each run makes
 // its own, the first time the program imports it, so module state (random's generator) is per run.
 // Modules written in Python are in ../lib/.
-import { mathModule } from "../mathmodule.ts";
+import { mathModule } from "./math.ts";
 import type { PyModule } from "../values.ts";
 import { itertoolsModule } from "./itertools.ts";
 import { randomModule } from "./random.ts";
