@@ -475,12 +475,26 @@ exc("ImportError", Exception);
 exc("ModuleNotFoundError", exceptionClasses.get("ImportError")!);
 const SyntaxError = exc("SyntaxError", Exception);
 exc("IndentationError", SyntaxError);
-exc("TimeoutError", exc("OSError", Exception));
+const OSError = exc("OSError", Exception);
+exceptionClasses.set("EnvironmentError", OSError);
+exceptionClasses.set("IOError", OSError);
+for (const name of ["TimeoutError", "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError", "NotADirectoryError", "InterruptedError", "BlockingIOError", "ChildProcessError", "ProcessLookupError"])
+  exc(name, OSError);
+const ConnectionError = exc("ConnectionError", OSError);
+for (const name of ["BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError"]) exc(name, ConnectionError);
+exc("EOFError", Exception);
+exc("BufferError", Exception);
+exc("ReferenceError", Exception);
+exc("StopAsyncIteration", Exception);
+exc("UnicodeError", exceptionClasses.get("ValueError")!);
+exc("TabError", exceptionClasses.get("IndentationError")!);
+exc("PythonFinalizationError", RuntimeError);
 exc("MemoryError", Exception);
 const Warning = exc("Warning", Exception);
 exc("UserWarning", Warning);
 exc("DeprecationWarning", Warning);
 exc("RuntimeWarning", Warning);
+for (const name of ["FutureWarning", "PendingDeprecationWarning", "SyntaxWarning", "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "EncodingWarning"]) exc(name, Warning);
 exc("SystemError", Exception);
 
 /** Make a raisable error of a Python exception type. */

@@ -1,55 +1,73 @@
-# @property with getter, setter and deleter; @staticmethod; @classmethod.
 class Temperature:
-    scale = "C"
+    unit = "C"
 
-    def __init__(self, celsius):
-        self._c = celsius
+    def __init__(self, celsius=0.0):
+        self.celsius = celsius
 
     @property
     def celsius(self):
-        return self._c
+        return self._celsius
 
     @celsius.setter
     def celsius(self, value):
         if value < -273.15:
-            raise ValueError("below absolute zero")
-        self._c = value
+            raise ValueError(f"{value} is below absolute zero")
+        self._celsius = value
 
     @celsius.deleter
     def celsius(self):
         print("deleting")
-        del self._c
+        del self._celsius
 
     @property
     def fahrenheit(self):
-        return self._c * 9 / 5 + 32
-
-    @staticmethod
-    def describe(x):
-        return f"{x} degrees"
-
-    @classmethod
-    def freezing(cls):
-        return cls(0)
+        return self._celsius * 9 / 5 + 32
 
 
 t = Temperature(25)
-print(t.celsius, t.fahrenheit)
-t.celsius = 30
-print(t.celsius, t.fahrenheit)
+print(t.celsius, t.fahrenheit, t.unit, Temperature.unit, type(Temperature.celsius).__name__)
+t.celsius = -40
+print(t.fahrenheit)
 try:
     t.celsius = -300
 except ValueError as e:
-    print("ValueError:", e)
+    print(e)
 try:
-    t.fahrenheit = 1
+    t.fahrenheit = 3
 except AttributeError as e:
-    print("AttributeError:", e)
+    print(e)
 del t.celsius
-print(hasattr(t, "_c"))
-print(Temperature.describe(5), t.describe(6))
-f = Temperature.freezing()
-print(type(f).__name__, f.celsius)
-print(type(Temperature.__dict__["describe"]).__name__, type(Temperature.__dict__["freezing"]).__name__)
-print(Temperature.freezing.__self__ is Temperature)
-print(isinstance(Temperature.celsius, property))
+try:
+    t.celsius
+except AttributeError as e:
+    print(e)
+t.unit = "K"
+print(t.unit, Temperature.unit, vars(t))
+
+
+class Counter:
+    count = 0
+    instances = []
+
+    def __init__(self, name):
+        Counter.count += 1
+        self.instances.append(name)
+        self.name = name
+
+    @classmethod
+    def create(cls, n):
+        return [cls(f"{cls.__name__}{i}") for i in range(n)]
+
+    @staticmethod
+    def describe(x):
+        return f"counter {x}"
+
+
+class SubCounter(Counter):
+    pass
+
+
+made = SubCounter.create(2)
+print([c.name for c in made], Counter.count, Counter.instances, SubCounter.count, type(made[0]).__name__)
+print(Counter.describe(3), made[0].describe("x"), Counter.create, Counter.describe)
+print(SubCounter.__dict__.get("count", "not own"), hasattr(SubCounter, "count"))

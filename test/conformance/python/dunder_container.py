@@ -1,34 +1,51 @@
-# Container protocol: __len__, __getitem__ (ints and slices), __setitem__, __delitem__,
-# __contains__, __iter__, __bool__, __reversed__, the old __getitem__ iteration.
-class Deck:
-    def __init__(self):
-        self.cards = [f"{r}{s}" for s in "SH" for r in "A23"]
+class Dataset:
+    def __init__(self, xs, ys):
+        self.xs = xs
+        self.ys = ys
 
     def __len__(self):
-        return len(self.cards)
+        return len(self.xs)
 
     def __getitem__(self, i):
-        return self.cards[i]
+        if isinstance(i, slice):
+            return Dataset(self.xs[i], self.ys[i])
+        if i >= len(self):
+            raise IndexError("dataset index out of range")
+        return self.xs[i], self.ys[i]
 
-    def __setitem__(self, i, v):
-        self.cards[i] = v
+    def __contains__(self, x):
+        return x in self.xs
 
-    def __delitem__(self, i):
-        del self.cards[i]
+    def __repr__(self):
+        return f"Dataset(n={len(self)})"
 
-    def __contains__(self, c):
-        print("contains?", c)
-        return c in self.cards
+    def __bool__(self):
+        return len(self) > 0
 
 
-d = Deck()
-print(len(d), d[0], d[-1], d[1:3], bool(d))
-d[0] = "KS"
-del d[1]
-print(d.cards)
-print("KS" in d, "ZZ" not in d)
-print(list(d), [c for c in d if c.endswith("H")])
-print(sorted(d)[:2], "2H" in list(reversed(d)))
+ds = Dataset([1, 2, 3, 4], ["a", "b", "c", "d"])
+print(len(ds), ds[0], ds[-1], ds[1:3], ds[::2].xs, 3 in ds, 9 in ds, bool(ds), bool(ds[4:]))
+for x, y in ds:
+    print(x, y, end="; ")
+print()
+print(list(ds), [x for x, _ in ds], dict(ds[:2]), list(reversed(ds)) if False else sorted(ds, reverse=True))
+try:
+    ds[10]
+except IndexError as e:
+    print(e)
+
+
+class Batches:
+    def __init__(self, data, size):
+        self.data = data
+        self.size = size
+
+    def __iter__(self):
+        for i in range(0, len(self.data), self.size):
+            yield self.data[i:i + self.size]
+
+
+print(list(Batches(list(range(7)), 3)), sum(len(b) for b in Batches("abcdefgh", 3)))
 
 
 class Countdown:
@@ -45,31 +62,32 @@ class Countdown:
         return self.n + 1
 
 
-print(list(Countdown(3)), sum(Countdown(4)), 2 in Countdown(3))
-it = iter(Countdown(2))
-print(next(it), next(it), next(it, "done"))
+c = Countdown(3)
+print(list(c), list(c), next(iter(Countdown(5))), max(Countdown(4)), 2 in Countdown(3))
 
 
-class Empty:
-    def __len__(self):
-        return 0
+class Grid:
+    def __init__(self):
+        self.cells = {}
+
+    def __setitem__(self, key, value):
+        self.cells[key] = value
+
+    def __getitem__(self, key):
+        r, c = key
+        return self.cells.get((r, c), 0)
+
+    def __delitem__(self, key):
+        del self.cells[key]
 
 
-class Truthy:
-    def __bool__(self):
-        return False
-
-
-print(bool(Empty()), bool(Truthy()), not Empty(), "yes" if Truthy() else "no")
-
-
-class Squares:
-    def __getitem__(self, i):
-        if i >= 4:
-            raise IndexError(i)
-        return i * i
-
-
-print(list(Squares()), 9 in Squares(), [x for x in Squares()])
-a, b, *rest = Squares()
-print(a, b, rest)
+g = Grid()
+g[0, 1] = 5
+g[(2, 2)] = 7
+print(g[0, 1], g[1, 1], g.cells)
+del g[0, 1]
+print(g.cells)
+try:
+    del g[9, 9]
+except KeyError as e:
+    print("KeyError", e)
