@@ -5,11 +5,12 @@ import { argsByName, positionalArgs } from "./args.ts";
 import { delAttr, getAttr, instanceDict, setAttr } from "./attributes.ts";
 import { makeClass, makeSuper, registerNativeNew, superClass, zeroArgSuper } from "./classdef.ts";
 import { PyClassMethod, PyMethod, PyMethodDescriptor, PyProperty, PyStaticMethod, classmethodClass, propertyClass, staticmethodClass } from "./descriptors.ts";
-import { userClass } from "./dunder.ts";
+import { NO_METHOD, trySpecial, userClass } from "./dunder.ts";
+import { sortValues } from "./methods.ts";
 import { PyFunction } from "./function.ts";
 import { PyGenerator, stopIteration } from "./generators.ts";
 import { host } from "./host.ts";
-import { objectId, pyHash, pyIter, pyNext } from "./ops.ts";
+import { iterate, objectId, pyHash, pyIter, pyNext } from "./ops.ts";
 import { dirOf } from "./suggestions.ts";
 import {
   type CallArgs,
@@ -156,6 +157,12 @@ export function objectBuiltins(m: Map<string, PyValue>): void {
   b("dir", (a) => {
     const [v] = args("dir", a, 0, 1);
     if (v === undefined) return new PyList([...(host.currentFrame()?.locals.keys() ?? [])].sort());
+    const cls = userClass(v);
+    if (cls && !(v instanceof PyClass)) {
+      // a class's own __dir__: its result, as a sorted list
+      const own = trySpecial(cls, v, "__dir__");
+      if (own !== NO_METHOD) return new PyList(sortValues([...iterate(own)], null, false));
+    }
     return new PyList(dirOf(v));
   });
   b("iter", (a) => pyIter(args("iter", a, 1, 1)[0]));
