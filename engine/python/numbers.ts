@@ -7,7 +7,7 @@ import { PyDict, PyList, PySet, PyTuple, type PyValue, foreignOf, pyErr, typeNam
 import { trySpecial, userClass, NO_METHOD } from "./dunder.ts";
 import { iterate } from "./sequence.ts";
 import { budget, percentFormat } from "./ops.ts";
-import { floatPow } from "./floatpow.ts";
+import { libmPow } from "../random/libmPow.ts";
 
 export const MAX_INT_BITS = 100_000;
 
@@ -156,7 +156,8 @@ function floatArith(op: string, a: number, b: number): PyValue | undefined {
       if (a === 0 && b < 0) throw pyErr("ZeroDivisionError", "0.0 cannot be raised to a negative power");
       if (a < 0 && !Number.isInteger(b) && Number.isFinite(b))
         throw pyErr("NotImplementedError", "complex numbers are not supported by Gradlens (a negative number to a fractional power)");
-      const r = floatPow(a, b);
+      // glibc's pow, as CPython's float_pow calls it (JS's ** differs in the last bit for ~8%)
+      const r = libmPow(a, b);
       if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b))
         throw pyErr("OverflowError", "(34, 'Numerical result out of range')");
       return r;

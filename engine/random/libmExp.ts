@@ -35,13 +35,19 @@ const TOP_INF = top12(Infinity); // 0x7ff
 
 /** glibc exp(x); overflow gives Infinity and underflow 0 (the caller raises Python's errors) */
 export function libmExp(x: number): number {
+  return expInline(x, 0, false);
+}
+
+/** exp(x + xtail), negated when `negative` (pow's exp_inline; exp() is xtail = 0) */
+export function expInline(x: number, xtail: number, negative: boolean): number {
   let abstop = top12(x) & 0x7ff;
   if (abstop - TOP_TINY >= TOP_512 - TOP_TINY || abstop < TOP_TINY) {
-    if (abstop < TOP_TINY) return 1 + x; // |x| < 2^-54: 1 + x rounds as exp(x) does
+    if (abstop < TOP_TINY) return negative ? -(1 + x) : 1 + x; // |x| < 2^-54: 1 + x rounds as exp(x) does
     if (abstop >= TOP_1024) {
       if (x === -Infinity) return 0;
       if (abstop >= TOP_INF) return 1 + x;
-      return x < 0 ? 0 : Infinity;
+      const big = x < 0 ? 0 : Infinity;
+      return negative ? -big : big;
     }
     abstop = 0; // large |x|: the scale may overflow or underflow, handled below
   }
@@ -49,10 +55,11 @@ export function libmExp(x: number): number {
   asFloat[0] = kd0;
   const kiLo = asWords[0]!;
   const kd = kd0 - SHIFT;
-  const r = fma(kd, NEG_LN2_LO_N, fma(kd, NEG_LN2_HI_N, x));
+  const r = fma(kd, NEG_LN2_LO_N, fma(kd, NEG_LN2_HI_N, x)) + xtail;
   const idx = kiLo % N;
-  // ki << 45 added to the table's bits: the low word is untouched, the high word gains ki << 13
-  const sbitsHi = (EXP_SBITS_HI[idx]! + ((kiLo << 13) >>> 0)) >>> 0;
+  // (ki + sign bias) << 45 added to the table's bits: the low word is untouched, the high word
+  // gains ki << 13 (and the sign bit for a negative result)
+  const sbitsHi = (EXP_SBITS_HI[idx]! + ((kiLo << 13) >>> 0) + (negative ? 0x80000000 : 0)) >>> 0;
   const sbitsLo = EXP_SBITS_LO[idx]!;
   const tail = EXP_TAIL[idx]!;
   const r2 = r * r;
@@ -70,16 +77,18 @@ function specialCase(tmp: number, sbitsHi: number, sbitsLo: number, kiLo: number
     return 2 ** 1009 * fma(scale, tmp, scale);
   }
   // k < 0: scale up by 2^1022 so the result is computed as a normal number, then rounded once
-  const scale = fromWords(sbitsHi + (1022 << 20), sbitsLo);
+  const biasedHi = (sbitsHi + (1022 << 20)) >>> 0;
+  const scale = fromWords(biasedHi, sbitsLo);
   // scale * tmp has two uses here, so GCC computes it once and fuses neither add
   const product = scale * tmp;
   let y = scale + product;
-  if (y < 1) {
+  if (Math.abs(y) < 1) {
+    const one = y < 0 ? -1 : 1;
     const lo = scale - y + product;
-    const hi = 1 + y;
-    const lo2 = 1 - hi + y + lo;
-    y = hi + lo2 - 1;
-    if (y === 0) y = 0;
+    const hi = one + y;
+    const lo2 = one - hi + y + lo;
+    y = hi + lo2 - one;
+    if (y === 0) y = biasedHi >= 0x80000000 ? -0 : 0;
   }
   return 2 ** -1022 * y;
 }

@@ -9,6 +9,7 @@ import { type CallArgs, PyBuiltin, PyModule, PyTuple, type PyValue, pyErr, typeN
 import { fma } from "../../random/fma.ts";
 import { libmExp } from "../../random/libmExp.ts";
 import { libmLog } from "../../random/libm.ts";
+import { libmPow } from "../../random/libmPow.ts";
 import { erfValue, erfcValue } from "../../ops/erf.ts";
 import { fsum, gamma, lgamma, vectorNorm } from "./mathfloat.ts";
 
@@ -245,7 +246,7 @@ export function mathModule(): PyModule {
     ["nan", NaN],
     f1("sqrt", Math.sqrt),
     f1("exp", libmExp),
-    f1("exp2", (x) => 2 ** x),
+    f1("exp2", (x) => libmPow(2, x)),
     f1("expm1", Math.expm1),
     f1("cbrt", Math.cbrt),
     f1("sin", Math.sin),
@@ -278,7 +279,7 @@ export function mathModule(): PyModule {
     f2("pow", (x, y) => {
       if (x === 0 && y < 0) domainError();
       if (x === 1 || y === 0) return 1;
-      return x ** y;
+      return libmPow(x, y);
     }),
     fn("log", (a) => {
       if (a.args.length < 1 || a.args.length > 2) throw pyErr("TypeError", `log expected 1 or 2 arguments, got ${a.args.length}`);

@@ -4,6 +4,7 @@
 import { pyErr } from "../values.ts";
 import { libmExp } from "../../random/libmExp.ts";
 import { libmLog } from "../../random/libm.ts";
+import { libmPow } from "../../random/libmPow.ts";
 
 /** math.fsum: the correctly rounded sum (Shewchuk's partials, CPython's final half-way fix-up) */
 export function fsum(values: number[]): number {
@@ -197,18 +198,18 @@ export function gamma(x: number): number {
   if (x < 0) {
     r = ((-Math.PI / sinpi(absx) / absx) * libmExp(y)) / lanczosSum(absx);
     r -= z * r;
-    if (absx < 140) r /= y ** (absx - 0.5);
+    if (absx < 140) r /= libmPow(y, absx - 0.5);
     else {
-      const sqrtpow = y ** (absx / 2 - 0.25);
+      const sqrtpow = libmPow(y, absx / 2 - 0.25);
       r /= sqrtpow;
       r /= sqrtpow;
     }
   } else {
     r = lanczosSum(absx) / libmExp(y);
     r += z * r;
-    if (absx < 140) r *= y ** (absx - 0.5);
+    if (absx < 140) r *= libmPow(y, absx - 0.5);
     else {
-      const sqrtpow = y ** (absx / 2 - 0.25);
+      const sqrtpow = libmPow(y, absx / 2 - 0.25);
       r *= sqrtpow;
       r *= sqrtpow;
     }
