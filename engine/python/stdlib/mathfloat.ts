@@ -5,6 +5,7 @@ import { pyErr } from "../values.ts";
 import { libmExp } from "../../random/libmExp.ts";
 import { libmLog } from "../../random/libm.ts";
 import { libmPow } from "../../random/libmPow.ts";
+import { productError } from "../../random/fma.ts";
 
 /** math.fsum: the correctly rounded sum (Shewchuk's partials, CPython's final half-way fix-up) */
 export function fsum(values: number[]): number {
@@ -59,18 +60,6 @@ export function fsum(values: number[]): number {
     }
   }
   return hi;
-}
-
-const SPLITTER = 134217729;
-/** the rounding error of x*y (Dekker), as CPython's dl_mul gets it from fma(x, y, -x*y) */
-function productError(x: number, y: number, p: number): number {
-  let t = SPLITTER * x;
-  const xh = t - (t - x);
-  const xl = x - xh;
-  t = SPLITTER * y;
-  const yh = t - (t - y);
-  const yl = y - yh;
-  return xh * yh - p + xh * yl + xl * yh + xl * yl;
 }
 
 /** CPython 3.12+'s vector_norm: sqrt of the sum of squares, scaled so nothing overflows, with
