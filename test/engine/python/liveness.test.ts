@@ -90,5 +90,5 @@ describe("graph/freed at the line CPython frees the graph (recorded with PyTorch
         if (e.kind === "backward/started") for (const r of e.roots) expect(freedTensors.has(r), `${file}: backward from a freed tensor`).toBe(false);
       }
     }
-  });
+  }, 300_000); // every conformance case runs here (over 400 programs): minutes on a loaded machine
 });
