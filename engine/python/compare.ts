@@ -4,11 +4,12 @@
 import { PyMethod, PyMethodDescriptor } from "./descriptors.ts";
 import { callAttr, override, userClass } from "./dunder.ts";
 import { isInt, isNumber, toBig } from "./numbers.ts";
-import { iterate, rangeItems } from "./sequence.ts";
+import { iterate, pyIter, rangeItems } from "./sequence.ts";
 import { truthy } from "./ops.ts";
 import {
   NotImplemented,
   PyDict,
+  PyError,
   PyIterator,
   PyList,
   PyRange,
@@ -240,7 +241,16 @@ export function contains(container: PyValue, item: PyValue): boolean {
     const c = override(cls, "__contains__");
     if (c !== undefined && c !== null) return truthy(callAttr(c, container, cls, [item]));
     if (override(cls, "__iter__") !== undefined || override(cls, "__getitem__") !== undefined) {
-      for (const x of iterate(container)) if (x === item || pyEquals(x, item)) return true;
+      let it: PyValue;
+      try {
+        it = pyIter(container);
+      } catch (e) {
+        // PySequence_Contains reports any TypeError of iter() as not iterable
+        if (e instanceof PyError && e.exc.cls.name === "TypeError")
+          throw pyErr("TypeError", `argument of type '${typeName(container)}' is not iterable`);
+        throw e;
+      }
+      for (const x of iterate(it)) if (x === item || pyEquals(x, item)) return true;
       return false;
     }
   }

@@ -312,6 +312,16 @@ function isSeq(v: PyValue): boolean {
   return typeof v === "string" || v instanceof PyList || v instanceof PyTuple;
 }
 
+/** After both operands' methods declined a * b: a sequence repeated by an object with
+ *  __index__ (CPython's sq_repeat fallback); undefined when neither operand is a sequence. */
+export function sequenceRepeat(op: string, a: PyValue, b: PyValue, inplace: boolean): PyValue | undefined {
+  if (op !== "*" || !(isSeq(a) || (!inplace && isSeq(b)))) return undefined;
+  const [seq, n] = isSeq(a) ? [a, b] : [b, a];
+  const count = asIndex(n);
+  if (count === undefined) return undefined;
+  return nativeBinary("*", seq, count, inplace && seq === a);
+}
+
 /** The TypeError when no operand supports the operation, worded as CPython words it. */
 export function binaryTypeError(op: string, a: PyValue, b: PyValue, inplace: boolean): never {
   if (op === "+" && !inplace) {
@@ -319,7 +329,8 @@ export function binaryTypeError(op: string, a: PyValue, b: PyValue, inplace: boo
     if (a instanceof PyList) throw pyErr("TypeError", `can only concatenate list (not "${typeName(b)}") to list`);
     if (a instanceof PyTuple) throw pyErr("TypeError", `can only concatenate tuple (not "${typeName(b)}") to tuple`);
   }
-  if (op === "*" && (isSeq(a) || isSeq(b))) {
+  // a * b repeats a sequence on either side, a *= b only the left one
+  if (op === "*" && (isSeq(a) || (!inplace && isSeq(b)))) {
     const other = isSeq(a) ? b : a;
     throw pyErr("TypeError", `can't multiply sequence by non-int of type '${typeName(other)}'`);
   }

@@ -10,7 +10,7 @@ import { formatFloat, formatInt, formatStr } from "./format.ts";
 import { pyRepr, pyStr } from "./repr.ts";
 import { PyMethodDescriptor } from "./descriptors.ts";
 import { NO_METHOD, callAttr, override, trySpecial, userClass } from "./dunder.ts";
-import { binaryTypeError, isInt, isNumber, nativeBinary, nativeUnary, toBig, toNum } from "./numbers.ts";
+import { binaryTypeError, isInt, isNumber, nativeBinary, nativeUnary, sequenceRepeat, toBig, toNum } from "./numbers.ts";
 import {
   NotImplemented,
   PyClass,
@@ -198,6 +198,8 @@ function userBinaryOp(op: string, a: PyValue, b: PyValue, inplace: boolean): PyV
     const r2 = binarySlot(op, b, a, true, false);
     if (r2 !== NotImplemented) return r2;
   }
+  const repeated = sequenceRepeat(op, a, b, inplace);
+  if (repeated !== undefined) return repeated;
   return binaryTypeError(op, a, b, inplace);
 }
 
@@ -255,7 +257,8 @@ export function percentFormat(fmt: string, arg: PyValue): string {
     if (type === "x" || type === "X" || type === "o") return formatInt(typeof v === "number" ? BigInt(Math.trunc(v)) : toBig(v), spec + type);
     return formatFloat(toNum(v), spec + type);
   });
-  if (i < args.length && !(args.length === 1 && arg instanceof PyDict))
+  const mapping = arg instanceof PyDict || (!(arg instanceof PyTuple) && typeof arg !== "string" && userClass(arg)?.lookup("__getitem__") != null);
+  if (i < args.length && !(args.length === 1 && mapping))
     throw pyErr("TypeError", "not all arguments converted during string formatting");
   return out;
 }

@@ -20,6 +20,7 @@ import {
   type PyValue,
   foreignOf,
   iteratorClass,
+  objectClass,
   pyErr,
   typeName,
 } from "./values.ts";
@@ -411,10 +412,40 @@ export function pyIter(v: PyValue): PyValue {
     }
   }
   const items = nativeIterate(v);
-  return new PyIterator(iteratorClass, () => {
+  return new PyIterator(iteratorClassOf(v), () => {
     const r = items.next();
     return r.done ? undefined : r.value;
   });
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+const iteratorClasses = new Map<string, PyClass>();
+/** list_iterator, tuple_iterator, str_ascii_iterator... as CPython names iter()'s result */
+function iteratorClassOf(v: PyValue): PyClass {
+  const name =
+    v instanceof PyList
+      ? "list_iterator"
+      : v instanceof PyTuple
+        ? "tuple_iterator"
+        : typeof v === "string"
+          ? isAscii(v)
+            ? "str_ascii_iterator"
+            : "str_iterator"
+          : v instanceof PyDict
+            ? "dict_keyiterator"
+            : v instanceof PySet
+              ? "set_iterator"
+              : v instanceof PyRange
+                ? "range_iterator"
+                : null;
+  if (name === null) return iteratorClass;
+  let cls = iteratorClasses.get(name);
+  if (!cls) iteratorClasses.set(name, (cls = new PyClass(name, objectClass)));
+  return cls;
 }
 
 function isNativeIterable(v: PyValue): boolean {
