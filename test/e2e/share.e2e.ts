@@ -1,7 +1,7 @@
 // Share (issue 15): a link that opens the same script at the same step in the browser build, the
 // script inside the link (compressed), and an iframe snippet for a course page.
 
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { assert, focusTimeline, run, setScript, step } from "./app.ts";
 
 interface Ctx {
@@ -16,6 +16,12 @@ f.backward(create_graph=True)
 f_prime = x.grad
 print(f_prime)
 `;
+
+/** The panel compresses the script asynchronously: its fields fill a moment after it opens. */
+async function filled(field: Locator): Promise<string> {
+  await field.page().waitForFunction((el) => (el as HTMLInputElement).value !== "", await field.elementHandle(), { timeout: 10_000 });
+  return field.inputValue();
+}
 
 async function shareDialog(page: Page) {
   await page.getByRole("button", { name: "Share" }).click();
@@ -37,10 +43,10 @@ export const tests = [
       const caption = await page.locator(".graph .caption").textContent();
 
       const dialog = await shareDialog(page);
-      const link = await dialog.getByLabel("Link").inputValue();
+      const link = await filled(dialog.getByLabel("Link"));
       assert(link.startsWith(page.url().replace(/#.*$/, "") + "#s="), `the link should be this page's address with the script in the fragment: ${link}`);
       assert(!link.includes("torch.tensor"), "the script should be compressed, not spelled out in the link");
-      const embed = await dialog.getByLabel("Embed in a course page").inputValue();
+      const embed = await filled(dialog.getByLabel("Embed in a course page"));
       assert(embed.startsWith("<iframe src=\"") && embed.includes(link.replace(/&/g, "&amp;")), `the embed should frame the link: ${embed}`);
       await dialog.getByRole("button", { name: "Copy link" }).click();
       await dialog.getByRole("button", { name: "Copied" }).waitFor();
@@ -70,7 +76,7 @@ export const tests = [
     async run({ page }: Ctx) {
       await setScript(page, "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\ny.backward()\nprint(x.grad)\n");
       await run(page);
-      const embed = await (await shareDialog(page)).getByLabel("Embed in a course page").inputValue();
+      const embed = await filled((await shareDialog(page)).getByLabel("Embed in a course page"));
       await page.setContent(`<h1>Week 3</h1>${embed}`);
       const frame = page.frameLocator("iframe");
       await frame.locator(".timeline .status.done").waitFor({ timeout: 15_000 });
