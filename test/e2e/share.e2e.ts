@@ -72,6 +72,46 @@ export const tests = [
     },
   },
   {
+    name: "share: Copy link clicked the moment the panel opens never copies an empty link",
+    async run({ page }: Ctx) {
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+      await setScript(page, SCRIPT);
+      await run(page);
+      // In one task: open the panel, and click "Copy link" in the microtask where it appears,
+      // before the link (compressed asynchronously) can be ready. The click copied "" before.
+      const early = await page.evaluate(async () => {
+        await navigator.clipboard.writeText("clipboard before");
+        const appeared = new Promise<HTMLButtonElement>((resolve) => {
+          // (no named functions in here: tsx's __name helper does not exist in the page)
+          const seen = new MutationObserver(() => {
+            const button = [...document.querySelectorAll<HTMLButtonElement>(".share button")].find((b) => b.textContent?.trim() === "Copy link");
+            if (button) {
+              seen.disconnect();
+              resolve(button);
+            }
+          });
+          seen.observe(document.body, { childList: true, subtree: true });
+        });
+        [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.trim() === "Share")!.click();
+        const button = await appeared;
+        const field = document.querySelector<HTMLInputElement>("#share-link")!;
+        const state = { disabled: button.disabled, field: field.value };
+        button.click();
+        await new Promise((r) => setTimeout(r, 300));
+        return { ...state, clipboard: await navigator.clipboard.readText() };
+      });
+      assert(early.field === "", `the test should click before the link is made (the field held ${early.field.length} characters)`);
+      assert(early.clipboard === "clipboard before", `a click before the link is ready should copy nothing, the clipboard holds ${JSON.stringify(early.clipboard)}`);
+      assert(early.disabled, "Copy link should be disabled until the link is made");
+      const dialog = page.getByRole("dialog", { name: /Share this script/ });
+      const link = await filled(dialog.getByLabel("Link"));
+      await dialog.getByRole("button", { name: "Copy link" }).click();
+      await dialog.getByRole("button", { name: "Copied" }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert(copied === link && link.includes("#s="), `Copy link should copy the link once it is ready: ${JSON.stringify(copied.slice(0, 80))}`);
+    },
+  },
+  {
     name: "share: an embed shows the script in an iframe on a course page",
     async run({ page }: Ctx) {
       await setScript(page, "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\ny.backward()\nprint(x.grad)\n");
