@@ -20,7 +20,8 @@ import {
 import { iterate } from "../ops.ts";
 import { dtypeAttrs, dtypeClass, sizeClass, TorchSize } from "./dtypes.ts";
 import { checkDevice as checkDeviceName, isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
-import { tensorClass, tensorList, tensorMethods } from "./tensor.ts";
+import { tensorClass } from "./tensor.ts";
+import { tensorList, tensorMethods } from "./tensor_methods.ts";
 import { notInGradlens, withMissingPolicy } from "./not_yet.ts";
 import { deviceClass, makeDevice } from "./device.ts";
 import { pytorchHas } from "./pytorch_names.ts";

@@ -10,7 +10,7 @@ import { pyRepr } from "../../repr.ts";
 import { toInteger, toScalar, toTensorArg } from "../convert.ts";
 import { withMissingPolicy } from "../not_yet.ts";
 import { bindSignature } from "../signature.ts";
-import { tensorMethods } from "../tensor.ts";
+import { tensorMethods } from "../tensor_methods.ts";
 import { lossFunctions } from "../losses.ts";
 import { functionalLosses } from "./functional_losses.ts";
 import { pyArgs } from "./args.ts";
