@@ -36,6 +36,9 @@ export class PyGenerator extends PyIterator {
   /** the value of `return` once finished (StopIteration.value) */
   result: PyValue = null;
   private readonly body: Run<Completion>;
+  /** the exceptions its except clauses were handling when it yielded (CPython's gi_exc_state):
+   *  off the interpreter's stack while it is paused, so a bare raise outside sees its own */
+  private handling: PyError[] = [];
 
   constructor(
     private readonly ip: Interpreter,
@@ -66,6 +69,8 @@ export class PyGenerator extends PyIterator {
     this.running = true;
     ip.frames.push(this.frame);
     this.frame.resumes++;
+    const handlingBase = ip.handling.length;
+    ip.handling.push(...this.handling);
     try {
       const r = thrown ? this.body.throw(thrown) : this.body.next(sent);
       if (!r.done) return r;
@@ -87,6 +92,7 @@ export class PyGenerator extends PyIterator {
     } finally {
       this.running = false;
       ip.frames.pop();
+      this.handling = ip.handling.splice(handlingBase);
     }
   }
 

@@ -6,6 +6,7 @@ import { truthy } from "../../ops.ts";
 import { host } from "../../host.ts";
 import { type CallArgs, PyBuiltin, PyModule, PyTuple, type PyValue, pyErr, typeName } from "../../values.ts";
 import { bindArgs } from "../../args.ts";
+import { PyFunction } from "../../function.ts";
 import { gradModeSource } from "./grad_mode_source.ts";
 import { functionalSource } from "./functional_source.ts";
 
@@ -39,6 +40,7 @@ export function torchC(rt: Runtime): PyModule {
     return null;
   });
   fn("is_grad_enabled", () => rt.gradEnabled);
+  fn("_is_generator_function", (a) => a.args[0] instanceof PyFunction && a.args[0].isGenerator);
   fn("_is_inference_mode_enabled", () => rt.inferenceMode);
   // the token restores both modes on the way out
   fn("_enter_inference_mode", (a) => {

@@ -7,11 +7,39 @@ export const gradModeSource = {
   filename: "/usr/lib/python3/dist-packages/torch/autograd/grad_mode.py",
   source: String.raw`
 from functools import wraps
-from torch._C import _set_grad_enabled, is_grad_enabled, _enter_inference_mode, _exit_inference_mode
+from torch._C import _set_grad_enabled, is_grad_enabled, _enter_inference_mode, _exit_inference_mode, _is_generator_function
+
+
+def _wrap_generator(ctx_factory, func):
+    # the mode holds while the generator runs, not while its caller runs between yields
+    @wraps(func)
+    def generator_context(*args, **kwargs):
+        gen = func(*args, **kwargs)
+        try:
+            with ctx_factory():
+                response = gen.send(None)
+            while True:
+                try:
+                    request = yield response
+                except GeneratorExit:
+                    with ctx_factory():
+                        gen.close()
+                    raise
+                except BaseException as e:
+                    with ctx_factory():
+                        response = gen.throw(e)
+                else:
+                    with ctx_factory():
+                        response = gen.send(request)
+        except StopIteration as e:
+            return e.value
+    return generator_context
 
 
 class _DecoratorContextManager:
     def __call__(self, orig_func):
+        if _is_generator_function(orig_func):
+            return _wrap_generator(self.clone, orig_func)
         @wraps(orig_func)
         def decorate_context(*args, **kwargs):
             with self.clone():
