@@ -123,6 +123,7 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
     needsInputGrad: args.map((v) => isTensor(v) && v.requiresGrad),
     edgeOf,
     outputs: [],
+    outputSlots: [],
   };
   setCustomState(node, state);
   const setup = cls.lookup("setup_context");
@@ -147,6 +148,7 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
   // marked non-differentiable get no grad_fn
   const outputs: Tensor[] = [];
   items.forEach((v, i) => {
+    state.outputSlots.push(isTensor(v) ? outputs.length : -1);
     if (!isTensor(v)) return;
     let out = v;
     const isInput = tensorArgs.includes(v);
@@ -193,8 +195,11 @@ const leafInPlace = () => runtimeError("a leaf Variable that requires grad has b
 /** the node's backward: the program's backward(ctx, *grads), its results checked as PyTorch does */
 function runBackward(rt: Runtime, cls: PyClass, node: GradNode, grads: (Tensor | null)[]): (Tensor | null)[] {
   const state = customState(node)!;
-  // outputs marked non-differentiable take a (zero) gradient argument too, in output order
-  const gradsIn = state.outputs.map((o, i) => {
+  // outputs marked non-differentiable take a (zero) gradient argument too, in output order;
+  // an output that is not a tensor takes None
+  const gradsIn = state.outputSlots.map((i) => {
+    if (i < 0) return null;
+    const o = state.outputs[i];
     const g = grads[i] ?? null;
     return g === null && state.materializeGrads ? rt.withGradMode(false, () => T.zerosLike(o)) : g;
   });

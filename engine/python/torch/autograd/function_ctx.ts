@@ -27,6 +27,8 @@ export interface CustomState {
   edgeOf: number[];
   /** the outputs (shapes and dtypes) for materialized zero gradients */
   outputs: Tensor[];
+  /** per item forward returned: the index of its tensor in outputs, or -1 (its gradient is None) */
+  outputSlots: number[];
 }
 
 const states = new WeakMap<GradNode, CustomState>();
