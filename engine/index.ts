@@ -54,6 +54,7 @@ export * from "./ops/linear.ts";
 export * from "./ops/nn_losses.ts";
 export * from "./ops/nn_layers.ts";
 export * from "./ops/batch_norm.ts";
+export * from "./ops/einsum.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

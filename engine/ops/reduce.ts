@@ -25,12 +25,82 @@ function normDims(x: Tensor, dim: number | number[]): number[] {
  *  contiguous run of `inner` outputs (ATen's outer-sum loops treat columns differently) */
 type Reduce = (data: ArrayLike<number>, base: number, stride: number, n: number, innermost: boolean, column: number, inner: number) => number;
 
-/** reduce values over `dims` with fn per output element */
+/** The dims of x from outermost to innermost in memory, when x is a permuted view of a dense
+ *  block (x.t(), x.permute(...)), else null. ATen's reductions walk memory in that order, so
+ *  such a view sums as its contiguous original does. */
+function memoryOrder(x: Tensor): number[] | null {
+  if (x.isContiguous()) return null;
+  const order = x.shape.map((_, i) => i).sort((a, b) => x.strides[b] - x.strides[a] || a - b);
+  let expected = 1;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const d = order[k];
+    if (x.shape[d] !== 1 && x.strides[d] !== expected) return null;
+    expected *= x.shape[d];
+  }
+  return order;
+}
+
+/** reduce values over `dims` with fn per output element (in memory order for a permuted view) */
 function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType, fn: Reduce): Tensor {
-  const vals = x.contiguousData();
-  const shape = x.shape;
+  const order = memoryOrder(x);
+  if (!order) {
+    const r = reduceValues(x.contiguousData(), x.shape, dims, keepdim, fn);
+    return fromValues(x.rt, r.values, r.shape, outDType);
+  }
+  const memShape = order.map((d) => x.shape[d]);
+  const memDims = dims.map((d) => order.indexOf(d)).sort((a, b) => a - b);
+  const data = x.storage.data.subarray(x.offset, x.offset + x.numel);
+  const mem = reduceValues(data, memShape, memDims, true, fn).values;
+  // back to x's own order of dims
+  const keptShape = x.shape.map((s, i) => (dims.includes(i) ? 1 : s));
+  const memStrides = new Array<number>(order.length);
+  let st = 1;
+  for (let k = order.length - 1; k >= 0; k--) {
+    memStrides[order[k]] = st;
+    st *= keptShape[order[k]];
+  }
+  const out = new Array<number>(mem.length);
+  for (let o = 0; o < out.length; o++) {
+    let rem = o;
+    let at = 0;
+    for (let d = keptShape.length - 1; d >= 0; d--) {
+      at += (rem % keptShape[d]) * memStrides[d];
+      rem = Math.floor(rem / keptShape[d]);
+    }
+    out[o] = mem[at];
+  }
+  const shape = keepdim ? keptShape : x.shape.filter((_, i) => !dims.includes(i));
+  return fromValues(x.rt, out, shape, outDType);
+}
+
+function coalesced(shape: number[], dims: number[]): { shape: number[]; dims: number[] } {
+  if (shape.some((s) => s === 0)) return { shape, dims };
+  const out: number[] = [];
+  const reduced: boolean[] = [];
+  shape.forEach((s, i) => {
+    if (s === 1) return;
+    const r = dims.includes(i);
+    if (out.length > 0 && reduced[out.length - 1] === r) out[out.length - 1] *= s;
+    else {
+      out.push(s);
+      reduced.push(r);
+    }
+  });
+  return { shape: out, dims: out.map((_, i) => i).filter((i) => reduced[i]) };
+}
+
+/** x's elements in the order ATen's full reductions read them */
+const memoryData = (x: Tensor): ArrayLike<number> =>
+  memoryOrder(x) ? x.storage.data.subarray(x.offset, x.offset + x.numel) : x.contiguousData();
+
+function reduceValues(vals: ArrayLike<number>, fullShape: number[], fullDims: number[], keepdim: boolean, fn: Reduce): { values: number[]; shape: number[] } {
+  const outShape = keepdim
+    ? fullShape.map((s, i) => (fullDims.includes(i) ? 1 : s))
+    : fullShape.filter((_, i) => !fullDims.includes(i));
+  // ATen coalesces neighbouring dims that are both reduced or both kept (sum((0, 1)) of a
+  // contiguous (6, 5, 40) tensor is a sum(0) of a (30, 40) one) and drops dims of size 1
+  const { shape, dims } = coalesced(fullShape, fullDims);
   const kept = shape.map((_, i) => i).filter((i) => !dims.includes(i));
-  const outShape = keepdim ? shape.map((s, i) => (dims.includes(i) ? 1 : s)) : kept.map((i) => shape[i]);
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
@@ -75,7 +145,7 @@ function reduceDims(x: Tensor, dims: number[], keepdim: boolean, outDType: DType
       out[o] = fn(buf, 0, 1, n, innermost, 0, 1);
     } else out[o] = fn(vals, base, stride, n, innermost, o % inner, inner);
   }
-  return fromValues(x.rt, out, outShape, outDType);
+  return { values: out, shape: outShape };
 }
 
 const sumDType = (d: DType): DType => (isFloating(d) ? d : "int64");
@@ -96,7 +166,7 @@ export function sum(x: Tensor, dim?: number | number[] | null, keepdim = false):
   const dtype = sumDType(x.dtype);
   const sizes = x.shape.slice();
   if (dim === undefined || dim === null) {
-    const v = x.contiguousData();
+    const v = memoryData(x);
     let total = 0;
     if (isFloating(dtype)) total = cascadeSum(v, 0, v.length, dtype);
     else for (let i = 0; i < v.length; i++) total += v[i];
@@ -136,7 +206,7 @@ export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false)
   const sizes = x.shape.slice();
   const n = x.numel;
   if (dim === undefined || dim === null) {
-    const v = x.contiguousData();
+    const v = memoryData(x);
     const s = cascadeSum(v, 0, v.length, x.dtype);
     return record(fromValues(x.rt, [s / n], [], x.dtype), {
       op: "mean",

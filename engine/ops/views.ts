@@ -86,7 +86,9 @@ export function view(t: Tensor, shape: number[]): Tensor {
 
 export function reshape(t: Tensor, shape: number[]): Tensor {
   const s = inferShape(shape, t.numel);
-  if (computeStride(t, s)) return viewAs(t, s, "reshape", "ViewBackward0");
+  // a contiguous tensor is viewed; another one that can be is ATen's _reshape_alias
+  if (t.isContiguous()) return viewAs(t, s, "reshape", "ViewBackward0");
+  if (computeStride(t, s)) return viewAs(t, s, "reshape", "ReshapeAliasBackward0");
   const sizes = t.shape.slice();
   const c = clone(t);
   // _unsafe_view: shares the clone's storage but is not a view of it (._base is None)

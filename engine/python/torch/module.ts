@@ -27,6 +27,7 @@ import { deviceClass, makeDevice } from "./device.ts";
 import { pytorchHas } from "./pytorch_names.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
 import { INDEX_FUNCTIONS } from "./index_methods.ts";
+import { torchEinsum } from "./einsum_function.ts";
 import { INPLACE_FUNCTIONS } from "./pointwise_methods.ts";
 import { RANDOM_TENSOR_FUNCTIONS, randomFunctions } from "./random_functions.ts";
 import { addAutogradSurface } from "./autograd/surface.ts";
@@ -129,6 +130,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
 
   for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS, ...INPLACE_FUNCTIONS, ...RANDOM_TENSOR_FUNCTIONS, "clip", "isclose", "allclose", "equal"]) attrs.set(n, tensorFunction(n));
   fn("flip", torchFlip);
+  fn("einsum", torchEinsum);
   fn("split", (a) => {
     const b = parse("split", a, [{ name: "tensor" }, { name: "split_size_or_sections" }, { name: "dim", default: 0n }]);
     const x = toTensorArg(b.tensor as PyValue, "split", "tensor");
