@@ -2,7 +2,7 @@
 import { type PyError, type PyModule, type PyValue, pyErr } from "../values.ts";
 import { pytorchHas } from "./pytorch_names.ts";
 
-/** NotImplementedError: torch.einsum is not in Gradlens yet */
+/** NotImplementedError: torch.kron is not in Gradlens yet */
 export const notInGradlens = (qualified: string): PyError => pyErr("NotImplementedError", `${qualified} is not in Gradlens yet`);
 
 /** the policy for names PyTorch has and Gradlens does not run yet: NotImplementedError naming
