@@ -158,6 +158,11 @@ export function random_(t: Tensor, from: number, to: number, gen: TorchGenerator
   return fill(t, "random_", "RandomBackward0", gen.randint(from, to, t.numel));
 }
 
+/** random_() without bounds: the whole range of the tensor's dtype (TorchGenerator.randomFull) */
+export function randomFull_(t: Tensor, gen: TorchGenerator): Tensor {
+  return fill(t, "random_", "RandomBackward0", gen.randomFull(t.numel, t.dtype));
+}
+
 /** torch.bernoulli(p): each element 1 with its own probability (bernoulli_distribution<float>:
  *  a 24-bit uniform against p) */
 export function bernoulli(p: Tensor, gen: TorchGenerator): Tensor {

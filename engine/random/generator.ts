@@ -156,6 +156,28 @@ export class TorchGenerator {
     return out;
   }
 
+  /** tensor.random_() without bounds: ATen's uniform_int_distribution<T> over the dtype's whole
+   *  range (int64 and float64 take a 64-bit draw, the others one 32-bit draw): int64 modulo
+   *  2^63, int32 modulo 2^31, floats modulo 2^digits + 1, bool the lowest bit. */
+  randomFull(n: number, dtype: "float32" | "float64" | "int64" | "int32" | "bool"): number[] {
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      if (dtype === "int64") out[i] = Number(this.random64() & 0x7fffffffffffffffn);
+      else if (dtype === "float64") out[i] = Number(this.random64() % 9007199254740993n);
+      else {
+        const v = this.engine.nextUint32();
+        out[i] = dtype === "int32" ? v & 0x7fffffff : dtype === "bool" ? v & 1 : v % 16777217;
+      }
+    }
+    return out;
+  }
+
+  /** random64() modulo 2^63 as an exact integer: torch.empty((), dtype=torch.int64).random_().item(),
+   *  the seed torch.utils.data's samplers and loaders draw (a float64 cannot hold it). */
+  randomInt64(): bigint {
+    return this.random64() & 0x7fffffffffffffffn;
+  }
+
   /** CPUGeneratorImpl::random64: the first 32-bit draw is the high word. */
   private random64(): bigint {
     const hi = this.engine.nextUint32();

@@ -93,7 +93,7 @@ function restoreState(gen: TorchGenerator, v: PyValue): void {
 }
 
 /** generator=g, or the default generator */
-function generatorOf(rt: Runtime, v: PyValue, fname: string): TorchGenerator {
+export function generatorOf(rt: Runtime, v: PyValue, fname: string): TorchGenerator {
   if (v === null) return rt.generator;
   if (v instanceof PyGenerator) return v.gen;
   throw pyErr("TypeError", `${fname}(): argument 'generator' must be torch.Generator, not ${typeName(v)}`);
@@ -248,8 +248,10 @@ export const randomMethods: Record<string, Method> = nameTable({
   },
   random_: (x, a) => {
     const b = bindSignature("random_", a, [{ name: "from", type: "int", default: null }, { name: "to", type: "int", default: null }, GEN]);
-    const [from, to] = b.to === null ? [0, b.from === null ? 2 ** 24 + 1 : toInteger(b.from, "from")] : [toInteger(b.from, "from"), toInteger(b.to, "to")];
-    return T.random_(x, from, to, generatorOf(x.rt, b.generator, "random_"));
+    const gen = generatorOf(x.rt, b.generator, "random_");
+    if (b.from === null && b.to === null) return T.randomFull_(x, gen);
+    const [from, to] = b.to === null ? [0, toInteger(b.from, "from")] : [toInteger(b.from, "from"), toInteger(b.to, "to")];
+    return T.random_(x, from, to, gen);
   },
   multinomial: (x, a) => {
     const b = bindSignature("multinomial", a, [{ name: "num_samples", type: "int" }, { name: "replacement", type: "bool", default: false }, GEN]);
