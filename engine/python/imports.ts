@@ -2,6 +2,7 @@
 // and the host's modules (torch, math); modules outside the subset are refused by name.
 import type { Interpreter } from "./interpreter.ts";
 import { loadLibrary, loadLocalModule } from "./library.ts";
+import { STDLIB_MODULE_NAMES } from "./stdlib_names.ts";
 import { PyModule, type PyValue, pyErr } from "./values.ts";
 
 const FUTURE_FEATURES = [
@@ -22,8 +23,9 @@ function future(): PyModule {
   return (futureModule ??= new PyModule("__future__", new Map<string, PyValue>(FUTURE_FEATURES.map((f) => [f, f]))));
 }
 
-/** modules learners import that Gradlens does not run (yet): a clear NotImplementedError */
-const REFUSED = ["numpy", "matplotlib", "pandas", "scipy", "sklearn", "torchvision", "os", "sys", "time"];
+/** modules learners import that Gradlens does not run (yet), besides the standard library's: a
+ *  clear NotImplementedError */
+const REFUSED = ["numpy", "matplotlib", "pandas", "scipy", "sklearn", "torchvision", "torchaudio", "torchtext", "tqdm", "PIL", "seaborn", "graphviz", "torchviz"];
 
 export function importModule(ip: Interpreter, name: string): PyModule {
   if (name === "__future__") return future();
@@ -34,8 +36,8 @@ export function importModule(ip: Interpreter, name: string): PyModule {
   const lib = loadLibrary(ip, name);
   if (lib) return lib;
   const top = name.split(".")[0];
-  if (REFUSED.includes(top))
-    throw pyErr("NotImplementedError", `import ${name}: Gradlens runs torch and math only; '${top}' is outside the subset (line ${ip.currentLine})`);
+  if (REFUSED.includes(top) || STDLIB_MODULE_NAMES.has(top))
+    throw pyErr("NotImplementedError", `import ${name}: Gradlens runs torch and part of Python's standard library; '${top}' is not in it yet (line ${ip.currentLine})`);
   throw pyErr("ModuleNotFoundError", `No module named '${name}'`);
 }
 

@@ -4,12 +4,14 @@
 import { mathModule } from "./math.ts";
 import type { PyModule } from "../values.ts";
 import { itertoolsModule } from "./itertools.ts";
+import { osModule } from "./os.ts";
 import { randomModule } from "./random.ts";
 
 const STDLIB: Record<string, () => PyModule> = {
   math: mathModule,
   random: randomModule,
   itertools: itertoolsModule,
+  os: osModule,
 };
 
 /** the run's importer of these modules */

@@ -43,3 +43,30 @@ describe("names PyTorch has that Gradlens does not run yet", () => {
     expect(pytorchHas("torch.Tensor", "__add__")).toBe(false);
   });
 });
+
+describe("standard-library modules Gradlens does not run yet", () => {
+  it.each(["warnings", "bisect", "json", "sys", "time", "os.path"])("import %s raises NotImplementedError naming it, not ModuleNotFoundError", (name) => {
+    const err = runPython(`x = 1\nimport ${name}\n`).error;
+    expect(err).toMatchObject({ type: "NotImplementedError", line: 2 });
+    expect(err?.message).toContain(`'${name.split(".")[0]}' is not in it yet`);
+  });
+
+  it("a module neither Python nor Gradlens has is ModuleNotFoundError", () => {
+    expect(runPython("import no_such_module_here\n").error).toMatchObject({ type: "ModuleNotFoundError", message: "No module named 'no_such_module_here'" });
+  });
+
+  it("import os succeeds (tutorials import it and never use it); reading a name from it says what is missing", () => {
+    const r = runPython("import os\nprint(os.sep)\np = os.path.join('data', 'x')\n");
+    expect(r.stdout).toBe("/\n");
+    expect(r.error).toMatchObject({ type: "NotImplementedError", line: 3 });
+    expect(r.error?.message).toContain("os.path is not in Gradlens yet");
+  });
+
+  it("torch.utils names PyTorch has and Gradlens lacks are refused by name", () => {
+    expect(error("import torch.utils.checkpoint")).toMatchObject({ type: "NotImplementedError", message: "torch.utils.checkpoint is not in Gradlens yet" });
+    expect(error("torch.utils.swap_tensors")).toMatchObject({ type: "NotImplementedError", message: "torch.utils.swap_tensors is not in Gradlens yet" });
+    // as in PyTorch, a submodule `import torch` does not load is not an attribute
+    expect(error("torch.utils.checkpoint")).toMatchObject({ type: "AttributeError", message: "module 'torch.utils' has no attribute 'checkpoint'" });
+    expect(error("from torch.utils.data import WeightedRandomSampler")).toMatchObject({ type: "NotImplementedError", message: "torch.utils.data.WeightedRandomSampler is not in Gradlens yet" });
+  });
+});
