@@ -23,6 +23,7 @@ import { checkDevice as checkDeviceName, isScalar, isTensor, toDType, toInteger,
 import { tensorClass } from "./tensor.ts";
 import { tensorList, tensorMethods } from "./tensor_methods.ts";
 import { notInGradlens, withMissingPolicy } from "./not_yet.ts";
+import { acceleratorModule, defaultDeviceFunctions } from "./accelerator.ts";
 import { deviceClass, makeDevice } from "./device.ts";
 import { pytorchHas } from "./pytorch_names.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
@@ -285,6 +286,9 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   attrs.set("optim", optimMod);
   const cudaMod = withMissingPolicy(new PyModule("torch.cuda", cudaAttrs()));
   attrs.set("cuda", cudaMod);
+  const acceleratorMod = withMissingPolicy(acceleratorModule());
+  attrs.set("accelerator", acceleratorMod);
+  defaultDeviceFunctions(attrs);
 
   const torch = withMissingPolicy(new PyModule("torch", attrs), gradModeName);
   const modules = new Map<string, PyModule>([
@@ -292,6 +296,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
     ["torch.autograd", autogradMod],
     ["torch.optim", optimMod],
     ["torch.cuda", cudaMod],
+    ["torch.accelerator", acceleratorMod],
     ["torch._C", torchC(rt)],
     ...autogradSubmodules,
   ]);
