@@ -14,6 +14,7 @@ import { gradFnType } from "./torch/gradfn.ts";
 import { torchModules } from "./torch/module.ts";
 import { nnModules } from "./torch/nn/index.ts";
 import { optimModules } from "./torch/optim/index.ts";
+import { utilsModules } from "./torch/utils/index.ts";
 import { hasLibrary } from "./library.ts";
 import { tensorType } from "./torch/tensor.ts";
 
@@ -83,9 +84,10 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
   const torch = torchModules(rt, (c, m) => rt.warn(c, m));
   const nn = nnModules(rt, torch("torch")!);
   const optim = optimModules(rt, torch("torch")!);
+  const utils = utilsModules(rt, torch("torch")!);
   // torch.nn.init, torch.optim's submodules and the other library modules are found after the
   // host modules
-  const modules = (name: string) => nn(name) ?? optim(name) ?? (hasLibrary(name) ? undefined : torch(name));
+  const modules = (name: string) => nn(name) ?? optim(name) ?? utils(name) ?? (hasLibrary(name) ? undefined : torch(name));
   const session: SessionOptions = {
     filename: opts.filename,
     sink,
