@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 60_000,
+    // relaxed SIMD for the engine's fused kernels, as the CLI and the app have it
+    setupFiles: ["test/wasm_features.setup.ts"],
   },
 });

@@ -6,6 +6,9 @@
 // loads no compiler at all. If no bundle can be built or written, it falls back to tsx's loader.
 import { pathToFileURL } from "node:url";
 import { cliBundle } from "./bundle.mjs";
+import { enableRelaxedSimd } from "./wasm_features.mjs";
+
+enableRelaxedSimd();
 
 async function load() {
   if (!process.env.GRADLENS_NO_BUNDLE) {

@@ -6,6 +6,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { run as cli } from "./cli.ts";
 import { run as exportBench } from "./export.ts";
 import { run as layout } from "./layout.ts";
+import { enableRelaxedSimd } from "../../bin/wasm_features.mjs";
+
+// the engine's fused kernels, as the CLI and the app run them (Node 20 needs a V8 flag for them)
+enableRelaxedSimd();
 
 /** a bench that runs the engine as the app and the CLI run it, from one esbuild bundle: through
  *  tsx's loader every call into another module goes through a getter, which doubles the scalar

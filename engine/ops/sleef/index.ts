@@ -11,6 +11,7 @@ import {
 import { cosf, sinf, trigRange, type TrigRange } from "./trigf.ts";
 import { cosh as cosh64, exp as exp64, log as log64, sinh as sinh64, tanh as tanh64 } from "./float64.ts";
 import { float32MathArray } from "../wasm/kernels.ts";
+import { fusedMathArray, hasFusedKernel } from "../wasm/fused.ts";
 
 const f = Math.fround;
 type Fn = (x: number) => number;
@@ -69,7 +70,14 @@ export function applyKernel(
   between: () => void = () => undefined,
 ): void {
   const n = out.length;
-  // exp and tanh: SIMD kernels (wasm/expf_wasm.ts, tanhf_wasm.ts), bit for bit the loop below
+  // float64 exp and tanh, float32 exp: SLEEF's steps with real fused multiply-adds where the
+  // machine has them (wasm/fused.ts), bit for bit the loop below
+  const sameKind = dtype === "float32" ? src instanceof Float32Array && out instanceof Float32Array : src instanceof Float64Array && out instanceof Float64Array;
+  if (n >= SIMD_FROM && sameKind && hasFusedKernel(op, dtype)) {
+    const reference = (dtype === "float32" ? FLOAT32 : FLOAT64)[op]!.vec;
+    if (fusedMathArray(op, src as Float32Array | Float64Array, out, reference, between)) return;
+  }
+  // else float32 exp and tanh: SIMD kernels without fma (wasm/expf_wasm.ts, tanhf_wasm.ts)
   if (n >= SIMD_FROM && src instanceof Float32Array && out instanceof Float32Array) {
     if (op === "exp" && float32MathArray("exp", src, out, expf, between)) return;
     if (op === "tanh" && float32MathArray("tanh", src, out, sleefTanhf, between)) return;
