@@ -9,6 +9,7 @@ import { loadavg } from "node:os";
 import * as T from "../../engine/index.ts";
 import { fromStorage, makeView } from "../../engine/tensor.ts";
 import { elementwiseKernel } from "../../engine/ops/wasm/kernels.ts";
+import { fusedKernels } from "../../engine/ops/wasm/fused.ts";
 import { oracleEnv, oraclePython } from "../../scripts/oracle.mjs";
 
 type Op = "add" | "mul" | "sum" | "exp" | "tanh";
@@ -181,7 +182,7 @@ export async function run(): Promise<void> {
       " V8 zero-fills it from memory the allocator took from the system afresh, so at 1e5-1e6 elements its page faults cost more than PyTorch's whole op)",
   );
   console.log(
-    `(${met}/${measured} rows within target; elementwise kernels: ${elementwiseKernel()}; PyTorch used ${threads || "-"} thread(s); load average ${load} on this machine)`,
+    `(${met}/${measured} rows within target; elementwise kernels: ${elementwiseKernel()}; fused multiply-add kernels (exp, float64 tanh): ${fusedKernels() ? "yes" : "no"}; PyTorch used ${threads || "-"} thread(s); load average ${load} on this machine)`,
   );
 }
 
