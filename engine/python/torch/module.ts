@@ -25,6 +25,7 @@ import { tensorList, tensorMethods } from "./tensor_methods.ts";
 import { notInGradlens, withMissingPolicy } from "./not_yet.ts";
 import { acceleratorModule, defaultDeviceFunctions } from "./accelerator.ts";
 import { deviceClass, makeDevice } from "./device.ts";
+import { legacyTensorTypes } from "./legacy_types.ts";
 import { pytorchHas } from "./pytorch_names.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
 import { INDEX_FUNCTIONS } from "./index_methods.ts";
@@ -151,6 +152,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
       return T.tensor(rt, (isTensor(data) ? T.tolist(data) : toNested(data)) as T.NestedData, { dtype: "float32" });
     throw pyErr("NotImplementedError", "torch.Tensor(sizes) gives uninitialised memory; use torch.zeros(sizes) or torch.empty(sizes)");
   };
+  for (const [name, cls] of legacyTensorTypes(rt)) attrs.set(name, cls);
   sizeClass.construct = (a) => new TorchSize(a.args.length ? [...iterate(a.args[0])].map((v) => toInteger(v, "Size")) : []);
   attrs.set("Size", sizeClass);
   attrs.set("__version__", "2.6.0");
