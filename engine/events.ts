@@ -126,6 +126,11 @@ export type TraceEvent =
   | { kind: "tensor/flags"; tensor: number; requiresGrad: boolean; isLeaf: boolean; gradFn: number | null; retainsGrad: boolean }
   | { kind: "attr/set"; tensor: number; attr: "grad"; before: number | null; after: number | null; span?: Span }
   | { kind: "binding/set"; name: string; scope: string; value: BindingValue; span?: Span }
+  /** a Python object (an instance of a class the program or a library defined) is first seen by
+   *  the memory view: bound to a name, or held by an attribute of an object already seen */
+  | { kind: "object/created"; object: number; cls: string; attrs: ObjectAttr[] }
+  /** an attribute of a seen object is set (value) or deleted (null) */
+  | { kind: "object/attr"; object: number; name: string; value: BindingValue | null }
   | { kind: "binding/deleted"; name: string; scope: string; span?: Span }
   | {
       kind: "backward/started";
@@ -229,7 +234,15 @@ export type TraceEvent =
 export type BindingValue =
   | { type: "tensor"; id: number }
   | { type: "tensors"; ids: (number | null)[]; repr: string }
+  /** a Python object the memory view draws as a box (object/created gave its attributes) */
+  | { type: "object"; id: number; cls: string }
   | { type: "value"; repr: string; pyType: string };
+
+/** One attribute of a Python object, as the memory view shows it. */
+export interface ObjectAttr {
+  name: string;
+  value: BindingValue;
+}
 
 export type TraceEventKind = TraceEvent["kind"];
 

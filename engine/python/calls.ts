@@ -79,7 +79,7 @@ function bindParams(ip: Interpreter, fn: PyFunction, a: CallArgs, frame: Frame):
       frame.locals.set(p.name, v);
     }
     if (ok) {
-      if (ip.tracing) for (const p of positional) ip.emitBinding(p.name, fn.name, frame.locals.get(p.name)!, frame);
+      if (ip.tracing) for (const p of positional) ip.emitBinding(p.name, frame.scope, frame.locals.get(p.name)!, frame);
       return;
     }
     frame.locals.clear();
@@ -134,7 +134,7 @@ function bindParams(ip: Interpreter, fn: PyFunction, a: CallArgs, frame: Frame):
     else if (p.kind === "dstar") v = extraKw;
     else v = values.has(p.name) ? values.get(p.name)! : fn.defaults.get(p.name)!;
     frame.locals.set(p.name, v);
-    ip.emitBinding(p.name, fn.name, v, frame);
+    ip.emitBinding(p.name, frame.scope, v, frame);
   }
 }
 

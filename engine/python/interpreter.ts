@@ -16,27 +16,20 @@ import { host } from "./host.ts";
 import { importFrom, importModule } from "./imports.ts";
 import { budget, iterate, truthy } from "./ops.ts";
 import type { LineMap, Module } from "./parse.ts";
-import { pyRepr } from "./repr.ts";
-import { addressOf } from "./hashing.ts";
 import { PyGenerator } from "./generators.ts";
+import { Narrator } from "./narration.ts";
 import { Frame } from "./scope.ts";
 import { formatMemory } from "../reachable.ts";
 import {
   EMPTY_KWARGS,
   type CallArgs,
-  PyClass,
-  PyDict,
   PyError,
   PyException,
-  PyList,
   type PyModule,
-  PyObj,
-  PyTuple,
   type PyValue,
   classesChanged,
   exceptionClasses,
   pyErr,
-  typeName,
 } from "./values.ts";
 
 export const BREAK = 1;
@@ -94,6 +87,8 @@ export class Interpreter {
   readonly libraryModules = new Map<string, PyModule>();
   /** set when a JS fault (a bug in Gradlens, not in the program) was turned into a Python error */
   internalFault: unknown = null;
+  /** describes values for events (null: not narrating) */
+  private readonly narrator: Narrator | null;
 
   constructor(readonly opts: InterpreterOptions) {
     this.builtins = builtins({ write: (t) => this.print(t) });
@@ -102,11 +97,15 @@ export class Interpreter {
     this.moduleFrame = new Frame("<module>", null, new Set(), new Set(), null, this.globals, this.mainCode, "module");
     this.deadline = Date.now() + opts.timeLimitMs;
     this.tracing = !!opts.sink;
+    this.narrator = opts.sink ? new Narrator(opts.sink, opts.describe) : null;
     this.installHooks();
   }
 
   private installHooks(): void {
     host.call = (f, a) => this.call(f, a);
+    const narrator = this.narrator;
+    host.attrSet = narrator ? (obj, name, value) => narrator.attrChanged(obj, name, value) : undefined;
+    host.attrDeleted = narrator ? (obj, name) => narrator.attrChanged(obj, name, undefined) : undefined;
     host.currentFrame = () => this.frames[this.frames.length - 1];
     host.importModule = (name) => importModule(this, name);
     budget.tick = () => this.tick();
@@ -158,19 +157,7 @@ export class Interpreter {
   }
 
   describe(v: PyValue): BindingValue {
-    const d = this.opts.describe?.(v);
-    if (d) return d;
-    // a binding inside a loop that grows a big container would otherwise cost O(n) per event
-    const size = v instanceof PyList || v instanceof PyTuple ? v.items.length : v instanceof PyDict ? v.table.size : 0;
-    // and a long string's repr, of which 400 characters are kept, only needs its start
-    // an instance of the program's own class is shown as object.__repr__ would: describing a
-    // binding must not run the program's __repr__ (self in __init__ is not ready to print)
-    const own = v instanceof PyObj && v.cls.user && !(v instanceof PyClass);
-    let repr = own
-      ? `<${(v as PyObj).cls.qualname} object at ${addressOf(v)}>`
-      : size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? pyRepr(v.slice(0, 1000)) : pyRepr(v);
-    if (repr.length > 400) repr = repr.slice(0, 397) + "...";
-    return { type: "value", repr, pyType: typeName(v) };
+    return this.narrator!.describe(v);
   }
 
   emitBinding(name: string, scope: string, value: PyValue, frame: Frame, l?: Loc): void {
@@ -416,7 +403,7 @@ export class Interpreter {
   // ---- names ----
 
   store(name: string, value: PyValue, frame: Frame, l?: Loc): void {
-    let scope = frame.name;
+    let scope = frame.scope;
     if (frame.kind === "module" || frame.globalNames.has(name)) {
       frame.globals.set(name, value);
       scope = "<module>";
@@ -425,14 +412,14 @@ export class Interpreter {
       while (p && !(p.localNames?.has(name) ?? false)) p = p.parent;
       if (!p) throw pyErr("SyntaxError", `no binding for nonlocal '${name}' found`);
       p.locals.set(name, value);
-      scope = p.name;
+      scope = p.scope;
     } else frame.locals.set(name, value);
     this.emitBinding(name, scope, value, frame, l);
   }
 
   unbind(name: string, frame: Frame, l: Loc, quiet = false): void {
     let map: Map<string, PyValue> = frame.locals;
-    let scope = frame.name;
+    let scope = frame.scope;
     if (frame.kind === "module" || frame.globalNames.has(name)) {
       map = frame.globals;
       scope = "<module>";

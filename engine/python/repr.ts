@@ -80,6 +80,10 @@ function guarded(v: object, open: string, close: string, body: () => string): st
   }
 }
 
+/** userCode false: user classes' __repr__/__str__ are not called (the events narrating a run
+ *  describe values without running the program's own code) */
+export const reprOptions = { userCode: true };
+
 export function pyRepr(v: PyValue): string {
   switch (typeof v) {
     case "bigint":
@@ -92,7 +96,7 @@ export function pyRepr(v: PyValue): string {
       return strRepr(v);
   }
   if (v === null) return "None";
-  const cls = userClass(v);
+  const cls = reprOptions.userCode ? userClass(v) : null;
   if (cls) {
     const m = override(cls, "__repr__");
     if (m !== undefined && m !== null) return expectStr(callAttr(m, v, cls, []), "__repr__");

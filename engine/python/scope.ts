@@ -23,8 +23,13 @@ export class Frame {
   /** the iterables of the for loops running in this frame (they hold their items: liveness.ts), and
    *  the item each has just fetched, held until it is assigned to the loop's target */
   readonly loops: { value: PyValue; item?: PyValue }[] = [];
+  /** what the memory view groups this frame's names under: the function's qualified name
+   *  (Value.__init__ and Linear.__init__ are two frames), else the frame's name */
+  get scope(): string {
+    return this.fn ? this.fn.qualname : this.name;
+  }
   constructor(
-    /** "<module>", a function name, a class name, or "<listcomp>" */
+    /** "<module>", a function name, a class name, or "<listcomp>" (as tracebacks show it) */
     readonly name: string,
     /** names local to this frame (null for module and class frames: stores go to `locals`,
      *  lookups fall through to the enclosing scopes) */

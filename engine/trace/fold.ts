@@ -72,6 +72,21 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
     case "binding/deleted":
       s.bindings.delete(bindingKey(e.scope, e.name));
       break;
+    case "object/created":
+      s.objects.set(e.object, { id: e.object, cls: e.cls, attrs: e.attrs, bornAt: step, changedAt: step });
+      break;
+    case "object/attr": {
+      const o = s.objects.get(e.object);
+      if (!o) break;
+      const attrs = o.attrs.filter((a) => a.name !== e.name || e.value !== null);
+      const i = attrs.findIndex((a) => a.name === e.name);
+      if (e.value !== null) {
+        if (i >= 0) attrs[i] = { name: e.name, value: e.value };
+        else attrs.push({ name: e.name, value: e.value });
+      }
+      s.objects.set(e.object, { ...o, attrs, changedAt: step });
+      break;
+    }
     case "backward/started":
       s.backward = newBackward(e);
       break;

@@ -3,7 +3,7 @@
 // graph are IdMaps, which copy in O(1) and share structure with their copies, so a state per
 // step and a checkpoint every few hundred events cost memory in what changed, not in its size.
 
-import type { BindingValue, ErrorBlame, GradMode, SavedInfo, Span, TensorInfo, TraceEvent } from "../events.ts";
+import type { BindingValue, ErrorBlame, GradMode, ObjectAttr, SavedInfo, Span, TensorInfo, TraceEvent } from "../events.ts";
 import { IdMap } from "./idmap.ts";
 
 /** A tensor as the fold keeps it: its TensorInfo less the values (they live in storages). */
@@ -76,6 +76,16 @@ export interface OptimParamState {
   /** the step that first updated it: the optimizer's order of its parameters */
   firstAt: number;
   steps: number;
+}
+
+/** A Python object the memory view draws: its class and its attributes, in the order set. */
+export interface ObjectState {
+  id: number;
+  cls: string;
+  attrs: ObjectAttr[];
+  bornAt: number;
+  /** step of the last attribute change */
+  changedAt: number;
 }
 
 export interface BindingState {
@@ -188,6 +198,8 @@ export interface TraceState {
   optimState: IdMap<OptimParamState>;
   /** keyed by `${scope}\u0000${name}`; insertion order is first-binding order, kept stable */
   bindings: Map<string, BindingState>;
+  /** Python objects seen by the memory view (object/created), by object id */
+  objects: IdMap<ObjectState>;
   console: ConsoleEntry[];
   backward: BackwardState | null;
   statement: StatementState | null;
@@ -209,6 +221,7 @@ export function emptyState(): TraceState {
     openModule: null,
     optimState: new IdMap(),
     bindings: new Map(),
+    objects: new IdMap(),
     console: [],
     backward: null,
     statement: null,
@@ -231,6 +244,7 @@ export function cloneState(s: TraceState): TraceState {
     moduleCalls: s.moduleCalls.clone(),
     optimState: s.optimState.clone(),
     bindings: new Map(s.bindings),
+    objects: s.objects.clone(),
     console: s.console.slice(),
     backward: s.backward && cloneBackward(s.backward),
   };
@@ -282,6 +296,7 @@ export function transplant(state: TraceState, from: TraceState, to: TraceState):
     paramNames: patch(state.paramNames, from.paramNames, to.paramNames),
     moduleCalls: patch(state.moduleCalls, from.moduleCalls, to.moduleCalls),
     optimState: patch(state.optimState, from.optimState, to.optimState),
+    objects: patch(state.objects, from.objects, to.objects),
     backward,
   };
 }

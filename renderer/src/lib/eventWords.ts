@@ -25,6 +25,10 @@ export function describeEvent(e: TraceEvent | null): string {
       return `${e.name} bound`;
     case "binding/deleted":
       return `del ${e.name}`;
+    case "object/created":
+      return `${e.cls} object`;
+    case "object/attr":
+      return e.value === null ? `del .${e.name}` : `.${e.name} set`;
     case "backward/started":
       return e.mode === "grad" ? "autograd.grad starts" : "backward starts";
     case "node/executed":

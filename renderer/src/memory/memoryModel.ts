@@ -1,5 +1,6 @@
-// The memory view at one step, Python Tutor style: names -> tensor objects -> storages, laid out
-// in three columns with arrows. Pure, so it can be tested and exported.
+// The memory view at one step, Python Tutor style: names -> objects (tensors, and instances of
+// the program's classes with their attributes) -> storages, laid out in three columns with
+// arrows. Pure, so it can be tested and exported.
 
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
@@ -13,6 +14,8 @@ export interface MemName {
   scope: string;
   /** tensors it refers to (one for a tensor, several for a tuple from autograd.grad) */
   tensors: number[];
+  /** the Python object it refers to, if any */
+  objects: number[];
   /** its value in words: a tensor's elements, or a Python value's repr */
   text: string;
   y: number;
@@ -44,6 +47,21 @@ export interface MemObject {
   fresh: boolean;
 }
 
+/** An instance of a class of the program (or of a library), with its attributes. */
+export interface MemInstance {
+  object: number;
+  x: number;
+  y: number;
+  height: number;
+  /** the class name */
+  heading: string;
+  /** one per attribute: a short value, or "" where an arrow leaves for a tensor or object */
+  rows: { label: string; value: string; ref: { kind: "tensor" | "object"; id: number } | null }[];
+  fresh: boolean;
+  /** an attribute changed at this step */
+  changed: boolean;
+}
+
 export interface MemStorage {
   id: number;
   y: number;
@@ -57,7 +75,7 @@ export interface MemStorage {
 }
 
 export interface MemArrow {
-  kind: "name" | "grad" | "storage";
+  kind: "name" | "grad" | "storage" | "attr";
   d: string;
   /** the highest and lowest y it reaches (its ends: the curve stays between them) */
   top: number;
@@ -70,11 +88,15 @@ export interface MemoryModel {
   frames: MemFrame[];
   names: MemName[];
   objects: MemObject[];
+  instances: MemInstance[];
   storages: MemStorage[];
   arrows: MemArrow[];
   width: number;
   height: number;
 }
+
+/** instance boxes drawn at most (a micrograd graph has thousands of Value objects) */
+const MAX_INSTANCES = 60;
 
 export const COL = { nameX: 8, nameW: 176, objX: 236, objW: 196, storeX: 500, storeW: 180 };
 const ROW = 26;
@@ -120,11 +142,12 @@ export function buildMemory(state: TraceState): MemoryModel {
     for (const b of list) {
       const v = b.value;
       const tensors = v.type === "tensor" ? [v.id] : v.type === "tensors" ? v.ids.filter((id): id is number => id != null) : [];
-      const full = v.type === "tensor" ? formatValues(tensorValues(state, v.id), state.tensors.get(v.id)?.dtype) : v.repr;
+      const objects = v.type === "object" ? [v.id] : [];
+      const full = v.type === "tensor" ? formatValues(tensorValues(state, v.id), state.tensors.get(v.id)?.dtype) : v.type === "object" ? "" : v.repr;
       // the value shares the row with the name: cut it to the room left
       const room = Math.max(3, Math.floor((COL.nameW - 28) / 6.9) - b.name.length - 1);
       const text = full.length > room ? `${full.slice(0, room - 1)}…` : full;
-      names.push({ key: `${scope}::${b.name}`, name: b.name, scope, tensors, text, y, now: b.setAt === state.step });
+      names.push({ key: `${scope}::${b.name}`, name: b.name, scope, tensors, objects, text, y, now: b.setAt === state.step });
       y += ROW;
     }
     frames.push({ scope, title: scope === "<module>" ? "Global frame" : scope, y: top, height: y - top + 4 });
@@ -139,29 +162,59 @@ export function buildMemory(state: TraceState): MemoryModel {
       const full = formatValues(tensorValues(state, r.tensor), state.tensors.get(r.tensor)?.dtype);
       const room = Math.max(3, Math.floor((COL.nameW - 28) / 6.9) - r.name.length - 1);
       const text = full.length > room ? `${full.slice(0, room - 1)}…` : full;
-      names.push({ key: r.key, name: r.name, scope: "optimizer", tensors: [r.tensor], text, y, now: r.now });
+      names.push({ key: r.key, name: r.name, scope: "optimizer", tensors: [r.tensor], objects: [], text, y, now: r.now });
       y += ROW;
     }
     frames.push({ scope: "optimizer", title: optim.title, y: top, height: y - top + 4 });
     y += 10;
   }
 
-  // objects: every tensor a name reaches, then their .grad tensors, in order of first reach
-  const order: number[] = [];
-  const firstY = new Map<number, number>();
-  const visit = (id: number, atY: number) => {
-    if (firstY.has(id) || !state.tensors.has(id)) return;
-    firstY.set(id, atY);
-    order.push(id);
-    const g = state.tensors.get(id)!.grad;
-    if (g != null) visit(g, atY + OBJ_HEAD + 6 * OBJ_ROW);
+  // boxes: every object and tensor a name reaches (an object's attributes reach more), then the
+  // tensors' .grad tensors, in order of first reach; objects and tensors share the column
+  type Box = { kind: "tensor" | "object"; id: number; atY: number };
+  const order: Box[] = [];
+  const reached = new Set<string>();
+  let boxesOfObjects = 0;
+  const visit = (kind: "tensor" | "object", id: number, atY: number): void => {
+    const key = `${kind}${id}`;
+    if (reached.has(key)) return;
+    if (kind === "tensor") {
+      if (!state.tensors.has(id)) return;
+      reached.add(key);
+      order.push({ kind, id, atY });
+      const g = state.tensors.get(id)!.grad;
+      if (g != null) visit("tensor", g, atY + OBJ_HEAD + 6 * OBJ_ROW);
+      return;
+    }
+    const o = state.objects.get(id);
+    if (!o || boxesOfObjects >= MAX_INSTANCES) return;
+    boxesOfObjects++;
+    reached.add(key);
+    order.push({ kind, id, atY });
+    o.attrs.forEach((a, i) => {
+      if (a.value.type === "tensor" || a.value.type === "object") visit(a.value.type, a.value.id, atY + OBJ_HEAD + i * OBJ_ROW);
+    });
   };
-  for (const n of names) for (const id of n.tensors) visit(id, n.y);
+  for (const n of names) {
+    for (const id of n.objects) visit("object", id, n.y);
+    for (const id of n.tensors) visit("tensor", id, n.y);
+  }
 
   const objects: MemObject[] = [];
+  const instances: MemInstance[] = [];
   const objY = new Map<number, MemObject>();
+  const instY = new Map<number, MemInstance>();
   let cursor = 8;
-  for (const id of order) {
+  for (const box of order) {
+    const top = Math.max(cursor, box.atY - 8);
+    if (box.kind === "object") {
+      const inst = instanceBox(state, box.id, top);
+      instances.push(inst);
+      instY.set(box.id, inst);
+      cursor = top + inst.height + 14;
+      continue;
+    }
+    const id = box.id;
     const t = state.tensors.get(id)!;
     const node = t.gradFn != null ? state.nodes.get(t.gradFn) : undefined;
     const rows = [
@@ -177,7 +230,6 @@ export function buildMemory(state: TraceState): MemoryModel {
     const grid = objectGrid(all, t.shape, t.dtype);
     const height = OBJ_HEAD + rows.length * OBJ_ROW + 6 + (grid ? grid.rows * GRID_ROW + 8 : 0);
     const values = formatValues(all, t.dtype);
-    const top = Math.max(cursor, (firstY.get(id) ?? 0) - 8);
     const obj: MemObject = {
       tensor: id,
       storage: t.storage,
@@ -215,16 +267,36 @@ export function buildMemory(state: TraceState): MemoryModel {
   }
 
   const arrows: MemArrow[] = [];
+  const nameArrow = (n: MemName, y: number, to: number): void => {
+    const x0 = COL.nameX + COL.nameW - 8;
+    const y0 = n.y + 13;
+    const x1 = COL.objX;
+    const y1 = y + 10;
+    arrows.push({ kind: "name", from: n.key, to, d: `M${x0},${y0} C${x0 + 30},${y0} ${x1 - 30},${y1} ${x1},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
+  };
   for (const n of names) {
+    for (const id of n.objects) {
+      const inst = instY.get(id);
+      if (inst) nameArrow(n, inst.y, id);
+    }
     for (const id of n.tensors) {
       const o = objY.get(id);
-      if (!o) continue;
-      const x0 = COL.nameX + COL.nameW - 8;
-      const y0 = n.y + 13;
-      const x1 = COL.objX;
-      const y1 = o.y + 10;
-      arrows.push({ kind: "name", from: n.key, to: id, d: `M${x0},${y0} C${x0 + 30},${y0} ${x1 - 30},${y1} ${x1},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
+      if (o) nameArrow(n, o.y, id);
     }
+  }
+  // an attribute holding a tensor or an object: out of its row's right end, round into the box
+  for (const inst of instances) {
+    inst.rows.forEach((r, i) => {
+      if (!r.ref) return;
+      const target = r.ref.kind === "tensor" ? objY.get(r.ref.id) : instY.get(r.ref.id);
+      if (!target) return;
+      const x0 = COL.objX + COL.objW - 8;
+      const y0 = inst.y + OBJ_HEAD + i * OBJ_ROW + 10;
+      // enters below where the storage and .grad arrows meet the box
+      const y1 = target.y + 18;
+      const bend = COL.objX + COL.objW + 18 + (i % 3) * 8;
+      arrows.push({ kind: "attr", from: `o${inst.object}.${r.label}`, to: r.ref.id, d: `M${x0},${y0} C${bend},${y0} ${bend},${y1} ${COL.objX + COL.objW},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
+    });
   }
   for (const o of objects) {
     if (o.grad != null) {
@@ -245,8 +317,31 @@ export function buildMemory(state: TraceState): MemoryModel {
     }
   }
 
-  const bottom = Math.max(y, ...objects.map((o) => o.y + o.height), ...storages.map((s) => s.y + s.height));
-  return { frames, names, objects, storages, arrows, width: COL.storeX + COL.storeW + 8, height: bottom + 8 };
+  const bottom = Math.max(y, ...objects.map((o) => o.y + o.height), ...instances.map((o) => o.y + o.height), ...storages.map((s) => s.y + s.height));
+  return { frames, names, objects, instances, storages, arrows, width: COL.storeX + COL.storeW + 8, height: bottom + 8 };
+}
+
+/** the box of a Python object: its class, then one row per attribute */
+function instanceBox(state: TraceState, id: number, top: number): MemInstance {
+  const o = state.objects.get(id)!;
+  const room = Math.floor((COL.objW - 24) / 6.5);
+  const rows = o.attrs.map((a) => {
+    const v = a.value;
+    if (v.type === "tensor" || v.type === "object") return { label: a.name, value: "", ref: { kind: v.type, id: v.id } };
+    const text = v.repr;
+    const left = Math.max(3, room - a.name.length);
+    return { label: a.name, value: fitText(text, left), ref: null };
+  });
+  return {
+    object: id,
+    x: COL.objX,
+    y: top,
+    height: OBJ_HEAD + Math.max(1, rows.length) * OBJ_ROW + 6,
+    heading: fitText(o.cls.split(".").pop() ?? o.cls, Math.floor((COL.objW - 16) / 7)),
+    rows,
+    fresh: o.bornAt === state.step,
+    changed: o.changedAt === state.step,
+  };
 }
 
 /** The optimizer's state as rows of the memory view: a parameter no name shows yet (a module's
@@ -301,6 +396,7 @@ export function createMemoryBuilder(): (state: TraceState) => MemoryModel {
       frames: keepEach(m.frames, last?.frames, (f) => f.scope),
       names: keepEach(m.names, last?.names, (n) => n.key),
       objects: keepEach(m.objects, last?.objects, (o) => o.tensor),
+      instances: keepEach(m.instances, last?.instances, (o) => o.object),
       storages: keepEach(m.storages, last?.storages, (s) => s.id),
       arrows: keepEach(m.arrows, last?.arrows, (a) => `${a.kind}|${a.from}|${a.to}`),
       width: m.width,

@@ -25,6 +25,7 @@ export function memoryWindow(model: MemoryModel, scrollTop: number, viewHeight: 
     frames: within(model.frames, (f) => f.y, (f) => f.y + f.height),
     names: within(model.names, (n) => n.y, (n) => n.y + 24),
     objects: within(model.objects, (o) => o.y, (o) => o.y + o.height),
+    instances: within(model.instances, (o) => o.y, (o) => o.y + o.height),
     storages: within(model.storages, (s) => s.y, (s) => s.y + s.height),
     arrows: within(model.arrows, (a) => a.top, (a) => a.bottom),
   };

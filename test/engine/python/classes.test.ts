@@ -1,6 +1,7 @@
 // The Python of learner code, checked where a recorded case cannot: parse errors that used to
 // escape as JavaScript errors, library modules' frames in tracebacks, hashing and set order.
 import { describe, expect, it } from "vitest";
+import type { TraceEvent } from "../../../engine/events.ts";
 import { runPython } from "../../../engine/python/run.ts";
 
 describe("interpreter robustness", () => {
@@ -8,5 +9,48 @@ describe("interpreter robustness", () => {
     const r = runPython("if \n =", { filename: "g.py" });
     expect(r.error?.type).toBe("SyntaxError");
     expect(r.stderr).toBe('  File "g.py", line 1\n    if \n       ^\nSyntaxError: invalid syntax\n');
+  });
+});
+
+describe("narrating objects", () => {
+  const events = (src: string): TraceEvent[] => {
+    const out: TraceEvent[] = [];
+    runPython(src, { sink: (e) => out.push(e), onStdout: () => {}, onStderr: () => {} });
+    return out;
+  };
+
+  it("an object is created (with its attributes) before the event that first names it", () => {
+    const ev = events("class P:\n    def __init__(self, x):\n        self.x = x\np = P(3)\np.x = 4\nq = [p]\n");
+    const kinds = ev.filter((e) => e.kind === "object/created" || e.kind === "object/attr" || (e.kind === "binding/set" && e.name !== "P"));
+    expect(kinds.map((e) => (e.kind === "binding/set" ? `bind ${e.name}` : e.kind))).toEqual([
+      "object/created", // self, in __init__: no attributes yet
+      "bind self",
+      "bind x",
+      "object/attr", // self.x = x
+      "bind p",
+      "object/attr", // p.x = 4
+      "bind q",
+    ]);
+    const created = ev.find((e) => e.kind === "object/created")!;
+    expect(created).toMatchObject({ kind: "object/created", object: 1, cls: "P", attrs: [] });
+    const p = ev.find((e) => e.kind === "binding/set" && e.name === "p")!;
+    expect(p).toMatchObject({ value: { type: "object", id: 1, cls: "P" } });
+    const last = ev.filter((e) => e.kind === "object/attr").at(-1)!;
+    expect(last).toMatchObject({ object: 1, name: "x", value: { type: "value", repr: "4", pyType: "int" } });
+  });
+
+  it("narration never runs the program's own __repr__ (it would print twice)", () => {
+    const src = "class Loud:\n    def __repr__(self):\n        print('repr!')\n        return 'L'\nxs = [Loud()]\nprint(xs)\n";
+    const quiet = runPython(src);
+    let traced = "";
+    runPython(src, { sink: () => {}, onStdout: (t) => (traced += t) });
+    expect(quiet.stdout).toBe("repr!\n[L]\n");
+    expect(traced).toBe(quiet.stdout);
+  });
+
+  it("an object first reached through an attribute of a seen object is created before that attribute event", () => {
+    const ev = events("class N:\n    pass\na = N()\na.child = N()\n");
+    const order = ev.filter((e) => e.kind === "object/created" || e.kind === "object/attr").map((e) => `${e.kind}:${e.object}`);
+    expect(order).toEqual(["object/created:1", "object/created:2", "object/attr:1"]);
   });
 });

@@ -89,3 +89,59 @@ describe("buildMemory: what an optimizer keeps", () => {
     for (const n of m.names.filter((r) => r.scope === "optimizer")) expect(m.arrows.some((a) => a.kind === "name" && a.from === n.key)).toBe(true);
   });
 });
+
+describe("buildMemory draws instances of the program's classes", () => {
+  const source = [
+    "import torch",
+    "class Node:",
+    "    def __init__(self, v, nxt=None):",
+    "        self.v = v",
+    "        self.nxt = nxt",
+    "class Layer:",
+    "    def __init__(self):",
+    "        self.w = torch.ones(2, requires_grad=True)",
+    "        self.tag = 'lin'",
+    "tail = Node(2)",
+    "head = Node(1, tail)",
+    "layer = Layer()",
+    "layer.tag = 'renamed'",
+    "del layer.tag",
+  ].join("\n");
+  const trace: TraceEvent[] = [];
+  runPython(source, { sink: (e) => trace.push(e), onStdout: () => {}, onStderr: () => {} });
+  const at = new TraceCursor(trace);
+  const stepAfter = (line: number): number => {
+    const i = trace.findIndex((e) => e.kind === "statement" && e.span.line === line + 1);
+    return (i < 0 ? trace.length : i) - 1;
+  };
+
+  it("a name points to its object's box; an attribute holding an object or a tensor points on", () => {
+    const m = buildMemory(at.at(stepAfter(12)));
+    const head = m.names.find((n) => n.name === "head")!;
+    const headBox = m.instances.find((o) => o.object === head.objects[0])!;
+    expect(headBox.heading).toBe("Node");
+    expect(headBox.rows).toEqual([
+      { label: "v", value: "1", ref: null },
+      { label: "nxt", value: "", ref: { kind: "object", id: m.names.find((n) => n.name === "tail")!.objects[0] } },
+    ]);
+    expect(m.arrows.filter((a) => a.kind === "attr" && a.from === `o${headBox.object}.nxt`)).toHaveLength(1);
+    const layer = m.instances.find((o) => o.object === m.names.find((n) => n.name === "layer")!.objects[0])!;
+    const w = layer.rows.find((r) => r.label === "w")!;
+    expect(w.ref?.kind).toBe("tensor");
+    expect(m.objects.some((o) => o.tensor === w.ref!.id)).toBe(true);
+  });
+
+  it("attribute changes show at their step, deletions remove the row", () => {
+    const renamed = buildMemory(at.at(stepAfter(13)));
+    const layerId = renamed.names.find((n) => n.name === "layer")!.objects[0];
+    expect(renamed.instances.find((o) => o.object === layerId)!.rows.find((r) => r.label === "tag")!.value).toBe("'renamed'");
+    const deleted = buildMemory(at.at(trace.length - 1));
+    expect(deleted.instances.find((o) => o.object === layerId)!.rows.map((r) => r.label)).toEqual(["w"]);
+  });
+
+  it("boxes of objects and tensors share the column without overlapping", () => {
+    const m = buildMemory(at.at(trace.length - 1));
+    const boxes = [...m.instances, ...m.objects].sort((a, b) => a.y - b.y);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i].y).toBeGreaterThanOrEqual(boxes[i - 1].y + boxes[i - 1].height);
+  });
+});
