@@ -78,6 +78,17 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
       return bindingCaption(e, names, val);
     case "binding/deleted":
       return `del ${e.name}: the name is gone (the object goes too if nothing else refers to it).`;
+    case "object/created": {
+      const attrs = e.attrs.map((a) => a.name);
+      return `A ${e.cls} object ${attrs.length ? `with ${attrs.join(", ")} ` : ""}appears in memory: an instance of a class of the program.`;
+    }
+    case "object/attr": {
+      const cls = s.objects.get(e.object)?.cls ?? "the";
+      if (e.value === null) return `del .${e.name}: the attribute is removed from the ${cls} object.`;
+      const v = e.value;
+      const what = v.type === "tensor" ? `the tensor ${val(v.id)}` : v.type === "object" ? `a ${v.cls} object` : v.type === "tensors" ? flat(v.repr) : flat(v.repr);
+      return `.${e.name} of the ${cls} object is set to ${what}.`;
+    }
     case "backward/started":
       return backwardCaption(e, val, nodeLabel, s);
     case "node/executed": {
@@ -147,6 +158,7 @@ function optimStepCaption(e: Extract<TraceEvent, { kind: "optim/stepped" }>, s: 
 function bindingCaption(e: Extract<TraceEvent, { kind: "binding/set" }>, names: Names, val: (id: number) => string): string {
   if (e.value.type === "value") return `${e.name} = ${flat(e.value.repr)}`;
   if (e.value.type === "tensors") return `${e.name} now refers to ${flat(e.value.repr)}.`;
+  if (e.value.type === "object") return `${e.name} now refers to a ${e.value.cls} object.`;
   const others = (names.get(e.value.id) ?? []).filter((n) => n !== e.name);
   if (others.length) return `${e.name} now refers to the same tensor as ${others.join(" and ")} (no copy is made): every change to one is seen through the other.`;
   return `${e.name} now refers to the tensor ${val(e.value.id)}.`;
