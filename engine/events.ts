@@ -128,9 +128,16 @@ export type TraceEvent =
   | { kind: "binding/set"; name: string; scope: string; value: BindingValue; span?: Span }
   /** a Python object (an instance of a class the program or a library defined) is first seen by
    *  the memory view: bound to a name, or held by an attribute of an object already seen */
-  | { kind: "object/created"; object: number; cls: string; attrs: ObjectAttr[] }
+  | { kind: "object/created"; object: number; cls: string; attrs: ObjectAttr[]; /** an nn.Module */ module?: true }
   /** an attribute of a seen object is set (value) or deleted (null) */
-  | { kind: "object/attr"; object: number; name: string; value: BindingValue | null }
+  | {
+      kind: "object/attr";
+      object: number;
+      name: string;
+      value: BindingValue | null;
+      /** a module's entry: the dict Module.__setattr__ keeps it in */
+      member?: "_parameters" | "_buffers" | "_modules";
+    }
   | { kind: "binding/deleted"; name: string; scope: string; span?: Span }
   | {
       kind: "backward/started";
@@ -236,7 +243,8 @@ export type BindingValue =
   | { type: "tensors"; ids: (number | null)[]; repr: string }
   /** a Python object the memory view draws as a box (object/created gave its attributes) */
   | { type: "object"; id: number; cls: string }
-  | { type: "value"; repr: string; pyType: string };
+  /** objects: the objects (object/created) a small list, tuple, set or dict holds, in order */
+  | { type: "value"; repr: string; pyType: string; objects?: number[] };
 
 /** One attribute of a Python object, as the memory view shows it. */
 export interface ObjectAttr {

@@ -1,7 +1,7 @@
 // Hooks the running interpreter fills in, so value-level code (operators, repr, hashing,
 // attribute access, builtins) can call back into Python without importing the interpreter.
 import type { Frame } from "./scope.ts";
-import { type CallArgs, EMPTY_KWARGS, type PyModule, type PyValue, pyErr } from "./values.ts";
+import { type CallArgs, EMPTY_KWARGS, type PyDict, type PyModule, type PyValue, pyErr } from "./values.ts";
 
 export const host: {
   /** calls any Python callable */
@@ -9,6 +9,8 @@ export const host: {
   /** an attribute of an object was set or deleted (the memory view follows objects) */
   attrSet?: (obj: PyValue, name: string, value: PyValue) => void;
   attrDeleted?: (obj: PyValue, name: string) => void;
+  /** d[key] = value or del d[key] (undefined) on a dict (a Module's _parameters/_modules entries) */
+  itemChanged?: (d: PyDict, key: PyValue, value: PyValue | undefined) => void;
   /** the innermost running frame (zero-argument super(), vars()) */
   currentFrame: () => Frame | undefined;
   /** imports a module by name in the running program (host modules taking names from Python

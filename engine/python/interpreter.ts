@@ -106,6 +106,7 @@ export class Interpreter {
     const narrator = this.narrator;
     host.attrSet = narrator ? (obj, name, value) => narrator.attrChanged(obj, name, value) : undefined;
     host.attrDeleted = narrator ? (obj, name) => narrator.attrChanged(obj, name, undefined) : undefined;
+    host.itemChanged = narrator ? (d, key, value) => narrator.itemChanged(d, key, value) : undefined;
     host.currentFrame = () => this.frames[this.frames.length - 1];
     host.importModule = (name) => importModule(this, name);
     budget.tick = () => this.tick();

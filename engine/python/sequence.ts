@@ -7,6 +7,7 @@ import { NO_METHOD, callAttr, override, trySpecial, userClass } from "./dunder.t
 import { asIndex } from "./numbers.ts";
 import { asSsize, checkIndexSize, refuseHopeless } from "./limits.ts";
 import { budget } from "./ops.ts";
+import { host } from "./host.ts";
 import {
   PyClass,
   PyDict,
@@ -321,6 +322,7 @@ export function nativeSetItem(v: PyValue, index: PyValue, value: PyValue): void 
   }
   if (v instanceof PyDict) {
     v.table.set(index, value);
+    host.itemChanged?.(v, index, value);
     return;
   }
   const f = foreignOf(v);
@@ -360,6 +362,7 @@ export function nativeDelItem(v: PyValue, index: PyValue): void {
   }
   if (v instanceof PyDict) {
     if (!v.table.delete(index)) throw keyError(index);
+    host.itemChanged?.(v, index, undefined);
     return;
   }
   throw pyErr("TypeError", `'${typeName(v)}' object doesn't support item deletion`);

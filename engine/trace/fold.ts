@@ -73,7 +73,7 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
       s.bindings.delete(bindingKey(e.scope, e.name));
       break;
     case "object/created":
-      s.objects.set(e.object, { id: e.object, cls: e.cls, attrs: e.attrs, bornAt: step, changedAt: step });
+      s.objects.set(e.object, { id: e.object, cls: e.cls, attrs: e.attrs, module: e.module === true, bornAt: step, changedAt: step });
       break;
     case "object/attr": {
       const o = s.objects.get(e.object);

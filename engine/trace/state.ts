@@ -83,6 +83,8 @@ export interface ObjectState {
   id: number;
   cls: string;
   attrs: ObjectAttr[];
+  /** an nn.Module (its attributes are its parameters, buffers and submodules) */
+  module: boolean;
   bornAt: number;
   /** step of the last attribute change */
   changedAt: number;

@@ -80,15 +80,12 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
       return `del ${e.name}: the name is gone (the object goes too if nothing else refers to it).`;
     case "object/created": {
       const attrs = e.attrs.map((a) => a.name);
-      return `A ${e.cls} object ${attrs.length ? `with ${attrs.join(", ")} ` : ""}appears in memory: an instance of a class of the program.`;
+      const withAttrs = attrs.length ? `with ${attrs.join(", ")} ` : "";
+      if (e.module) return `A ${e.cls} module ${withAttrs}appears in memory: an nn.Module, drawn with its parameters and submodules as its attributes.`;
+      return `A ${e.cls} object ${withAttrs}appears in memory: an instance of a class of the program.`;
     }
-    case "object/attr": {
-      const cls = s.objects.get(e.object)?.cls ?? "the";
-      if (e.value === null) return `del .${e.name}: the attribute is removed from the ${cls} object.`;
-      const v = e.value;
-      const what = v.type === "tensor" ? `the tensor ${val(v.id)}` : v.type === "object" ? `a ${v.cls} object` : v.type === "tensors" ? flat(v.repr) : flat(v.repr);
-      return `.${e.name} of the ${cls} object is set to ${what}.`;
-    }
+    case "object/attr":
+      return objectAttrCaption(e, s, val);
     case "backward/started":
       return backwardCaption(e, val, nodeLabel, s);
     case "node/executed": {
@@ -153,6 +150,23 @@ function optimStepCaption(e: Extract<TraceEvent, { kind: "optim/stepped" }>, s: 
   const rule = momentum ? "buf = momentum·buf + grad; p -= lr·buf" : UPDATE_RULES[e.optimizer] ?? "";
   const kept = e.state.map((x) => `${x.key} = ${val(x.tensor.id)}`).join(", ");
   return `${e.optimizer}.step() updates ${who} in place under no_grad${rule ? ` (${rule}, lr = ${e.lr})` : ""}: ${before} → ${val(e.param)}, version ${e.versionBefore} → ${e.versionAfter}.${kept ? ` The optimizer keeps ${kept}.` : ""}`;
+}
+
+function objectAttrCaption(e: Extract<TraceEvent, { kind: "object/attr" }>, s: TraceState, val: (id: number) => string): string {
+  const o = s.objects.get(e.object);
+  const owner = `the ${o?.cls ?? "Python"} ${o?.module ? "module" : "object"}`;
+  if (e.value === null) return `del .${e.name}: the attribute is removed from ${owner}${e.member ? `'s ${e.member}` : ""}.`;
+  const v = e.value;
+  const what = v.type === "tensor" ? `the tensor ${val(v.id)}` : v.type === "object" ? `a ${v.cls} ${s.objects.get(v.id)?.module ? "module" : "object"}` : flat(v.repr);
+  switch (e.member) {
+    case "_modules":
+      return `.${e.name} of ${owner} is ${what}: nn.Module.__setattr__ registers it in _modules, where .${e.name}, children() and parameters() find it.`;
+    case "_parameters":
+      return `.${e.name} of ${owner} is ${v.type === "tensor" ? `the parameter ${val(v.id)}` : what}: nn.Module.__setattr__ registers it in _parameters, so parameters() (and an optimizer) see it.`;
+    case "_buffers":
+      return `.${e.name} of ${owner} is the buffer ${what}: kept in _buffers (saved in the state_dict, not trained).`;
+  }
+  return `.${e.name} of ${owner} is set to ${what}.`;
 }
 
 function bindingCaption(e: Extract<TraceEvent, { kind: "binding/set" }>, names: Names, val: (id: number) => string): string {

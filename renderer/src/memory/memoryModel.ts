@@ -7,6 +7,9 @@ import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatNumber, formatShape, formatValues } from "../lib/format.ts";
 import { gridCellWidth, gridOf, type Grid } from "../lib/matrix.ts";
 import { sameData } from "../graph/intern.ts";
+import { INSTANCE_HEAD, INSTANCE_ROW, MAX_DEPTH, MAX_INSTANCES, type MemInstance, type MemRef, instanceBox, markUndrawn, refsOf } from "./instances.ts";
+
+export type { MemInstance } from "./instances.ts";
 
 export interface MemName {
   key: string;
@@ -47,21 +50,6 @@ export interface MemObject {
   fresh: boolean;
 }
 
-/** An instance of a class of the program (or of a library), with its attributes. */
-export interface MemInstance {
-  object: number;
-  x: number;
-  y: number;
-  height: number;
-  /** the class name */
-  heading: string;
-  /** one per attribute: a short value, or "" where an arrow leaves for a tensor or object */
-  rows: { label: string; value: string; ref: { kind: "tensor" | "object"; id: number } | null }[];
-  fresh: boolean;
-  /** an attribute changed at this step */
-  changed: boolean;
-}
-
 export interface MemStorage {
   id: number;
   y: number;
@@ -91,12 +79,11 @@ export interface MemoryModel {
   instances: MemInstance[];
   storages: MemStorage[];
   arrows: MemArrow[];
+  /** objects the drawn boxes reach but that are not drawn (past MAX_INSTANCES or MAX_DEPTH) */
+  undrawnObjects: number;
   width: number;
   height: number;
 }
-
-/** instance boxes drawn at most (a micrograd graph has thousands of Value objects) */
-const MAX_INSTANCES = 60;
 
 export const COL = { nameX: 8, nameW: 176, objX: 236, objW: 196, storeX: 500, storeW: 180 };
 const ROW = 26;
@@ -141,9 +128,11 @@ export function buildMemory(state: TraceState): MemoryModel {
     y += 24;
     for (const b of list) {
       const v = b.value;
-      const tensors = v.type === "tensor" ? [v.id] : v.type === "tensors" ? v.ids.filter((id): id is number => id != null) : [];
-      const objects = v.type === "object" ? [v.id] : [];
-      const full = v.type === "tensor" ? formatValues(tensorValues(state, v.id), state.tensors.get(v.id)?.dtype) : v.type === "object" ? "" : v.repr;
+      const refs = refsOf(v);
+      const tensors = refs.filter((r) => r.kind === "tensor").map((r) => r.id);
+      const objects = refs.filter((r) => r.kind === "object").map((r) => r.id);
+      const full =
+        v.type === "tensor" ? formatValues(tensorValues(state, v.id), state.tensors.get(v.id)?.dtype) : v.type === "object" ? "" : v.type === "value" && v.objects ? `${v.pyType} of ${v.objects.length}` : v.repr;
       // the value shares the row with the name: cut it to the room left
       const room = Math.max(3, Math.floor((COL.nameW - 28) / 6.9) - b.name.length - 1);
       const text = full.length > room ? `${full.slice(0, room - 1)}…` : full;
@@ -169,35 +158,39 @@ export function buildMemory(state: TraceState): MemoryModel {
     y += 10;
   }
 
-  // boxes: every object and tensor a name reaches (an object's attributes reach more), then the
-  // tensors' .grad tensors, in order of first reach; objects and tensors share the column
+  // boxes: every object and tensor a name reaches (an object's attributes reach more, up to
+  // MAX_DEPTH hops and MAX_INSTANCES objects), then the tensors' .grad tensors, in order of first
+  // reach, each next to what reaches it; objects and tensors share the column
   type Box = { kind: "tensor" | "object"; id: number; atY: number };
   const order: Box[] = [];
-  const reached = new Set<string>();
-  let boxesOfObjects = 0;
-  const visit = (kind: "tensor" | "object", id: number, atY: number): void => {
-    const key = `${kind}${id}`;
-    if (reached.has(key)) return;
+  const reachedTensors = new Set<number>();
+  const reachedObjects = new Set<number>();
+  const visit = (kind: "tensor" | "object", id: number, atY: number, depth: number): void => {
     if (kind === "tensor") {
-      if (!state.tensors.has(id)) return;
-      reached.add(key);
+      if (reachedTensors.has(id) || !state.tensors.has(id)) return;
+      reachedTensors.add(id);
       order.push({ kind, id, atY });
       const g = state.tensors.get(id)!.grad;
-      if (g != null) visit("tensor", g, atY + OBJ_HEAD + 6 * OBJ_ROW);
+      if (g != null) visit("tensor", g, atY + OBJ_HEAD + 6 * OBJ_ROW, depth);
       return;
     }
     const o = state.objects.get(id);
-    if (!o || boxesOfObjects >= MAX_INSTANCES) return;
-    boxesOfObjects++;
-    reached.add(key);
+    if (!o || reachedObjects.has(id) || depth > MAX_DEPTH) return;
+    // the objects names point at keep their room: attributes fill what is left
+    const named = namedObjects.has(id);
+    if (reachedObjects.size + (named ? 0 : namedLeft) >= MAX_INSTANCES) return;
+    if (named) namedLeft--;
+    reachedObjects.add(id);
     order.push({ kind, id, atY });
     o.attrs.forEach((a, i) => {
-      if (a.value.type === "tensor" || a.value.type === "object") visit(a.value.type, a.value.id, atY + OBJ_HEAD + i * OBJ_ROW);
+      for (const r of refsOf(a.value)) visit(r.kind, r.id, atY + INSTANCE_HEAD + i * INSTANCE_ROW, depth + 1);
     });
   };
+  const namedObjects = new Set(names.flatMap((n) => n.objects).slice(0, MAX_INSTANCES));
+  let namedLeft = namedObjects.size;
   for (const n of names) {
-    for (const id of n.objects) visit("object", id, n.y);
-    for (const id of n.tensors) visit("tensor", id, n.y);
+    for (const id of n.objects) visit("object", id, n.y, 1);
+    for (const id of n.tensors) visit("tensor", id, n.y, 1);
   }
 
   const objects: MemObject[] = [];
@@ -208,7 +201,7 @@ export function buildMemory(state: TraceState): MemoryModel {
   for (const box of order) {
     const top = Math.max(cursor, box.atY - 8);
     if (box.kind === "object") {
-      const inst = instanceBox(state, box.id, top);
+      const inst = instanceBox(state, box.id, COL.objX, top, COL.objW);
       instances.push(inst);
       instY.set(box.id, inst);
       cursor = top + inst.height + 14;
@@ -284,18 +277,21 @@ export function buildMemory(state: TraceState): MemoryModel {
       if (o) nameArrow(n, o.y, id);
     }
   }
-  // an attribute holding a tensor or an object: out of its row's right end, round into the box
+  // an attribute holding tensors or objects: out of its row's right end, round into each box
+  const target = (r: MemRef): { y: number } | undefined => (r.kind === "tensor" ? objY.get(r.id) : instY.get(r.id));
+  const undrawnObjects = markUndrawn(state, instances, (r) => target(r) !== undefined, COL.objW);
   for (const inst of instances) {
     inst.rows.forEach((r, i) => {
-      if (!r.ref) return;
-      const target = r.ref.kind === "tensor" ? objY.get(r.ref.id) : instY.get(r.ref.id);
-      if (!target) return;
-      const x0 = COL.objX + COL.objW - 8;
-      const y0 = inst.y + OBJ_HEAD + i * OBJ_ROW + 10;
-      // enters below where the storage and .grad arrows meet the box
-      const y1 = target.y + 18;
-      const bend = COL.objX + COL.objW + 18 + (i % 3) * 8;
-      arrows.push({ kind: "attr", from: `o${inst.object}.${r.label}`, to: r.ref.id, d: `M${x0},${y0} C${bend},${y0} ${bend},${y1} ${COL.objX + COL.objW},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
+      for (const ref of r.refs) {
+        const to = target(ref);
+        if (!to) continue;
+        const x0 = COL.objX + COL.objW - 8;
+        const y0 = inst.y + INSTANCE_HEAD + i * INSTANCE_ROW + 10;
+        // enters below where the storage and .grad arrows meet the box
+        const y1 = to.y + 18;
+        const bend = COL.objX + COL.objW + 18 + (i % 3) * 8;
+        arrows.push({ kind: "attr", from: `o${inst.object}.${r.label}`, to: ref.id, d: `M${x0},${y0} C${bend},${y0} ${bend},${y1} ${COL.objX + COL.objW},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
+      }
     });
   }
   for (const o of objects) {
@@ -318,30 +314,7 @@ export function buildMemory(state: TraceState): MemoryModel {
   }
 
   const bottom = Math.max(y, ...objects.map((o) => o.y + o.height), ...instances.map((o) => o.y + o.height), ...storages.map((s) => s.y + s.height));
-  return { frames, names, objects, instances, storages, arrows, width: COL.storeX + COL.storeW + 8, height: bottom + 8 };
-}
-
-/** the box of a Python object: its class, then one row per attribute */
-function instanceBox(state: TraceState, id: number, top: number): MemInstance {
-  const o = state.objects.get(id)!;
-  const room = Math.floor((COL.objW - 24) / 6.5);
-  const rows = o.attrs.map((a) => {
-    const v = a.value;
-    if (v.type === "tensor" || v.type === "object") return { label: a.name, value: "", ref: { kind: v.type, id: v.id } };
-    const text = v.repr;
-    const left = Math.max(3, room - a.name.length);
-    return { label: a.name, value: fitText(text, left), ref: null };
-  });
-  return {
-    object: id,
-    x: COL.objX,
-    y: top,
-    height: OBJ_HEAD + Math.max(1, rows.length) * OBJ_ROW + 6,
-    heading: fitText(o.cls.split(".").pop() ?? o.cls, Math.floor((COL.objW - 16) / 7)),
-    rows,
-    fresh: o.bornAt === state.step,
-    changed: o.changedAt === state.step,
-  };
+  return { frames, names, objects, instances, storages, arrows, undrawnObjects, width: COL.storeX + COL.storeW + 8, height: bottom + 8 };
 }
 
 /** The optimizer's state as rows of the memory view: a parameter no name shows yet (a module's
@@ -399,6 +372,7 @@ export function createMemoryBuilder(): (state: TraceState) => MemoryModel {
       instances: keepEach(m.instances, last?.instances, (o) => o.object),
       storages: keepEach(m.storages, last?.storages, (s) => s.id),
       arrows: keepEach(m.arrows, last?.arrows, (a) => `${a.kind}|${a.from}|${a.to}`),
+      undrawnObjects: m.undrawnObjects,
       width: m.width,
       height: m.height,
     };

@@ -54,3 +54,65 @@ describe("narrating objects", () => {
     expect(order).toEqual(["object/created:1", "object/created:2", "object/attr:1"]);
   });
 });
+
+describe("narrating nn.Modules", () => {
+  const events = (src: string): TraceEvent[] => {
+    const out: TraceEvent[] = [];
+    runPython(src, { sink: (e) => out.push(e), onStdout: () => {}, onStderr: (t) => { throw new Error(t); } });
+    return out;
+  };
+  const objectEvents = (ev: TraceEvent[]) =>
+    ev.flatMap((e) =>
+      e.kind === "object/created" ? [`created ${e.object} ${e.cls} [${e.attrs.map((a) => a.name).join(" ")}]`] : e.kind === "object/attr" ? [`attr ${e.object}.${e.name} ${e.value === null ? "deleted" : e.value.type}`] : [],
+    );
+
+  it("a module's parameters, buffers and submodules are its attributes; Module's bookkeeping is not narrated", () => {
+    const ev = events(
+      [
+        "import torch",
+        "import torch.nn as nn",
+        "class Net(nn.Module):",
+        "    def __init__(self):",
+        "        super().__init__()",
+        "        self.fc = nn.Linear(2, 1)",
+        "        self.register_buffer('steps', torch.zeros(1))",
+        "        self.scale = nn.Parameter(torch.ones(1))",
+        "        self.label = 'net'",
+        "net = Net()",
+        "del net.fc",
+        "net.fc = nn.BatchNorm1d(2)",
+      ].join("\n"),
+    );
+    expect(objectEvents(ev)).toEqual([
+      "created 1 Net []",
+      "created 2 Linear [weight bias in_features out_features]",
+      "attr 1.fc object",
+      "attr 1.steps tensor",
+      "attr 1.scale tensor",
+      "attr 1.label value",
+      "attr 1.fc deleted",
+      "created 3 BatchNorm1d [weight bias running_mean running_var num_batches_tracked num_features eps momentum affine track_running_stats]",
+      "attr 1.fc object",
+    ]);
+  });
+
+  it("library classes that are not modules (optimizers, OrderedDict) are values; containers of objects name them", () => {
+    const ev = events(
+      [
+        "import torch",
+        "from collections import OrderedDict",
+        "class P:",
+        "    pass",
+        "w = torch.zeros(1, requires_grad=True)",
+        "opt = torch.optim.SGD([w], lr=0.1)",
+        "d = OrderedDict(a=1)",
+        "ps = [P(), 3, P()]",
+      ].join("\n"),
+    );
+    const bound = (name: string) => ev.find((e) => e.kind === "binding/set" && e.name === name) as Extract<TraceEvent, { kind: "binding/set" }>;
+    expect(bound("opt").value).toMatchObject({ type: "value", pyType: "SGD" });
+    expect(bound("d").value).toMatchObject({ type: "value", pyType: "OrderedDict" });
+    expect(bound("ps").value).toMatchObject({ type: "value", pyType: "list", objects: [1, 2] });
+    expect(objectEvents(ev)).toEqual(["created 1 P []", "created 2 P []"]);
+  });
+});

@@ -172,3 +172,31 @@ describe("fold: other event kinds", () => {
     expect(s.tensors.get(2)!.version).toBe(1);
   });
 });
+
+describe("fold: Python objects", () => {
+  const events: TraceEvent[] = [
+    { kind: "object/created", object: 1, cls: "Value", attrs: [{ name: "data", value: { type: "value", repr: "2.0", pyType: "float" } }] },
+    { kind: "object/created", object: 2, cls: "Value", attrs: [] },
+    { kind: "object/attr", object: 2, name: "_prev", value: { type: "value", repr: "{...}", pyType: "set", objects: [1] } },
+    { kind: "object/attr", object: 1, name: "grad", value: { type: "value", repr: "0.0", pyType: "float" } },
+    { kind: "object/attr", object: 1, name: "data", value: { type: "value", repr: "3.0", pyType: "float" } },
+    { kind: "object/attr", object: 1, name: "data", value: null },
+    { kind: "object/attr", object: 9, name: "x", value: { type: "value", repr: "1", pyType: "int" } },
+  ];
+  const attrs = (s: TraceState, id: number) => s.objects.get(id)!.attrs.map((a) => [a.name, a.value && "repr" in a.value ? a.value.repr : a.value]);
+
+  it("keeps each object's attributes in the order first set, replaced in place, removed when deleted", () => {
+    expect(attrs(foldAll(events, 3), 1)).toEqual([["data", "2.0"], ["grad", "0.0"]]);
+    expect(attrs(foldAll(events, 4), 1)).toEqual([["data", "3.0"], ["grad", "0.0"]]);
+    expect(attrs(foldAll(events, 5), 1)).toEqual([["grad", "0.0"]]);
+    expect(foldAll(events, 2).objects.get(2)!.attrs[0].value).toEqual({ type: "value", repr: "{...}", pyType: "set", objects: [1] });
+  });
+
+  it("stamps birth and last change with their steps, leaves earlier states untouched, ignores unknown objects", () => {
+    const early = foldAll(events, 3);
+    const late = foldAll(events);
+    expect(late.objects.get(1)).toMatchObject({ bornAt: 0, changedAt: 5 });
+    expect(early.objects.get(1)).toMatchObject({ bornAt: 0, changedAt: 3 });
+    expect(late.objects.has(9)).toBe(false);
+  });
+});

@@ -77,3 +77,39 @@ describe("wrapCaption", () => {
     { text: "averyveryverylongword x", chars: 5, rows: ["averyveryverylongword", "x"] },
   ])("$text in $chars", ({ text, chars, rows }) => expect(wrapCaption(text, chars)).toEqual(rows));
 });
+
+describe("stepCaption: objects and modules", () => {
+  const { events, at } = captions(
+    [
+      "import torch",
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(1, 1)",
+      "        self.register_buffer('count', torch.zeros(1))",
+      "        self.name = 'net'",
+      "        self.scale = nn.Parameter(torch.ones(1))",
+      "class P:",
+      "    def __init__(self, x):",
+      "        self.x = x",
+      "net = Net()",
+      "p = P(3)",
+      "del p.x",
+    ].join("\n"),
+  );
+  const at1 = (pred: (e: TraceEvent) => boolean) => at(events.findIndex(pred));
+  it.each([
+    { what: "a module appears", pred: (e: TraceEvent) => e.kind === "object/created" && e.cls === "Linear", expected: /^A Linear module with weight, bias, in_features, out_features appears in memory: an nn\.Module/ },
+    { what: "a program's object appears", pred: (e: TraceEvent) => e.kind === "object/created" && e.cls === "P", expected: /^A P object appears in memory: an instance of a class of the program\.$/ },
+    { what: "a submodule is registered", pred: (e: TraceEvent) => e.kind === "object/attr" && e.name === "fc", expected: /^\.fc of the Net module is a Linear module: nn\.Module\.__setattr__ registers it in _modules/ },
+    { what: "a buffer", pred: (e: TraceEvent) => e.kind === "object/attr" && e.name === "count", expected: /^\.count of the Net module is the buffer the tensor 0\.: kept in _buffers/ },
+    { what: "a parameter", pred: (e: TraceEvent) => e.kind === "object/attr" && e.name === "scale", expected: /^\.scale of the Net module is the parameter 1\.: nn\.Module\.__setattr__ registers it in _parameters, so parameters\(\) \(and an optimizer\) see it\.$/ },
+    { what: "a plain attribute of a module", pred: (e: TraceEvent) => e.kind === "object/attr" && e.name === "name", expected: /^\.name of the Net module is set to 'net'\.$/ },
+    { what: "an object's attribute", pred: (e: TraceEvent) => e.kind === "object/attr" && e.name === "x" && e.value !== null, expected: /^\.x of the P object is set to 3\.$/ },
+    { what: "an attribute deleted", pred: (e: TraceEvent) => e.kind === "object/attr" && e.value === null, expected: /^del \.x: the attribute is removed from the P object\.$/ },
+    { what: "a name bound to an object", pred: (e: TraceEvent) => e.kind === "binding/set" && e.name === "net", expected: /^net now refers to a Net object\.$/ },
+  ])("$what", ({ pred, expected }) => {
+    expect(at1(pred)).toMatch(expected);
+  });
+});

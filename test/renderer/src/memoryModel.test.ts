@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TraceCursor } from "../../../engine/trace/cursor.ts";
 import { buildMemory, storageCells, COL } from "../../../renderer/src/memory/memoryModel.ts";
+import { MAX_INSTANCES } from "../../../renderer/src/memory/instances.ts";
 import { aliasPitfallTrace } from "../../engine/trace/engineScript.ts";
 import type { TraceEvent } from "../../../engine/events.ts";
 import { runPython } from "../../../engine/python/run.ts";
@@ -121,14 +122,14 @@ describe("buildMemory draws instances of the program's classes", () => {
     const headBox = m.instances.find((o) => o.object === head.objects[0])!;
     expect(headBox.heading).toBe("Node");
     expect(headBox.rows).toEqual([
-      { label: "v", value: "1", ref: null },
-      { label: "nxt", value: "", ref: { kind: "object", id: m.names.find((n) => n.name === "tail")!.objects[0] } },
+      { label: "v", value: "1", refs: [] },
+      { label: "nxt", value: "", refs: [{ kind: "object", id: m.names.find((n) => n.name === "tail")!.objects[0] }] },
     ]);
     expect(m.arrows.filter((a) => a.kind === "attr" && a.from === `o${headBox.object}.nxt`)).toHaveLength(1);
     const layer = m.instances.find((o) => o.object === m.names.find((n) => n.name === "layer")!.objects[0])!;
     const w = layer.rows.find((r) => r.label === "w")!;
-    expect(w.ref?.kind).toBe("tensor");
-    expect(m.objects.some((o) => o.tensor === w.ref!.id)).toBe(true);
+    expect(w.refs.map((r) => r.kind)).toEqual(["tensor"]);
+    expect(m.objects.some((o) => o.tensor === w.refs[0].id)).toBe(true);
   });
 
   it("attribute changes show at their step, deletions remove the row", () => {
@@ -143,5 +144,104 @@ describe("buildMemory draws instances of the program's classes", () => {
     const m = buildMemory(at.at(trace.length - 1));
     const boxes = [...m.instances, ...m.objects].sort((a, b) => a.y - b.y);
     for (let i = 1; i < boxes.length; i++) expect(boxes[i].y).toBeGreaterThanOrEqual(boxes[i - 1].y + boxes[i - 1].height);
+  });
+});
+
+/** the memory view after the whole of `source` ran */
+function memoryAfter(source: string) {
+  const trace: TraceEvent[] = [];
+  runPython(source, { sink: (e) => trace.push(e), onStdout: () => {}, onStderr: () => {} });
+  return buildMemory(new TraceCursor(trace).at(trace.length - 1));
+}
+
+describe("buildMemory: nn.Modules where their parameters live", () => {
+  const m = memoryAfter(
+    [
+      "import torch",
+      "import torch.nn as nn",
+      "class MLP(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc1 = nn.Linear(2, 3)",
+      "        self.act = nn.Tanh()",
+      "        self.fc2 = nn.Linear(3, 1)",
+      "model = MLP()",
+      "seq = nn.Sequential(nn.Linear(2, 2), nn.ReLU())",
+    ].join("\n"),
+  );
+  const box = (id: number) => m.instances.find((o) => o.object === id)!;
+  const rowRef = (o: { rows: { label: string; refs: { kind: string; id: number }[] }[] }, label: string) => o.rows.find((r) => r.label === label)!.refs[0];
+
+  it("model -> fc1 -> weight: submodules and parameters are the module's rows, its bookkeeping is not", () => {
+    const model = box(m.names.find((n) => n.name === "model")!.objects[0]);
+    expect(model.heading).toBe("MLP");
+    expect(model.rows.map((r) => r.label)).toEqual(["fc1", "act", "fc2"]);
+    const fc1 = box(rowRef(model, "fc1").id);
+    expect(fc1.heading).toBe("Linear");
+    expect(fc1.rows.map((r) => [r.label, r.value])).toEqual([
+      ["weight", ""],
+      ["bias", ""],
+      ["in_features", "2"],
+      ["out_features", "3"],
+    ]);
+    const weight = rowRef(fc1, "weight");
+    expect(weight.kind).toBe("tensor");
+    const tensor = m.objects.find((o) => o.tensor === weight.id)!;
+    expect(tensor.rows.find((r) => r.label === "shape")!.value).toBe("[3, 2]");
+    expect(m.arrows.some((a) => a.kind === "attr" && a.from === `o${fc1.object}.weight` && a.to === weight.id)).toBe(true);
+  });
+
+  it("a Sequential's children are its rows 0, 1", () => {
+    const seq = box(m.names.find((n) => n.name === "seq")!.objects[0]);
+    expect(seq.rows.map((r) => r.label)).toEqual(["0", "1"]);
+    expect(box(rowRef(seq, "1").id).heading).toBe("ReLU");
+  });
+});
+
+describe("buildMemory: micrograd-style Values", () => {
+  const source = [
+    "class Value:",
+    "    def __init__(self, data, _children=(), _op=''):",
+    "        self.data = data",
+    "        self.grad = 0.0",
+    "        self._backward = lambda: None",
+    "        self._prev = set(_children)",
+    "        self._op = _op",
+    "    def __add__(self, other):",
+    "        out = Value(self.data + other.data, (self, other), '+')",
+    "        def _backward():",
+    "            self.grad += out.grad",
+    "            other.grad += out.grad",
+    "        out._backward = _backward",
+    "        return out",
+  ];
+
+  it("data, grad and _prev are rows; _prev points at the two Values it was made from", () => {
+    const m = memoryAfter([...source, "a = Value(2.0)", "b = Value(-3.0)", "c = a + b", "c.grad = 1.0", "c._backward()"].join("\n"));
+    const id = (name: string) => m.names.find((n) => n.name === name && n.scope === "<module>")!.objects[0];
+    const c = m.instances.find((o) => o.object === id("c"))!;
+    expect(c.rows.map((r) => [r.label, r.value])).toEqual([
+      ["data", "-1.0"],
+      ["grad", "1.0"],
+      ["_backward", "fn _backward"],
+      ["_prev", "set of 2"],
+      ["_op", "'+'"],
+    ]);
+    expect(new Set(c.rows.find((r) => r.label === "_prev")!.refs.map((r) => r.id))).toEqual(new Set([id("a"), id("b")]));
+    expect(m.arrows.filter((a) => a.kind === "attr" && a.from === `o${c.object}._prev`).map((a) => a.to).sort()).toEqual([id("a"), id("b")].sort());
+    expect(m.instances.find((o) => o.object === id("a"))!.rows.find((r) => r.label === "grad")!.value).toBe("1.0");
+  });
+
+  it("a long chain of Values: at most MAX_INSTANCES boxes, rows to the rest say so", () => {
+    const m = memoryAfter([...source, "x = Value(0.0)", "for i in range(200):", "    x = x + Value(1.0)", "y = Value(5.0)"].join("\n"));
+    expect(m.instances.length).toBeLessThanOrEqual(MAX_INSTANCES);
+    expect(m.undrawnObjects).toBeGreaterThan(0);
+    expect(m.instances.some((o) => o.rows.some((r) => /^set of 2 \([01] drawn\)$/.test(r.value)))).toBe(true);
+    // every object a name points at has its box, however many the attributes reach first
+    for (const n of m.names) for (const id of n.objects) expect(m.instances.some((o) => o.object === id)).toBe(true);
+    expect(m.names.find((n) => n.name === "y")!.objects).toHaveLength(1);
+    // no arrow points at a box that is not drawn
+    const drawn = new Set([...m.instances.map((o) => o.object), ...m.objects.map((o) => o.tensor)]);
+    for (const a of m.arrows.filter((x) => x.kind === "attr")) expect(drawn.has(a.to)).toBe(true);
   });
 });

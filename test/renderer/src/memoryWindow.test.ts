@@ -16,6 +16,7 @@ function tall(n: number): MemoryModel {
       // a grad arrow from the first object to the last spans the whole drawing
       ...(i === 0 ? [{ kind: "grad" as const, d: "", from: "t0", to: n - 1, top: y, bottom: 40 + 100 * (n - 1) }] : []),
     ]),
+    undrawnObjects: 0,
     width: 600,
     height: 100 * n + 40,
   };
