@@ -112,7 +112,7 @@ function graphPart(components: ExportComponents, cursor: TraceSteps, step: numbe
 function memoryPart(components: ExportComponents, cursor: TraceSteps, step: number, theme: ExportTheme): Part | null {
   const model = buildMemory(cursor.at(step));
   if (model.names.length === 0) return null;
-  const { markup, css } = rendered(render(components.MemoryView, { props: { model } }), theme);
+  const { markup, css } = rendered(render(components.MemoryView, { props: { model, whole: true } }), theme);
   // the view wraps its drawing in a scrolling <div>: the file takes the <svg> inside it
   const start = markup.indexOf("<svg");
   const end = markup.lastIndexOf("</svg>");

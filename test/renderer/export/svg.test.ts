@@ -4,6 +4,8 @@ import type { ExportComponents } from "../../../renderer/export/components.ts";
 import { loadExportComponents } from "../../../renderer/export/node-components.ts";
 import { stepSvg } from "../../../renderer/export/svg.ts";
 import { buildGraph } from "../../../renderer/src/graph/graphModel.ts";
+import { buildMemory } from "../../../renderer/src/memory/memoryModel.ts";
+import { WINDOW_FROM_PX } from "../../../renderer/src/memory/memoryWindow.ts";
 import { PROBLEMS, caseSource, drawnTexts, executableParts, rootOf, stepOf, traceOf } from "./helpers.ts";
 
 let components: ExportComponents;
@@ -109,6 +111,23 @@ describe("step SVG of the notebook's problems", () => {
     const empty = drawnTexts(stepSvg(components, cursor, -1));
     expect(empty[0]).toBe(`step 0 / ${cursor.length} · before the first statement`);
     expect(empty[1]).toMatch(/^No autograd graph yet/);
+  });
+
+  it("a memory drawing taller than the screen is exported whole (the app draws only what is near the screen)", () => {
+    const source = [
+      "class Node:",
+      "    def __init__(self, v, nxt=None):",
+      "        self.v = v",
+      "        self.nxt = nxt",
+      ...Array.from({ length: 50 }, (_, i) => `n${i} = Node(${i})`),
+    ].join("\n");
+    const cursor = traceOf(source);
+    const model = buildMemory(cursor.at(cursor.length - 1));
+    expect(model.height).toBeGreaterThan(WINDOW_FROM_PX);
+    const texts = drawnTexts(stepSvg(components, cursor, cursor.length - 1, { view: "memory" }));
+    // the class bound to the name Node, and its 50 objects
+    expect(texts.filter((t) => t === "Node")).toHaveLength(51);
+    expect(texts).toContain("n49");
   });
 
   it("the same step gives the same bytes every time", () => {
