@@ -14,6 +14,7 @@ import { evalExpr } from "./expressions.ts";
 import type { CodeUnit } from "./function.ts";
 import { host } from "./host.ts";
 import { importFrom, importModule } from "./imports.ts";
+import { libraryOnlyName } from "./library.ts";
 import { budget, iterate, truthy } from "./ops.ts";
 import type { LineMap, Module } from "./parse.ts";
 import { PyGenerator } from "./generators.ts";
@@ -457,6 +458,10 @@ export class Interpreter {
     if (g !== undefined) return g;
     const b = this.builtins.get(name);
     if (b !== undefined) return b;
+    if (frame.code.library) {
+      const hidden = libraryOnlyName(frame.globals, name);
+      if (hidden !== undefined) return hidden;
+    }
     const err = pyErr("NameError", `name '${name}' is not defined`);
     err.exc.nameTarget = {
       name,

@@ -71,7 +71,7 @@ function runModuleSource(ip: Interpreter, src: LibrarySource, mod: Module): PyMo
     ["__name__", src.name],
     ["__file__", src.filename],
   ]);
-  globals.set("_gradlens_exec", execBuiltin(ip, globals));
+  hiddenExec.set(globals, execBuiltin(ip, globals));
   const module = new PyModule(src.name, globals);
   const notYet = src.notYet;
   if (notYet)
@@ -94,6 +94,15 @@ function runModuleSource(ip: Interpreter, src: LibrarySource, mod: Module): PyMo
   return module;
 }
 
+/** each library module's `_gradlens_exec`, by its globals: found by name in library code only, so
+ *  it is in no module's dir() or vars() (CPython's modules have no such name) */
+const hiddenExec = new WeakMap<Map<string, PyValue>, PyBuiltin>();
+
+/** a name library code sees that is in neither its globals nor builtins (`_gradlens_exec`) */
+export function libraryOnlyName(globals: Map<string, PyValue>, name: string): PyValue | undefined {
+  return name === "_gradlens_exec" ? hiddenExec.get(globals) : undefined;
+}
+
 /** `_gradlens_exec(source, names)` for library code that, like CPython's dataclasses, writes
  *  functions as source text: runs it in a namespace of the module's globals plus `names` (a dict)
  *  and returns that namespace. Its frames show as File "<string>", as exec's do. */
@@ -103,6 +112,7 @@ function execBuiltin(ip: Interpreter, globals: Map<string, PyValue>): PyBuiltin 
     if (typeof source !== "string" || !(names instanceof PyDict)) throw pyErr("TypeError", "_gradlens_exec(source: str, names: dict)");
     const mod = parsedSource({ name: "<string>", filename: "<string>", source }, execParsed, source);
     const ns = new Map(globals);
+    hiddenExec.set(ns, hiddenExec.get(globals)!);
     for (const [k, v] of names.table.entries()) if (typeof k === "string") ns.set(k, v);
     const code: CodeUnit = { filename: "<string>", lines: mod.lines, library: true };
     const frame = new Frame("<module>", null, new Set(), new Set(), null, ns, code, "module");
