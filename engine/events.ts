@@ -137,6 +137,8 @@ export type TraceEvent =
       value: BindingValue | null;
       /** a module's entry: the dict Module.__setattr__ keeps it in */
       member?: "_parameters" | "_buffers" | "_modules";
+      /** the same list, dict or set, changed in place (append, d[k] = v...) */
+      inPlace?: true;
     }
   | { kind: "binding/deleted"; name: string; scope: string; span?: Span }
   | {

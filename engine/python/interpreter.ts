@@ -135,6 +135,8 @@ export class Interpreter {
     try {
       const c = this.execBlock(module.body, this.moduleFrame);
       if (c !== undefined) throw pyErr("SyntaxError", "'return' outside function");
+      // what the last statement appended to an object's list
+      this.narrator?.statement();
     } finally {
       this.frames.pop();
     }
@@ -153,6 +155,7 @@ export class Interpreter {
 
   emitStatement(l: Loc, frame: Frame): void {
     if (!this.tracing || frame.code.library) return;
+    this.narrator?.statement();
     this.opts.onStatement?.(this.frames, this.handling);
     const text = this.opts.lines.source.slice(l.from, l.to);
     this.opts.sink!({ kind: "statement", span: this.span(l), text });

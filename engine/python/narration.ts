@@ -21,6 +21,19 @@ const MAX_ATTRS = 100;
 /** a list, tuple, set or dict of at most this many items points at the objects it holds */
 const MAX_REF_ITEMS = 16;
 
+/** containers held by attributes that are checked for changes at each statement (the most
+ *  recently set or changed ones: `self.layers = []` then `self.layers.append(...)`) */
+const MAX_WATCHED = 64;
+
+/** an attribute holding a list, dict or set, and what it looked like when last narrated */
+interface Watched {
+  owner: number;
+  name: string;
+  container: PyList | PyDict | PySet;
+  size: number;
+  last: PyValue | undefined;
+}
+
 /** the dicts whose entries are a Module's attributes as a learner reads them */
 const MEMBER_DICTS = new Set(["_parameters", "_buffers", "_modules"]);
 type Member = "_parameters" | "_buffers" | "_modules";
@@ -66,6 +79,8 @@ export class Narrator {
   /** a Module's _parameters/_buffers/_modules dict -> the module's id and the dict's name */
   private readonly memberOf = new WeakMap<PyDict, { id: number; member: Member }>();
   private next = 1;
+  /** least recently set or changed first */
+  private watched: Watched[] = [];
 
   constructor(
     private readonly sink: (e: TraceEvent) => void,
@@ -120,7 +135,9 @@ export class Narrator {
     const attrs: ObjectAttr[] = [];
     const module = isModuleClass(v.cls);
     const add = (k: PyValue, x: PyValue): void => {
-      if (typeof k === "string" && attrs.length < MAX_ATTRS) attrs.push({ name: k, value: this.describe(x) });
+      if (typeof k !== "string" || attrs.length >= MAX_ATTRS) return;
+      attrs.push({ name: k, value: this.describe(x) });
+      this.watch(id, k, x);
     };
     for (const [k, x] of v.dict!.table.entries()) {
       if (!module || typeof k !== "string") add(k, x);
@@ -156,8 +173,38 @@ export class Narrator {
     if (m !== undefined && typeof key === "string") this.emitAttr(m.id, key, value, m.member);
   }
 
-  private emitAttr(id: number, name: string, value: PyValue | undefined, member?: Member): void {
+  private emitAttr(id: number, name: string, value: PyValue | undefined, member?: Member, inPlace = false): void {
     const described = value === undefined ? null : this.describe(value);
-    this.sink(member ? { kind: "object/attr", object: id, name, value: described, member } : { kind: "object/attr", object: id, name, value: described });
+    this.watch(id, name, value);
+    const e: TraceEvent = { kind: "object/attr", object: id, name, value: described };
+    if (member) e.member = member;
+    if (inPlace) e.inPlace = true;
+    this.sink(e);
   }
+
+  /** an attribute now holds `value`: a list, dict or set is watched for changes (append...) */
+  private watch(owner: number, name: string, value: PyValue | undefined): void {
+    const at = this.watched.findIndex((w) => w.owner === owner && w.name === name);
+    if (at >= 0) this.watched.splice(at, 1);
+    if (!(value instanceof PyList || value instanceof PyDict || value instanceof PySet)) return;
+    this.watched.push({ owner, name, container: value, ...shapeOf(value) });
+    if (this.watched.length > MAX_WATCHED) this.watched.shift();
+  }
+
+  /** before each statement of the program: a watched container that changed since it was
+   *  narrated (its size, or a list's last item) is narrated again, as its attribute */
+  statement(): void {
+    for (let i = 0; i < this.watched.length; i++) {
+      const w = this.watched[i];
+      const now = shapeOf(w.container);
+      if (now.size === w.size && now.last === w.last) continue;
+      // emitAttr watches it anew (at the end: recently changed ones are kept longest)
+      this.emitAttr(w.owner, w.name, w.container, undefined, true);
+      i--;
+    }
+  }
+}
+
+function shapeOf(c: PyList | PyDict | PySet): { size: number; last: PyValue | undefined } {
+  return c instanceof PyList ? { size: c.items.length, last: c.items[c.items.length - 1] } : { size: c.table.size, last: undefined };
 }

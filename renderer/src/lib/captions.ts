@@ -166,6 +166,7 @@ function objectAttrCaption(e: Extract<TraceEvent, { kind: "object/attr" }>, s: T
     case "_buffers":
       return `.${e.name} of ${owner} is the buffer ${what}: kept in _buffers (saved in the state_dict, not trained).`;
   }
+  if (e.inPlace) return `.${e.name} of ${owner} changed in place (the same ${v.type === "value" ? v.pyType : "container"}): it holds ${what}.`;
   return `.${e.name} of ${owner} is set to ${what}.`;
 }
 

@@ -116,3 +116,33 @@ describe("narrating nn.Modules", () => {
     expect(objectEvents(ev)).toEqual(["created 1 P []", "created 2 P []"]);
   });
 });
+
+describe("narrating containers held by attributes", () => {
+  it("a list, dict or set an attribute holds is narrated again after the statement that changed it in place", () => {
+    const out: TraceEvent[] = [];
+    const src = [
+      "class Layer:",
+      "    pass",
+      "class Net:",
+      "    def __init__(self):",
+      "        self.layers = []",
+      "        for i in range(2):",
+      "            self.layers.append(Layer())",
+      "        self.seen = set()",
+      "net = Net()",
+      "net.seen.add(3)",
+      "net.layers.pop()",
+      "net.layers[0] = net.layers[0]",
+    ].join("\n");
+    runPython(src, { sink: (e) => out.push(e), onStdout: () => {}, onStderr: () => {} });
+    const layers = out.flatMap((e) => (e.kind === "object/attr" && e.object === 1 ? [`${e.name} ${e.value?.type === "value" ? `${e.value.repr.replace(/ at 0x\w+/g, "")} ${JSON.stringify(e.value.objects ?? [])}` : ""}${e.inPlace ? " (in place)" : ""}`] : []));
+    expect(layers).toEqual([
+      "layers [] []",
+      "layers [<__main__.Layer object>] [2] (in place)",
+      "layers [<__main__.Layer object>, <__main__.Layer object>] [2,3] (in place)",
+      "seen set() []",
+      "seen {3} [] (in place)",
+      "layers [<__main__.Layer object>] [2] (in place)",
+    ]);
+  });
+});

@@ -96,6 +96,9 @@ describe("stepCaption: objects and modules", () => {
       "net = Net()",
       "p = P(3)",
       "del p.x",
+      "p.items = []",
+      "p.items.append(1)",
+      "print(p.items)",
     ].join("\n"),
   );
   const at1 = (pred: (e: TraceEvent) => boolean) => at(events.findIndex(pred));
@@ -108,6 +111,7 @@ describe("stepCaption: objects and modules", () => {
     { what: "a plain attribute of a module", pred: (e: TraceEvent) => e.kind === "object/attr" && e.name === "name", expected: /^\.name of the Net module is set to 'net'\.$/ },
     { what: "an object's attribute", pred: (e: TraceEvent) => e.kind === "object/attr" && e.name === "x" && e.value !== null, expected: /^\.x of the P object is set to 3\.$/ },
     { what: "an attribute deleted", pred: (e: TraceEvent) => e.kind === "object/attr" && e.value === null, expected: /^del \.x: the attribute is removed from the P object\.$/ },
+    { what: "a list changed in place", pred: (e: TraceEvent) => e.kind === "object/attr" && e.inPlace === true, expected: /^\.items of the P object changed in place \(the same list\): it holds \[1\]\.$/ },
     { what: "a name bound to an object", pred: (e: TraceEvent) => e.kind === "binding/set" && e.name === "net", expected: /^net now refers to a Net object\.$/ },
   ])("$what", ({ pred, expected }) => {
     expect(at1(pred)).toMatch(expected);

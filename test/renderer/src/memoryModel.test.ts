@@ -245,3 +245,17 @@ describe("buildMemory: micrograd-style Values", () => {
     for (const a of m.arrows.filter((x) => x.kind === "attr")) expect(drawn.has(a.to)).toBe(true);
   });
 });
+
+describe("buildMemory: a list an object fills after setting it", () => {
+  it("self.layers = [] then append: the row points at every layer appended", () => {
+    const m = memoryAfter(
+      ["class Layer:", "    pass", "class Net:", "    def __init__(self):", "        self.layers = []", "        for i in range(3):", "            self.layers.append(Layer())", "net = Net()"].join("\n"),
+    );
+    const net = m.instances.find((o) => o.heading === "Net")!;
+    const row = net.rows.find((r) => r.label === "layers")!;
+    expect(row.value).toBe("list of 3");
+    expect(row.refs).toHaveLength(3);
+    expect(m.arrows.filter((a) => a.kind === "attr" && a.from === `o${net.object}.layers`)).toHaveLength(3);
+    expect(m.instances.filter((o) => o.heading === "Layer")).toHaveLength(3);
+  });
+});
