@@ -1,7 +1,7 @@
 // Where edge labels go so they do not cover each other: one shape label per source tensor, and
 // gradient pills slid along their edges until they clear the pills already placed.
 
-import type { Point } from "../../layout/types.ts";
+import type { NodePlacement, Point } from "../../layout/types.ts";
 import { pointAlong } from "./graphLayout.ts";
 import { monoWidth, TEXT_MAIN } from "./textScale.ts";
 
@@ -36,49 +36,72 @@ export interface PillRequest {
   height?: number;
 }
 
+/** Boxes indexed by grid cells of `cell` graph units, so a pill meets only its neighbours. */
+class BoxGrid {
+  private cells = new Map<string, Box[]>();
+  constructor(private cell = 120) {}
+  private keys(b: Box): string[] {
+    const keys: string[] = [];
+    for (let cx = Math.floor(b.x0 / this.cell); cx <= Math.floor(b.x1 / this.cell); cx++)
+      for (let cy = Math.floor(b.y0 / this.cell); cy <= Math.floor(b.y1 / this.cell); cy++) keys.push(`${cx},${cy}`);
+    return keys;
+  }
+  add(b: Box): void {
+    for (const k of this.keys(b)) {
+      const list = this.cells.get(k);
+      if (list) list.push(b);
+      else this.cells.set(k, [b]);
+    }
+  }
+  remove(b: Box): void {
+    for (const k of this.keys(b)) {
+      const list = this.cells.get(k);
+      const i = list ? list.indexOf(b) : -1;
+      if (i >= 0) list!.splice(i, 1);
+    }
+  }
+  /** the area of `b` covered by the boxes in the grid (overlaps counted once per box) */
+  covered(b: Box): number {
+    let hits = 0;
+    for (const k of this.keys(b))
+      for (const o of this.cells.get(k) ?? []) hits += Math.max(0, Math.min(o.x1, b.x1) - Math.max(o.x0, b.x0)) * Math.max(0, Math.min(o.y1, b.y1) - Math.max(o.y0, b.y0));
+    return hits;
+  }
+}
+
+/** The fraction along the pill's edge where it overlaps what is in `grid` least (by area), and the box it takes there. */
+function bestSpot(r: PillRequest, grid: BoxGrid): { t: number; box: Box } {
+  let best = CANDIDATES[0];
+  let bestHits = Infinity;
+  let bestBox: Box | null = null;
+  const h = r.height ?? GRAD_PILL_HEIGHT;
+  for (const t of CANDIDATES) {
+    const [x, y] = pointAlong(r.down, t);
+    const box = { x0: x - r.width / 2 - 2, y0: y - h / 2 - 1, x1: x + r.width / 2 + 2, y1: y + h / 2 + 1 };
+    const hits = grid.covered(box);
+    if (hits < bestHits) {
+      best = t;
+      bestHits = hits;
+      bestBox = box;
+    }
+    if (hits === 0) break;
+  }
+  return { t: best, box: bestBox! };
+}
+
 /**
  * For each pill, the fraction along its edge where it overlaps the pills placed before it least (by area)
  * (greedy, in the given order; a grid of cells keeps it linear for thousands of pills).
  */
 export function placePills(requests: readonly PillRequest[], obstacles: readonly Box[] = [], cell = 120): Map<string, number> {
   const out = new Map<string, number>();
-  const grid = new Map<string, Box[]>();
-  const cells = (x0: number, y0: number, x1: number, y1: number): string[] => {
-    const keys: string[] = [];
-    for (let cx = Math.floor(x0 / cell); cx <= Math.floor(x1 / cell); cx++)
-      for (let cy = Math.floor(y0 / cell); cy <= Math.floor(y1 / cell); cy++) keys.push(`${cx},${cy}`);
-    return keys;
-  };
-  const add = (box: Box): void => {
-    for (const k of cells(box.x0, box.y0, box.x1, box.y1)) {
-      const list = grid.get(k);
-      if (list) list.push(box);
-      else grid.set(k, [box]);
-    }
-  };
+  const grid = new BoxGrid(cell);
   // node boxes count too, so a pill does not cover a node's name
-  obstacles.forEach(add);
+  for (const o of obstacles) grid.add(o);
   for (const r of requests) {
-    let best = CANDIDATES[0];
-    let bestHits = Infinity;
-    let bestBox = null as { x0: number; y0: number; x1: number; y1: number } | null;
-    for (const t of CANDIDATES) {
-      const [x, y] = pointAlong(r.down, t);
-      const h = r.height ?? GRAD_PILL_HEIGHT;
-      const box = { x0: x - r.width / 2 - 2, y0: y - h / 2 - 1, x1: x + r.width / 2 + 2, y1: y + h / 2 + 1 };
-      let hits = 0;
-      for (const k of cells(box.x0, box.y0, box.x1, box.y1))
-        for (const o of grid.get(k) ?? [])
-          hits += Math.max(0, Math.min(o.x1, box.x1) - Math.max(o.x0, box.x0)) * Math.max(0, Math.min(o.y1, box.y1) - Math.max(o.y0, box.y0));
-      if (hits < bestHits) {
-        best = t;
-        bestHits = hits;
-        bestBox = box;
-      }
-      if (hits === 0) break;
-    }
-    out.set(r.key, best);
-    if (bestBox) add(bestBox);
+    const { t, box } = bestSpot(r, grid);
+    out.set(r.key, t);
+    grid.add(box);
   }
   return out;
 }
@@ -101,17 +124,114 @@ export function shapeLabelKeys(edges: readonly { e: { source: number; grad: stri
   return keys;
 }
 
-/** placePills that hands back last result when the same pills on the same routes come again (most steps). */
-export function createPillPlacer(): { place(requests: readonly PillRequest[], obstacles?: readonly Box[]): Map<string, number> } {
-  let sig = "";
-  let last = new Map<string, number>();
+/** Where each kept pill sits: the fraction along its edge (undefined for a pill not asked for). */
+export interface PillSpots {
+  get(key: string): number | undefined;
+  readonly size: number;
+}
+
+/** A pill as the placer is asked for it: its edge's route (from the input up to the consumer) and size. */
+export interface PillAsk {
+  key: string;
+  route: readonly Point[];
+  width: number;
+  height: number;
+}
+
+interface Kept {
+  t: number;
+  /** the call that last asked for it */
+  asked: number;
+  box: Box;
+  width: number;
+  height: number;
+  route: readonly Point[];
+}
+
+/**
+ * Pills kept from step to step: a step places only the pills that are new or changed (size, route)
+ * against those already placed, and frees the room of those gone, so its work is the step's own few
+ * pills rather than all of a backward's thousands. Pills already placed never move while stepping.
+ * The node boxes are obstacles (a pill does not cover a node's name), updated when the placement is
+ * a new one, for the nodes whose placement object changed (createPlacer keeps the unchanged ones).
+ * The first call gives placePills' result.
+ */
+export function createPillPlacer(): {
+  place(asks: readonly PillAsk[], placed: { positions: ReadonlyMap<number, NodePlacement> }): PillSpots;
+  /** pills placed and node boxes updated by the last call (what a step cost) */
+  readonly stats: { placed: number; nodes: number };
+} {
+  const stats = { placed: 0, nodes: 0 };
+  const grid = new BoxGrid();
+  let kept = new Map<string, Kept>();
+  const nodeBoxes = new Map<number, { p: NodePlacement; box: Box }>();
+  let synced: unknown = null;
+  let call = 0;
+  const spots = (): PillSpots => ({ get: (key) => kept.get(key)?.t, size: kept.size });
+  let last = spots();
+  const sameRoute = (a: readonly Point[], b: readonly Point[]): boolean =>
+    a === b || (a.length === b.length && a.every((p, i) => p[0] === b[i][0] && p[1] === b[i][1]));
+  /** the grid's node boxes brought to `nodes` (placement objects stay the same while a node does not move or resize) */
+  const syncNodes = (nodes: ReadonlyMap<number, NodePlacement>): void => {
+    for (const [id, p] of nodes) {
+      const old = nodeBoxes.get(id);
+      if (old?.p === p) continue;
+      if (old) grid.remove(old.box);
+      const box = { x0: p.x - p.width / 2, y0: p.y - p.height / 2, x1: p.x + p.width / 2, y1: p.y + p.height / 2 };
+      grid.add(box);
+      nodeBoxes.set(id, { p, box });
+      stats.nodes++;
+    }
+    if (nodeBoxes.size !== nodes.size)
+      for (const [id, old] of nodeBoxes)
+        if (!nodes.has(id)) {
+          grid.remove(old.box);
+          nodeBoxes.delete(id);
+          stats.nodes++;
+        }
+  };
   return {
-    place(requests, obstacles = []) {
-      const next = `${obstacles.length}|${requests.map((r) => `${r.key}:${r.width}x${r.height ?? ""}:${r.down[0]?.join(",")}:${r.down.at(-1)?.join(",")}`).join("|")}`;
-      if (next !== sig) {
-        sig = next;
-        last = placePills(requests, obstacles);
+    stats,
+    place(asks, placed) {
+      stats.placed = 0;
+      stats.nodes = 0;
+      if (asks.length === 0) {
+        // no pills (a forward step): their room is freed; the node boxes stay for the next backward
+        if (kept.size) {
+          for (const old of kept.values()) grid.remove(old.box);
+          kept = new Map();
+          last = spots();
+        }
+        return last;
       }
+      if (placed !== synced) {
+        synced = placed;
+        syncNodes(placed.positions);
+      }
+      let changed = false;
+      call++;
+      for (const a of asks) {
+        const old = kept.get(a.key);
+        if (old && old.width === a.width && old.height === a.height && sameRoute(old.route, a.route)) {
+          old.asked = call;
+          continue;
+        }
+        if (old) grid.remove(old.box);
+        const { t, box } = bestSpot({ key: a.key, down: a.route.slice().reverse(), width: a.width, height: a.height }, grid);
+        grid.add(box);
+        kept.set(a.key, { t, asked: call, box, width: a.width, height: a.height, route: a.route });
+        stats.placed++;
+        changed = true;
+      }
+      if (kept.size !== asks.length)
+        for (const [k, old] of kept)
+          if (old.asked !== call) {
+            grid.remove(old.box);
+            kept.delete(k);
+            changed = true;
+          }
+      // a new object when anything moved, so what reads it sees the change (O(1): it reads the kept pills)
+      if (changed) last = spots();
       return last;
     },
   };

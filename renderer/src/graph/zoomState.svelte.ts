@@ -1,7 +1,7 @@
 // The graph pane's zoom and pan (d3-zoom drives the transform, Svelte draws with it): fit to what a
 // step touches at a readable scale, keep a step's nodes in view while stepping, focus one node.
 
-import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from "d3";
+import { interpolate, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from "d3";
 import type { Bounds } from "../../layout/types.ts";
 import { MIN_PX, TEXT_MAIN } from "./textScale.ts";
 
@@ -38,6 +38,9 @@ export class ZoomState {
         [this.width, this.height],
       ])
       .scaleExtent([0.05, 4])
+      // straight, not d3's default smooth zoom (van Wijk), which zooms out mid-pan: stepping a big
+      // graph then left the readable scale for a few frames and back (the SVG/canvas switch each time)
+      .interpolate(interpolate)
       .on("zoom", (ev) => (this.transform = ev.transform));
     select(svg).call(z).on("dblclick.zoom", null);
     this.svg = svg;

@@ -5,6 +5,9 @@ import { bindingKey, type TraceState } from "../../../engine/trace/state.ts";
 import { TraceCursor } from "../../../engine/trace/cursor.ts";
 import { createGraphStore } from "../../../renderer/src/graph/graphStore.ts";
 import { mlpScript } from "../layout/mlp-script.ts";
+import { createPlacer, layoutOf } from "../../../renderer/src/graph/graphLayout.ts";
+import { createEdgeEntries } from "../../../renderer/src/graph/edgeEntries.ts";
+import { createPillPlacer, gradPillSize } from "../../../renderer/src/graph/labelPlacement.ts";
 
 // A step's work must not grow with the graph: the graph views a step remakes are bounded by what its
 // event is about (one op, one node run, one leaf accumulated; a free names every node it frees),
@@ -66,5 +69,63 @@ describe("per-step work does not grow with the graph", () => {
 
   it("views remade per step are bounded by the event's own size", () => {
     for (const r of results) expect(r.worstRatio, JSON.stringify(r)).toBeLessThanOrEqual(3);
+  });
+});
+
+// The gradient pills a step places (GraphScene's createPillPlacer) are the step's own new or changed
+// pills, not every pill of the backward so far: bounded by the event's size on MLPs 10x apart. The walk
+// goes over the first and last 400 steps of the backward, forwards then back (the whole trace would
+// take minutes on the bigger MLP).
+describe("gradient pills placed per step do not grow with the graph", () => {
+  const results = [mlpScript(3, 4, 1), mlpScript(8, 24, 2)].map((src) => {
+    const events = trace(`${src}loss.backward()\n`);
+    const cursor = new TraceCursor(events);
+    const store = createGraphStore();
+    const final = store.update(cursor.at(events.length - 1));
+    const layout = layoutOf(final);
+    const placeOf = createPlacer();
+    const entriesOf = createEdgeEntries();
+    const pills = createPillPlacer();
+    const start = events.findIndex((e) => e.kind === "backward/started");
+    const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+    const first = range(start - 5, Math.min(events.length, start + 400));
+    const last = range(Math.max(start, events.length - 400), events.length);
+    let worst = 0;
+    let worstNodes = 0;
+    let most = 0;
+    let indexed = false;
+    for (const walk of [first, last]) {
+      // the walk starts from the forward's end (no pills): the first pills are placed as the backward reaches them
+      store.update(cursor.at(start - 6));
+      placeOf(store.update(cursor.at(start - 6)), layout);
+      for (const [i, k] of [...walk, ...walk.slice().reverse()].entries()) {
+        const model = store.update(cursor.at(k));
+        const placed = placeOf(model, layout);
+        const asks = entriesOf(model.edges)
+          .filter(({ e }) => e.grad != null)
+          .map(({ e, key }) => ({ key, route: placed.routeOf(e.source, e.target), ...gradPillSize(e) }));
+        const t = pills.place(asks, placed);
+        expect(t.size).toBe(asks.length);
+        for (const a of asks) expect(t.get(a.key)).toBeTypeOf("number");
+        most = Math.max(most, asks.length);
+        // the walk's first position is a jump there (a seek places every pill so far), not a step
+        if (i > 0) worst = Math.max(worst, pills.stats.placed);
+        // the first step with pills indexes every node box once (per layout); after it, only changed boxes
+        if (indexed && i > 0) worstNodes = Math.max(worstNodes, pills.stats.nodes);
+        indexed ||= asks.length > 0;
+      }
+    }
+    return { nodes: final.nodes.length, most, worst, worstNodes };
+  });
+
+  it("the backward shows many pills", () => {
+    expect(results[1].most).toBeGreaterThan(10 * results[0].most);
+  });
+  it("a step places at most a node's few outgoing gradients and updates a few node boxes", () => {
+    // a node run sends one gradient per input (an add or mul: 2); a .grad stored resizes its leaf's box
+    for (const r of results) {
+      expect(r.worst, JSON.stringify(r)).toBeLessThanOrEqual(3);
+      expect(r.worstNodes, JSON.stringify(r)).toBeLessThanOrEqual(3);
+    }
   });
 });
