@@ -24,6 +24,10 @@ export const AFTER_RUN: readonly { value: AfterRun; label: string }[] = [
 /** Past this many events a run is not played on its own (at 1x it would take over 20 minutes). */
 export const PLAY_ON_RUN_LIMIT = 2000;
 const AFTER_RUN_KEY = "gradlens.afterRun";
+/** A run still going after this long shows its graph so far (once, when it has one), when the views will stand at
+ *  the run's end anyway: the learner sees the graph while the engine finishes, instead of an empty
+ *  pane for the whole run; the run's end then brings the final graph and its layout. */
+export const PREVIEW_AFTER_MS = 150;
 
 export interface RunOptions {
   /** a lesson cell's first line: when the run ends, the views stand just before the statement on
@@ -63,6 +67,10 @@ export class Session {
   private playTimer: ReturnType<typeof setTimeout> | null = null;
   private hardTimer: ReturnType<typeof setTimeout> | null = null;
   private lastShownAt = 0;
+  private startedAt = 0;
+  private previewed = false;
+  /** an op of this run has recorded a grad_fn node: there is a graph to show */
+  private graphSeen = false;
 
   private fromLine: number | undefined;
   private atStep: number | undefined;
@@ -92,13 +100,24 @@ export class Session {
     this.status = "running";
     this.message = "Running…";
     this.layoutKey++;
+    this.startedAt = performance.now();
+    this.previewed = false;
+    this.graphSeen = false;
     this.hardTimer = setTimeout(() => this.stop(`Stopped: the run took longer than ${HARD_LIMIT_MS / 1000} s.`), HARD_LIMIT_MS);
     this.runner.start(source, {
       onEvents: (events) => {
         this.cursor.append(events);
         // while it runs, only the count moves (drawing a growing graph on every batch would
-        // starve the page); the views show the end of the run when it is over
+        // starve the page); the views show the end of the run when it is over, and a long run
+        // its graph so far once (laid out here, while the worker goes on)
         const now = performance.now();
+        this.graphSeen ||= events.some((e) => e.kind === "op/applied" && e.node != null);
+        if (!this.previewed && this.graphSeen && now - this.startedAt >= PREVIEW_AFTER_MS && this.standsAtEnd()) {
+          this.previewed = true;
+          this.length = this.cursor.length;
+          this.step = this.length - 1;
+          this.layoutKey++;
+        }
         if (now - this.lastShownAt < 250) return;
         this.lastShownAt = now;
         this.message = `Running… ${this.cursor.length} events`;
@@ -113,6 +132,13 @@ export class Session {
         this.finish("stopped", budgetMessage(m.hit, m.events, m.bytes, m.ms));
       },
     });
+  }
+
+  /** Whether the views will stand at the run's last step when it ends (so showing the graph so far
+   *  while it runs moves nothing back): Run then "the end", or a run too long to play */
+  private standsAtEnd(): boolean {
+    if (this.fromLine != null || this.atStep != null) return false;
+    return this.afterRun === "end" || (this.afterRun === "play" && this.cursor.length > PLAY_ON_RUN_LIMIT);
   }
 
   /** Stops a running script at once; the events so far stay steppable. */
