@@ -1,6 +1,7 @@
 // Tensor and Storage: shape, strides and offset over a storage shared by views and aliases,
 // with a version counter per storage that in-place ops bump.
 import { allocate, type DType, type Storage32 } from "./dtype.ts";
+import { GATHER_MAX_STEP, gatherStrided } from "./ops/wasm/kernels.ts";
 import type { TensorInfo } from "./events.ts";
 import type { Runtime } from "./runtime.ts";
 import type { GradNode } from "./autograd/node.ts";
@@ -208,8 +209,23 @@ export class Tensor {
   }
 }
 
+/** one strided run copied out, a loop per storage kind so that each loop sees one array type
+ *  (one loop for every kind reads and writes elements polymorphically, at nearly twice the cost) */
+type StridedRun<A> = (out: A, o: number, data: A, p: number, step: number, m: number) => void;
+const runF32: StridedRun<Float32Array> = (out, o, data, p, step, m) => {
+  for (let j = 0; j < m; j++, p += step) out[o + j] = data[p]!;
+};
+const runF64: StridedRun<Float64Array> = (out, o, data, p, step, m) => {
+  for (let j = 0; j < m; j++, p += step) out[o + j] = data[p]!;
+};
+const runOther: StridedRun<Storage32> = (out, o, data, p, step, m) => {
+  for (let j = 0; j < m; j++, p += step) out[o + j] = data[p]!;
+};
+const stridedRun = (data: Storage32): StridedRun<Storage32> =>
+  (data instanceof Float32Array ? runF32 : data instanceof Float64Array ? runF64 : runOther) as StridedRun<Storage32>;
+
 /** out[i] = t's element at row-major position i: runs along the last dim, no call per element */
-function gather(t: Tensor, out: Storage32): void {
+export function gather(t: Tensor, out: Storage32): void {
   const nd = t.shape.length;
   const n = t.numel;
   const data = t.storage.data;
@@ -220,11 +236,15 @@ function gather(t: Tensor, out: Storage32): void {
   }
   const m = t.shape[nd - 1]!;
   const step = t.strides[nd - 1]!;
+  const run = stridedRun(data);
+  // long float runs with a small step are picked out in WebAssembly (gatherStrided)
+  const float = data instanceof Float32Array || data instanceof Float64Array;
+  const wasm = float && m >= 1024 && step > 1 && step <= GATHER_MAX_STEP;
   const idx = new Array<number>(nd).fill(0);
   let off = t.offset;
   for (let o = 0; o < n; o += m) {
     if (step === 1) out.set(data.subarray(off, off + m), o);
-    else for (let j = 0, p = off; j < m; j++, p += step) out[o + j] = data[p]!;
+    else if (!(wasm && gatherStrided(data as Float32Array, off, step, out.subarray(o, o + m) as Float32Array, m))) run(out, o, data, off, step, m);
     for (let d = nd - 2; d >= 0; d--) {
       idx[d]++;
       off += t.strides[d]!;

@@ -12,6 +12,7 @@ import { cascadeSum, outerColumnSum } from "./cascade_sum.ts";
 import { expand, unsqueeze, view, wrapDim } from "./views.ts";
 import { zerosOf } from "./gather_scatter.ts";
 import { scatter_ } from "./scatter_inplace.ts";
+import { readOnlyContiguous } from "./scratch.ts";
 
 function normDims(x: Tensor, dim: number | number[]): number[] {
   const dims = (Array.isArray(dim) ? dim : [dim]).map((d) => wrapDim(d, x.dim()));
@@ -91,7 +92,7 @@ function coalesced(shape: number[], dims: number[]): { shape: number[]; dims: nu
 
 /** x's elements in the order ATen's full reductions read them */
 const memoryData = (x: Tensor): ArrayLike<number> =>
-  memoryOrder(x) ? x.storage.data.subarray(x.offset, x.offset + x.numel) : x.contiguousData();
+  memoryOrder(x) ? x.storage.data.subarray(x.offset, x.offset + x.numel) : readOnlyContiguous(x);
 
 function reduceValues(vals: ArrayLike<number>, fullShape: number[], fullDims: number[], keepdim: boolean, fn: Reduce): { values: number[]; shape: number[] } {
   const outShape = keepdim

@@ -9,6 +9,7 @@ import { created } from "./create.ts";
 import { add, div, mul, mulScalar, neg, pow } from "./arith.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { applyKernel, hasKernel } from "./sleef/index.ts";
+import { readOnlyContiguous } from "./scratch.ts";
 import { fmaf } from "./sleef/float32.ts";
 import { fma } from "../random/fma.ts";
 
@@ -44,7 +45,7 @@ export function pointwise(
 function mathMap(x: Tensor, op: string): Tensor {
   const d = floatOf(x.dtype) as "float32" | "float64";
   const out = allocate(d, x.numel) as Float32Array | Float64Array;
-  const src = x.dtype === d ? x.contiguousData() : Float64Array.from(x.values(), fr(d));
+  const src = x.dtype === d ? readOnlyContiguous(x) : Float64Array.from(x.values(), fr(d));
   applyKernel(op, d, src, out, () => x.rt.checkDeadline());
   return fromStorage(x.rt, out, x.shape.slice(), d);
 }

@@ -121,8 +121,21 @@ function scalarKernel(f: Flavour, op: BinaryOp, left: boolean): FuncDef {
   return { name: `${op}_${f.name}_${left ? "sv" : "vs"}`, params: [I32, I32, I32, F64], results: [], locals: L.declared, code };
 }
 
-export function binaryKernels(): FuncDef[] {
-  return [FLAVOUR_F32, FLAVOUR_F64].flatMap((f) =>
-    BINARY_OPS.flatMap((op) => [rowsKernel(f, op), scalarKernel(f, op, false), scalarKernel(f, op, true)]),
+/** `gather_{f}(src, dst, n, step)`: dst[i] = the element at src + i·step bytes, for i < n */
+function gatherKernel(f: Flavour): FuncDef {
+  const L = new Locals([I32, I32, I32, I32]);
+  const [SRC, DST, N, STEP] = [0, 1, 2, 3];
+  const J = L.add(I32);
+  const code = whileLoop(
+    [GET, J, GET, N, I32_LT_U],
+    [...[GET, DST, GET, SRC, ...f.load, ...f.store], ...[GET, SRC, GET, STEP, I32_ADD, SET, SRC], ...add(DST, f.size), ...add(J, 1)],
   );
+  return { name: `gather_${f.name}`, params: [I32, I32, I32, I32], results: [], locals: L.declared, code };
+}
+
+export function binaryKernels(): FuncDef[] {
+  return [FLAVOUR_F32, FLAVOUR_F64].flatMap((f) => [
+    ...BINARY_OPS.flatMap((op) => [rowsKernel(f, op), scalarKernel(f, op, false), scalarKernel(f, op, true)]),
+    gatherKernel(f),
+  ]);
 }

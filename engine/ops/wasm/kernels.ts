@@ -126,6 +126,31 @@ export function binaryScalar(
   return true;
 }
 
+/** the largest step gatherStrided takes: it copies the whole span, step·n elements, into the module */
+export const GATHER_MAX_STEP = 8;
+
+/**
+ * out[i] = data[offset + i·step] for i < n (1 < step <= GATHER_MAX_STEP): each chunk's span copied
+ * into the module's memory at memcpy speed, picked out there, and copied back.
+ */
+export function gatherStrided(data: FloatArray, offset: number, step: number, out: FloatArray, n: number): boolean {
+  const w = elementwiseWasm();
+  if (!w) return false;
+  const h = heap(w, data);
+  const size = data.BYTES_PER_ELEMENT;
+  const kernel = w.fns[`gather_${flavour(data)}`]!;
+  // the span goes where the two operand buffers are (2·BUF bytes), the picked elements to OUT_AT
+  const per = Math.min(CHUNK, Math.floor((2 * BUF) / size / step));
+  for (let j = 0; j < n; j += per) {
+    const len = Math.min(per, n - j);
+    const start = offset + j * step;
+    h.set(data.subarray(start, start + (len - 1) * step + 1), A_AT / size);
+    kernel(A_AT, OUT_AT, len, step * size);
+    out.set(h.subarray(OUT_AT / size, OUT_AT / size + len), j);
+  }
+  return true;
+}
+
 /**
  * The partial sums of ATen's multi_row_sum over `rows` rows of 4 vectors (8 floats or 4 doubles
  * each) from a[ai]: per row k < 4 and lane l, level 0 after the final fold of levels 1..3 into it,
