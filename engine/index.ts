@@ -55,6 +55,8 @@ export * from "./ops/nn_losses.ts";
 export * from "./ops/nn_layers.ts";
 export * from "./ops/batch_norm.ts";
 export * from "./ops/einsum.ts";
+export * from "./ops/layer_norm.ts";
+export * from "./ops/activation.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

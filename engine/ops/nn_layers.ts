@@ -9,7 +9,7 @@ import { binaryMap, unaryMap } from "./kernel.ts";
 
 const rounding = (t: Tensor) => (t.dtype === "float32" ? Math.fround : (v: number) => v);
 
-function noDoubleBackward(name: string, ...ts: Tensor[]): void {
+export function noDoubleBackward(name: string, ...ts: Tensor[]): void {
   if (ts[0].rt.gradEnabled && ts.some((t) => t.requiresGrad)) throw runtimeError(`the second derivative of ${name} is not in the Gradlens engine yet`);
 }
 

@@ -13,6 +13,7 @@ import { bindSignature } from "../signature.ts";
 import { tensorMethods } from "../tensor_methods.ts";
 import { lossFunctions } from "../losses.ts";
 import { functionalLosses } from "./functional_losses.ts";
+import { functionalLayers } from "./functional_layers.ts";
 import { pyArgs } from "./args.ts";
 
 const tensorIn = (v: PyValue, fname: string, name = "input", pos = 1): Tensor => toTensorArg(v, fname, name, pos);
@@ -135,6 +136,7 @@ export function functionalModule(rt: Runtime): PyModule {
   });
   for (const [n, f] of lossFunctions()) attrs.set(n, f);
   for (const [n, f] of functionalLosses(rt)) attrs.set(n, f);
+  for (const [n, f] of functionalLayers(rt)) attrs.set(n, f);
   return withMissingPolicy(new PyModule("torch.nn.functional", attrs));
 }
 

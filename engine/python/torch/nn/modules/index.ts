@@ -10,21 +10,23 @@ import { membersSource } from "./members.ts";
 import { sparseSource } from "./sparse.ts";
 import { moduleSource } from "./module.ts";
 import { stateSource } from "./state.ts";
+import { normalizationSource } from "./normalization.ts";
 
 const packageSource = {
   name: "torch.nn.modules",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/__init__.py",
   source: String.raw`
-from torch.nn.modules import module, linear, container, activation, loss, flatten, dropout, sparse, batchnorm
+from torch.nn.modules import module, linear, container, activation, loss, flatten, dropout, sparse, batchnorm, normalization
 from torch.nn.modules.module import Module
 from torch.nn.modules.linear import Identity, Linear, Bilinear
 from torch.nn.modules.container import Sequential, ModuleList, ModuleDict, ParameterList
-from torch.nn.modules.activation import ReLU, LeakyReLU, Tanh, Sigmoid, GELU, Softmax, LogSoftmax
+from torch.nn.modules.activation import ReLU, LeakyReLU, Tanh, Sigmoid, GELU, Softplus, ELU, CELU, SELU, SiLU, Softmax, LogSoftmax
 from torch.nn.modules.loss import L1Loss, NLLLoss, MSELoss, BCELoss, BCEWithLogitsLoss, HuberLoss, SmoothL1Loss, CrossEntropyLoss
 from torch.nn.modules.flatten import Flatten, Unflatten
 from torch.nn.modules.dropout import Dropout
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.batchnorm import BatchNorm1d
+from torch.nn.modules.normalization import LayerNorm
 `,
 };
 
@@ -41,4 +43,5 @@ export const MODULES_SOURCES = [
   dropoutSource,
   sparseSource,
   batchnormSource,
+  normalizationSource,
 ];

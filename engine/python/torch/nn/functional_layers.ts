@@ -1,0 +1,71 @@
+// The layers of torch.nn.functional that ATen runs as one kernel each: layer_norm (through
+// torch.layer_norm's signature, so its argument errors are PyTorch's), gelu, softplus (ATen
+// signatures) and F's Python activations elu, selu, celu, silu.
+import * as T from "../../../index.ts";
+import type { Runtime } from "../../../runtime.ts";
+import type { Tensor } from "../../../tensor.ts";
+import { type CallArgs, PyBuiltin, PyList, PyTuple, type PyValue, pyErr } from "../../values.ts";
+import { runtimeError } from "../../../errors.ts";
+import { truthy } from "../../ops.ts";
+import { toScalar, toTensorArg } from "../convert.ts";
+import { pyArgs } from "./args.ts";
+import { bindSignature } from "../signature.ts";
+
+/** an int list argument given as one int or a tuple/list of ints */
+export const intList = (v: PyValue): number[] =>
+  v instanceof PyTuple || v instanceof PyList ? v.items.map((x) => Number(x as bigint)) : [Number(v as bigint)];
+
+export function functionalLayers(_rt: Runtime): Map<string, PyValue> {
+  const attrs = new Map<string, PyValue>();
+  const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
+  fn("layer_norm", (a) => {
+    const b = bindSignature("layer_norm", a, [
+      { name: "input", type: "Tensor" },
+      { name: "normalized_shape", type: "tuple of ints" },
+      { name: "weight", type: "Tensor", default: null },
+      { name: "bias", type: "Tensor", default: null },
+      { name: "eps", type: "float", default: 1e-5 },
+    ]);
+    // torch.layer_norm's SymInt[] takes a list or tuple only (a lone int is refused)
+    if (typeof b.normalized_shape === "bigint")
+      throw pyErr("TypeError", "layer_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not int");
+    return T.layerNorm(b.input as Tensor, intList(b.normalized_shape), b.weight as Tensor | null, b.bias as Tensor | null, Number(toScalar(b.eps, "eps")));
+  });
+  fn("gelu", (a) => {
+    const b = bindSignature("gelu", a, [
+      { name: "input", type: "Tensor" },
+      { name: "approximate", type: "str", default: "none", kwOnly: true },
+    ]);
+    const approx = b.approximate as string;
+    if (approx !== "none" && approx !== "tanh") throw runtimeError("approximate argument must be either none or tanh.");
+    return T.gelu(b.input as Tensor, approx);
+  });
+  fn("softplus", (a) => {
+    const b = bindSignature("softplus", a, [
+      { name: "input", type: "Tensor" },
+      { name: "beta", type: "Number", default: 1n },
+      { name: "threshold", type: "Number", default: 20n },
+    ]);
+    return T.softplus(b.input as Tensor, Number(toScalar(b.beta, "beta")), Number(toScalar(b.threshold, "threshold")));
+  });
+  // elu, selu, celu and silu are Python functions in F: (input, [alpha,] inplace=False)
+  const eluLike = (name: string, alphaDefault: number | null, run: (x: Tensor, alpha: number) => Tensor) =>
+    fn(name, (a) => {
+      const spec = [{ name: "input" }, ...(alphaDefault === null ? [] : [{ name: "alpha", default: alphaDefault }]), { name: "inplace", default: false }];
+      const b = pyArgs(name, a, spec);
+      if (truthy(b.inplace)) throw pyErr("NotImplementedError", `${name}(inplace=True) is not in Gradlens yet`);
+      const x = toTensorArg(b.input, name);
+      return run(x, alphaDefault === null ? 0 : Number(toScalar(b.alpha, "alpha")));
+    });
+  eluLike("elu", 1.0, (x, alpha) => T.elu(x, alpha));
+  eluLike("celu", 1.0, (x, alpha) => {
+    if (alpha === 0) throw runtimeError("ZeroDivisionError: alpha cannot be 0 for CELU");
+    return T.elu(x, alpha, 1, 1 / alpha, "CeluBackward0");
+  });
+  eluLike("selu", null, (x) => T.elu(x, SELU_ALPHA, SELU_SCALE));
+  eluLike("silu", null, (x) => T.silu(x));
+  return attrs;
+}
+
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
