@@ -57,6 +57,8 @@ export * from "./ops/batch_norm.ts";
 export * from "./ops/einsum.ts";
 export * from "./ops/layer_norm.ts";
 export * from "./ops/activation.ts";
+export * from "./ops/conv.ts";
+export * from "./ops/pool.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

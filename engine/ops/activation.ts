@@ -12,7 +12,6 @@ import { fma } from "../random/fma.ts";
 import { fromStorage, type Tensor } from "../tensor.ts";
 import { broadcastShapes } from "./kernel.ts";
 import { broadcastValues } from "./broadcast_read.ts";
-import { noDoubleBackward } from "./nn_layers.ts";
 import { erfFloat32, erfValue } from "./erf.ts";
 import { expf, log1pf, sleefTanhf } from "./sleef/float32.ts";
 import { exp as exp64 } from "./sleef/float64.ts";
@@ -94,10 +93,20 @@ function activation(x: Tensor, op: string, gradFn: string, out: Tensor, backward
     inputs: [x],
     save: { self: x },
     args,
-    backward: ([g], node) => {
-      const self = node.unpack("self");
-      noDoubleBackward(op, g!, self);
-      return [backward(g!, self)];
+    backward: ([g], node) => [backward(g!, node.unpack("self"))],
+  });
+}
+
+/** the backward kernel as an op of its own (GeluBackwardBackward0...), as under create_graph in
+ *  PyTorch; differentiating it once more is not here yet and says so */
+function backwardOp(name: string, gradFn: string, g: Tensor, self: Tensor, out: Tensor): Tensor {
+  return record(out, {
+    op: `${name}_backward`,
+    gradFn,
+    inputs: [g, self],
+    save: { grad_output: g, self },
+    backward: () => {
+      throw runtimeError(`the second derivative of ${name} is not in the Gradlens engine yet`);
     },
   });
 }
@@ -127,7 +136,7 @@ export function gelu(x: Tensor, approximate: "none" | "tanh"): Tensor {
   return activation(x, "gelu", "GeluBackward0", out, (g, self) => geluBackward(g, self, approximate));
 }
 
-export function geluBackward(g: Tensor, self: Tensor, approximate: "none" | "tanh"): Tensor {
+function geluBackwardValues(g: Tensor, self: Tensor, approximate: "none" | "tanh"): Tensor {
   const a = arithOf(self, "GeluBackwardKernelImpl");
   if (approximate === "tanh")
     return map2(g, self, a, (dy, x, k) => {
@@ -158,7 +167,7 @@ export function softplus(x: Tensor, beta: number, threshold: number): Tensor {
   return activation(x, "softplus", "SoftplusBackward0", out, (g, self) => softplusBackward(g, self, beta, threshold), { beta, threshold });
 }
 
-export function softplusBackward(g: Tensor, self: Tensor, beta: number, threshold: number): Tensor {
+function softplusBackwardValues(g: Tensor, self: Tensor, beta: number, threshold: number): Tensor {
   const a = arithOf(self, "softplus_backward_cpu");
   return map2(g, self, a, (dy, x, { r, exp }) => {
     const z = exp(r(x * r(beta)));
@@ -173,7 +182,7 @@ export function elu(x: Tensor, alpha: number, scale = 1, inputScale = 1, gradFn 
   return activation(x, "elu", gradFn, out, (g, self) => eluBackward(g, self, alpha, scale, inputScale), { alpha, scale, input_scale: inputScale });
 }
 
-export function eluBackward(g: Tensor, self: Tensor, alpha: number, scale: number, inputScale: number): Tensor {
+function eluBackwardValues(g: Tensor, self: Tensor, alpha: number, scale: number, inputScale: number): Tensor {
   const a = arithOf(self, "elu_backward_cpu");
   return map2(g, self, a, (dy, x, { r, exp }) => {
     const negipt = r(inputScale);
@@ -187,10 +196,18 @@ export function silu(x: Tensor): Tensor {
   return activation(x, "silu", "SiluBackward0", out, (g, self) => siluBackward(g, self));
 }
 
-export function siluBackward(g: Tensor, self: Tensor): Tensor {
+function siluBackwardValues(g: Tensor, self: Tensor): Tensor {
   const a = arithOf(self, "silu_backward_cpu");
   return map2(g, self, a, (dy, x, k) => {
     const sig = k.r(1 / k.r(1 + k.exp(-x)));
     return k.r(k.r(dy * sig) * k.fma(x, k.r(1 - sig), 1));
   });
 }
+
+export const geluBackward = (g: Tensor, self: Tensor, approximate: "none" | "tanh"): Tensor => backwardOp("gelu", "GeluBackwardBackward0", g, self, geluBackwardValues(g, self, approximate));
+
+export const softplusBackward = (g: Tensor, self: Tensor, beta: number, threshold: number): Tensor => backwardOp("softplus", "SoftplusBackwardBackward0", g, self, softplusBackwardValues(g, self, beta, threshold));
+
+export const eluBackward = (g: Tensor, self: Tensor, alpha: number, scale: number, inputScale: number): Tensor => backwardOp("elu", "EluBackwardBackward0", g, self, eluBackwardValues(g, self, alpha, scale, inputScale));
+
+export const siluBackward = (g: Tensor, self: Tensor): Tensor => backwardOp("silu", "SiluBackwardBackward0", g, self, siluBackwardValues(g, self));

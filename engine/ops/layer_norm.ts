@@ -99,11 +99,8 @@ export function layerNorm(input: Tensor, normalized: number[], weight: Tensor | 
         const c = fused(-b, mean, -r(r(db * a) * scale));
         for (let j = 0; j < N; j++) dx[o + j] = r(fused(b, xv[o + j], r(r(a * dy[o + j]) * gam[j])) + c);
       }
-      return [
-        fromValues(rt, dx, xs.shape.slice(), xs.dtype),
-        weight ? fromValues(rt, dgamma, normalized.slice(), xs.dtype) : null,
-        bias ? fromValues(rt, dbeta, normalized.slice(), xs.dtype) : null,
-      ];
+      const made = (v: number[], shape: number[]) => created(fromValues(rt, v, shape, xs.dtype), "native_layer_norm_backward");
+      return [made(dx, xs.shape.slice()), weight ? made(dgamma, normalized.slice()) : null, bias ? made(dbeta, normalized.slice()) : null];
     },
   });
 }

@@ -14,6 +14,7 @@ import { tensorMethods } from "../tensor_methods.ts";
 import { lossFunctions } from "../losses.ts";
 import { functionalLosses } from "./functional_losses.ts";
 import { functionalLayers } from "./functional_layers.ts";
+import { functionalConv } from "./functional_conv.ts";
 import { pyArgs } from "./args.ts";
 
 const tensorIn = (v: PyValue, fname: string, name = "input", pos = 1): Tensor => toTensorArg(v, fname, name, pos);
@@ -137,6 +138,7 @@ export function functionalModule(rt: Runtime): PyModule {
   for (const [n, f] of lossFunctions()) attrs.set(n, f);
   for (const [n, f] of functionalLosses(rt)) attrs.set(n, f);
   for (const [n, f] of functionalLayers(rt)) attrs.set(n, f);
+  for (const [n, f] of functionalConv()) attrs.set(n, f);
   return withMissingPolicy(new PyModule("torch.nn.functional", attrs));
 }
 

@@ -11,12 +11,14 @@ import { sparseSource } from "./sparse.ts";
 import { moduleSource } from "./module.ts";
 import { stateSource } from "./state.ts";
 import { normalizationSource } from "./normalization.ts";
+import { convSource, convUtilsSource } from "./conv.ts";
+import { poolingSource } from "./pooling.ts";
 
 const packageSource = {
   name: "torch.nn.modules",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/__init__.py",
   source: String.raw`
-from torch.nn.modules import module, linear, container, activation, loss, flatten, dropout, sparse, batchnorm, normalization
+from torch.nn.modules import module, linear, container, activation, loss, flatten, dropout, sparse, batchnorm, normalization, conv, pooling, utils
 from torch.nn.modules.module import Module
 from torch.nn.modules.linear import Identity, Linear, Bilinear
 from torch.nn.modules.container import Sequential, ModuleList, ModuleDict, ParameterList
@@ -27,6 +29,8 @@ from torch.nn.modules.dropout import Dropout
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.batchnorm import BatchNorm1d
 from torch.nn.modules.normalization import LayerNorm
+from torch.nn.modules.conv import Conv2d
+from torch.nn.modules.pooling import MaxPool2d, AvgPool2d
 `,
 };
 
@@ -44,4 +48,7 @@ export const MODULES_SOURCES = [
   sparseSource,
   batchnormSource,
   normalizationSource,
+  convUtilsSource,
+  convSource,
+  poolingSource,
 ];
