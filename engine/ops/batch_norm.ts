@@ -1,4 +1,4 @@
-// torch.batch_norm over an (N, C) float32 input, as ATen 2.6's CPU kernels compute it: a
+// torch.batch_norm over an (N, C) float32 input (more dims: batch_norm_nchw.ts), as ATen 2.6's CPU kernels compute it: a
 // contiguous (N, C) input takes the channels-last kernels, which reduce the rows in two halves
 // (one per thread of the answer key's 2-thread pool) into float buffers whose halves are added in
 // double; the variance sum, the gradient's dot product and the transforms use fused multiply-adds
@@ -9,6 +9,10 @@ import { record } from "../autograd/record.ts";
 import { fmaf } from "../random/float32Math.ts";
 import { created } from "./create.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
+import { batchNormPlanes } from "./batch_norm_nchw.ts";
+import { type BatchNormOptions, writeStats } from "./batch_norm_stats.ts";
+
+export type { BatchNormOptions } from "./batch_norm_stats.ts";
 
 const f32 = Math.fround;
 
@@ -28,46 +32,13 @@ function halves(n: number, c: number, step: (acc: number, row: number, ch: numbe
   return out;
 }
 
-/** the kernel writes the running statistics through an accessor: their version stays as it was */
-function writeStats(t: Tensor, f: (old: number, ch: number) => number): void {
-  const data = t.storage.data;
-  const before = t.rt.sink ? data.slice() : [];
-  for (let ch = 0; ch < t.numel; ch++) {
-    const at = t.offset + ch * (t.strides[0] ?? 1);
-    data[at] = f(data[at], ch);
-  }
-  const version = t.storage.version;
-  if (t.rt.sink)
-    t.rt.emit({
-      kind: "tensor/mutated",
-      tensor: t.id,
-      storage: t.storage.id,
-      op: "batch_norm",
-      versionBefore: version,
-      versionAfter: version,
-      storageBefore: before,
-      storageAfter: data.slice(),
-      aliases: t.storage.viewers.slice(),
-      gradFnBefore: null,
-      node: null,
-      requiresGradAfter: t.requiresGrad,
-      span: t.rt.span,
-    });
-}
-
-export interface BatchNormOptions {
-  weight: Tensor | null;
-  bias: Tensor | null;
-  runningMean: Tensor | null;
-  runningVar: Tensor | null;
-  training: boolean;
-  momentum: number;
-  eps: number;
-}
-
 export function batchNorm(input: Tensor, o: BatchNormOptions): Tensor {
-  if (input.dtype !== "float32" || input.dim() !== 2)
-    throw runtimeError("batch_norm in Gradlens runs on 2-D float32 input (N, C) only, for now");
+  if (input.dtype !== "float32" || input.dim() < 2) throw runtimeError("batch_norm in Gradlens runs on float32 input (N, C, *) only, for now");
+  // (N, C, *) takes ATen's contiguous kernels; (N, C) the channels-last ones
+  if (input.dim() > 2) {
+    if (input.numel === input.shape[0] * input.shape[1]) throw runtimeError("batch_norm over (N, C, 1) input is not in the Gradlens engine yet");
+    return batchNormPlanes(input, o);
+  }
   const [n, c] = input.shape;
   const x = input.values();
   const w = o.weight?.values() ?? new Array<number>(c).fill(1);
@@ -92,7 +63,7 @@ export function batchNorm(input: Tensor, o: BatchNormOptions): Tensor {
   const alpha = invstd.map((s, ch) => f32(s * w[ch]));
   const beta = alpha.map((a, ch) => fmaf(-mean[ch], a, b[ch]));
   const out = x.map((v, i) => fmaf(v, alpha[i % c], beta[i % c]));
-  const result = fromValues(input.rt, out, [n, c], "float32");
+  const result = fromValues(input.rt, out, input.shape.slice(), "float32");
   const saveMean = created(fromValues(input.rt, o.training ? mean : [], [o.training ? c : 0], "float32"), "save_mean");
   const saveInvstd = created(fromValues(input.rt, o.training ? invstd : [], [o.training ? c : 0], "float32"), "save_invstd");
   const training = o.training;
@@ -117,11 +88,8 @@ export function batchNorm(input: Tensor, o: BatchNormOptions): Tensor {
         const r = fmaf(-f32(v - mean[ch]), k, f32(dy[i] - gradMean));
         return f32(f32(r * invstd[ch]) * w[ch]);
       });
-      return [
-        fromValues(xs.rt, dx, [n, c], "float32"),
-        o.weight ? fromValues(xs.rt, dot.map((d, ch) => f32(d * invstd[ch])), [c], "float32") : null,
-        o.bias ? fromValues(xs.rt, sumDy, [c], "float32") : null,
-      ];
+      const made = (v: number[], shape: number[]) => created(fromValues(xs.rt, v, shape, "float32"), "native_batch_norm_backward");
+      return [made(dx, xs.shape.slice()), o.weight ? made(dot.map((d, ch) => f32(d * invstd[ch])), [c]) : null, o.bias ? made(sumDy, [c]) : null];
     },
   });
 }

@@ -124,7 +124,6 @@ export function functionalModule(rt: Runtime): PyModule {
     if (training && input.numel / input.shape[1] <= 1)
       throw pyErr("ValueError", `Expected more than 1 value per channel when training, got input size torch.Size([${input.shape.join(", ")}])`);
     const opt = (v: PyValue, name: string, pos: number) => (v === null ? null : tensorIn(v, "batch_norm", name, pos));
-    if (input.dim() !== 2) throw pyErr("NotImplementedError", "batch_norm over input of more than 2 dims is not in Gradlens yet");
     return T.batchNorm(input, {
       runningMean: opt(b.running_mean, "running_mean", 2),
       runningVar: opt(b.running_var, "running_var", 3),

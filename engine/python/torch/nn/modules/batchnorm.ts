@@ -1,4 +1,4 @@
-// torch.nn.BatchNorm1d: weight ones and bias zeros, running_mean/running_var/num_batches_tracked
+// torch.nn.BatchNorm1d and BatchNorm2d: weight ones and bias zeros, running_mean/running_var/num_batches_tracked
 // buffers updated by F.batch_norm in training mode (momentum, or a cumulative average when None),
 // used instead of the batch's statistics in eval mode.
 export const batchnormSource = {
@@ -93,5 +93,11 @@ class BatchNorm1d(_BatchNorm):
     def _check_input_dim(self, input):
         if input.dim() != 2 and input.dim() != 3:
             raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+
+class BatchNorm2d(_BatchNorm):
+    def _check_input_dim(self, input):
+        if input.dim() != 4:
+            raise ValueError(f"expected 4D input (got {input.dim()}D input)")
 `,
 };
