@@ -120,6 +120,9 @@ export type TraceEvent =
       node: NodeInfo | null;
       /** when a view was modified: its base, whose grad_fn `node` (CopySlices) became */
       rebased?: number;
+      /** the tensor's shape and strides after an in-place view op (t_, transpose_, squeeze_,
+       *  unsqueeze_), which changes only those (its values stay, its version is bumped) */
+      geometry?: { shape: number[]; strides: number[] };
       requiresGradAfter: boolean;
       span?: Span;
     }

@@ -19,6 +19,8 @@ export { isTensor, broadcastShapes } from "./ops/kernel.ts";
 export * from "./ops/arith.ts";
 export * from "./ops/unary.ts";
 export * from "./ops/compare.ts";
+export * from "./ops/compare_inplace.ts";
+export * from "./ops/view_inplace.ts";
 export * from "./ops/reduce.ts";
 export * from "./ops/linalg.ts";
 export * from "./ops/views.ts";

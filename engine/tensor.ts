@@ -70,8 +70,9 @@ export class Tensor {
   constructor(
     readonly rt: Runtime,
     readonly storage: Storage,
-    readonly shape: number[],
-    readonly strides: number[],
+    /** shape and strides change only by the in-place view ops (t_, transpose_, squeeze_, unsqueeze_) */
+    public shape: number[],
+    public strides: number[],
     readonly offset: number,
     readonly dtype: DType,
   ) {

@@ -161,7 +161,7 @@ export function scatterValue(self: Tensor, dim: number, index: Tensor, value: nu
 export function scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
   const d = wrapDim(dim, self.dim());
   checkInt64Index(index, "scatter_add");
-  if (self.dtype !== src.dtype) throw runtimeError("scatter_add(): Expected self.dtype to be equal to src.dtype");
+  if (self.dtype !== src.dtype) throw runtimeError("scatter(): Expected self.dtype to be equal to src.dtype");
   checkScatterShapes(self, d, index, src);
   const out = fromValues(self.rt, scatterValues(self, d, index, src, true), self.shape.slice(), self.dtype);
   return record(out, {

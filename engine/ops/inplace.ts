@@ -60,7 +60,7 @@ function broadcastShape(o: Tensor, t: Tensor): number[] {
 
 /** check_inplace: an in-place op autograd records may not touch a leaf that requires grad,
  *  a view of one, or a view made in no_grad mode or by a multi-output op */
-function checkInplace(t: Tensor, recording: boolean): void {
+export function checkInplace(t: Tensor, recording: boolean): void {
   if (!recording) return;
   const b = t.base;
   if (b) {

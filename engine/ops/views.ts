@@ -172,13 +172,18 @@ export function unsqueeze(t: Tensor, dim: number): Tensor {
   });
 }
 
-export function squeeze(t: Tensor, dim?: number): Tensor {
+/** squeeze() (SqueezeBackward0), squeeze(dim) (SqueezeBackward1), squeeze(dims) (SqueezeBackward2) */
+export function squeeze(t: Tensor, dim?: number | number[]): Tensor {
   const sizes = t.shape.slice();
   let keep: number[];
   if (dim === undefined) keep = t.shape.map((_, i) => i).filter((i) => t.shape[i] !== 1);
   else {
-    const d = t.dim() === 0 ? (wrapDim(dim, 0), -1) : wrapDim(dim, t.dim());
-    keep = t.shape.map((_, i) => i).filter((i) => i !== d || t.shape[i] !== 1);
+    const dims = (typeof dim === "number" ? [dim] : dim).map((x) => (t.dim() === 0 ? (wrapDim(x, 0), -1) : wrapDim(x, t.dim())));
+    // dim_list_to_bitset
+    dims.forEach((d, i) => {
+      if (d >= 0 && dims.indexOf(d) !== i) throw runtimeError(`dim ${d} appears multiple times in the list of dims`);
+    });
+    keep = t.shape.map((_, i) => i).filter((i) => !dims.includes(i) || t.shape[i] !== 1);
   }
   return record(
     makeView(
@@ -189,7 +194,7 @@ export function squeeze(t: Tensor, dim?: number): Tensor {
     ),
     {
       op: "squeeze",
-      gradFn: dim === undefined ? "SqueezeBackward0" : "SqueezeBackward1",
+      gradFn: dim === undefined ? "SqueezeBackward0" : typeof dim === "number" ? "SqueezeBackward1" : "SqueezeBackward2",
       inputs: [t],
       view: true,
       backward: ([g]) => {

@@ -242,7 +242,7 @@ function applyMutation(s: TraceState, e: Extract<TraceEvent, { kind: "tensor/mut
     if (t && t.storage === e.storage) s.tensors.set(id, { ...t, version: e.versionAfter });
   }
   const target = s.tensors.get(e.tensor);
-  if (target) s.tensors.set(e.tensor, { ...target, requiresGrad: e.requiresGradAfter });
+  if (target) s.tensors.set(e.tensor, { ...target, requiresGrad: e.requiresGradAfter, ...(e.geometry ? { shape: e.geometry.shape.slice(), strides: e.geometry.strides.slice() } : {}) });
   // the new grad_fn belongs to the tensor itself, or to its base when a view was modified (CopySlices)
   const owner = e.rebased ?? e.tensor;
   const t = s.tensors.get(owner);

@@ -56,6 +56,10 @@ function scatterMethod(fname: string): Method {
     if (src === null)
       throw pyErr("TypeError", `${fname}() received an invalid combination of arguments - got (int, Tensor), but expected (int dim, Tensor index, Tensor src) or (int dim, Tensor index, Number value)`);
     if (fname === "scatter_add") return T.scatterAdd(x, dim, index, tensorArg(src, fname, "src", 3));
+    if (fname === "scatter_add_") {
+      const s = tensorArg(src, fname, "src", 3);
+      return T.inplaceOf(x, fname, (t) => T.scatterAdd(t, dim, index, s), [s]);
+    }
     if (fname === "scatter_") return T.scatter_(x, dim, index, isTensor(src) ? src : Number(toScalar(src as PyValue, `${fname}(): argument 'value'`)));
     if (isTensor(src)) return T.scatter(x, dim, index, src);
     return T.scatterValue(x, dim, index, Number(toScalar(src as PyValue, `${fname}(): argument 'value'`)));
@@ -106,6 +110,7 @@ export const extraMethods: Record<string, Method> = nameTable({
   },
   scatter: scatterMethod("scatter"),
   scatter_add: scatterMethod("scatter_add"),
+  scatter_add_: scatterMethod("scatter_add_"),
   scatter_: scatterMethod("scatter_"),
   index_select: (x, a) => {
     const b = parse("index_select", a, [{ name: "dim" }, { name: "index" }]);

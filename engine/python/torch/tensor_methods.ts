@@ -18,7 +18,7 @@ import { randomMethods } from "./random_functions.ts";
 import { reduceMethods } from "./reduce_methods.ts";
 import { bindSignature } from "./signature.ts";
 import { hookMethods } from "./autograd/hook_methods.ts";
-import { checkDevice, isTensor, toDType, toInteger, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
+import { checkDevice, isTensor, toDims, toDType, toInteger, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
 
@@ -128,6 +128,11 @@ export const tensorMethods: Record<string, Method> = nameTable({
   dim: (x) => BigInt(x.dim()),
   ndimension: (x) => BigInt(x.dim()),
   size: sizeMethod,
+  stride: (x, a) => {
+    const { dim } = parse("stride", a, [{ name: "dim", default: null }]);
+    if (dim === null) return new PyTuple(x.strides.map((s) => BigInt(s)));
+    return BigInt(x.strides[T.wrapDim(toInteger(dim as PyValue, "dim"), x.dim())]);
+  },
   data_ptr: (x) => BigInt(x.dataPtr()),
   is_contiguous: (x) => x.isContiguous(),
   is_floating_point: (x) => T.isFloating(x.dtype),
@@ -211,7 +216,7 @@ export const tensorMethods: Record<string, Method> = nameTable({
   unsqueeze: (x, a) => T.unsqueeze(x, toInteger(parse("unsqueeze", a, [{ name: "dim" }]).dim as PyValue, "dim")),
   squeeze: (x, a) => {
     const b = parse("squeeze", a, [{ name: "dim", default: null }]);
-    return b.dim === null ? T.squeeze(x) : T.squeeze(x, toInteger(b.dim as PyValue, "dim"));
+    return T.squeeze(x, toDims(b.dim as PyValue) ?? undefined);
   },
   permute: (x, a) => T.permute(x, shapeNamed("permute", "dims", a)),
   transpose: (x, a) => {
@@ -219,6 +224,16 @@ export const tensorMethods: Record<string, Method> = nameTable({
     return T.transpose(x, toInteger(b.dim0 as PyValue, "dim0"), toInteger(b.dim1 as PyValue, "dim1"));
   },
   t: (x) => T.tOp(x),
+  t_: (x, a) => (parse("t_", a, []), T.t_(x)),
+  transpose_: (x, a) => {
+    const b = parse("transpose_", a, [{ name: "dim0" }, { name: "dim1" }]);
+    return T.transpose_(x, toInteger(b.dim0 as PyValue, "dim0"), toInteger(b.dim1 as PyValue, "dim1"));
+  },
+  squeeze_: (x, a) => {
+    const b = parse("squeeze_", a, [{ name: "dim", default: null }]);
+    return T.squeeze_(x, toDims(b.dim as PyValue) ?? undefined);
+  },
+  unsqueeze_: (x, a) => T.unsqueeze_(x, toInteger(parse("unsqueeze_", a, [{ name: "dim" }]).dim as PyValue, "dim")),
   pow: (x, a) => T.pow(x, toOperand(parse("pow", a, [{ name: "exponent" }]).exponent as PyValue, "exponent")),
   add: (x, a) => {
     const b = parse("add", a, [{ name: "other" }, { name: "alpha", default: 1n, kwOnly: true }]);
@@ -247,6 +262,23 @@ export const tensorMethods: Record<string, Method> = nameTable({
   le: (x, a) => T.le(x, operandNamed("le", a)),
   gt: (x, a) => T.gt(x, operandNamed("gt", a)),
   ge: (x, a) => T.ge(x, operandNamed("ge", a)),
+  eq_: (x, a) => T.eq_(x, operandNamed("eq_", a)),
+  ne_: (x, a) => T.ne_(x, operandNamed("ne_", a)),
+  lt_: (x, a) => T.lt_(x, operandNamed("lt_", a)),
+  le_: (x, a) => T.le_(x, operandNamed("le_", a)),
+  gt_: (x, a) => T.gt_(x, operandNamed("gt_", a)),
+  ge_: (x, a) => T.ge_(x, operandNamed("ge_", a)),
+  // torch's NumPy-style names of the comparisons
+  not_equal: (x, a) => T.ne(x, operandNamed("not_equal", a)),
+  less: (x, a) => T.lt(x, operandNamed("less", a)),
+  less_equal: (x, a) => T.le(x, operandNamed("less_equal", a)),
+  greater: (x, a) => T.gt(x, operandNamed("greater", a)),
+  greater_equal: (x, a) => T.ge(x, operandNamed("greater_equal", a)),
+  not_equal_: (x, a) => T.ne_(x, operandNamed("not_equal_", a)),
+  less_: (x, a) => T.lt_(x, operandNamed("less_", a)),
+  less_equal_: (x, a) => T.le_(x, operandNamed("less_equal_", a)),
+  greater_: (x, a) => T.gt_(x, operandNamed("greater_", a)),
+  greater_equal_: (x, a) => T.ge_(x, operandNamed("greater_equal_", a)),
   float: (x) => castDType(x, "float32"),
   double: (x) => castDType(x, "float64"),
   long: (x) => castDType(x, "int64"),
