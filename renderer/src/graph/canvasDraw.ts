@@ -135,36 +135,60 @@ export function edgeBox(points: readonly Point[], offset: number): Box {
 
 export const overlaps = (a: Box, b: Box): boolean => a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
 
-/** Items by the grid cells their boxes cover: what a small region needs redrawn is found in a few cells. */
+/** Items by the grid cells their boxes cover: what a small region needs redrawn is found in a few cells.
+ *  A box is filed at the finest of a few grids (cells 1x, 16x, 256x the base size) where it covers at
+ *  most MAX_CELLS cells: a long edge (from a tensor that feeds every layer to the last of 5,000) would
+ *  otherwise fill a thousand cells, and 5,000 of them took seconds to index. */
 export class CellIndex<T> {
-  private cells = new Map<number, Set<T>>();
-  constructor(private readonly cell = 256) {}
+  private levels: { size: number; cells: Map<number, Set<T>> }[];
+  constructor(cell = 256) {
+    this.levels = [1, 16, 256].map((k) => ({ size: cell * k, cells: new Map() }));
+  }
 
-  private *keys(b: Box): Generator<number> {
-    const c = this.cell;
-    for (let cx = Math.floor(b.x0 / c); cx <= Math.floor(b.x1 / c); cx++)
-      for (let cy = Math.floor(b.y0 / c); cy <= Math.floor(b.y1 / c); cy++) yield cx * 1_000_003 + cy;
+  private static span(b: Box, c: number): [number, number, number, number] {
+    return [Math.floor(b.x0 / c), Math.floor(b.x1 / c), Math.floor(b.y0 / c), Math.floor(b.y1 / c)];
+  }
+
+  private levelOf(b: Box): number {
+    for (let i = 0; i < this.levels.length - 1; i++) {
+      const [x0, x1, y0, y1] = CellIndex.span(b, this.levels[i].size);
+      if ((x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_CELLS) return i;
+    }
+    return this.levels.length - 1;
+  }
+
+  private static *keys(b: Box, c: number): Generator<number> {
+    const [x0, x1, y0, y1] = CellIndex.span(b, c);
+    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) yield cx * 1_000_003 + cy;
   }
 
   add(item: T, b: Box): void {
-    for (const k of this.keys(b)) {
-      let set = this.cells.get(k);
-      if (!set) this.cells.set(k, (set = new Set()));
+    const { size, cells } = this.levels[this.levelOf(b)];
+    for (const k of CellIndex.keys(b, size)) {
+      let set = cells.get(k);
+      if (!set) cells.set(k, (set = new Set()));
       set.add(item);
     }
   }
 
   remove(item: T, b: Box): void {
-    for (const k of this.keys(b)) this.cells.get(k)?.delete(item);
+    const { size, cells } = this.levels[this.levelOf(b)];
+    for (const k of CellIndex.keys(b, size)) cells.get(k)?.delete(item);
   }
 
   /** Items whose cells meet the box (a superset of those that overlap it). */
   query(b: Box): Set<T> {
     const out = new Set<T>();
-    for (const k of this.keys(b)) for (const item of this.cells.get(k) ?? []) out.add(item);
+    for (const { size, cells } of this.levels) {
+      if (cells.size === 0) continue;
+      for (const k of CellIndex.keys(b, size)) for (const item of cells.get(k) ?? []) out.add(item);
+    }
     return out;
   }
 }
+
+/** the most cells a box is filed under (at the finest grid where it fits) */
+const MAX_CELLS = 64;
 
 interface DrawnNode {
   n: GraphNodeView;

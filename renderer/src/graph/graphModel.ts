@@ -263,14 +263,15 @@ export function capturedAt(state: TraceState): Map<number, { tensor: number; gra
   return out;
 }
 
+/** The node's output number `nr` (else its first). Found without the recording reader, which then
+ *  records only the tensor returned: read through it, every edge out of a node with thousands of
+ *  outputs (unbind of a long tensor, which Python's sum() iterates) depended on all of them, and
+ *  `y = sum(x)` over 5,000 elements took minutes to draw. Which tensor is found changes only with
+ *  the node's outputs (its NODE_LINK entry) or that tensor's outputNr (its TENSOR entry). */
 function outputOf(r: GraphReader, n: NodeState, nr: number): TensorState | undefined {
-  let first: TensorState | undefined;
-  for (let i = 0; i < n.outputs.length; i++) {
-    const t = r.tensor(n.outputs[i]);
-    if (i === 0) first = t;
-    if (t?.outputNr === nr) return t;
-  }
-  return first;
+  const tensors = r.state.tensors;
+  const at = tensors.get(n.outputs[nr])?.outputNr === nr ? nr : n.outputs.findIndex((id) => tensors.get(id)?.outputNr === nr);
+  return n.outputs.length ? r.tensor(n.outputs[at >= 0 ? at : 0]) : undefined;
 }
 
 /** The node a failing backward stopped at (the engine's blame), or null. */

@@ -76,8 +76,9 @@ export function createGraphBuilder(): (state: TraceState) => GraphModel {
 
 export function createGraphStore(): GraphStore {
   const units = new Map<number, Unit>();
-  /** dep key -> the units that read it (one unit as a number, several as an array: most have one or two) */
-  const dependents = new Map<number, number | number[]>();
+  /** dep key -> the units that read it (one unit as a number, several as a set: most have one or
+   *  two, but a tensor that feeds every layer is read by thousands) */
+  const dependents = new Map<number, number | Set<number>>();
   /** tensor id -> how many AccumulateGrad units stand for it */
   const accUnits = new Map<number, number>();
   let names = new Map<number, string[]>();
@@ -169,19 +170,15 @@ export function createGraphStore(): GraphStore {
     for (const d of u.deps) {
       const have = dependents.get(d);
       if (have === u.key) dependents.delete(d);
-      else if (Array.isArray(have)) {
-        const i = have.indexOf(u.key);
-        if (i >= 0) have.splice(i, 1);
-      }
+      else if (typeof have === "object") have.delete(u.key);
     }
   };
   const link = (u: Unit) => {
     for (const d of u.deps) {
       const have = dependents.get(d);
       if (have === undefined) dependents.set(d, u.key);
-      else if (Array.isArray(have)) {
-        if (!have.includes(u.key)) have.push(u.key);
-      } else if (have !== u.key) dependents.set(d, [have, u.key]);
+      else if (typeof have === "object") have.add(u.key);
+      else if (have !== u.key) dependents.set(d, new Set([have, u.key]));
     }
   };
   const countAcc = (leaf: number | null, by: number) => {
