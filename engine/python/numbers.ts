@@ -180,6 +180,8 @@ function repeat<T>(items: T[], n: bigint): T[] {
   if (repeatCount(n) <= 0n || items.length === 0) return [];
   checkNewSize(BigInt(items.length) * n, 8);
   budget.allocate(items.length * Number(n) * SLOT_BYTES);
+  // [0] * n, the common case, in one fill (a loop of n pushes was most of `l.append([0] * 1000)`)
+  if (items.length === 1) return new Array<T>(Number(n)).fill(items[0]);
   const out: T[] = [];
   for (let i = 0n; i < n; i++) pushAll(out, items);
   return out;

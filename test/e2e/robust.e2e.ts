@@ -63,6 +63,54 @@ export const tests = [
     },
   },
   {
+    // before: huge tensors took seconds each to narrate (their values written element by element)
+    // and ended at the time budget, or a runaway loop's stop read "SystemError: Gradlens internal
+    // error: time"; a program allocating hugely in any way must end with its reason and line
+    name: "programs that allocate hugely (strings, tensors, comprehensions, graphs, recursion, loops) end with their reason at their line; the page lives on",
+    async run({ page, shot }: Ctx) {
+      const programs = [
+        { source: "s = 'x'\nwhile True:\n    s = s + s\n", error: /MemoryError: Gradlens stopped the program: more than 1 GB in use \(memory budget\) at line 3/ },
+        {
+          source: "import torch\nts = []\nwhile True:\n    ts.append(torch.zeros(10_000_000))\n",
+          error: /MemoryError: Gradlens stopped the program: its steps would take more than 200 MB to keep \(memory budget\) at line 4/,
+          status: /past the 200 MB memory budget/,
+        },
+        {
+          source: "import torch\nx = [torch.ones(1000, 1000) for _ in range(10000)]\n",
+          error: /MemoryError: Gradlens stopped the program: its steps would take more than 200 MB to keep \(memory budget\) at line 2/,
+        },
+        {
+          source: "import torch\nx = torch.ones(100000, requires_grad=True)\ny = x\nwhile True:\n    y = y * 1.0001\n",
+          error: /MemoryError: .* \(memory budget\) at line 5/,
+        },
+        { source: "def f(n):\n    return f(n + 1) + 1\nf(0)\n", error: /RecursionError: maximum recursion depth exceeded/ },
+        {
+          source: "d = {}\ni = 0\nwhile True:\n    d[i] = [i] * 10\n    i += 1\n",
+          error: /RuntimeError: Gradlens stopped the program after 15 s \(time budget\) at line \d/,
+          status: /past the 15 s time budget/,
+        },
+      ];
+      let crashed = false;
+      page.on("crash", () => (crashed = true));
+      for (const p of programs) {
+        await setScript(page, p.source);
+        const started = Date.now();
+        await run(page, 40_000);
+        const text = await consoleText(page);
+        const status = (await statusText(page)) ?? "";
+        console.log(`     ${p.source.split("\n").at(-2)!.trim()}: ${Date.now() - started} ms, ${text.trim().split("\n").at(-1)}`);
+        assert(!crashed, `the page crashed running ${p.source}`);
+        assert(p.error.test(text), `console after ${JSON.stringify(p.source)}: ${text.slice(-300)}`);
+        if (p.status) assert(p.status.test(status), `status: ${status}`);
+        assert((await page.evaluate(() => 6 * 7)) === 42, "the page answers");
+      }
+      await shot("hostile-allocations");
+      await setScript(page, "print(6 * 7)\n");
+      await run(page);
+      assert((await consoleText(page)).includes("42"), "a run after them works");
+    },
+  },
+  {
     // before: the app made every file first (the page frozen, 16 s for 1,365 steps), then wrote
     // them all at once, with no progress and no way to stop
     name: "export all steps shows its progress, keeps the page answering, and Cancel stops it",

@@ -1,6 +1,7 @@
 // Messages between the app and the run worker. Events travel in batches so a long trace streams
 // without one message per event.
 
+import type { TraceEvent } from "../../../engine/events.ts";
 import type { WireBatch } from "./wire.ts";
 import type { Layout } from "../../layout/types.ts";
 
@@ -42,4 +43,22 @@ export function budgetMessage(hit: BudgetHit, events: number, bytes: number, ms:
       ? `it ran for ${(ms / 1000).toFixed(1)} s, past the ${RUN_BUDGET.ms / 1000} s time budget`
       : `its trace reached ${Math.round(bytes / 2 ** 20)} MB (${events} events), past the ${RUN_BUDGET.bytes / 2 ** 20} MB memory budget`;
   return `Stopped: ${what}; a loop that never ends does this. The steps so far can be explored.`;
+}
+
+/** Tensor elements an event carries (values, storages before and after): each is a number the
+ *  page keeps, 8 bytes, however short its JSON; counted before the event is encoded. */
+export function elementsOf(e: TraceEvent): number {
+  const info = (t: { values: ArrayLike<number>; storageValues?: ArrayLike<number> }) => t.values.length + (t.storageValues?.length ?? 0);
+  switch (e.kind) {
+    case "tensor/created":
+      return info(e.tensor);
+    case "op/applied":
+      return info(e.output) + (e.extraOutputs ?? []).reduce((n, t) => n + info(t), 0);
+    case "tensor/mutated":
+      return e.storageBefore.length + e.storageAfter.length;
+    case "optim/stepped":
+      return e.storageBefore.length + e.storageAfter.length + e.state.reduce((n, s) => n + info(s.tensor), 0);
+    default:
+      return 0;
+  }
 }

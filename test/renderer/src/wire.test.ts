@@ -1,4 +1,4 @@
-import { budgetMessage, overBudget, RUN_BUDGET } from "../../../renderer/src/worker/protocol.ts";
+import { budgetMessage, elementsOf, overBudget, RUN_BUDGET } from "../../../renderer/src/worker/protocol.ts";
 import { describe, expect, it } from "vitest";
 import { decodeBatch, encodeBatch } from "../../../renderer/src/worker/wire.ts";
 import type { TraceEvent } from "../../../engine/events.ts";
@@ -22,6 +22,23 @@ describe("event batches over the worker wire", () => {
     expect(back.tensor.values).toEqual([0.10000000149011612, NaN, -0.5]);
     expect(back.tensor.storageValues).toEqual([0.10000000149011612, NaN, -0.5]);
   });
+  it("write finite element arrays (joined, not element by element) exactly as JSON.stringify writes them", () => {
+    const values = Float32Array.of(0.1, -0, 3e38, 1e-45, 7);
+    const ints = Int32Array.of(-5, 0, 2147483647);
+    const e: TraceEvent = { kind: "tensor/created", how: "tensor", tensor: { ...scalar(1, 1, 0), values, storageValues: ints, shape: [5], strides: [1] } };
+    const plain = { ...e, tensor: { ...e.tensor, values: [...values], storageValues: [...ints] } };
+    const batch = encodeBatch([e]);
+    expect(batch.json).toBe(JSON.stringify([plain]));
+    expect(batch.nonFinite).toBe(false);
+  });
+  it("keep a program's string that looks like the wire's own mark for an array", () => {
+    const values = Float64Array.of(1.5, 2);
+    const e: TraceEvent = { kind: "tensor/created", how: "tensor", tensor: { ...scalar(1, 1, 0), values, storageValues: values, shape: [2], strides: [1] } };
+    const printed: TraceEvent = { kind: "output/printed", text: "\u00010", stream: "stdout" };
+    const back = decodeBatch(encodeBatch([e, printed]));
+    expect(back[1]).toEqual(printed);
+    expect((back[0] as Extract<TraceEvent, { kind: "tensor/created" }>).tensor.values).toEqual([1.5, 2]);
+  });
   it("leave an ordinary string that merely says NaN alone", () => {
     const e: TraceEvent = { kind: "output/printed", text: "NaN", stream: "stdout" };
     expect(decodeBatch(encodeBatch([e]))).toEqual([e]);
@@ -41,5 +58,16 @@ describe("the run's budget", () => {
   it("the stop message says which budget was hit", () => {
     expect(budgetMessage("time", 5, 100, 15_200)).toMatch(/ran for 15\.2 s, past the 15 s time budget/);
     expect(budgetMessage("memory", 1_000_000, 201 * 2 ** 20, 900)).toMatch(/reached 201 MB \(1000000 events\), past the 200 MB memory budget/);
+  });
+});
+
+describe("tensor elements an event carries (what the page will keep, counted before encoding)", () => {
+  const t = { ...scalar(1, 1, 0), values: new Float32Array(6), storageValues: new Float32Array(10), shape: [6], strides: [1] };
+  it.each([
+    { e: { kind: "tensor/created", how: "zeros", tensor: t } as TraceEvent, expected: 16 },
+    { e: { kind: "op/applied", op: "max", inputs: [], output: t, node: null, extraOutputs: [{ ...t, storageValues: undefined }] } as TraceEvent, expected: 22 },
+    { e: { kind: "output/printed", text: "x".repeat(100), stream: "stdout" } as TraceEvent, expected: 0 },
+  ])("$e.kind: $expected", ({ e, expected }) => {
+    expect(elementsOf(e)).toBe(expected);
   });
 });
