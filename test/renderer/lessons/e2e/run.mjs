@@ -67,8 +67,8 @@ const card = (question) => page.locator(".prediction", { hasText: question });
 await page.goto(url);
 await page.waitForSelector(".sidebar li");
 
-await check("sidebar lists the 7 lessons and reports the broken file with its line", async () => {
-  assert((await page.locator(".sidebar li button").count()) === 7, "expected 7 lessons");
+await check("sidebar lists the 8 lessons and reports the broken file with its line", async () => {
+  assert((await page.locator(".sidebar li button").count()) === 8, "expected 8 lessons");
   const errors = await page.locator(".errors").innerText();
   assert(errors.includes("my-lessons/99-broken.md:3: predict block needs 'explain:'"), `errors shown: ${errors}`);
 });
