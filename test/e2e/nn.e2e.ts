@@ -3,7 +3,7 @@
 // a box named as named_modules() names the module, which folds into one node and back.
 
 import type { Page } from "playwright-core";
-import { assert, focusTimeline, graphNodes, run, setScript } from "./app.ts";
+import { assert, auditGraphText, focusTimeline, graphNodes, run, setScript } from "./app.ts";
 
 type Ctx = { page: Page; shot: (name: string) => Promise<unknown> };
 
@@ -44,11 +44,18 @@ export const tests = [
       const labels = await boxLabels(page);
       for (const want of ["Net", "fc1 (Linear)", "act (Tanh)", "fc2 (Linear)"]) assert(labels.includes(want), `a box named ${want}: ${labels.join(", ")}`);
       await shot("nn-module-boxes");
+      // the names are text: hidden with the rest while the whole graph is too small to read
+      assert((await page.locator(".graph .module-tab").count()) === 0, "no module names at an unreadable zoom");
       for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Zoom in" }).click();
       await shot("nn-module-boxes-zoomed");
-      await page.getByRole("button", { name: "Show the whole graph" }).click();
+      const tabs = await page.$$eval(".graph .module-tab text", (els) => els.map((el) => el.textContent ?? ""));
+      assert(tabs.includes("fc1 (Linear) ▾"), `fc1's name on its box once readable: ${tabs.join(", ")}`);
+      const audit = await auditGraphText(page);
+      assert(audit.minPx >= 10.95 && audit.overlaps.length === 0, `module names readable and clear of other labels: ${audit.minPx.toFixed(1)} px, ${audit.overlaps.join("; ")}`);
       const before = nodes.length;
-      await page.getByRole("button", { name: "Fold fc1 (Linear) into one node" }).click();
+      await page.getByRole("button", { name: "Fold fc1 (Linear) into one node" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("button", { name: "Show the whole graph" }).click();
       const folded = await graphNodes(page);
       assert(folded.some((n) => n.name === "fc1 (Linear)"), `fc1 folds into a node named for it: ${folded.map((n) => n.name).join(", ")}`);
       assert(!folded.some((n) => n.name === "AddmmBackward0" && n.names.length === 0) || folded.length < before, "fc1's ops are hidden in the folded node");

@@ -3,7 +3,8 @@
 
 import type { NodePlacement, Point } from "../../layout/types.ts";
 import { pointAlong } from "./graphLayout.ts";
-import { monoWidth, TEXT_MAIN } from "./textScale.ts";
+import { monoWidth, TEXT_MAIN, TEXT_SMALL } from "./textScale.ts";
+import { formatShape } from "../lib/format.ts";
 
 export const GRAD_CHAR = monoWidth(1, TEXT_MAIN);
 export const gradPillWidth = (text: string): number => (text.length + 2) * GRAD_CHAR + 16;
@@ -235,4 +236,73 @@ export function createPillPlacer(): {
       return last;
     },
   };
+}
+
+/** The box a shape label takes when its edge's point `at` anchors it: GraphEdge draws it from (x + 5, y + 3.5). */
+export function shapeLabelBox(at: Point, text: string): Box {
+  const [x, y] = at;
+  return { x0: x + 5, y0: y + 3.5 - TEXT_SMALL, x1: x + 5 + monoWidth(text.length, TEXT_SMALL), y1: y + 3.5 + 3 };
+}
+
+/** What a node draws outside its box: the version badge and order tag above it, .grad's accumulation
+ *  pill under a leaf (a backward's passing pills are not counted: labels would move with them). */
+const NODE_MARGIN = { top: 15, side: 4, bottom: 2, leafBottom: 54 };
+
+export interface NodeSpot {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  leaf?: boolean;
+}
+
+/** The room a node takes with what it may draw around itself (a leaf's accumulation pill only when `pills`). */
+export function nodeRoom(n: NodeSpot, pills = true): Box {
+  const m = NODE_MARGIN;
+  return { x0: n.x - n.width / 2 - m.side, y0: n.y - n.height / 2 - m.top, x1: n.x + n.width / 2 + m.side, y1: n.y + n.height / 2 + (n.leaf && pills ? m.leafBottom : m.bottom) };
+}
+
+/** Fractions along an edge (from its input up) tried in turn for its shape label. */
+const SHAPE_T = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+
+/** Boxes indexed by a grid, asked whether a box touches any of them. */
+export function boxIndex(boxes: Iterable<Box>, cell = 96): (box: Box) => boolean {
+  const grid = new Map<number, Box[]>();
+  const key = (cx: number, cy: number): number => cx * 1_000_003 + cy;
+  for (const b of boxes)
+    for (let cx = Math.floor(b.x0 / cell); cx <= Math.floor(b.x1 / cell); cx++)
+      for (let cy = Math.floor(b.y0 / cell); cy <= Math.floor(b.y1 / cell); cy++) {
+        const list = grid.get(key(cx, cy));
+        if (list) list.push(b);
+        else grid.set(key(cx, cy), [b]);
+      }
+  return (r) => {
+    for (let cx = Math.floor(r.x0 / cell); cx <= Math.floor(r.x1 / cell); cx++)
+      for (let cy = Math.floor(r.y0 / cell); cy <= Math.floor(r.y1 / cell); cy++)
+        for (const o of grid.get(key(cx, cy)) ?? []) if (Math.min(o.x1, r.x1) > Math.max(o.x0, r.x0) && Math.min(o.y1, r.y1) > Math.max(o.y0, r.y0)) return true;
+    return false;
+  };
+}
+
+/** Where along its edge (from the input up) a shape label goes: mid-edge, or the nearest point
+ *  where it covers no node nor the badges on a node's border (`blocked`); mid-edge if none is clear.
+ *  Each label is placed on its own, so it does not move when other edges come or go. */
+export function shapeLabelT(route: readonly Point[], text: string, blocked: (box: Box) => boolean): number {
+  for (const t of SHAPE_T) if (!blocked(shapeLabelBox(pointAlong(route, t), text))) return t;
+  return 0.5;
+}
+
+/** Where the shape labels of the edges with one sit (shapeLabelT), for the edges touching the nodes
+ *  `near` (those on screen), off the rooms of those nodes. */
+export function shapeLabelTs(
+  edges: readonly { e: { source: number; target: number; shape: number[] | null }; key: string }[],
+  shapeKeys: ReadonlySet<string>,
+  placed: { positions: ReadonlyMap<number, NodeSpot>; routeOf: (source: number, target: number) => Point[] },
+  near: ReadonlySet<number>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  const blocked = boxIndex([...near].flatMap((id) => (placed.positions.has(id) ? [nodeRoom(placed.positions.get(id) as NodeSpot, false)] : [])));
+  for (const { e, key } of edges)
+    if (e.shape && shapeKeys.has(key) && (near.has(e.source) || near.has(e.target))) out.set(key, shapeLabelT(placed.routeOf(e.source, e.target), formatShape(e.shape), blocked));
+  return out;
 }

@@ -25,5 +25,6 @@ export const LEGEND: readonly LegendItem[] = [
   { mark: "acc", sample: "27.+18.=45.", text: "AccumulateGrad writing .grad: before + delta = after; stored (a copy), added in place, or a new tensor." },
   { mark: "result", sample: "⇒ g[0]=27.", text: "torch.autograd.grad's answer: returned to you, .grad left untouched." },
   { mark: "error", sample: "MulBackward0", text: "The node where an error stopped the backward." },
+  { mark: "module", sample: "fc1", text: "A torch.nn module call: the ops it ran, boxed and named as named_modules() names the module (fc1 (Linear)). Click the name to fold them into one node." },
   { mark: "freed", sample: "AddBackward0", text: "Faded: nothing references this graph any more (its last name was rebound or deleted), so Python freed it. Hide freed hides them." },
 ];

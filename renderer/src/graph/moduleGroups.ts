@@ -5,6 +5,7 @@ import type { NodeGroup } from "../../layout/collapse.ts";
 import type { TraceState } from "../../../engine/trace/state.ts";
 import type { Placed } from "./graphLayout.ts";
 import type { GraphModel } from "./graphModel.ts";
+import { MODULE_TAB_HEIGHT } from "./moduleLabels.ts";
 
 /** Module group ids sit below the chain groups' (collapseView.GROUP_ID_BASE) and every leaf id. */
 export const MODULE_GROUP_BASE = -2_000_000_000;
@@ -18,6 +19,8 @@ export interface ModuleGroup extends NodeGroup {
 export interface ModuleBox {
   id: number;
   label: string;
+  /** the ops the call ran (node ids) */
+  members: readonly number[];
   x0: number;
   y0: number;
   x1: number;
@@ -59,7 +62,8 @@ export function moduleGroupsOf(state: TraceState, model: GraphModel): ModuleGrou
 }
 
 /** The box around each group's drawn members (a folded group's node stands for its members; wider
- *  for groups that hold others), with room for its label; a folded group has no box. */
+ *  for groups that hold others), with room under its top border for half of its name's tab
+ *  (moduleLabels.ts); a folded group has no box. */
 export function moduleBoxes(groups: ModuleGroup[], placed: Placed, hidden: ReadonlyMap<number, number>): ModuleBox[] {
   const out: ModuleBox[] = [];
   for (const g of groups) {
@@ -74,8 +78,10 @@ export function moduleBoxes(groups: ModuleGroup[], placed: Placed, hidden: Reado
       y1 = Math.max(y1, p.y + p.height / 2);
     }
     if (x0 === Infinity) continue;
+    // a nested box's top border is a tab's height above its inner one's, so tabs on both borders clear each other
     const pad = 10 + 12 * g.level;
-    out.push({ id: g.id, label: g.label, x0: x0 - pad, y0: y0 - pad - 16, x1: x1 + pad, y1: y1 + pad });
+    const top = 26 + (MODULE_TAB_HEIGHT + 2) * g.level;
+    out.push({ id: g.id, label: g.label, members: g.members, x0: x0 - pad, y0: y0 - top, x1: x1 + pad, y1: y1 + pad });
   }
   return out;
 }
