@@ -9,7 +9,7 @@ describe("the shipped lessons", () => {
   it("all parse", () => {
     expect(errors.map(formatLessonError)).toEqual([]);
     expect(lessons.map((l) => l.id)).toEqual(lessonFileNames.map((f) => f.replace(/\.md$/, "")));
-    expect(lessons).toHaveLength(8);
+    expect(lessons).toHaveLength(9);
   });
 
   it.each(lessons.map((l) => [l.id, l] as const))("%s: the fixture holds exactly this lesson's code cells", (_id, lesson) => {

@@ -68,7 +68,7 @@ await page.goto(url);
 await page.waitForSelector(".sidebar li");
 
 await check("sidebar lists the 8 lessons and reports the broken file with its line", async () => {
-  assert((await page.locator(".sidebar li button").count()) === 8, "expected 8 lessons");
+  assert((await page.locator(".sidebar li button").count()) === 9, "expected 9 lessons");
   const errors = await page.locator(".errors").innerText();
   assert(errors.includes("my-lessons/99-broken.md:3: predict block needs 'explain:'"), `errors shown: ${errors}`);
 });
@@ -150,7 +150,7 @@ await check("a teacher opens a lesson file: shown at once; a broken one is liste
   const ok = await page.evaluate(() => window.openLessonFile("my-alias.md", "# My alias lesson\n\nShared storage.\n\n```python\nimport torch\nprint(torch.tensor(2.0))\n```\n"));
   assert(ok === true, "openLessonFile returned false");
   await page.waitForSelector("h1:has-text('My alias lesson')");
-  assert((await page.locator(".sidebar li button").count()) === 9, "the teacher's lesson joins the list");
+  assert((await page.locator(".sidebar li button").count()) === 10, "the teacher's lesson joins the list");
   const bad = await page.evaluate(() => window.openLessonFile("typo.md", "# Typo\n\n```python\nprint(1)\n"));
   assert(bad === false, "a broken file is not opened");
   const errors = await page.locator(".errors").innerText();
