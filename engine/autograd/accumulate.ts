@@ -1,5 +1,6 @@
 // AccumulateGrad as PyTorch does it: the first gradient is stored as a copy (with a
-// CopyBackwards graph under create_graph); later ones are added IN PLACE when grad mode is
+// CopyBackwards graph under create_graph; with the version PyTorch's .grad would have, see
+// grad_versions.ts); later ones are added IN PLACE when grad mode is
 // off (every alias of .grad sees it) and OUT OF PLACE under create_graph (a new tensor).
 import { runtimeError } from "../errors.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
@@ -8,12 +9,14 @@ import { addInPlaceNoGrad, copyWithGraph } from "../ops/inplace.ts";
 import { clone } from "../ops/index_ops.ts";
 import { record } from "./record.ts";
 import type { GradNode } from "./node.ts";
+import type { GradVersions } from "./grad_versions.ts";
 
 export function accumulate(
   node: GradNode,
   g: Tensor,
   createGraph: boolean,
   backward: number,
+  versions: GradVersions,
 ): void {
   const leaf = node.variable!;
   const rt = leaf.rt;
@@ -23,7 +26,7 @@ export function accumulate(
   const before = leaf.grad;
   let how: "stored" | "inplace" | "replaced";
   if (before === null) {
-    leaf.grad = createGraph ? copyWithGraph(g) : detachedCopy(g);
+    leaf.grad = createGraph ? copyWithGraph(g) : detachedCopy(g, versions.stored(g, leaf));
     how = "stored";
   } else if (!rt.gradEnabled) {
     addInPlaceNoGrad(before, g, "AccumulateGrad");
@@ -61,7 +64,14 @@ export function retainInto(t: Tensor, g: Tensor, createGraph: boolean, backward:
   });
 }
 
-function detachedCopy(g: Tensor): Tensor {
+function detachedCopy(g: Tensor, version = 0): Tensor {
   const out = fromValues(g.rt, g.values(), g.shape.slice(), g.dtype);
+  // the version PyTorch's tensor would have (grad_versions.ts), set before the copy is narrated
+  out.storage.version = version;
   return record(out, { op: "clone", gradFn: "CloneBackward0", inputs: [], backward: () => [] });
+}
+
+/** `g` itself when its version is already `version`, else a copy that has it (autograd.grad's results). */
+export function withVersion(g: Tensor, version: number): Tensor {
+  return g.version === version || g.requiresGrad ? g : detachedCopy(g, version);
 }

@@ -11,7 +11,8 @@ import { onesLike } from "../ops/create.ts";
 import { reshape } from "../ops/views.ts";
 import { sumTo } from "../ops/reduce.ts";
 import { castTo, retainGrad } from "../ops/inplace.ts";
-import { accumulate, retainInto } from "./accumulate.ts";
+import { accumulate, retainInto, withVersion } from "./accumulate.ts";
+import { GradVersions } from "./grad_versions.ts";
 import { gradientEdge } from "./record.ts";
 import { runAccumulatedHooks, runPostHooks, runPreHooks, runTensorHooks } from "./hooks.ts";
 import type { Edge, GradNode } from "./node.ts";
@@ -171,6 +172,8 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
   }
 
   const buffers = new Map<GradNode, (Tensor | null)[]>();
+  // the version counters PyTorch's engine would leave on the gradients it hands out
+  const versions = new GradVersions(seeds);
   const captured: (Tensor | null)[] = (opts.inputs ?? []).map(() => null);
   const queue = new ReadyQueue();
   const addToBuffer = (e: Edge, g: Tensor): void => {
@@ -183,6 +186,10 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
     if (old === null) buf[e.inputNr] = g;
     else {
       const sum = rt.withGradMode(opts.createGraph, () => add(old, g));
+      versions.release(g);
+      versions.summed(old, g, sum, opts.createGraph);
+      versions.release(old);
+      versions.hold(sum);
       buf[e.inputNr] = sum;
       if (rt.sink)
         rt.emit({ kind: "grad/summed", backward: id, node: e.node.id, inputNr: e.inputNr, before: old.id, delta: g.id, after: sum.id });
@@ -195,7 +202,9 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
   if (opts.createGraph) rt.derivativeOrder = prevOrder + 1;
   try {
     roots.forEach((r, i) => {
-      if (shouldVisit(r.node)) addToBuffer(r, seeds[i]);
+      if (!shouldVisit(r.node)) return;
+      versions.hold(seeds[i]);
+      addToBuffer(r, seeds[i]);
     });
     const pushed = new Set<GradNode>();
     for (const r of roots)
@@ -206,12 +215,13 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
     for (let node = queue.pop(); node; node = queue.pop()) {
       let gradsIn = buffers.get(node) ?? [];
       buffers.delete(node);
+      for (const g of gradsIn) if (g) versions.release(g);
       if (node.hooks) runTensorHooks(node, gradsIn, id);
       for (const c of captureAt.get(node) ?? []) {
         const g = gradsIn[c.inputNr] ?? null;
         if (opts.mode === "grad") {
-          captured[c.index] = g;
-          if (g) rt.emit({ kind: "grad/captured", backward: id, tensor: opts.inputs![c.index].id, grad: g.id });
+          captured[c.index] = g && !opts.createGraph ? withVersion(g, versions.of(g)) : g;
+          if (g) rt.emit({ kind: "grad/captured", backward: id, tensor: opts.inputs![c.index].id, grad: captured[c.index]!.id });
         }
       }
       if (!shouldExecute(node)) continue;
@@ -221,7 +231,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
       let gradsOut: (Tensor | null)[];
       if (node.variable) {
         if (opts.mode === "backward" && gradsIn[0]) {
-          accumulate(node, gradsIn[0], opts.createGraph, id);
+          accumulate(node, gradsIn[0], opts.createGraph, id, versions);
           if (node.variable.postAccumulateHooks) runAccumulatedHooks(node, node.variable, id);
         }
         gradsOut = [];
@@ -259,6 +269,8 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         node.release();
         if (hadSaved) rt.emit({ kind: "saved/freed", backward: id, nodes: [node.id] });
       }
+      // every output waiting to be delivered holds its gradient (AddBackward0 hands one to both inputs)
+      for (let k = 0; k < node.next.length; k++) if (gradsOut[k] && node.next[k] && shouldVisit(node.next[k]!.node)) versions.hold(gradsOut[k]!);
       for (let k = 0; k < node.next.length; k++) {
         const e = node.next[k];
         if (!e) continue;

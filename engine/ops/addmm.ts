@@ -6,7 +6,7 @@ import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { mulScalar } from "./arith.ts";
-import { mm } from "./linalg.ts";
+import { columnMajor, mm } from "./linalg.ts";
 import { broadcastValues } from "./broadcast_read.ts";
 import { tOp } from "./views.ts";
 
@@ -39,8 +39,6 @@ function checkAddmm(self: Tensor, a: Tensor, b: Tensor): number[] {
 /** alpha * grad, or grad itself when alpha is 1 (ATen's maybe_multiply) */
 const maybeMultiply = (g: Tensor, s: Scalar): Tensor => (Number(s) === 1 ? g : mulScalar(g, s));
 
-/** the input was column-major (a transposed matrix): ATen computes its gradient transposed */
-const columnMajor = (sizes: number[], strides: number[]): boolean => strides[0] === 1 && strides[1] === sizes[0];
 
 /** Whether BLAS gets its first operand transposed, as ATen's addmm_impl_cpu_ picks the operands
  *  (result, mat1, mat2 strides). The reference sgemm/dgemm then forms each dot product first and

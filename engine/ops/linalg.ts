@@ -35,6 +35,10 @@ function gemm(a: Tensor, b: Tensor, n: number, k: number, m: number, dtype: DTyp
 const batchView = (t: Tensor, i: number): Tensor =>
   makeView(t, t.shape.slice(1), t.strides.slice(1), t.offset + i * t.strides[0]);
 
+/** the input was column-major (a transposed matrix): ATen computes its gradient transposed
+ *  (mm_mat1_backward/mm_mat2_backward), which keeps the values and decides the layout */
+export const columnMajor = (sizes: number[], strides: number[]): boolean => strides[0] === 1 && strides[1] === sizes[0];
+
 export function mm(a: Tensor, b: Tensor): Tensor {
   if (a.dim() !== 2) throw runtimeError("self must be a matrix");
   if (b.dim() !== 2) throw runtimeError("mat2 must be a matrix");
@@ -47,6 +51,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   const m = b.shape[1];
   a.rt.checkElements(n * m);
   const out = fromStorage(a.rt, gemm(a, b, n, k, m, d), [n, m], d);
+  const [aT, bT] = [columnMajor(a.shape, a.strides), columnMajor(b.shape, b.strides)];
   return record(out, {
     op: "mm",
     gradFn: "MmBackward0",
@@ -54,8 +59,8 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     // each saved only for the other's formula (PyTorch 2.6: _saved_mat2 is None when self needs no grad)
     save: { self: b.requiresGrad ? a : null, mat2: a.requiresGrad ? b : null },
     backward: ([g], node) => [
-      node.needs(0) ? mm(g!, tOp(node.unpack("mat2"))) : null,
-      node.needs(1) ? mm(tOp(node.unpack("self")), g!) : null,
+      node.needs(0) ? (aT ? tOp(mm(node.unpack("mat2"), tOp(g!))) : mm(g!, tOp(node.unpack("mat2")))) : null,
+      node.needs(1) ? (bT ? tOp(mm(tOp(g!), node.unpack("self"))) : mm(tOp(node.unpack("self")), g!)) : null,
     ],
   });
 }
