@@ -138,6 +138,9 @@ export class ExprBuilder {
         out.push(p);
       }
     }
+    // a `/` after the last comma (def f(obj, /)) leaves no empty group: it is seen in the source
+    const lastComma = items.findLast((c) => c.name === ",");
+    if (lastComma && items.at(-1) === lastComma && /^\s*\/(?![/=])/.test(this.src.slice(lastComma.to, lastComma.to + 80))) for (const o of out) o.posOnly = true;
     return out;
   }
 

@@ -21,22 +21,6 @@ class _RequiredParameter:
 required = _RequiredParameter()
 
 
-def _typename(obj):
-    if isinstance(obj, torch.Tensor):
-        return obj.type()
-    module = getattr(obj, "__module__", "") or ""
-    if hasattr(obj, "__qualname__"):
-        qualname = obj.__qualname__
-    elif hasattr(obj, "__name__"):
-        qualname = obj.__name__
-    else:
-        module = type(obj).__module__ or ""
-        qualname = type(obj).__qualname__
-    if module in {"", "builtins"}:
-        return qualname
-    return f"{module}.{qualname}"
-
-
 class defaultdict(dict):
     def __init__(self, default_factory=None):
         super().__init__()
@@ -90,7 +74,7 @@ class Optimizer:
         if isinstance(params, torch.Tensor):
             raise TypeError(
                 "params argument given to the optimizer should be "
-                "an iterable of Tensors or dicts, but got " + _typename(params)
+                "an iterable of Tensors or dicts, but got " + torch.typename(params)
             )
         self.state = defaultdict(dict)
         self.param_groups = []
@@ -240,7 +224,7 @@ class Optimizer:
             if not isinstance(param, torch.Tensor):
                 raise TypeError(
                     "optimizer can only optimize Tensors, "
-                    "but one of the params is " + _typename(param)
+                    "but one of the params is " + torch.typename(param)
                 )
             if (not self.defaults.get("differentiable", None)) and (not (param.is_leaf or param.retains_grad)):
                 raise ValueError("can't optimize a non-leaf Tensor")
