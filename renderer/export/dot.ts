@@ -1,9 +1,11 @@
 // One step's autograd graph as Graphviz DOT, drawn the way torchviz's make_dot draws it: grad_fn
 // nodes by class name, AccumulateGrad under each leaf, leaves light blue with their shape, named
-// outputs green, saved tensors orange (show_saved), so slides made with either look alike.
+// outputs green, saved tensors orange (show_saved), so slides made with either look alike; the
+// ops of each torch.nn module call in a dashed cluster named as the app's box ("fc1 (Linear)").
 
 import type { TraceState } from "../../engine/trace/state.ts";
-import { buildGraph, namesByTensor } from "../src/graph/graphModel.ts";
+import { buildGraph, namesByTensor, type GraphModel } from "../src/graph/graphModel.ts";
+import { moduleGroupsOf, type ModuleGroup } from "../src/graph/moduleGroups.ts";
 import { xmlSafe } from "./xml.ts";
 
 /** torchviz's size_to_str: "(2, 3)"; a 0-d tensor is "()". */
@@ -56,6 +58,7 @@ export function stepDot(state: TraceState, graphName = "gradlens"): string {
     }
   }
   for (const e of model.edges) if (ids.has(e.source) && ids.has(e.target)) lines.push(`\t${fnId(e.source)} -> ${fnId(e.target)}`);
+  lines.push(...moduleClusters(state, model, fnId));
   // outputs: named tensors whose grad_fn is drawn, as torchviz draws the tensors it was given
   for (const n of model.nodes) {
     // n.names are the tensors whose grad_fn the node is now: after x.grad.zero_() only
@@ -69,4 +72,37 @@ export function stepDot(state: TraceState, graphName = "gradlens"): string {
   }
   lines.push("}", "");
   return lines.join("\n");
+}
+
+/** torch.nn module calls as Graphviz clusters, nested as the calls were, each around the ops its
+ *  call ran and named as the app names its box ("fc1 (Linear)"), dashed in the app's colours. */
+function moduleClusters(state: TraceState, model: GraphModel, fnId: (id: number) => string): string[] {
+  const groups = moduleGroupsOf(state, model);
+  if (groups.length === 0) return [];
+  const byCall = new Map(groups.map((g) => [g.call, g]));
+  const parentOf = (g: ModuleGroup): ModuleGroup | null => {
+    for (let c = state.moduleCalls.get(g.call)?.parent ?? null; c != null; c = state.moduleCalls.get(c)?.parent ?? null) {
+      const p = byCall.get(c);
+      if (p) return p;
+    }
+    return null;
+  };
+  const children = new Map<ModuleGroup | null, ModuleGroup[]>();
+  for (const g of groups) {
+    const p = parentOf(g);
+    children.set(p, [...(children.get(p) ?? []), g]);
+  }
+  const out: string[] = [];
+  const emit = (g: ModuleGroup, depth: number): void => {
+    const pad = "\t".repeat(depth);
+    const inner = children.get(g) ?? [];
+    const nested = new Set(inner.flatMap((c) => c.members));
+    out.push(`${pad}subgraph cluster_module${g.call} {`);
+    out.push(`${pad}\tlabel=${dotString(g.label)} labeljust=l style="dashed,rounded" color="#56b4e9" fontcolor="#1f6f99" fontname=monospace fontsize=10`);
+    for (const id of g.members) if (!nested.has(id)) out.push(`${pad}\t${fnId(id)}`);
+    for (const c of inner) emit(c, depth + 1);
+    out.push(`${pad}}`);
+  };
+  for (const g of children.get(null) ?? []) emit(g, 1);
+  return out;
 }

@@ -8,6 +8,7 @@ import type { Layout } from "../layout/types.ts";
 import type { TraceState } from "../../engine/trace/state.ts";
 import { buildGraph, type GraphModel } from "../src/graph/graphModel.ts";
 import { layoutOf, place } from "../src/graph/graphLayout.ts";
+import { moduleBoxes, moduleGroupsOf } from "../src/graph/moduleGroups.ts";
 import { buildMemory } from "../src/memory/memoryModel.ts";
 import { boundsReader } from "./bounds.ts";
 import type { ExportComponents } from "./components.ts";
@@ -105,7 +106,9 @@ function graphPart(components: ExportComponents, cursor: TraceSteps, step: numbe
   const model = graphOf(state);
   if (model.nodes.length === 0) return null;
   const placed = place(model, layout);
-  const { markup, css } = rendered(render(components.GraphScene, { props: { model, placed, step: state.step, progress: 1 } }), theme);
+  // torch.nn module calls boxed and named as the app draws them (none folded)
+  const boxes = moduleBoxes(moduleGroupsOf(state, model), placed, new Map());
+  const { markup, css } = rendered(render(components.GraphScene, { props: { model, placed, step: state.step, progress: 1, boxes } }), theme);
   return { markup, css, bounds: measureChecked(markup) };
 }
 

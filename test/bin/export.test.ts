@@ -10,7 +10,8 @@ import { exportAllSteps, exportCurrent } from "../../renderer/export/exportCurre
 import { loadExportComponents } from "../../renderer/export/node-components.ts";
 import { svgToPng } from "../../renderer/export/png.ts";
 import type { ExportData, ExportKind } from "../../renderer/host/host.ts";
-import { caseSource, drawnTexts, executableParts, stepOf, traceOf } from "../renderer/export/helpers.ts";
+import { caseSource, drawnTexts, executableParts, rootOf, stepOf, traceOf } from "../renderer/export/helpers.ts";
+import { elements, textOf } from "../../renderer/export/xml.ts";
 
 function workdir(): string {
   const dir = mkdtempSync(join(tmpdir(), "gradlens-export-"));
@@ -134,6 +135,46 @@ describe("gradlens export", () => {
     expect(dot).toContain(`[label="MmBackward0" fillcolor=lightgrey]`);
     expect(dot).toContain(`[label="F\\n (4, 2)" fillcolor=darkolivegreen1]`);
     expect(dot.trim().endsWith("}")).toBe(true);
+  });
+
+  it("draws torch.nn module calls as the app does: boxes named fc1 (Linear) in the SVG, nested clusters in the DOT", async () => {
+    const dir = workdir();
+    writeFileSync(
+      join(dir, "net.py"),
+      "import torch\nimport torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc1 = nn.Linear(3, 4)\n        self.act = nn.Tanh()\n        self.fc2 = nn.Linear(4, 1)\n    def forward(self, x):\n        return self.fc2(self.act(self.fc1(x)))\ntorch.manual_seed(0)\nmodel = Net()\nloss = model(torch.randn(5, 3)).pow(2).mean()\nloss.backward()\n",
+    );
+    expect((await cli(dir, "net.py")).code).toBe(0);
+    const svg = readFileSync(join(dir, "net.svg"), "utf8");
+    const root = rootOf(svg);
+    const groups = [...elements(root)].filter((e) => e.name === "g");
+    const boxes = groups.filter((g) => /\bmodule-box\b/.test(g.attrs.class ?? ""));
+    const tabs = groups.filter((g) => /\bmodule-tab\b/.test(g.attrs.class ?? "")).map((g) => textOf([...elements(g)].find((e) => e.name === "text")!));
+    expect(boxes).toHaveLength(4);
+    // a picture has no fold control: the names alone
+    expect(tabs.sort()).toEqual(["Net", "act (Tanh)", "fc1 (Linear)", "fc2 (Linear)"]);
+    // the tab's colours come with it (the file stands alone)
+    expect(svg).toContain("#1f6f99");
+    expect(executableParts(svg)).toEqual([]);
+
+    expect((await cli(dir, "net.py", "--format", "dot")).code).toBe(0);
+    const dot = readFileSync(join(dir, "net.dot"), "utf8");
+    const net = dot.indexOf('label="Net"');
+    const fc1 = dot.indexOf('label="fc1 (Linear)"');
+    expect(net).toBeGreaterThan(0);
+    expect(fc1).toBeGreaterThan(net);
+    expect(dot.match(/subgraph cluster_module\d+ \{/g)).toHaveLength(4);
+    // fc1's cluster holds its AddmmBackward0 and TBackward0, inside Net's
+    const fc1Block = dot.slice(fc1, dot.indexOf("}", fc1));
+    const ops = [...fc1Block.matchAll(/^\t+(fn\d+)$/gm)].map((m) => m[1]);
+    const names = ops.map((id) => new RegExp(`\\t${id} \\[label="(\\w+)"`).exec(dot)?.[1]);
+    expect(names.sort()).toEqual(["AddmmBackward0", "TBackward0"]);
+    // Graphviz itself reads it and draws the clusters
+    const drawn = spawnSync("dot", ["-Tsvg"], { input: dot, encoding: "utf8" });
+    if (!drawn.error) {
+      expect(drawn.status).toBe(0);
+      expect(drawn.stdout.match(/<g id="clust\d+" class="cluster">/g)).toHaveLength(4);
+      expect(drawn.stdout).toContain(">fc1 (Linear)</text>");
+    }
   });
 
   it.each([

@@ -30,8 +30,9 @@ export interface ModuleTab {
   text: string;
 }
 
-export const tabText = (label: string): string => `${label} ▾`;
-export const tabWidth = (label: string): number => monoWidth(tabText(label).length, MODULE_LABEL_SIZE) + 2 * TAB_PAD_X;
+/** a box's name, with the fold control where a click folds it (not in an exported picture) */
+export const tabText = (label: string, foldable = true): string => (foldable ? `${label} ▾` : label);
+export const tabWidth = (label: string, foldable = true): number => monoWidth(tabText(label, foldable).length, MODULE_LABEL_SIZE) + 2 * TAB_PAD_X;
 export const TAB_TEXT_DX = TAB_PAD_X;
 
 export interface TabObstacles {
@@ -70,8 +71,8 @@ export function segmentHits(p: Point, q: Point, r: Box): boolean {
 }
 
 /** Candidate tabs for a box, best first: along the top border from the left, then the bottom border. */
-function candidates(b: ModuleBox): Box[] {
-  const w = tabWidth(b.label);
+function candidates(b: ModuleBox, foldable: boolean): Box[] {
+  const w = tabWidth(b.label, foldable);
   const h = MODULE_TAB_HEIGHT;
   const out: Box[] = [];
   const from = b.x0 - w * OVERHANG;
@@ -90,7 +91,7 @@ function candidates(b: ModuleBox): Box[] {
  * no node or text and crosses the fewest edges; where every candidate covers something, the one
  * covering least.
  */
-export function placeModuleTabs(boxes: readonly ModuleBox[], obstacles: TabObstacles): Map<number, ModuleTab> {
+export function placeModuleTabs(boxes: readonly ModuleBox[], obstacles: TabObstacles, foldable = true): Map<number, ModuleTab> {
   const out = new Map<number, ModuleTab>();
   if (boxes.length === 0) return out;
   // only the strips the tabs may take are indexed: a big graph with a few modules stays cheap
@@ -99,7 +100,7 @@ export function placeModuleTabs(boxes: readonly ModuleBox[], obstacles: TabObsta
   const eachCell = (r: Box, f: (k: number) => void): void => {
     for (let cx = Math.floor(r.x0 / CELL); cx <= Math.floor(r.x1 / CELL); cx++) for (let cy = Math.floor(r.y0 / CELL); cy <= Math.floor(r.y1 / CELL); cy++) f(key(cx, cy));
   };
-  const tries = boxes.map(candidates);
+  const tries = boxes.map((b) => candidates(b, foldable));
   for (const list of tries) for (const c of list) eachCell(c, (k) => wanted.add(k));
   const solid = new Map<number, Box[]>();
   const lines = new Map<number, [Point, Point][]>();
@@ -148,7 +149,7 @@ export function placeModuleTabs(boxes: readonly ModuleBox[], obstacles: TabObsta
       if (cover === 0 && cross === 0) break;
     }
     if (!best) return;
-    out.set(b.id, { x: best.x0, y: best.y0, width: best.x1 - best.x0, height: best.y1 - best.y0, text: tabText(b.label) });
+    out.set(b.id, { x: best.x0, y: best.y0, width: best.x1 - best.x0, height: best.y1 - best.y0, text: tabText(b.label, foldable) });
     // the next tabs keep clear of this one
     put(solid, best, best);
   });
@@ -156,7 +157,14 @@ export function placeModuleTabs(boxes: readonly ModuleBox[], obstacles: TabObsta
 }
 
 /** The tabs of a scene's module boxes, clear of its nodes, its shape labels where they sit and its edges. */
-export function sceneTabs(boxes: readonly ModuleBox[], model: GraphModel, placed: Placed, edges: readonly EdgeEntry[], shapeKeys: ReadonlySet<string>): Map<number, ModuleTab> {
+export function sceneTabs(
+  boxes: readonly ModuleBox[],
+  model: GraphModel,
+  placed: Placed,
+  edges: readonly EdgeEntry[],
+  shapeKeys: ReadonlySet<string>,
+  foldable: boolean,
+): Map<number, ModuleTab> {
   if (boxes.length === 0) return new Map();
   const leaves = new Set(model.nodes.filter((n) => n.kind === "leaf").map((n) => n.id));
   const blocked = boxIndex([...placed.positions.values()].map((p) => nodeRoom(p, false)));
@@ -171,7 +179,7 @@ export function sceneTabs(boxes: readonly ModuleBox[], model: GraphModel, placed
     nodes: [...placed.positions].map(([id, p]) => ({ x: p.x, y: p.y, width: p.width, height: p.height, leaf: leaves.has(id) })),
     texts,
     routes: edges.map(({ e }) => placed.routeOf(e.source, e.target)),
-  });
+  }, foldable);
 }
 
 /** The boxes whose drawn ops all belong to a freed graph (they fade with it). */
