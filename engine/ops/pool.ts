@@ -9,6 +9,7 @@ import { record } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
 import { gather } from "./gather_scatter.ts";
+import { zerosLikeT } from "./unary.ts";
 import { reshape, view } from "./views.ts";
 
 type Pair = [number, number];
@@ -106,14 +107,14 @@ function maxPool2dBackward(g: Tensor, self: Tensor, indices: Tensor, inShape: nu
     op: "max_pool2d_backward",
     gradFn: "MaxPool2DWithIndicesBackwardBackward0",
     inputs: [g, self],
-    save: { indices },
+    save: { indices, self },
     backward: ([gg], n) => {
       // max_pool_double_backward: the incoming gradient gathered at the indices, in the output's shape
       const ind = n.unpack("indices");
       const lead = ind.shape.slice(0, -2);
       const flatIdx = reshape(ind, [...lead, -1]);
       const flat = reshape(gg!, [...lead, plane]);
-      return [view(gather(flat, -1, flatIdx), ind.shape.slice()), null];
+      return [view(gather(flat, -1, flatIdx), ind.shape.slice()), zerosLikeT(n.unpack("self"))];
     },
   });
 }

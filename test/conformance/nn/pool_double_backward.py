@@ -1,0 +1,22 @@
+# max_pool2d and avg_pool2d differentiated twice: MaxPool2DWithIndicesBackwardBackward0 (a gather of the
+# incoming gradient; zeros for the input) and AvgPool2DBackwardBackward0 (avg_pool2d of it)
+import torch
+import torch.nn.functional as F
+torch.manual_seed(0)
+x = torch.randn(2, 2, 5, 5, requires_grad=True)
+y = F.max_pool2d(x, 3, 2, 1)
+g, = torch.autograd.grad(y, x, torch.randn(y.shape, requires_grad=True), create_graph=True)
+print(g.grad_fn.name())
+v = torch.randn(g.shape)
+gg, = torch.autograd.grad((g * v).sum(), [x], allow_unused=True)
+print(gg)
+go = torch.randn(y.shape, requires_grad=True)
+g2, = torch.autograd.grad(y, x, go, create_graph=True)
+h, = torch.autograd.grad((g2 * v).sum(), go)
+print(h.flatten().tolist()[:10])
+a = F.avg_pool2d(x, 2)
+ga = torch.randn(a.shape, requires_grad=True)
+g3, = torch.autograd.grad(a, x, ga, create_graph=True)
+print(g3.grad_fn.name())
+h3, = torch.autograd.grad((g3 * v).sum(), ga)
+print(h3.flatten().tolist()[:10], h3.shape)
