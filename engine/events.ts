@@ -157,6 +157,9 @@ export type TraceEvent =
       inputs: number[] | null;
       span?: Span;
     }
+  /** a node whose backward is the program's own code (a custom autograd.Function's backward)
+   *  starts: the statements of that code follow, then its node/executed */
+  | { kind: "node/entered"; backward: number; node: number; name: string; gradsIn: (number | null)[] }
   | {
       kind: "node/executed";
       backward: number;

@@ -239,7 +239,10 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         try {
           node.wanted = needed === null ? null : node.next.map((e) => e !== null && shouldVisit(e.node));
           try {
-            gradsOut = gradsIn.some((g) => g) ? node.backward(gradsIn, node) : node.next.map(() => null);
+            const runs = gradsIn.some((g) => g);
+            if (runs && node.userBackward && rt.sink)
+              rt.emit({ kind: "node/entered", backward: id, node: node.id, name: node.name, gradsIn: gradsIn.map((g) => g?.id ?? null) });
+            gradsOut = runs ? node.backward(gradsIn, node) : node.next.map(() => null);
           } finally {
             node.wanted = null;
           }

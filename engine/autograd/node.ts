@@ -97,6 +97,9 @@ export class GradNode {
   savedArgs: Map<string, SavedArg> | null = null;
   /** backward hooks registered on this node or on the tensors it outputs */
   hooks: NodeHooks | null = null;
+  /** its backward is the program's own Python code (a custom Function): the engine narrates
+   *  node/entered before running it, so its statements are seen inside the node */
+  userBackward = false;
   /** while this node's backward runs: which of its edges lead to a gradient the run wants */
   wanted: boolean[] | null = null;
 

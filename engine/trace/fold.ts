@@ -90,6 +90,14 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
     case "backward/started":
       s.backward = newBackward(e);
       break;
+    case "node/entered": {
+      // the program's own backward runs next: the node is the one executing while its lines are stepped
+      const b = s.backward;
+      if (!b) break;
+      b.executing = e.node;
+      b.gradsIn.set(e.node, e.gradsIn);
+      break;
+    }
     case "node/executed": {
       const b = s.backward;
       if (!b) break;
@@ -165,6 +173,19 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
     case "params/named":
       for (const { tensor, name } of e.names) s.paramNames.set(tensor, name);
       break;
+    case "hook/registered":
+      s.hooks.set(e.hook, { id: e.hook, where: e.where, name: e.name, node: e.node, tensor: e.tensor, registeredAt: step, lastCall: null, calls: 0 });
+      break;
+    case "hook/removed": {
+      const h = s.hooks.get(e.hook);
+      if (h) s.hooks.set(e.hook, { ...h, removedAt: step });
+      break;
+    }
+    case "hook/called": {
+      const h = s.hooks.get(e.hook);
+      if (h) s.hooks.set(e.hook, { ...h, lastCall: { before: e.before, after: e.after, step }, calls: h.calls + 1 });
+      break;
+    }
     case "output/printed":
       s.console.push({ kind: e.stream, text: e.text, step });
       break;

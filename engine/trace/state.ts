@@ -90,6 +90,27 @@ export interface ObjectState {
   changedAt: number;
 }
 
+/** A backward hook registered (hook/registered), kept after hook/removed with removedAt set. */
+export interface HookState {
+  id: number;
+  /** register_hook on a tensor, a node's register_prehook / register_hook, or a leaf's
+   *  register_post_accumulate_grad_hook */
+  where: "tensor" | "pre" | "post" | "post-accumulate";
+  /** the hook function's __name__ (`<lambda>`) */
+  name: string;
+  /** the node it sits on (a tensor hook's: the node whose output the tensor is, or the leaf's
+   *  AccumulateGrad); null for a post-accumulate hook */
+  node: number | null;
+  /** the tensor it was registered on (tensor and post-accumulate hooks) */
+  tensor: number | null;
+  registeredAt: number;
+  /** its last call: the gradients it was given and what flowed on, and the step */
+  lastCall: { before: (number | null)[]; after: (number | null)[]; step: number } | null;
+  calls: number;
+  /** step of hook/removed (handle.remove()); absent while registered */
+  removedAt?: number;
+}
+
 export interface BindingState {
   name: string;
   scope: string;
@@ -198,6 +219,8 @@ export interface TraceState {
   openModule: number | null;
   /** parameter tensor id -> the optimizer's state for it, once a step updated it */
   optimState: IdMap<OptimParamState>;
+  /** backward hooks by hook id (removed ones keep their entries, with removedAt) */
+  hooks: IdMap<HookState>;
   /** keyed by `${scope}\u0000${name}`; insertion order is first-binding order, kept stable */
   bindings: Map<string, BindingState>;
   /** Python objects seen by the memory view (object/created), by object id */
@@ -222,6 +245,7 @@ export function emptyState(): TraceState {
     moduleCalls: new IdMap(),
     openModule: null,
     optimState: new IdMap(),
+    hooks: new IdMap(),
     bindings: new Map(),
     objects: new IdMap(),
     console: [],
@@ -245,6 +269,7 @@ export function cloneState(s: TraceState): TraceState {
     paramNames: s.paramNames.clone(),
     moduleCalls: s.moduleCalls.clone(),
     optimState: s.optimState.clone(),
+    hooks: s.hooks.clone(),
     bindings: new Map(s.bindings),
     objects: s.objects.clone(),
     console: s.console.slice(),
@@ -299,6 +324,7 @@ export function transplant(state: TraceState, from: TraceState, to: TraceState):
     moduleCalls: patch(state.moduleCalls, from.moduleCalls, to.moduleCalls),
     optimState: patch(state.optimState, from.optimState, to.optimState),
     objects: patch(state.objects, from.objects, to.objects),
+    hooks: patch(state.hooks, from.hooks, to.hooks),
     backward,
   };
 }

@@ -189,7 +189,7 @@ export const tests = [
       const legend = page.getByRole("dialog", { name: /Legend/ });
       assert(await legend.isVisible(), "the legend opens");
       const marks = await legend.locator("li").evaluateAll((els) => els.map((el) => el.getAttribute("data-mark")));
-      for (const m of ["op", "leaf", "names", "shape", "saved", "saved-freed", "saved-blamed", "version", "order", "seed", "executing", "grad", "sum", "acc", "result", "error", "freed", "module"])
+      for (const m of ["op", "leaf", "names", "shape", "saved", "saved-freed", "saved-blamed", "version", "order", "seed", "executing", "grad", "sum", "acc", "result", "error", "freed", "module", "hook", "hook-call"])
         assert(marks.includes(m), `the legend has no entry for ${m}`);
       await shot("legend");
       await page.getByRole("button", { name: "Close the legend" }).click();

@@ -55,6 +55,16 @@ function compare(state: TraceState, rt: Runtime, event: TraceEvent): string | nu
     const g = (tracked.tensors.get(id) as Tensor).grad;
     if (g && !state.tensors.has(g.id)) return `.grad of tensor ${id} (tensor ${g.id}) is not in the fold`;
   }
+  // the hooks registered now: those on live nodes and leaves, and the fold's not yet removed
+  const live = new Set<number>();
+  for (const n of tracked.nodes.values() as Iterable<GradNode>) {
+    if (!n.hooks) continue;
+    for (const list of n.hooks.tensor.values()) for (const h of list) live.add(h.id);
+    for (const h of [...n.hooks.pre, ...n.hooks.post]) live.add(h.id);
+  }
+  for (const t of tracked.tensors.values() as Iterable<Tensor>) for (const h of t.postAccumulateHooks ?? []) live.add(h.id);
+  const folded = [...state.hooks.values()].filter((h) => h.removedAt == null).map((h) => h.id);
+  if (folded.length !== live.size || folded.some((id) => !live.has(id))) return `hooks after ${event.kind}: fold ${folded} vs live ${[...live]}`;
   return null;
 }
 

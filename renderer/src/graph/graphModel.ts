@@ -2,7 +2,7 @@
 // slots, edges with shapes and gradients in flight. Pure, so the screen and exports agree.
 
 import type { ErrorBlame } from "../../../engine/events.ts";
-import type { BackwardState, GradAccumulation, GradFlight, GradSum, NodeState, TensorState, TraceState } from "../../../engine/trace/state.ts";
+import type { BackwardState, GradAccumulation, GradFlight, GradSum, HookState, NodeState, TensorState, TraceState } from "../../../engine/trace/state.ts";
 import { latestSum, nodesInOrder } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
@@ -20,6 +20,15 @@ export interface AccumulationView {
   afterGrid: Grid | null;
   /** true when it happened at this very step (animate it) */
   now: boolean;
+}
+
+/** A backward hook sitting on a node (or on the tensor it stands for). */
+export interface HookMark {
+  id: number;
+  where: HookState["where"];
+  name: string;
+  /** it is running at this very step: the gradient it was given and what flows on */
+  call: { before: string; after: string; replaced: boolean } | null;
 }
 
 export interface GraphNodeView {
@@ -50,6 +59,9 @@ export interface GraphNodeView {
   error: boolean;
   /** nothing references it any more (graph/freed): CPython freed it, so it fades; now: at this step */
   freed: { now: boolean } | null;
+  /** backward hooks registered here (register_hook on the tensor it stands for, the node's
+   *  pre-hooks and hooks, a leaf's post-accumulate-grad hooks), in registration order */
+  hooks: HookMark[];
   /** tensor id for the inspector */
   tensor: number | null;
   width: number;
@@ -111,6 +123,8 @@ export interface GraphReader {
   /** where autograd.grad captured a gradient, by graph id (see capturedAt) */
   captured(gid: number): { tensor: number; grad: number } | undefined;
   accumulation(leaf: number): GradAccumulation | undefined;
+  /** the hooks registered at a graph id (see hooksAt) */
+  hooks(gid: number): HookState[];
 }
 
 /** The graph at one step, from scratch. */
@@ -176,6 +190,7 @@ export function makeNodeUnit(r: GraphReader, n: NodeState): { node: GraphNodeVie
     seed: r.seed(n.id),
     error: blame != null,
     result: resultOf(r, gid),
+    hooks: hookMarks(r, gid),
     freed: freedOf(n.freedAt, now),
     tensor: out?.id ?? null,
     ...(version ?? {}),
@@ -219,10 +234,43 @@ function leafView(r: GraphReader, t: TensorState, born: number, nodeId: number |
       : null,
     tensor: t.id,
     result: resultOf(r, -t.id),
+    hooks: hookMarks(r, -t.id),
     freed: freedOf(accFreedAt, r.state.step),
     ...versionOf(t, r.state.lastEvent),
     height: LEAF_HEIGHT,
   });
+}
+
+const NO_HOOKS: HookMark[] = [];
+const NO_STATES: HookState[] = [];
+
+function hookMarks(r: GraphReader, gid: number): HookMark[] {
+  const hooks = r.hooks(gid);
+  if (!hooks.length) return NO_HOOKS;
+  const last = r.state.lastEvent;
+  return hooks.map((h) => {
+    const now = last?.kind === "hook/called" && last.hook === h.id ? last : null;
+    const text = (ids: (number | null)[]) => ids.map((id) => r.values(id) ?? "None").join(", ");
+    const call = now ? { before: text(now.before), after: text(now.after), replaced: now.before.some((id, i) => id !== now.after[i]) } : null;
+    return { id: h.id, where: h.where, name: h.name, call };
+  });
+}
+
+/** The hooks registered now, by the graph id of the node they sit on: a tensor hook on the node
+ *  whose output the tensor is (a leaf's: the leaf), a node's pre-hooks and hooks on it, a
+ *  post-accumulate-grad hook on its leaf. */
+export function hooksAt(state: TraceState): Map<number, HookState[]> {
+  const out = new Map<number, HookState[]>();
+  for (const h of state.hooks.values()) {
+    if (h.removedAt != null) continue;
+    const n = h.node != null ? state.nodes.get(h.node) : undefined;
+    const gid = n ? graphIdOf(n) : h.tensor != null ? -h.tensor : null;
+    if (gid == null) continue;
+    const list = out.get(gid);
+    if (list) list.push(h);
+    else out.set(gid, [h]);
+  }
+  return out;
 }
 
 function resultOf(r: GraphReader, gid: number): GraphNodeView["result"] {
@@ -285,6 +333,7 @@ function directReader(state: TraceState): GraphReader & { namesMap: Map<number, 
   const b = state.backward;
   const blame = state.error?.blame ?? null;
   const captured = capturedAt(state);
+  const hooks = hooksAt(state);
   return {
     state,
     namesMap,
@@ -300,6 +349,7 @@ function directReader(state: TraceState): GraphReader & { namesMap: Map<number, 
     blame: (id) => (blame?.node === id ? blame : null),
     captured: (gid) => captured.get(gid),
     accumulation: (id) => b?.accumulated.get(id),
+    hooks: (gid) => hooks.get(gid) ?? NO_STATES,
   };
 }
 
@@ -353,6 +403,7 @@ function base(id: number, kind: "op" | "leaf", name: string, names: string[], or
     freed: null,
     seed: null,
     error: false,
+    hooks: NO_HOOKS,
     tensor: null,
     width: 0,
     height: NODE_HEIGHT,

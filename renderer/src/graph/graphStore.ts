@@ -7,7 +7,7 @@
 
 import { IdMap } from "../../../engine/trace/idmap.ts";
 import type { TraceEvent } from "../../../engine/events.ts";
-import type { BackwardState } from "../../../engine/trace/state.ts";
+import type { BackwardState, HookState } from "../../../engine/trace/state.ts";
 import { latestSum, type StorageState, type TensorState, type TraceState } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
@@ -17,6 +17,7 @@ import {
   capturedAt,
   errorNodeOf,
   graphIdOf,
+  hooksAt,
   makeNamedLeaf,
   makeNodeUnit,
   namesByTensor,
@@ -30,7 +31,7 @@ import {
 } from "./graphModel.ts";
 
 // what a view can depend on: dep key = id * KINDS + kind
-const KINDS = 8;
+const KINDS = 9;
 const NODE = 0;
 const TENSOR = 1;
 const STORAGE = 2;
@@ -41,6 +42,8 @@ const ACCUMULATED = 5;
 const NODE_LINK = 6;
 /** autograd.grad's result at a graph id (can be negative: a leaf) */
 const RESULT = 7;
+/** the backward hooks at a graph id (can be negative: a leaf) */
+const HOOKS = 8;
 
 /** A unit is a grad_fn node's view with its edges (key: the node id), or a named leaf not used yet (key: -(tensor id) - 1). */
 interface Unit {
@@ -62,6 +65,7 @@ export interface GraphStoreStats {
 }
 
 const EMPTY = new IdMap<never>();
+const NO_HOOKS: HookState[] = [];
 
 export interface GraphStore {
   update(state: TraceState): GraphModel;
@@ -86,6 +90,7 @@ export function createGraphStore(): GraphStore {
   let errorNode: number | null = null;
   let blame: unknown = null;
   let captured = new Map<number, { tensor: number; grad: number }>();
+  let hooks = new Map<number, HookState[]>();
   let last: TraceState | null = null;
   let model: GraphModel = { nodes: [], edges: [] };
   /** the units in order, kept between steps (a step appends to it, so re-sorting it is linear) */
@@ -163,6 +168,10 @@ export function createGraphStore(): GraphStore {
     accumulation(id) {
       dep(id, ACCUMULATED);
       return state.backward?.accumulated.get(id);
+    },
+    hooks(gid) {
+      dep(gid, HOOKS);
+      return hooks.get(gid) ?? NO_HOOKS;
     },
   };
 
@@ -274,6 +283,16 @@ export function createGraphStore(): GraphStore {
         if (a?.tensor !== b?.tensor || a?.grad !== b?.grad || nowGrads.includes(a?.grad as number) || nowGrads.includes(b?.grad as number)) touch(gid, RESULT);
       }
       captured = nextCaptured;
+      // hooks are few too: per graph id, compared entry by entry (a call replaces its entry; its
+      // "now" flag follows the last event)
+      const nextHooks = hooksAt(next);
+      const nowHooks = [prev?.lastEvent, next.lastEvent].flatMap((e) => (e?.kind === "hook/called" ? [e.hook] : []));
+      for (const gid of new Set([...hooks.keys(), ...nextHooks.keys()])) {
+        const a = hooks.get(gid) ?? NO_HOOKS;
+        const b = nextHooks.get(gid) ?? NO_HOOKS;
+        if (a.length !== b.length || a.some((h, i) => h !== b[i]) || b.some((h) => nowHooks.includes(h.id)) || a.some((h) => nowHooks.includes(h.id))) touch(gid, HOOKS);
+      }
+      hooks = nextHooks;
       // names are few (one per binding): recomputed, compared per tensor
       const nextNames = namesByTensor(next);
       for (const id of new Set([...names.keys(), ...nextNames.keys()]))

@@ -8,6 +8,7 @@ import { namesByTensor } from "../graph/graphModel.ts";
 import { backwardRule } from "./backwardRules.ts";
 import { formatValues } from "./format.ts";
 import { describeEvent } from "./eventWords.ts";
+import { enteredCaption, hookCaption, insideBackward } from "./hookCaptions.ts";
 
 type Names = Map<number, string[]>;
 
@@ -32,7 +33,7 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
   };
   switch (e.kind) {
     case "statement":
-      return `Line ${e.span.line} starts: ${flat(e.text)}`;
+      return `Line ${e.span.line} starts${insideBackward(s)}: ${flat(e.text)}`;
     case "tensor/created": {
       const t = e.tensor;
       const how = t.requiresGrad && t.isLeaf ? " It requires grad: a leaf, so autograd will record every operation on it." : "";
@@ -97,6 +98,12 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
       const gets = e.gradsIn.filter((g) => g != null).map(val).join(", ");
       return `${nodeLabel(e.node)} runs${rule ? ` (${rule})` : ""}: it gets ∂ ${gets || "nothing"}${sends.length ? ` and sends ${sends.join(", ")}` : ""}.`;
     }
+    case "node/entered":
+      return enteredCaption(e, { val, named, nodeLabel });
+    case "hook/registered":
+    case "hook/removed":
+    case "hook/called":
+      return hookCaption(e, s, { val, named, nodeLabel });
     case "grad/summed":
       return `Two paths meet at ${nodeLabel(e.node)}: their gradients are added, ${val(e.before)} + ${val(e.delta)} = ${val(e.after)}.`;
     case "grad/accumulated":

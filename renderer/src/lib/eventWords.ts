@@ -31,6 +31,8 @@ export function describeEvent(e: TraceEvent | null): string {
       return e.value === null ? `del .${e.name}` : `.${e.name} set`;
     case "backward/started":
       return e.mode === "grad" ? "autograd.grad starts" : "backward starts";
+    case "node/entered":
+      return `${e.name}'s backward (your code) starts`;
     case "node/executed":
       return `${e.name} runs`;
     case "grad/summed":

@@ -27,6 +27,11 @@ const TRACES: [string, string][] = [
   ...["ag_inplace_rebase", "ag_inplace_copy_grad", "ag_grad_create_graph", "ag_paths_meet", "ag_retain_grad", "err_backward_twice_caught", "backward_twice_error", "accumulate_three_times"].map(
     (n): [string, string] => [n, caseScript(n)],
   ),
+  ...["node_hooks", "retain_grad_and_hooks", "tensor_register_hook", "custom_function_exp"].map((n): [string, string] => [
+    `hooks and custom Functions (${n})`,
+    readFileSync(new URL(`../../conformance/autograd/${n}.py`, import.meta.url), "utf8"),
+  ]),
+  ["hook marks come and go (e2e's hook_doubles)", readFileSync(new URL("../../e2e/scripts/hook_doubles.py", import.meta.url), "utf8")],
   ...["training_loop", "rebind_and_del", "functions"].map((n): [string, string] => [
     `graphs freed (${n})`,
     readFileSync(new URL(`../../fixtures/liveness/${n}.py`, import.meta.url), "utf8"),

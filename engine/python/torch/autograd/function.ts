@@ -111,6 +111,7 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
   const tensorArgs: Tensor[] = [];
   const edgeOf = args.map((v) => (isTensor(v) ? tensorArgs.push(v) - 1 : -1));
   const node = new GradNode(rt, backwardClass.name, [], (grads, n) => runBackward(rt, cls, n, grads));
+  node.userBackward = true;
   const state: CustomState = {
     fnClass: cls,
     backwardClass,
