@@ -2,6 +2,7 @@
 // No global state: everything a run does goes through its Runtime.
 import type { EventSink, Span, TraceEvent } from "./events.ts";
 import type { OpRecord } from "./autograd/record.ts";
+import type { SavedTensorsHooks } from "./autograd/node.ts";
 import type { Tensor } from "./tensor.ts";
 import { TorchGenerator } from "./random/index.ts";
 import { runtimeError } from "./errors.ts";
@@ -50,6 +51,8 @@ export class Runtime {
   /** while set, ops hand their record here instead of recording it (in-place variants reuse
    *  the out-of-place op's values and formula) */
   recordCapture: ((rec: OpRecord, out: Tensor) => void) | null = null;
+  /** torch.autograd.graph.saved_tensors_hooks in force, innermost last (only it applies) */
+  savedTensorsHooks: SavedTensorsHooks[] = [];
   /** with `track`: every tensor and grad_fn node made so far, by id */
   readonly tracked: { tensors: Map<number, object>; nodes: Map<number, object> } | null;
   private nextTensor = 1;

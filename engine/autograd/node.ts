@@ -5,7 +5,7 @@ import { legacyTypeName } from "../dtype.ts";
 import { runtimeError, type TorchError } from "../errors.ts";
 import type { NodeInfo } from "../events.ts";
 import type { Runtime } from "../runtime.ts";
-import type { Tensor } from "../tensor.ts";
+import { makeView, type Tensor } from "../tensor.ts";
 import type { NodeHooks } from "./hooks.ts";
 
 /** a non-tensor argument saved for backward, as Python reads it: bool, float (number), int
@@ -21,7 +21,36 @@ export interface Edge {
 /** grads flowing into the node (one per output) -> grads for each next edge */
 export type BackwardFn = (grads: (Tensor | null)[], node: GradNode) => (Tensor | null)[];
 
+/** torch.autograd.graph.saved_tensors_hooks: what a node keeps instead of a tensor it saves
+ *  (pack's result), and how it gets a tensor back from that (unpack) */
+export interface SavedTensorsHooks {
+  packName: string;
+  unpackName: string;
+  pack(t: Tensor): unknown;
+  unpack(packed: unknown): Tensor;
+}
+
+export const PACK_IN_PLACE =
+  "A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack hook can not be " +
+  "modified by in-place operations as this can lead to unexpected side-effects. Please open an issue if you need " +
+  "to perform in-place operations on the input to a pack hook.";
+
+/** 0-d tensors made from a Python scalar operand (PyTorch's wrapped numbers): saved as they are,
+ *  never handed to a pack hook */
+export const wrappedNumbers = new WeakSet<Tensor>();
+
+/** a tensor saved through saved_tensors_hooks: pack's result, the hooks, and the tensor as it was saved */
+interface Packed {
+  value: unknown;
+  hooks: SavedTensorsHooks;
+  /** the tensor saved (kept for its autograd identity: the gradient's path to it) */
+  origin: Tensor;
+}
+
 export class SavedTensor {
+  private packed: Packed | null = null;
+  /** the hooks in force when it was saved: packed once the op has been narrated (packSaved) */
+  pendingHooks: SavedTensorsHooks | null = null;
   constructor(
     readonly slot: string,
     private tensor: Tensor | null,
@@ -31,15 +60,43 @@ export class SavedTensor {
     readonly tensorId: number,
   ) {}
   get released(): boolean {
-    return this.tensor === null;
+    return this.tensor === null && this.packed === null;
   }
   release(): void {
     this.tensor = null;
+    this.packed = null;
   }
+  /** the tensor saved, or what unpack gives back (then `hooked`) */
   peek(): Tensor | null {
     return this.tensor;
   }
+  /** saved through saved_tensors_hooks (unpack then runs the unpack hook) */
+  get hooked(): boolean {
+    return this.packed !== null;
+  }
+  /** the tensor as saved, and unpack's result (the hook runs) */
+  private unpackHooked(owner: GradNode): { origin: Tensor; data: Tensor } | null {
+    const p = this.packed;
+    if (!p) return null;
+    const data = p.hooks.unpack(p.value);
+    owner.rt.emit({ kind: "saved/hooked", call: "unpack", node: owner.id, nodeName: owner.name, slot: this.slot, tensor: this.tensorId, hook: p.hooks.unpackName });
+    return { origin: p.origin, data };
+  }
+  /** keep pack's result instead of the tensor (the hook runs with grad mode off) */
+  pack(owner: GradNode, hooks: SavedTensorsHooks): void {
+    const t = this.tensor!;
+    const rt = owner.rt;
+    const version = t.storage.version;
+    const span = rt.span;
+    const value = rt.withGradMode(false, () => hooks.pack(t));
+    rt.span = span;
+    if (t.storage.version !== version) throw runtimeError(PACK_IN_PLACE);
+    this.packed = { value, hooks, origin: t };
+    this.tensor = null;
+    rt.emit({ kind: "saved/hooked", call: "pack", node: owner.id, nodeName: owner.name, slot: this.slot, tensor: t.id, hook: hooks.packName });
+  }
   unpack(owner: GradNode): Tensor {
+    if (this.packed) return this.fromHooks(owner);
     const t = this.tensor;
     if (t === null) throw this.blamed(runtimeError(FREED_MESSAGE), owner, "freed");
     const current = t.storage.version;
@@ -55,6 +112,27 @@ export class SavedTensor {
       ), owner, "modified");
     }
     return t;
+  }
+
+  /** unpack's result as SavedVariable::unpack hands it out: a new tensor over its storage with the
+   *  saved tensor's autograd identity (its grad_fn, this node for a saved output, or a leaf's
+   *  requires_grad and AccumulateGrad), so a create_graph backward still reaches the saved tensor.
+   *  No version check: the node has only what pack returned. */
+  private fromHooks(owner: GradNode): Tensor {
+    const { origin, data } = this.unpackHooked(owner)!;
+    const u = makeView(data, data.shape.slice(), data.strides.slice(), data.offset);
+    u.base = null;
+    const gradFn = this.isOutput ? owner : origin.gradFn;
+    if (gradFn) {
+      u.gradFn = gradFn;
+      u.outputNr = origin.outputNr;
+    } else if (origin.requiresGrad) {
+      u.setLeafRequiresGrad(true);
+      u.gradAccumulator = origin.gradAccumulator;
+    }
+    const rt = owner.rt;
+    if (rt.sink) rt.emit({ kind: "op/applied", op: "unpack saved tensor", inputs: [data.id], output: u.info(false), node: null, span: rt.span });
+    return u;
   }
 
   /** the error names the node that could not unpack this tensor, and the tensor itself */
@@ -137,7 +215,21 @@ export class GradNode {
       throw runtimeError(
         "Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.",
       );
-    this.saved.push(new SavedTensor(slot, t, t.storage.version, isOutput, t.id));
+    const saved = new SavedTensor(slot, t, t.storage.version, isOutput, t.id);
+    this.saved.push(saved);
+    const hooks = this.rt.savedTensorsHooks;
+    if (hooks.length && !wrappedNumbers.has(t)) saved.pendingHooks = hooks[hooks.length - 1];
+  }
+
+  /** runs saved_tensors_hooks' pack on what this node saved under them: after the op that made
+   *  the node was narrated, so the tensors handed to pack (its output too) are known to the trace */
+  packSaved(): void {
+    for (const s of this.saved) {
+      const hooks = s.pendingHooks;
+      if (!hooks) continue;
+      s.pendingHooks = null;
+      s.pack(this, hooks);
+    }
   }
 
   /** save a Tensor?[] argument: its tensors under slots `name[i]`, read back by unpackList */

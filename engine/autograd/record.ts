@@ -91,6 +91,7 @@ export function record(out: Tensor, rec: OpRecord): Tensor {
       span: rt.span,
     });
   }
+  node?.packSaved();
   return out;
 }
 

@@ -8,6 +8,7 @@ import { fma } from "../random/fma.ts";
 import { created } from "./create.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
+import { wrappedNumbers } from "../autograd/node.ts";
 import type { Tensor } from "../tensor.ts";
 import { binaryMap, isTensor, promote, unaryMap, type Operand } from "./kernel.ts";
 import { log, zerosLikeT } from "./unary.ts";
@@ -122,8 +123,11 @@ export function divScalar(t: Tensor, s: Scalar): Tensor {
 }
 
 /** a Python scalar operand as the 0-d "wrapped number" tensor PyTorch saves for backward */
-function wrapped(like: Tensor, x: Operand): Tensor {
-  return isTensor(x) ? x : created(fromValues(like.rt, [scalarToNumber(x)], [], scalarDType(x)), "wrapped number");
+export function wrapped(like: Tensor, x: Operand): Tensor {
+  if (isTensor(x)) return x;
+  const w = created(fromValues(like.rt, [scalarToNumber(x)], [], scalarDType(x)), "wrapped number");
+  wrappedNumbers.add(w);
+  return w;
 }
 
 export function div(a: Operand, b: Operand): Tensor {

@@ -3,7 +3,7 @@
 // plus the flag setters requires_grad_, retain_grad and `x.grad = ...`.
 import { atenTypeName, canCast, castValue, isFloating, scalarToNumber, typeMetaName, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
-import { GradNode, type BackwardFn, type SavedArg } from "../autograd/node.ts";
+import { GradNode, type BackwardFn, type SavedArg, wrappedNumbers } from "../autograd/node.ts";
 import { gradientEdge, record, saveExtras } from "../autograd/record.ts";
 import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
 import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
@@ -182,6 +182,7 @@ export function mutate(
       requiresGradAfter: t.requiresGrad,
       span: rt.span,
     });
+  node?.packSaved();
   // rebase_history ends by reading the view's grad_fn: it becomes AsStridedBackward0 now
   if (rebased && base) void t.gradFn;
   // PyTorch checks after the kernel wrote: the values change and the error is raised all the same
@@ -249,7 +250,7 @@ export function mul_(t: Tensor, other: Operand): Tensor {
   const d = checkCast(t, other);
   const at = operandAt(other, t, d);
   const needSelf = isTensor(other) && other.requiresGrad;
-  const wrappedOther = isTensor(other) ? other : created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number");
+  const wrappedOther = isTensor(other) ? other : markWrapped(created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number"));
   return mutate(t, "mul_", (old, i) => castValue(old, d) * at(i), {
     gradFn: "MulBackward0",
     others: wrapped(other),
@@ -262,7 +263,7 @@ export function mul_(t: Tensor, other: Operand): Tensor {
 export function div_(t: Tensor, other: Operand): Tensor {
   const d = checkCast(t, other, true);
   const at = operandAt(other, t, d);
-  const wrappedOther = isTensor(other) ? other : created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number");
+  const wrappedOther = isTensor(other) ? other : markWrapped(created(fromValues(t.rt, [scalarToNumber(other)], [], promote([other])), "wrapped number"));
   return mutate(t, "div_", (old, i) => castValue(old, d) / at(i), {
     gradFn: "DivBackward0",
     others: wrapped(other),
@@ -394,4 +395,10 @@ function emitFlags(t: Tensor): void {
     gradFn: t.gradFn?.id ?? null,
     retainsGrad: t.retainsGrad,
   });
+}
+
+/** a Python scalar operand's 0-d tensor: saved as is, never packed by saved_tensors_hooks */
+function markWrapped(t: Tensor): Tensor {
+  wrappedNumbers.add(t);
+  return t;
 }

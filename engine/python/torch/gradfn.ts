@@ -64,6 +64,7 @@ export const gradFnType: ForeignType = {
       const s = n.saved.find((x) => x.slot === slot);
       if (!s) return undefined;
       if (s.released) throw pyErr("RuntimeError", FREED_MESSAGE);
+      if (s.hooked) return s.unpack(n);
       const t = s.peek();
       // a saved output unpacks into a new tensor object over the same storage, with this node as
       // its grad_fn: y.grad_fn._saved_result is y prints False

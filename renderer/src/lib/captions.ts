@@ -8,7 +8,7 @@ import { namesByTensor } from "../graph/graphModel.ts";
 import { backwardRule } from "./backwardRules.ts";
 import { formatValues } from "./format.ts";
 import { describeEvent } from "./eventWords.ts";
-import { enteredCaption, hookCaption, insideBackward } from "./hookCaptions.ts";
+import { enteredCaption, hookCaption, insideBackward, savedHookCaption } from "./hookCaptions.ts";
 
 type Names = Map<number, string[]>;
 
@@ -104,6 +104,8 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
     case "hook/removed":
     case "hook/called":
       return hookCaption(e, s, { val, named, nodeLabel });
+    case "saved/hooked":
+      return savedHookCaption(e, { val, named, nodeLabel });
     case "grad/summed":
       return `Two paths meet at ${nodeLabel(e.node)}: their gradients are added, ${val(e.before)} + ${val(e.delta)} = ${val(e.after)}.`;
     case "grad/accumulated":

@@ -61,6 +61,8 @@ export function describeEvent(e: TraceEvent | null): string {
       return "hook removed";
     case "hook/called":
       return `hook ${e.name} runs`;
+    case "saved/hooked":
+      return `${e.call} hook ${e.hook} runs`;
     case "output/printed":
       return "output printed";
     case "warning/raised":

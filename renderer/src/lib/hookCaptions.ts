@@ -77,3 +77,12 @@ export function insideBackward(s: TraceState): string {
   const n = s.nodes.get(b.executing);
   return n ? ` (inside ${n.name}'s backward, which is running)` : "";
 }
+
+export function savedHookCaption(e: Extract<TraceEvent, { kind: "saved/hooked" }>, w: CaptionWords): string {
+  const who = nameOf(w, e.tensor, "a tensor");
+  // an output saved (exp's result) is not bound to a name yet when it is packed
+  const what = e.slot === "result" ? "its result" : `${who} as '${e.slot}'`;
+  if (e.call === "pack")
+    return `saved_tensors_hooks: ${e.nodeName} saves ${what}, so the pack hook ${e.hook} runs on it; the node keeps what it returns instead of the tensor.`;
+  return `${e.nodeName} needs its saved '${e.slot}' back: the unpack hook ${e.hook} runs on what pack returned and hands back a tensor (no version check: the node only has what pack kept).`;
+}

@@ -85,3 +85,23 @@ Sq.apply(x).backward()
     expect(stepCaption(cursor.at(k))).toBe("Line 12 starts: Sq.apply(x).backward()");
   });
 });
+
+describe("saved_tensors_hooks' pack and unpack calls", () => {
+  const src = `import torch
+def pack(t):
+    return t.clone()
+def unpack(p):
+    return p
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.autograd.graph.saved_tensors_hooks(pack, unpack):
+    y = x.exp()
+y.sum().backward()
+`;
+  const { events, cursor } = traced(src);
+  it("says which node saves what, and that it keeps pack's result; then the unpack", () => {
+    const packs = events.flatMap((e, k) => (e.kind === "saved/hooked" ? [k] : []));
+    expect(packs.length).toBe(2);
+    expect(stepCaption(cursor.at(packs[0]))).toBe("saved_tensors_hooks: ExpBackward0 saves its result, so the pack hook pack runs on it; the node keeps what it returns instead of the tensor.");
+    expect(stepCaption(cursor.at(packs[1]))).toMatch(/^ExpBackward0 needs its saved 'result' back: the unpack hook unpack runs on what pack returned/);
+  });
+});

@@ -188,6 +188,7 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
       extraOutputs: outputs.slice(1).map((o) => o.info()),
       span,
     });
+  node.packSaved();
   return isTuple ? new PyTuple(items) : items[0];
 }
 

@@ -9,6 +9,7 @@ import { bindArgs } from "../../args.ts";
 import { PyFunction } from "../../function.ts";
 import { gradModeSource } from "./grad_mode_source.ts";
 import { functionalSource } from "./functional_source.ts";
+import { graphSource } from "./saved_hooks.ts";
 
 registerLibrary(gradModeSource);
 registerLibrary(functionalSource);
@@ -21,6 +22,7 @@ export const GRAD_MODE_NAMES = new Set(["no_grad", "enable_grad", "set_grad_enab
 export function autogradName(name: string): PyValue | undefined {
   if (name === "grad_mode") return host.importModule(gradModeSource.name);
   if (name === "functional") return host.importModule(functionalSource.name);
+  if (name === "graph") return host.importModule(graphSource.name);
   return gradModeName(name);
 }
 

@@ -5,6 +5,7 @@ import { PyBuiltin, type PyModule, type PyValue } from "../../values.ts";
 import { bindArgs } from "../../args.ts";
 import { variableModule } from "./variable.ts";
 import { functionModule } from "./function.ts";
+import { torchCAutograd } from "./saved_hooks.ts";
 
 /** fills torch's and torch.autograd's attributes; returns the submodules to register by name */
 export function addAutogradSurface(rt: Runtime, torch: Map<string, PyValue>, autograd: Map<string, PyValue>): [string, PyModule][] {
@@ -21,5 +22,6 @@ export function addAutogradSurface(rt: Runtime, torch: Map<string, PyValue>, aut
   return [
     ["torch.autograd.variable", variable],
     ["torch.autograd.function", fn],
+    ["torch._C._autograd", torchCAutograd(rt)],
   ];
 }
