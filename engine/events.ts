@@ -243,8 +243,9 @@ export type TraceEvent =
       after: (number | null)[];
     }
   /** a saved_tensors_hooks pack hook ran as `node` (named `nodeName`: it may not be narrated yet)
-   *  saved `tensor` in `slot`, or its unpack hook ran as the node (or grad_fn._saved_*) read it back */
-  | { kind: "saved/hooked"; call: "pack" | "unpack"; node: number; nodeName: string; slot: string; tensor: number; hook: string }
+   *  saved `tensor` in `slot`, or its unpack hook ran as the node (or grad_fn._saved_*) read it back;
+   *  `packed`: the tensors what pack returned holds (the node keeps them until backward frees them) */
+  | { kind: "saved/hooked"; call: "pack" | "unpack"; node: number; nodeName: string; slot: string; tensor: number; hook: string; packed: number[] }
   | { kind: "output/printed"; text: string; stream: "stdout" | "stderr" }
   | { kind: "warning/raised"; category: string; message: string; span?: Span }
   | { kind: "error/raised"; type: string; message: string; span?: Span; traceback?: string; blame?: ErrorBlame };

@@ -38,7 +38,7 @@ export const numelOf = (shape: readonly number[]): number => {
 
 /** how a differentiable view was made, which decides whether in-place on it may rebase history
  *  (PyTorch's CreationMeta: DEFAULT, NO_GRAD_MODE, MULTI_OUTPUT_NODE) */
-export type ViewCreation = "default" | "no_grad" | "multi_output";
+export type ViewCreation = "default" | "no_grad" | "multi_output" | "custom_function";
 
 /** set by autograd: gives a stale view its AsStridedBackward0 (kept as a hook to avoid an import cycle) */
 let staleViewHook: ((view: Tensor) => void) | null = null;

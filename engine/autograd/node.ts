@@ -28,6 +28,8 @@ export interface SavedTensorsHooks {
   unpackName: string;
   pack(t: Tensor): unknown;
   unpack(packed: unknown): Tensor;
+  /** the tensors a packed value holds (itself, or the items of a tuple or list) */
+  held(packed: unknown): Tensor[];
 }
 
 export const PACK_IN_PLACE =
@@ -79,7 +81,7 @@ export class SavedTensor {
     const p = this.packed;
     if (!p) return null;
     const data = p.hooks.unpack(p.value);
-    owner.rt.emit({ kind: "saved/hooked", call: "unpack", node: owner.id, nodeName: owner.name, slot: this.slot, tensor: this.tensorId, hook: p.hooks.unpackName });
+    owner.rt.emit({ kind: "saved/hooked", call: "unpack", node: owner.id, nodeName: owner.name, slot: this.slot, tensor: this.tensorId, hook: p.hooks.unpackName, packed: [] });
     return { origin: p.origin, data };
   }
   /** keep pack's result instead of the tensor (the hook runs with grad mode off) */
@@ -93,7 +95,7 @@ export class SavedTensor {
     if (t.storage.version !== version) throw runtimeError(PACK_IN_PLACE);
     this.packed = { value, hooks, origin: t };
     this.tensor = null;
-    rt.emit({ kind: "saved/hooked", call: "pack", node: owner.id, nodeName: owner.name, slot: this.slot, tensor: t.id, hook: hooks.packName });
+    if (rt.sink) rt.emit({ kind: "saved/hooked", call: "pack", node: owner.id, nodeName: owner.name, slot: this.slot, tensor: t.id, hook: hooks.packName, packed: hooks.held(value).map((x) => x.id) });
   }
   unpack(owner: GradNode): Tensor {
     if (this.packed) return this.fromHooks(owner);
@@ -131,7 +133,8 @@ export class SavedTensor {
       u.gradAccumulator = origin.gradAccumulator;
     }
     const rt = owner.rt;
-    if (rt.sink) rt.emit({ kind: "op/applied", op: "unpack saved tensor", inputs: [data.id], output: u.info(false), node: null, span: rt.span });
+    // no inputs: what pack returned is held by the node, out of sight of the references the events count
+    if (rt.sink) rt.emit({ kind: "op/applied", op: "unpack saved tensor", inputs: [], output: u.info(false), node: null, span: rt.span });
     return u;
   }
 

@@ -79,6 +79,12 @@ export class GraphReferences {
       case "grad/accumulated":
         this.setOut(tensorKey(e.leaf), 1, tensorKey(e.after));
         break;
+      case "saved/hooked": {
+        // what a pack hook returned is held by the node, with its saved tensors
+        const v = this.vertices.get(nodeKey(e.node));
+        if (v) for (const id of e.packed) this.setOut(nodeKey(e.node), v.out.length, tensorKey(id));
+        break;
+      }
       case "saved/freed":
         for (const id of e.nodes) {
           const v = this.vertices.get(nodeKey(id));

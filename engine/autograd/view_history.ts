@@ -13,6 +13,10 @@ import { gradientEdge } from "./record.ts";
 const MULTI_OUTPUT_TAIL =
   " This view is the output of a function that returns multiple views. Such functions do not allow the output " +
   "views to be modified inplace. You should replace the inplace operation by an out-of-place one.";
+const CUSTOM_FUNCTION_TAIL =
+  " This view was created inside a custom Function (or because an input was returned as-is) and the autograd " +
+  "logic to handle view+inplace would override the custom backward associated with the custom Function, leading " +
+  "to incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.";
 const NO_GRAD_TAIL =
   " Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving " +
   "both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be " +
@@ -30,7 +34,8 @@ export function checkViewCreation(v: Tensor, indirect: boolean): void {
     : v.viewCreation === "no_grad"
       ? `Output ${v.outputNr} of ${fn.pyName()} is a view of a view which was created in no_grad mode and ${what} modified inplace with grad mode enabled.`
       : `Output ${v.outputNr} of ${fn.pyName()} is a view and ${what} modified inplace.`;
-  throw runtimeError(head + (v.viewCreation === "multi_output" ? MULTI_OUTPUT_TAIL : NO_GRAD_TAIL));
+  const tail = v.viewCreation === "multi_output" ? MULTI_OUTPUT_TAIL : v.viewCreation === "custom_function" ? CUSTOM_FUNCTION_TAIL : NO_GRAD_TAIL;
+  throw runtimeError(head + tail);
 }
 
 /** update_tensor_hooks_on_new_gradfn: a retain_grad() follows the tensor to its new grad_fn */

@@ -111,7 +111,8 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
   const tensorArgs: Tensor[] = [];
   const edgeOf = args.map((v) => (isTensor(v) ? tensorArgs.push(v) - 1 : -1));
   const node = new GradNode(rt, backwardClass.name, [], (grads, n) => runBackward(rt, cls, n, grads));
-  node.userBackward = true;
+  // the program's own Function (a library's, as nn's BackwardHookFunction, is not stepped through)
+  node.userBackward = cls.module === "__main__";
   const state: CustomState = {
     fnClass: cls,
     backwardClass,
@@ -137,6 +138,10 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
   });
   const isTuple = output instanceof PyTuple;
   const items = isTuple ? output.items.slice() : [output];
+  if (!state.dirty.every((t) => items.includes(t)))
+    throw runtimeError(
+      "Some elements marked as dirty during the forward method were not returned as output. The inputs that are modified inplace must all be outputs of the Function.",
+    );
   const executable = rt.gradEnabled && !rt.inferenceMode && tensorArgs.some((t) => t.requiresGrad);
   if (!executable) {
     for (const t of state.dirty) if (t.requiresGrad && t.isLeaf && rt.gradEnabled) throw leafInPlace();
@@ -158,7 +163,7 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
       v.storage.version++;
     } else if (isInput) {
       // an input returned unchanged comes out as a view of it (PyTorch's view_as)
-      out = makeView(v, v.shape.slice(), v.strides.slice(), v.offset);
+      out = makeView(v, v.shape.slice(), v.strides.slice(), v.offset, "custom_function");
       items[i] = out;
     }
     outputs.push(out);

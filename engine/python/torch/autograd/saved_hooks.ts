@@ -6,7 +6,7 @@ import type { Runtime } from "../../../runtime.ts";
 import { registerLibrary } from "../../library.ts";
 import { callWith } from "../../host.ts";
 import { getAttr } from "../../attributes.ts";
-import { type CallArgs, PyBuiltin, PyModule, type PyValue, pyErr, typeName } from "../../values.ts";
+import { type CallArgs, PyBuiltin, PyList, PyModule, PyTuple, type PyValue, pyErr, typeName } from "../../values.ts";
 import { bindArgs } from "../../args.ts";
 import { isTensor } from "../convert.ts";
 import { gradFnBaseClass } from "../gradfn.ts";
@@ -32,6 +32,11 @@ export function torchCAutograd(rt: Runtime): PyModule {
       packName: nameOf(pack),
       unpackName: nameOf(unpack),
       pack: (t) => callWith(pack, t),
+      held: (packed) => {
+        const v = packed as PyValue;
+        if (isTensor(v)) return [v];
+        return v instanceof PyTuple || v instanceof PyList ? v.items.filter(isTensor) : [];
+      },
       unpack: (packed) => {
         const out = callWith(unpack, packed as PyValue);
         if (!isTensor(out)) throw pyErr("TypeError", `Output of saved tensor unpack_hook expected to be a Tensor but got result of type ${typeName(out)}`);

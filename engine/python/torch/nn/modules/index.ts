@@ -7,6 +7,7 @@ import { flattenSource } from "./flatten.ts";
 import { linearSource } from "./linear.ts";
 import { lossSource } from "./loss.ts";
 import { membersSource } from "./members.ts";
+import { hooksSource } from "./hooks.ts";
 import { sparseSource } from "./sparse.ts";
 import { moduleSource } from "./module.ts";
 import { stateSource } from "./state.ts";
@@ -38,6 +39,7 @@ export const MODULES_SOURCES = [
   packageSource,
   moduleSource,
   membersSource,
+  hooksSource,
   stateSource,
   linearSource,
   containerSource,

@@ -11,7 +11,7 @@ from collections import OrderedDict
 import torch
 from torch.nn.parameter import Parameter
 from torch._gradlens import module_enter, module_exit, parse_to
-from torch.nn.modules import _members, _state
+from torch.nn.modules import _members, _state, _hooks
 from torch.nn.modules._state import _IncompatibleKeys
 
 __all__ = ["Module"]
@@ -31,16 +31,19 @@ def _addindent(s_, numSpaces):
 
 
 class RemovableHandle:
+    __module__ = "torch.utils.hooks"
     next_id = 0
 
-    def __init__(self, hooks_dict):
+    def __init__(self, hooks_dict, *, extra_dict=None):
         self.hooks_dict = hooks_dict
         self.id = RemovableHandle.next_id
         RemovableHandle.next_id += 1
+        self.extra_dicts = (extra_dict,) if isinstance(extra_dict, dict) else tuple(extra_dict or ())
 
     def remove(self):
-        if self.id in self.hooks_dict:
-            del self.hooks_dict[self.id]
+        for d in (self.hooks_dict, *self.extra_dicts):
+            if self.id in d:
+                del d[self.id]
 
     def __enter__(self):
         return self
@@ -229,7 +232,7 @@ class Module:
         return self._apply(convert)
 
     def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
-        handle = RemovableHandle(self._forward_pre_hooks)
+        handle = RemovableHandle(self._forward_pre_hooks, extra_dict=self._forward_pre_hooks_with_kwargs)
         self._forward_pre_hooks[handle.id] = hook
         if with_kwargs:
             self._forward_pre_hooks_with_kwargs[handle.id] = True
@@ -238,7 +241,7 @@ class Module:
         return handle
 
     def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
-        handle = RemovableHandle(self._forward_hooks)
+        handle = RemovableHandle(self._forward_hooks, extra_dict=[self._forward_hooks_with_kwargs, self._forward_hooks_always_called])
         self._forward_hooks[handle.id] = hook
         if with_kwargs:
             self._forward_hooks_with_kwargs[handle.id] = True
@@ -248,19 +251,10 @@ class Module:
             self._forward_hooks.move_to_end(handle.id, last=False)
         return handle
 
-    def _call_impl(self, *args, **kwargs):
-        call = module_enter(self)
-        try:
-            if self._forward_pre_hooks or _global_forward_pre_hooks:
-                args, kwargs = self._run_forward_pre_hooks(args, kwargs)
-            result = self.forward(*args, **kwargs)
-            if self._forward_hooks or _global_forward_hooks:
-                result = self._run_forward_hooks(args, kwargs, result)
-        except BaseException:
-            module_exit(call, None)
-            raise
-        module_exit(call, result)
-        return result
+    _call_impl = _hooks.Module._call_impl
+    register_full_backward_hook = _hooks.Module.register_full_backward_hook
+    register_full_backward_pre_hook = _hooks.Module.register_full_backward_pre_hook
+    register_backward_hook = _hooks.Module.register_backward_hook
 
     def _run_forward_pre_hooks(self, args, kwargs):
         for hook_id, hook in (*_global_forward_pre_hooks.items(), *self._forward_pre_hooks.items()):
@@ -282,8 +276,10 @@ class Module:
                     args = args_result
         return args, kwargs
 
-    def _run_forward_hooks(self, args, kwargs, result):
+    def _run_forward_hooks(self, args, kwargs, result, called):
         for hook_id, hook in (*_global_forward_hooks.items(), *self._forward_hooks.items()):
+            if hook_id in self._forward_hooks_always_called:
+                called.add(hook_id)
             if hook_id in self._forward_hooks_with_kwargs:
                 hook_result = hook(self, args, kwargs, result)
             else:
