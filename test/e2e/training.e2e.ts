@@ -108,4 +108,69 @@ export const tests = [
       await shot("training-end");
     },
   },
+  {
+    name: "lessons 8 and 9 in the app: step() bumps fc1.weight v1→v2, zero_grad() drops .grad, the loop frees each old graph, momentum and Adam state in memory",
+    async run({ page, shot }: Ctx) {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByRole("button", { name: "Lessons", exact: true }).click();
+      await page.locator(".sidebar li button", { hasText: "Inside a training loop" }).click();
+      await page.waitForSelector("article.lesson h1");
+      /** steps through cell i from its first step, calling `at` with each step's caption until it returns true (null: to its end) */
+      const stepCell = async (i: number, at: ((text: string) => Promise<boolean> | boolean) | null): Promise<boolean> => {
+        await page.locator("article.lesson figure.cell").nth(i).getByRole("button", { name: /Step through/ }).click();
+        await page.waitForSelector(".timeline .status:not(.running):not(.idle)");
+        await page.locator(".app > header h1").click();
+        await page.keyboard.press(at ? "Home" : "End");
+        if (!at) return true;
+        for (let k = 0; k < 3000; k++) {
+          const before = await page.locator(".timeline .where").getAttribute("data-step");
+          await page.keyboard.press("ArrowRight");
+          if ((await page.locator(".timeline .where").getAttribute("data-step")) === before) return false;
+          if (await at(await caption(page))) return true;
+        }
+        return false;
+      };
+      // cell 3: opt.step() writes fc1.weight in place, its version badge v1→v2
+      const stepped = await stepCell(2, async (text) => {
+        if (!/^SGD\.step\(\) updates fc1\.weight in place under no_grad .* version 1 → 2\./.test(text)) return false;
+        const badge = page.locator(".graph .node .version.now text");
+        assert((await badge.count()) >= 1 && (await badge.first().textContent()) === "v1→v2", `fc1.weight's node shows v1→v2: ${await badge.allTextContents()}`);
+        await shot("lesson8-step-bumps-version");
+        return true;
+      });
+      assert(stepped, "the lesson's opt.step() is narrated for fc1.weight with its version 1 → 2");
+      // cell 4: zero_grad() says .grad becomes None (the Sequential test above counts them per parameter)
+      const zeroed = await stepCell(3, async (text) => {
+        if (!/^zero_grad\(\) sets \S+\.grad to None/.test(text)) return false;
+        await shot("lesson8-zero-grad-none");
+        return true;
+      });
+      assert(zeroed, "the lesson's opt.zero_grad() says .grad becomes None");
+      // cell 5: each iteration's loss = ... frees the previous graph, except the one `first` holds
+      let freed = 0;
+      await stepCell(4, (text) => {
+        if (/^Nothing refers to .*MseLossBackward0.* dropped the last reference/.test(text)) freed++;
+        return false;
+      });
+      await page.getByRole("button", { name: "Show the whole graph" }).click();
+      const losses = (await graphNodes(page)).filter((n) => n.name === "MseLossBackward0");
+      const alive = losses.filter((n) => !n.classes.includes("freed-graph"));
+      assert(freed >= 5, `the loop's five rebinds of loss each free a graph: ${freed} captions`);
+      // seven losses' graphs: the one `first` still holds and the last stay alive, the five between are freed
+      assert(losses.length === 7 && alive.length === 2, `two loss graphs alive (first's and loss's), the others faded: ${losses.length} drawn, ${alive.length} alive`);
+      await shot("lesson8-old-graphs-freed");
+
+      // lesson 9: the momentum buffer and Adam's state are tensors under the optimizer's state
+      await page.locator(".sidebar li button", { hasText: "Momentum and Adam are state" }).click();
+      await page.waitForSelector("article.lesson h1");
+      await stepCell(1, null);
+      const sgd = (await names(page)).map((r) => r.name);
+      assert(sgd.some((n) => /\] momentum_buffer$/.test(n)), `the memory view lists w's momentum_buffer: ${sgd.join(", ")}`);
+      await shot("lesson9-momentum-buffer");
+      await stepCell(4, null);
+      const adam = (await names(page)).map((r) => r.name);
+      for (const key of ["step", "exp_avg", "exp_avg_sq"]) assert(adam.some((n) => n.endsWith(`] ${key}`)), `the memory view lists Adam's ${key}: ${adam.join(", ")}`);
+      await shot("lesson9-adam-state");
+    },
+  },
 ];
