@@ -20,6 +20,21 @@ export interface RuntimeOptions {
 /** 2 GiB: far beyond any lesson, well inside what a browser tab or Node can hold */
 export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 
+/** anomaly mode's record of where a grad_fn node was made: the Python stack of its forward call
+ *  (null: made while anomaly mode was off) and the node whose backward made it */
+export interface AnomalyMeta {
+  name: string;
+  stack: string | null;
+  parent: AnomalyMeta | null;
+}
+
+/** a warning raised at a fixed place (PyTorch's C++ warnings show torch's own Python line) */
+export interface WarningPlace {
+  file: string;
+  line: number;
+  text: string;
+}
+
 export class Runtime {
   sink: EventSink | null;
   gradEnabled = true;
@@ -27,7 +42,16 @@ export class Runtime {
   inferenceMode = false;
   /** source span of the Python expression being evaluated; events carry it */
   span: Span | undefined = undefined;
-  onWarning: ((category: string, message: string) => void) | null = null;
+  onWarning: ((category: string, message: string, place?: WarningPlace) => void) | null = null;
+  /** torch.autograd.set_detect_anomaly / detect_anomaly */
+  anomalyEnabled = false;
+  anomalyCheckNan = true;
+  /** the program's Python stack now, as traceback.format_stack prints it (set by the run) */
+  forwardStack: (() => string) | null = null;
+  /** while a backward runs under anomaly mode: the node being evaluated, and torch's frames of
+   *  the call that started the backward (what format_stack adds for nodes made by it) */
+  evaluating: AnomalyMeta | null = null;
+  backwardFrames = "";
   maxElements: number;
   /** Date.now() past which the run is stopped: the interpreter looks at it between statements,
    *  kernels between blocks of work, and every new tensor on its way out of an op */
@@ -103,9 +127,9 @@ export class Runtime {
     }
   }
 
-  warn(category: string, message: string): void {
+  warn(category: string, message: string, place?: WarningPlace): void {
     this.emit({ kind: "warning/raised", category, message, span: this.span });
-    this.onWarning?.(category, message);
+    this.onWarning?.(category, message, place);
   }
 
   checkDeadline(): void {

@@ -10,6 +10,8 @@ export interface BackwardOptions {
   retainGraph?: boolean | null;
   createGraph?: boolean;
   inputs?: Tensor[] | null;
+  /** called as torch.autograd.backward(...) rather than x.backward(...) */
+  viaFunction?: boolean;
 }
 
 export function backward(t: Tensor, opts: BackwardOptions = {}): void {
@@ -23,6 +25,7 @@ export function backward(t: Tensor, opts: BackwardOptions = {}): void {
     retainGraph: opts.retainGraph ?? createGraph,
     createGraph,
     inputs,
+    entry: opts.viaFunction ? "function" : "tensor",
   });
 }
 

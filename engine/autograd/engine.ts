@@ -2,6 +2,7 @@
 // AccumulateGrad first), gradients summed where paths meet, saved tensors freed unless
 // retain_graph, captured grads for autograd.grad, and every step narrated as an event.
 import { isFloating } from "../dtype.ts";
+import { ENGINE_CALL, TORCH_FRAMES, checkNan, reportAnomaly } from "./anomaly.ts";
 import { runtimeError, TorchError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
@@ -32,6 +33,8 @@ export interface RunOptions {
   /** autograd.grad's inputs, or backward(inputs=...) */
   inputs: Tensor[] | null;
   allowUnused?: boolean;
+  /** how Python called it (torch's frames under the call differ): x.backward(), torch.autograd.backward() */
+  entry?: "tensor" | "function";
 }
 
 class ReadyQueue {
@@ -117,7 +120,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
   // its grad after this backward, and its hook is what fills .grad now
   if (opts.mode === "backward") for (const t of opts.inputs ?? []) retainGrad(t);
   const { seeds, implicit } = makeSeeds(rt, opts);
-  if (opts.mode === "backward" && opts.createGraph) rt.warn("UserWarning", CREATE_GRAPH_WARNING);
+  if (opts.mode === "backward" && opts.createGraph) rt.warn("UserWarning", CREATE_GRAPH_WARNING, ENGINE_CALL);
   const id = rt.newBackwardId();
   // a tensor can require grad and still have no edge (a view made under no_grad of one that does)
   const roots = opts.outputs.map((t, i) => {
@@ -198,8 +201,13 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
 
   const prevOrder = rt.derivativeOrder;
   const prevMode = rt.gradEnabled;
+  const prevEvaluating = rt.evaluating;
+  const prevFrames = rt.backwardFrames;
+  rt.backwardFrames = TORCH_FRAMES[opts.mode === "grad" ? "grad" : (opts.entry ?? "tensor")];
   rt.gradEnabled = opts.createGraph;
   if (opts.createGraph) rt.derivativeOrder = prevOrder + 1;
+  // the node being evaluated, for anomaly mode's report of an error in its backward
+  let current: GradNode | null = null;
   try {
     roots.forEach((r, i) => {
       if (!shouldVisit(r.node)) return;
@@ -225,6 +233,8 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         }
       }
       if (!shouldExecute(node)) continue;
+      current = node;
+      if (rt.anomalyEnabled) rt.evaluating = node.anomaly ?? { name: node.pyName(), stack: null, parent: null };
       if (opts.createGraph) rt.derivativeOrder = node.order + 1;
       if (node.retained) for (const [nr, t] of node.retained) if (gradsIn[nr]) retainInto(t, gradsIn[nr]!, opts.createGraph, id);
       if (node.hooks?.pre.length) gradsIn = runPreHooks(node, gradsIn, id);
@@ -274,6 +284,8 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
       }
       // every output waiting to be delivered holds its gradient (AddBackward0 hands one to both inputs)
       for (let k = 0; k < node.next.length; k++) if (gradsOut[k] && node.next[k] && shouldVisit(node.next[k]!.node)) versions.hold(gradsOut[k]!);
+      checkNan(rt, node.pyName(), gradsOut);
+      current = null;
       for (let k = 0; k < node.next.length; k++) {
         const e = node.next[k];
         if (!e) continue;
@@ -284,9 +296,14 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         if (left === 0 && buffers.has(e.node)) queue.push(e.node);
       }
     }
+  } catch (e) {
+    if (rt.anomalyEnabled && current) reportAnomaly(rt, current.anomaly ?? { name: current.pyName(), stack: null, parent: null });
+    throw e;
   } finally {
     rt.gradEnabled = prevMode;
     rt.derivativeOrder = prevOrder;
+    rt.evaluating = prevEvaluating;
+    rt.backwardFrames = prevFrames;
   }
   if (opts.mode === "grad" && !opts.allowUnused && captured.includes(null))
     throw runtimeError(

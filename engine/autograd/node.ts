@@ -7,6 +7,8 @@ import type { NodeInfo } from "../events.ts";
 import type { Runtime } from "../runtime.ts";
 import { makeView, type Tensor } from "../tensor.ts";
 import type { NodeHooks } from "./hooks.ts";
+import { anomalyMeta } from "./anomaly.ts";
+import type { AnomalyMeta } from "../runtime.ts";
 
 /** a non-tensor argument saved for backward, as Python reads it: bool, float (number), int
  *  (bigint), or a size (tuple of ints) */
@@ -109,8 +111,10 @@ export class SavedTensor {
       throw this.blamed(runtimeError(
         "one of the variables needed for gradient computation has been modified by an inplace operation: " +
           `[${legacyTypeName(t.dtype)} [${t.shape.join(", ")}]]${which} is at version ${current}; ` +
-          `expected version ${this.savedVersion} instead. Hint: enable anomaly detection to find the ` +
-          "operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).",
+          `expected version ${this.savedVersion} instead. ` +
+          (owner.rt.anomalyEnabled
+            ? "Hint: the backtrace further above shows the operation that failed to compute its gradient. The variable in question was changed in there or anywhere later. Good luck!"
+            : "Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."),
       ), owner, "modified");
     }
     return t;
@@ -183,6 +187,8 @@ export class GradNode {
   userBackward = false;
   /** while this node's backward runs: which of its edges lead to a gradient the run wants */
   wanted: boolean[] | null = null;
+  /** made under anomaly mode: where (the forward call's Python stack) and by which backward */
+  readonly anomaly: AnomalyMeta | null;
 
   constructor(
     readonly rt: Runtime,
@@ -198,6 +204,7 @@ export class GradNode {
     let order = rt.derivativeOrder;
     for (const e of next) if (e && e.node.order > order) order = e.node.order;
     this.order = order;
+    this.anomaly = anomalyMeta(rt, name);
     rt.tracked?.nodes.set(this.id, this);
   }
 

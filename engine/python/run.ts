@@ -3,7 +3,7 @@
 import type { BindingValue, TraceEvent } from "../events.ts";
 import { Runtime, TorchError } from "../index.ts";
 import type { Tensor } from "../tensor.ts";
-import { type RunOutcome, type SessionOptions, runSource } from "./session.ts";
+import { type RunHooks, type RunOutcome, type SessionOptions, runSource } from "./session.ts";
 import { Liveness } from "./liveness.ts";
 import { budget } from "./ops.ts";
 import { reachableBytes } from "../reachable.ts";
@@ -80,7 +80,7 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
   const sink = live ? live.wrap : capped;
   const rt = opts.runtime ?? new Runtime({ sink, maxElements: opts.maxElements, maxBytes: opts.maxBytes });
   if (opts.runtime && live) rt.sink = sink ?? null;
-  let warn: (category: string, message: string) => void = () => undefined;
+  let warn: RunHooks["warn"] = () => undefined;
   const torch = torchModules(rt, (c, m) => rt.warn(c, m));
   const nn = nnModules(rt, torch("torch")!);
   const optim = optimModules(rt, torch("torch")!);
@@ -112,7 +112,8 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
     },
     onStart: (s) => {
       warn = s.warn;
-      rt.onWarning = (category, message) => warn(category, message);
+      rt.onWarning = (category, message, place) => warn(category, message, place);
+      rt.forwardStack = s.stack;
       rt.deadline = s.deadline;
       rt.onDeadline = s.stopForTime;
       rt.measureLive = () => reachableBytes(s.roots(), new Set([rt]));
@@ -128,6 +129,7 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
     rt.onDeadline = null;
     rt.measureLive = null;
     rt.onMemoryBudget = null;
+    rt.forwardStack = null;
     budget.allocate = () => undefined;
   }
 }

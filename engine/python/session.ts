@@ -2,7 +2,8 @@
 // shows — stdout, warnings and a traceback on stderr, an exit code — plus error events.
 import type { BindingValue, ErrorBlame, Span, TraceEvent } from "../events.ts";
 import type { Expr } from "./ast.ts";
-import { Interpreter } from "./interpreter.ts";
+import { Interpreter, tracebackFrames } from "./interpreter.ts";
+import type { WarningPlace } from "../runtime.ts";
 import type { Frame } from "./scope.ts";
 import { stdlibImporter } from "./stdlib/index.ts";
 import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
@@ -40,7 +41,10 @@ export interface SessionOptions {
 
 /** what a run hands whoever started it, once it starts */
 export interface RunHooks {
-  warn: (category: string, message: string) => void;
+  /** warns at the user's line, or at `place` (a line of torch's own Python) */
+  warn: (category: string, message: string, place?: WarningPlace) => void;
+  /** the Python stack now, as traceback.format_stack() prints it */
+  stack: () => string;
   /** Date.now() past which the run stops */
   deadline: number;
   /** throws the time-budget stop, naming the line */
@@ -184,13 +188,18 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
   });
   const warned = new Set<string>();
   opts.onStart?.({
-    warn: (category, message) => {
-      const line = interp.currentLine;
-      const key = `${line}:${category}:${message}`;
+    warn: (category, message, place) => {
+      const line = place?.line ?? interp.currentLine;
+      const file = place?.file ?? filename;
+      const key = `${file}:${line}:${category}:${message}`;
       if (warned.has(key)) return;
       warned.add(key);
-      write(`${filename}:${line}: ${category}: ${message}\n  ${lines.lineText(line).trim()}\n`, "stderr");
+      write(`${file}:${line}: ${category}: ${message}\n  ${place?.text ?? lines.lineText(line).trim()}\n`, "stderr");
     },
+    stack: () =>
+      tracebackFrames(interp.frames)
+        .map((f) => `  File "${f.code?.filename ?? filename}", line ${f.line}, in ${f.fn}\n    ${(f.code?.lines ?? lines).lineText(f.line).trim()}\n`)
+        .join(""),
     deadline: interp.deadline,
     stopForTime: () => interp.stopForTime(),
     stopForMemory: (budgetBytes) => interp.stopForMemory(budgetBytes),

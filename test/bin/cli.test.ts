@@ -54,12 +54,15 @@ describe("gradlens run", () => {
     expect(r.err.trim().split("\n").at(-1)).toBe("SyntaxError: invalid syntax");
   });
 
-  it("prints warnings as FILE:LINE: UserWarning: ...", async () => {
-    const p = file("warn.py", "import torch\nx = torch.tensor(2.0, requires_grad=True)\n(x * x).backward(create_graph=True)\nprint(x.grad)\n");
+  it("prints warnings as FILE:LINE: UserWarning: ... (the engine's at torch's line that calls it, once)", async () => {
+    const p = file("warn.py", "import torch\nx = torch.tensor(2.0, requires_grad=True)\n(x * x).backward(create_graph=True)\nprint(x.grad)\n(x * x).backward(create_graph=True)\nprint(x.grad)\nx.sum(3)\n");
     const r = await cli("run", p);
-    expect(r.code).toBe(0);
-    expect(r.out).toBe("tensor(4., grad_fn=<CopyBackwards>)\n");
-    expect(r.err).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:3: UserWarning: Using backward\\(\\) with create_graph=True`));
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("tensor(4., grad_fn=<CopyBackwards>)\ntensor(8., grad_fn=<AddBackward0>)\n");
+    const lines = r.err.split("\n");
+    expect(lines[0]).toMatch(/^\/usr\/lib\/python3\/dist-packages\/torch\/autograd\/graph.py:823: UserWarning: Using backward\(\) with create_graph=True/);
+    expect(lines[1]).toBe("  return Variable._execution_engine.run_backward(  # Calls into the C++ engine to run the backward pass");
+    expect(lines[2]).toBe("Traceback (most recent call last):");
   });
 
   it("stops a runaway loop with a clear error instead of hanging", async () => {

@@ -277,6 +277,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
         retainGraph: b.retain_graph === null ? null : truthy(b.retain_graph as PyValue),
         createGraph: flag(b.create_graph),
         inputs: b.inputs === null ? null : tensorList(b.inputs as PyValue, "inputs"),
+        viaFunction: true,
       });
       return null;
     }),

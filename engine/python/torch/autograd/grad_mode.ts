@@ -10,9 +10,13 @@ import { PyFunction } from "../../function.ts";
 import { gradModeSource } from "./grad_mode_source.ts";
 import { functionalSource } from "./functional_source.ts";
 import { graphSource } from "./saved_hooks.ts";
+import { anomalyModeSource } from "./anomaly_mode_source.ts";
 
 registerLibrary(gradModeSource);
 registerLibrary(functionalSource);
+registerLibrary(anomalyModeSource);
+
+const ANOMALY_NAMES = new Set(["detect_anomaly", "set_detect_anomaly"]);
 
 /** names torch and torch.autograd take from the grad_mode module */
 export const GRAD_MODE_NAMES = new Set(["no_grad", "enable_grad", "set_grad_enabled", "inference_mode"]);
@@ -23,6 +27,8 @@ export function autogradName(name: string): PyValue | undefined {
   if (name === "grad_mode") return host.importModule(gradModeSource.name);
   if (name === "functional") return host.importModule(functionalSource.name);
   if (name === "graph") return host.importModule(graphSource.name);
+  if (name === "anomaly_mode") return host.importModule(anomalyModeSource.name);
+  if (ANOMALY_NAMES.has(name)) return host.importModule(anomalyModeSource.name).attrs.get(name);
   return gradModeName(name);
 }
 
@@ -44,6 +50,8 @@ export function torchC(rt: Runtime): PyModule {
   fn("is_grad_enabled", () => rt.gradEnabled);
   fn("_is_generator_function", (a) => a.args[0] instanceof PyFunction && a.args[0].isGenerator);
   fn("_is_inference_mode_enabled", () => rt.inferenceMode);
+  fn("_gradlens_warn", (a) => (rt.warn(String(a.args[0]), String(a.args[1])), null));
+  for (const [name, f] of anomalySwitches(rt)) m.set(name, f);
   // the token restores both modes on the way out
   fn("_enter_inference_mode", (a) => {
     const { values } = bindArgs("_enter_inference_mode", a, [{ name: "mode" }]);
@@ -61,4 +69,30 @@ export function torchC(rt: Runtime): PyModule {
     return null;
   });
   return new PyModule("torch._C", m);
+}
+
+/** torch.set_anomaly_enabled, is_anomaly_enabled, is_anomaly_check_nan_enabled (torch._C's) */
+export function anomalySwitches(rt: Runtime): [string, PyBuiltin][] {
+  return [
+    [
+      "set_anomaly_enabled",
+      new PyBuiltin("set_anomaly_enabled", (a) => {
+        const { values } = bindArgs("set_anomaly_enabled", a, [{ name: "enabled" }, { name: "check_nan", default: true }]);
+        for (const [i, v] of values.entries())
+          if (typeof v !== "boolean")
+            throw pyErr(
+              "TypeError",
+              `set_anomaly_enabled(): argument '${i === 0 ? "enabled" : "check_nan"}' (position ${i + 1}) must be bool, not ${typeName(v as PyValue)}`,
+            );
+        rt.anomalyEnabled = values[0] as boolean;
+        rt.anomalyCheckNan = values[1] as boolean;
+        return null;
+      }),
+    ],
+    ["is_anomaly_enabled", new PyBuiltin("is_anomaly_enabled", (a) => (bindArgs("is_anomaly_enabled", a, []), rt.anomalyEnabled))],
+    [
+      "is_anomaly_check_nan_enabled",
+      new PyBuiltin("is_anomaly_check_nan_enabled", (a) => (bindArgs("is_anomaly_check_nan_enabled", a, []), rt.anomalyCheckNan)),
+    ],
+  ];
 }

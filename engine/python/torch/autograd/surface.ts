@@ -6,6 +6,7 @@ import { bindArgs } from "../../args.ts";
 import { variableModule } from "./variable.ts";
 import { functionModule } from "./function.ts";
 import { torchCAutograd } from "./saved_hooks.ts";
+import { anomalySwitches } from "./grad_mode.ts";
 
 /** fills torch's and torch.autograd's attributes; returns the submodules to register by name */
 export function addAutogradSurface(rt: Runtime, torch: Map<string, PyValue>, autograd: Map<string, PyValue>): [string, PyModule][] {
@@ -13,6 +14,7 @@ export function addAutogradSurface(rt: Runtime, torch: Map<string, PyValue>, aut
     "is_inference_mode_enabled",
     new PyBuiltin("is_inference_mode_enabled", (a) => (bindArgs("is_inference_mode_enabled", a, []), rt.inferenceMode)),
   );
+  for (const [name, f] of anomalySwitches(rt)) torch.set(name, f);
   const variable = variableModule(rt);
   autograd.set("variable", variable);
   autograd.set("Variable", variable.attrs.get("Variable")!);
