@@ -43,6 +43,8 @@ export class Runtime {
   /** source span of the Python expression being evaluated; events carry it */
   span: Span | undefined = undefined;
   onWarning: ((category: string, message: string, place?: WarningPlace) => void) | null = null;
+  /** Python's warnings registry forgets what it has shown (warnings' filters changed) */
+  onWarningsReset: (() => void) | null = null;
   /** torch.autograd.set_detect_anomaly / detect_anomaly */
   anomalyEnabled = false;
   anomalyCheckNan = true;

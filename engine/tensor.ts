@@ -117,8 +117,11 @@ export class Tensor {
   get isLeaf(): boolean {
     return this.gradFn === null;
   }
+  /** x.data and views of it: a version counter of their own (PyTorch's variable_data), so
+   *  writing through them leaves the storage's counter, which autograd checks, alone */
+  dataVersion: { value: number } | null = null;
   get version(): number {
-    return this.storage.version;
+    return this.dataVersion ? this.dataVersion.value : this.storage.version;
   }
   dim(): number {
     return this.shape.length;
@@ -322,5 +325,6 @@ export function makeView(t: Tensor, shape: number[], strides: number[], offset: 
   const made = t.rt.gradEnabled ? creation : "no_grad";
   v.viewCreation = made === "default" && t.base ? t.viewCreation : made;
   v.attrVersion = t.storage.version;
+  v.dataVersion = t.dataVersion;
   return v;
 }

@@ -146,7 +146,10 @@ export function mutate(
     // where it cannot tell whether the operands overlap (x[::2] = x[1:6])
     forEachOffset(t, (off, i) => (data[off] = castValue(f(data[off], i), t.dtype)));
   }
-  t.storage.version++;
+  // a write through x.data counts on its own counter; autograd does not see it
+  if (t.dataVersion) t.dataVersion.value++;
+  else t.storage.version++;
+  const bumped = t.dataVersion ? 0 : 1;
   let rebased: GradNode | null = null;
   const base = t.base;
   if (node && rebase) {
@@ -171,7 +174,7 @@ export function mutate(
       tensor: t.id,
       storage: t.storage.id,
       op,
-      versionBefore: t.storage.version - 1,
+      versionBefore: t.storage.version - bumped,
       versionAfter: t.storage.version,
       storageBefore,
       storageAfter: t.storage.data.slice(),

@@ -241,5 +241,12 @@ export function detach(t: Tensor): Tensor {
   return recordConstant(d, "detach", [t], true);
 }
 
+/** x.data: detached, sharing the storage, with a version counter of its own */
+export function variableData(t: Tensor): Tensor {
+  const d = detach(t);
+  d.dataVersion = { value: 0 };
+  return d;
+}
+
 export const isViewable = (t: Tensor, shape: number[]): boolean =>
   numelOf(shape) === t.numel && computeStride(t, shape) !== null;

@@ -114,6 +114,7 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
       warn = s.warn;
       rt.onWarning = (category, message, place) => warn(category, message, place);
       rt.forwardStack = s.stack;
+      rt.onWarningsReset = s.resetWarnings;
       rt.deadline = s.deadline;
       rt.onDeadline = s.stopForTime;
       rt.measureLive = () => reachableBytes(s.roots(), new Set([rt]));
@@ -130,6 +131,7 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
     rt.measureLive = null;
     rt.onMemoryBudget = null;
     rt.forwardStack = null;
+    rt.onWarningsReset = null;
     budget.allocate = () => undefined;
   }
 }

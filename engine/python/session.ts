@@ -45,6 +45,8 @@ export interface RunHooks {
   warn: (category: string, message: string, place?: WarningPlace) => void;
   /** the Python stack now, as traceback.format_stack() prints it */
   stack: () => string;
+  /** forget which warnings were shown (as a change of warnings' filters does) */
+  resetWarnings: () => void;
   /** Date.now() past which the run stops */
   deadline: number;
   /** throws the time-budget stop, naming the line */
@@ -104,7 +106,10 @@ function formatTraceback(exc: PyException, frames: Frames, filename: string, lin
 /** The traceback's last line: "Type: message", with CPython's "Did you mean" where it adds one. */
 export function exceptionLine(exc: PyException): string {
   const message = safeStr(exc) + suggestionText(exc);
-  return message ? `${exc.cls.name}: ${message}\n` : `${exc.cls.name}\n`;
+  // traceback.py names a class by module and qualname unless it is a builtin or __main__'s
+  const cls = exc.cls;
+  const name = cls.module === "builtins" || cls.module === "__main__" ? cls.qualName : `${cls.module}.${cls.qualName}`;
+  return message ? `${name}: ${message}\n` : `${name}\n`;
 }
 
 /** str(exc), or what CPython prints when the exception's own __str__ fails */
@@ -196,6 +201,7 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
       warned.add(key);
       write(`${file}:${line}: ${category}: ${message}\n  ${place?.text ?? lines.lineText(line).trim()}\n`, "stderr");
     },
+    resetWarnings: () => warned.clear(),
     stack: () =>
       tracebackFrames(interp.frames)
         .map((f) => `  File "${f.code?.filename ?? filename}", line ${f.line}, in ${f.fn}\n    ${(f.code?.lines ?? lines).lineText(f.line).trim()}\n`)

@@ -38,7 +38,7 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
     case "dtype":
       return dtypeObject(x.dtype);
     case "data":
-      return T.detach(x);
+      return T.variableData(x);
     case "T":
       return x.dim() < 2 ? x : T.permute(x, x.shape.map((_, i) => x.dim() - 1 - i));
     case "mT":

@@ -11,10 +11,12 @@ import { gradModeSource } from "./grad_mode_source.ts";
 import { functionalSource } from "./functional_source.ts";
 import { graphSource } from "./saved_hooks.ts";
 import { anomalyModeSource } from "./anomaly_mode_source.ts";
+import { gradcheckSource } from "./gradcheck_source.ts";
 
 registerLibrary(gradModeSource);
 registerLibrary(functionalSource);
 registerLibrary(anomalyModeSource);
+registerLibrary(gradcheckSource);
 
 const ANOMALY_NAMES = new Set(["detect_anomaly", "set_detect_anomaly"]);
 
@@ -29,6 +31,8 @@ export function autogradName(name: string): PyValue | undefined {
   if (name === "graph") return host.importModule(graphSource.name);
   if (name === "anomaly_mode") return host.importModule(anomalyModeSource.name);
   if (ANOMALY_NAMES.has(name)) return host.importModule(anomalyModeSource.name).attrs.get(name);
+  // torch.autograd.gradcheck is the function (its module is reached by import only)
+  if (name === "gradcheck" || name === "gradgradcheck") return host.importModule(gradcheckSource.name).attrs.get(name);
   return gradModeName(name);
 }
 
@@ -50,8 +54,22 @@ export function torchC(rt: Runtime): PyModule {
   fn("is_grad_enabled", () => rt.gradEnabled);
   fn("_is_generator_function", (a) => a.args[0] instanceof PyFunction && a.args[0].isGenerator);
   fn("_is_inference_mode_enabled", () => rt.inferenceMode);
-  fn("_gradlens_warn", (a) => (rt.warn(String(a.args[0]), String(a.args[1])), null));
+  // a warning at the user's line, or at (file, line, text): a line of torch's own Python
+  fn("_gradlens_warn", (a) => {
+    const [category, message, file, line, text] = a.args;
+    const place = typeof file === "string" ? { file, line: Number(line), text: String(text) } : undefined;
+    rt.warn(String(category), String(message), place);
+    return null;
+  });
   for (const [name, f] of anomalySwitches(rt)) m.set(name, f);
+  // the first gradcheck of a run imports modules (sympy's) that change warnings' filters, so
+  // warnings shown before can show once more
+  let filtersChanged = false;
+  fn("_gradlens_first_gradcheck", () => {
+    if (!filtersChanged) rt.onWarningsReset?.();
+    filtersChanged = true;
+    return null;
+  });
   // the token restores both modes on the way out
   fn("_enter_inference_mode", (a) => {
     const { values } = bindArgs("_enter_inference_mode", a, [{ name: "mode" }]);
