@@ -120,7 +120,12 @@ export class Tensor {
   /** x.data and views of it: a version counter of their own (PyTorch's variable_data), so
    *  writing through them leaves the storage's counter, which autograd checks, alone */
   dataVersion: { value: number } | null = null;
+  /** the storage's version: what autograd checks and the events carry */
   get version(): number {
+    return this.storage.version;
+  }
+  /** x._version as Python reads it (an x.data alias counts its own writes) */
+  get pyVersion(): number {
     return this.dataVersion ? this.dataVersion.value : this.storage.version;
   }
   dim(): number {

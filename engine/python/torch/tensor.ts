@@ -46,7 +46,7 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
     case "ndim":
       return BigInt(x.dim());
     case "_version":
-      return BigInt(x.version);
+      return BigInt(x.pyVersion);
     case "retains_grad":
       return x.retainsGrad;
     case "device":
