@@ -34,7 +34,7 @@ import { INPLACE_FUNCTIONS } from "./pointwise_methods.ts";
 import { RANDOM_TENSOR_FUNCTIONS, randomFunctions } from "./random_functions.ts";
 import { addAutogradSurface } from "./autograd/surface.ts";
 import { hasLibrary } from "../library.ts";
-import { autogradName, gradModeName, torchC } from "./autograd/grad_mode.ts";
+import { autogradName, torchC, torchName } from "./autograd/grad_mode.ts";
 import { torchPyName } from "./init_source.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
@@ -294,7 +294,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   attrs.set("accelerator", acceleratorMod);
   defaultDeviceFunctions(attrs);
 
-  const torch = withMissingPolicy(new PyModule("torch", attrs), (name) => gradModeName(name) ?? torchPyName(name));
+  const torch = withMissingPolicy(new PyModule("torch", attrs), (name) => torchName(name) ?? torchPyName(name));
   const modules = new Map<string, PyModule>([
     ["torch", torch],
     ["torch.autograd", autogradMod],

@@ -21,6 +21,9 @@ describe("names PyTorch has that Gradlens does not run yet", () => {
     ["torch.optim.LBFGS", "torch.optim.LBFGS"],
     ["torch.autograd.profiler", "torch.autograd.profiler"],
     ["torch.cuda.memory_allocated()", "torch.cuda.memory_allocated"],
+    ["torch.func.vmap(torch.sin)(x)", "torch.func.vmap"],
+    ["from torch.func import jacfwd", "torch.func.jacfwd"],
+    ["torch.autograd.forward_ad.dual_level()", "torch.autograd.forward_ad"],
   ])("%s raises NotImplementedError: %s is not in Gradlens yet", (src, name) => {
     expect(error(src)).toMatchObject({ type: "NotImplementedError", message: `${name} is not in Gradlens yet`, line: 4 });
   });

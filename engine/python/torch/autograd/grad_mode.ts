@@ -12,11 +12,13 @@ import { functionalSource } from "./functional_source.ts";
 import { graphSource } from "./saved_hooks.ts";
 import { anomalyModeSource } from "./anomaly_mode_source.ts";
 import { gradcheckSource } from "./gradcheck_source.ts";
+import { funcSource } from "../func_source.ts";
 
 registerLibrary(gradModeSource);
 registerLibrary(functionalSource);
 registerLibrary(anomalyModeSource);
 registerLibrary(gradcheckSource);
+registerLibrary(funcSource);
 
 const ANOMALY_NAMES = new Set(["detect_anomaly", "set_detect_anomaly"]);
 
@@ -33,6 +35,12 @@ export function autogradName(name: string): PyValue | undefined {
   if (ANOMALY_NAMES.has(name)) return host.importModule(anomalyModeSource.name).attrs.get(name);
   // torch.autograd.gradcheck is the function (its module is reached by import only)
   if (name === "gradcheck" || name === "gradgradcheck") return host.importModule(gradcheckSource.name).attrs.get(name);
+  return gradModeName(name);
+}
+
+/** torch's names from Python-source modules: torch.func, and no_grad and its siblings */
+export function torchName(name: string): PyValue | undefined {
+  if (name === "func") return host.importModule(funcSource.name);
   return gradModeName(name);
 }
 
