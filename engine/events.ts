@@ -144,6 +144,8 @@ export type TraceEvent =
       inPlace?: true;
     }
   | { kind: "binding/deleted"; name: string; scope: string; span?: Span }
+  /** a function call (or comprehension, or generator) ended: its frame's names are gone */
+  | { kind: "frame/exited"; scope: string }
   | {
       kind: "backward/started";
       id: number;

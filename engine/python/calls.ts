@@ -56,6 +56,7 @@ export function callFunction(ip: Interpreter, fn: PyFunction, a: CallArgs): PyVa
     return c instanceof Return ? c.value : null;
   } finally {
     ip.frames.pop();
+    ip.frameExited(frame);
   }
 }
 

@@ -264,6 +264,7 @@ function comprehension(ip: Interpreter, e: ComprehensionExpr, outer: Frame): PyV
     throw ip.withTraceback(err);
   } finally {
     ip.frames.pop();
+    ip.frameExited(frame);
   }
   if (e.k === "dictcomp") return dict;
   if (e.kind === "list") return new PyList(results);
@@ -299,6 +300,7 @@ function generatorExpression(ip: Interpreter, e: Extract<Expr, { k: "comp" }>, f
       throw ip.withTraceback(err);
     } finally {
       ip.frames.pop();
+      if (done) ip.frameExited(frame);
     }
   }, `${frame.qualPrefix}<genexpr>`);
 }

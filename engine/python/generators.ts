@@ -93,6 +93,7 @@ export class PyGenerator extends PyIterator {
       this.running = false;
       ip.frames.pop();
       this.handling = ip.handling.splice(handlingBase);
+      if (this.done) ip.frameExited(this.frame);
     }
   }
 

@@ -167,7 +167,19 @@ export class Interpreter {
 
   emitBinding(name: string, scope: string, value: PyValue, frame: Frame, l?: Loc): void {
     if (!this.tracing || frame.code.library || frame.kind === "class") return;
+    if (scope === frame.scope) frame.narrated = true;
     this.opts.sink!({ kind: "binding/set", name, scope, value: this.describe(value), span: l ? this.span(l) : undefined });
+  }
+
+  /** A function's (or comprehension's, or finished generator's) frame is gone: its names leave
+   *  the memory view, as Python Tutor drops a returned frame. Said only for frames whose names
+   *  were narrated, and not while another call of the same function still runs (its frame shows
+   *  under the same name). Call after the frame is popped. */
+  frameExited(frame: Frame): void {
+    if (!frame.narrated || !this.tracing || frame.kind === "module" || frame.kind === "class") return;
+    frame.narrated = false;
+    if (this.frames.some((f) => f.scope === frame.scope)) return;
+    this.opts.sink!({ kind: "frame/exited", scope: frame.scope });
   }
 
   // ---- budgets and errors ----

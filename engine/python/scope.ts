@@ -20,6 +20,8 @@ export class Frame {
   classCell: { cls: PyClass | null } | null = null;
   /** how many times a generator's frame has been resumed (liveness.ts: each resume enters it anew) */
   resumes = 0;
+  /** a name of this frame was narrated (binding/set): its end is narrated too (frame/exited) */
+  narrated = false;
   /** the iterables of the for loops running in this frame (they hold their items: liveness.ts), and
    *  the item each has just fetched, held until it is assigned to the loop's target */
   readonly loops: { value: PyValue; item?: PyValue }[] = [];

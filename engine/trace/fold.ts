@@ -72,6 +72,9 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
     case "binding/deleted":
       s.bindings.delete(bindingKey(e.scope, e.name));
       break;
+    case "frame/exited":
+      for (const [key, b] of s.bindings) if (b.scope === e.scope) s.bindings.delete(key);
+      break;
     case "object/created":
       s.objects.set(e.object, { id: e.object, cls: e.cls, attrs: e.attrs, module: e.module === true, bornAt: step, changedAt: step });
       break;

@@ -79,6 +79,8 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
       return bindingCaption(e, names, val);
     case "binding/deleted":
       return `del ${e.name}: the name is gone (the object goes too if nothing else refers to it).`;
+    case "frame/exited":
+      return `${e.scope} returned: its frame and local names are gone (what they referred to lives on only if something else still refers to it).`;
     case "object/created": {
       const attrs = e.attrs.map((a) => a.name);
       const withAttrs = attrs.length ? `with ${attrs.join(", ")} ` : "";

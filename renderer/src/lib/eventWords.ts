@@ -25,6 +25,8 @@ export function describeEvent(e: TraceEvent | null): string {
       return `${e.name} bound`;
     case "binding/deleted":
       return `del ${e.name}`;
+    case "frame/exited":
+      return `${e.scope} returned`;
     case "object/created":
       return `${e.cls} object`;
     case "object/attr":

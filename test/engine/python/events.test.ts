@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../engine/events.ts";
 import { runPython } from "../../../engine/python/run.ts";
+import { TraceCursor } from "../../../engine/trace/cursor.ts";
 
 function trace(src: string): TraceEvent[] {
   const events: TraceEvent[] = [];
@@ -110,5 +111,40 @@ describe("budgets", () => {
     const r = runPython("x = 1\nmatch x:\n    case 1:\n        pass\n");
     expect(r.error).toMatchObject({ type: "NotImplementedError", line: 2 });
     expect(r.error?.message).toBe("match statements (line 2) are outside the Python subset Gradlens runs");
+  });
+});
+
+describe("frames leave the memory view when they return", () => {
+  const run = (src: string) => {
+    const events: TraceEvent[] = [];
+    runPython(src, { sink: (e) => events.push(e) });
+    return events;
+  };
+  const namesAt = (events: TraceEvent[], k: number) => [...new TraceCursor(events).at(k).bindings.values()].map((b) => `${b.scope}:${b.name}`).sort();
+
+  it("a returned function's names are gone before the caller binds its result", () => {
+    const events = run("def f(a):\n    b = a * 2\n    return b\nx = f(3)\n");
+    const exit = events.findIndex((e) => e.kind === "frame/exited");
+    expect(events[exit]).toEqual({ kind: "frame/exited", scope: "f" });
+    expect(namesAt(events, exit - 1)).toEqual(["<module>:f", "f:a", "f:b"]);
+    expect(namesAt(events, events.length - 1)).toEqual(["<module>:f", "<module>:x"]);
+  });
+
+  it("a recursive function's frame stays until its outermost call returns; methods are named by class", () => {
+    const events = run("def rec(n):\n    if n == 0:\n        return 0\n    return rec(n - 1) + 1\ny = rec(3)\nclass A:\n    def m(self):\n        t = 1\n        return t\nA().m()\n");
+    expect(events.filter((e) => e.kind === "frame/exited")).toEqual([
+      { kind: "frame/exited", scope: "rec" },
+      { kind: "frame/exited", scope: "A.m" },
+    ]);
+  });
+
+  it("a generator's names stay while it is suspended and go when it finishes; a comprehension's go at its end", () => {
+    const events = run("def gen():\n    k = 1\n    yield k\n    yield 2\ng = gen()\nfirst = next(g)\nrest = list(g)\nsq = [i * i for i in range(3)]\n");
+    const exits = events.map((e, k) => (e.kind === "frame/exited" ? k : -1)).filter((k) => k >= 0);
+    expect(exits.map((k) => events[k])).toEqual([{ kind: "frame/exited", scope: "gen" }, { kind: "frame/exited", scope: "<listcomp>" }]);
+    const firstBound = events.findIndex((e) => e.kind === "binding/set" && e.name === "first");
+    expect(namesAt(events, firstBound)).toContain("gen:k");
+    expect(namesAt(events, events.length - 1)).not.toContain("gen:k");
+    expect(namesAt(events, events.length - 1)).not.toContain("<listcomp>:i");
   });
 });

@@ -20,7 +20,7 @@ function trace(source: string): TraceEvent[] {
 }
 
 /** How many things an event is about: the ids it names (a list bound to a name names each element,
- *  and so did the list it replaces); for the end of a backward (and the statement that clears it
+ *  and so did the list it replaces; a returning frame names each name it drops); for the end of a backward (and the statement that clears it
  *  from view), every node it ran, since each one's colour changes. */
 function eventSize(e: TraceEvent, ran: number, before: TraceState): number {
   if (e.kind === "backward/finished" || e.kind === "statement") return Math.max(1, ran);
@@ -28,6 +28,12 @@ function eventSize(e: TraceEvent, ran: number, before: TraceState): number {
     const old = before.bindings.get(bindingKey(e.scope, e.name))?.value;
     const count = (v: BindingValue | undefined) => (v?.type === "tensors" ? v.ids.length : 1);
     return count(old) + (e.kind === "binding/set" ? count(e.value) : 0);
+  }
+  if (e.kind === "frame/exited") {
+    // every name of the frame goes, and every tensor those names held
+    let n = 0;
+    for (const b of before.bindings.values()) if (b.scope === e.scope) n += b.value.type === "tensors" ? b.value.ids.length : 1;
+    return Math.max(1, n);
   }
   if (e.kind === "saved/freed" || e.kind === "graph/freed") return Math.max(1, e.nodes.length);
   if (e.kind === "tensor/mutated") return 1 + e.aliases.length;
