@@ -44,12 +44,31 @@ export function add(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
   });
 }
 
-export function sub(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
-  const d = promote([a, b]);
-  if (d === "bool")
+const isBoolOperand = (o: Operand): boolean => (isTensor(o) ? o.dtype === "bool" : typeof o === "boolean");
+
+/** ATen's sub_check: subtraction refuses bool operands (a Python bool is a bool tensor here too) */
+export function subCheck(a: Operand, b: Operand): void {
+  const boolA = isBoolOperand(a);
+  const boolB = isBoolOperand(b);
+  if (boolA && boolB)
     throw runtimeError(
       "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
     );
+  if (boolA || boolB)
+    throw runtimeError(
+      "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+    );
+}
+
+export function sub(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
+  subCheck(a, b);
+  return subPromoted(a, b, alpha);
+}
+
+/** a - b in their promoted dtype without sub's bool check: for kernels that subtract inside
+ *  (mse_loss's forward promotes a bool target as TensorIterator does) */
+export function subPromoted(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
+  const d = promote([a, b]);
   const al = Number(alpha);
   const out = binaryMap(a, b, d, d, al === 1 ? (x, y) => x - y : addAlpha(d, -al), al === 1 ? "sub" : undefined);
   return record(out, {
@@ -62,6 +81,7 @@ export function sub(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
 
 /** other - self*alpha with a Python scalar on the left: `1 - x` is RsubBackward1 */
 export function rsub(self: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
+  subCheck(self, other);
   const d = promote([self, other]);
   const al = Number(alpha);
   const out = binaryMap(self, other, d, d, (x, y) => y - al * x);

@@ -8,7 +8,7 @@ import { gradientEdge, record, saveExtras } from "../autograd/record.ts";
 import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
 import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
-import { addAlpha, mul, neg, div, maybeMultiply } from "./arith.ts";
+import { addAlpha, mul, neg, div, maybeMultiply, subCheck } from "./arith.ts";
 import { created } from "./create.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { clone } from "./index_ops.ts";
@@ -238,6 +238,7 @@ export function add_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
 }
 
 export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
+  subCheck(t, other);
   const d = checkCast(t, other);
   const at = operandAt(other, t, d);
   const al = Number(alpha);

@@ -4,7 +4,7 @@ import { atenTypeName, type DType, isFloating } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
-import { add, divScalar, mul, mulScalar, neg, sub } from "./arith.ts";
+import { add, divScalar, mul, mulScalar, neg, sub, subPromoted } from "./arith.ts";
 import { binaryMap } from "./kernel.ts";
 import { onesLike } from "./create.ts";
 import { exp, log as logOf } from "./unary.ts";
@@ -152,7 +152,7 @@ export function logsumexp(x: Tensor, dim: number | number[], keepdim = false): T
 }
 
 export function mseLoss(input: Tensor, target: Tensor, reduction: "mean" | "sum" | "none" = "mean"): Tensor {
-  const diff = input.rt.noGrad(() => sub(input, target));
+  const diff = input.rt.noGrad(() => subPromoted(input, target));
   const sq = input.rt.noGrad(() => mul(diff, diff));
   const red = reduction === "mean" ? input.rt.noGrad(() => mean(sq)) : reduction === "sum" ? input.rt.noGrad(() => sum(sq)) : sq;
   const out = fromValues(input.rt, red.values(), red.shape.slice(), red.dtype);
@@ -164,6 +164,10 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: "mean" | "sum"
     backward: ([g], node) => {
       const self = node.unpack("self");
       const t = node.unpack("target");
+      // the forward promotes (input - target), mse_loss_backward's TensorIterator does not: a
+      // target of another dtype (an int64 class index, a float64 label) fails here in PyTorch,
+      // never a gradient
+      if (t.dtype !== self.dtype) throw runtimeError(`Found dtype ${atenTypeName(t.dtype)} but expected ${atenTypeName(self.dtype)}`);
       return [
         node.needs(0) ? mseLossBackward(g!, self, t, reduction) : null,
         node.needs(1) ? mseLossBackward(g!, t, self, reduction) : null,
