@@ -99,6 +99,12 @@ export function typeMetaName(d: DType): string {
 }
 
 /** Names as ATen's error messages spell them: "Float", "Double", "Long", "Bool". */
+/** ATen's *_backward kernels build a TensorIterator that does not promote: an operand of another
+ *  dtype than the input fails there ("Found dtype Long but expected Float"); the message, or null */
+export function unpromotedMismatch(found: DType, expected: DType): string | null {
+  return found === expected ? null : `Found dtype ${atenTypeName(found)} but expected ${atenTypeName(expected)}`;
+}
+
 export function atenTypeName(d: DType): string {
   return { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" }[d];
 }

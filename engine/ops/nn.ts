@@ -1,6 +1,6 @@
 // Reductions and functions from torch / torch.nn.functional that small training loops use:
 // softmax, log_softmax, logsumexp, mse_loss, cumsum (prod, var, std and norms: stats.ts).
-import { atenTypeName, type DType, isFloating } from "../dtype.ts";
+import { atenTypeName, type DType, isFloating, unpromotedMismatch } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
@@ -167,7 +167,8 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: "mean" | "sum"
       // the forward promotes (input - target), mse_loss_backward's TensorIterator does not: a
       // target of another dtype (an int64 class index, a float64 label) fails here in PyTorch,
       // never a gradient
-      if (t.dtype !== self.dtype) throw runtimeError(`Found dtype ${atenTypeName(t.dtype)} but expected ${atenTypeName(self.dtype)}`);
+      const mismatch = unpromotedMismatch(t.dtype, self.dtype);
+      if (mismatch) throw runtimeError(mismatch);
       return [
         node.needs(0) ? mseLossBackward(g!, self, t, reduction) : null,
         node.needs(1) ? mseLossBackward(g!, t, self, reduction) : null,

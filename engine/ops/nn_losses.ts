@@ -3,7 +3,7 @@
 // smooth_l1_loss (SmoothL1LossBackward0). Each kernel's formula runs in the tensor's dtype step by
 // step as ATen's scalar code writes it, then the reduction is the tensor's mean or sum; the
 // gradients are ATen's *_backward kernels, divided by numel for 'mean'.
-import { atenTypeName } from "../dtype.ts";
+import { unpromotedMismatch } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
@@ -83,8 +83,9 @@ export function huberLoss(input: Tensor, target: Tensor, reduction: Reduction, d
       return z < d ? r(r(0.5 * z) * z) : r(d * r(z - r(0.5 * d)));
     });
   const gradient = (g: Tensor, x: Tensor, t: Tensor): Tensor => {
-    // huber_loss_backward's TensorIterator does not promote: a target of another dtype fails here
-    if (t.dtype !== x.dtype) throw runtimeError(`Found dtype ${atenTypeName(t.dtype)} but expected ${atenTypeName(x.dtype)}`);
+    // huber_loss_backward does not promote: a target of another dtype fails here
+    const mismatch = unpromotedMismatch(t.dtype, x.dtype);
+    if (mismatch) throw runtimeError(mismatch);
     const norm = r(reduction === "mean" ? 1 / x.numel : 1);
     return binaryMap(sub(x, t), g, x.dtype, x.dtype, (v, go) =>
       v <= -d ? r(r(-norm * go) * d) : v >= d ? r(r(norm * go) * d) : r(r(norm * v) * go),
