@@ -84,7 +84,9 @@ export function rsub(self: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
   subCheck(self, other);
   const d = promote([self, other]);
   const al = Number(alpha);
-  const out = binaryMap(self, other, d, d, (x, y) => y - al * x);
+  // sub(other, self, alpha): other + (-alpha)·self, fused as ATen's add kernel does
+  const minus = addAlpha(d, -al);
+  const out = binaryMap(self, other, d, d, al === 1 ? (x, y) => y - x : (x, y) => minus(y, x));
   const isScalar = !isTensor(other);
   return record(out, {
     op: "rsub",

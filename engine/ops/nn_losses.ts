@@ -8,12 +8,13 @@ import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { div, divScalar, mul, rsub, sub } from "./arith.ts";
-import { binaryMap, unaryMap } from "./kernel.ts";
+import { binaryMap, promote, unaryMap } from "./kernel.ts";
 import type { Reduction } from "./loss.ts";
 import { mean, sum } from "./reduce.ts";
 
 
-const rounding = (t: Tensor) => (t.dtype === "float32" ? Math.fround : (v: number) => v);
+const roundingOf = (dtype: string) => (dtype === "float32" ? Math.fround : (v: number) => v);
+const rounding = (t: Tensor) => roundingOf(t.dtype);
 
 function reduce(loss: Tensor, reduction: Reduction): Tensor {
   return reduction === "mean" ? mean(loss) : reduction === "sum" ? sum(loss) : loss;
@@ -94,19 +95,25 @@ export function huberLoss(input: Tensor, target: Tensor, reduction: Reduction, d
   return lossNode("huber_loss", "HuberLossBackward0", input, target, values, gradient, reduction);
 }
 
-/** F.smooth_l1_loss: z = |x - t|; 0.5·z·z/beta below beta, z - 0.5·beta from it */
+/** F.smooth_l1_loss: z = |x - t|; 0.5·z·z/beta below beta, z - 0.5·beta from it. ATen's kernel is a
+ *  TensorIterator over both operands, so a float64 target makes a float64 loss (huber_loss does not
+ *  promote); its backward computes in the common dtype of input, target and grad, cast to input's. */
 export function smoothL1Loss(input: Tensor, target: Tensor, reduction: Reduction, beta: number): Tensor {
-  const r = rounding(input);
+  const common = promote([input, target]);
+  const r = roundingOf(common);
   const b = r(beta);
   const values = (): Tensor =>
-    binaryMap(input, target, input.dtype, input.dtype, (x, t) => {
+    binaryMap(input, target, common, common, (x, t) => {
       const z = Math.abs(r(x - t));
       return z < b ? r(r(r(0.5 * z) * z) / b) : r(z - r(0.5 * b));
     });
   const gradient = (g: Tensor, x: Tensor, t: Tensor): Tensor => {
-    const norm = r(reduction === "mean" ? 1 / x.numel : 1);
-    return binaryMap(sub(x, t), g, x.dtype, x.dtype, (v, go) =>
-      v <= -b ? r(-norm * go) : v >= b ? r(norm * go) : r(r(r(norm * v) * go) / b),
+    const inner = promote([x, t, g]);
+    const ri = roundingOf(inner);
+    const bi = ri(beta);
+    const norm = ri(reduction === "mean" ? 1 / x.numel : 1);
+    return binaryMap(sub(x, t), g, inner, x.dtype, (v, go) =>
+      v <= -bi ? ri(-norm * go) : v >= bi ? ri(norm * go) : ri(ri(ri(norm * v) * go) / bi),
     );
   };
   return lossNode("smooth_l1_loss", "SmoothL1LossBackward0", input, target, values, gradient, reduction);

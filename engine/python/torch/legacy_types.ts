@@ -5,8 +5,9 @@
 import type { DType } from "../../dtype.ts";
 import * as T from "../../index.ts";
 import type { Runtime } from "../../runtime.ts";
-import { PyClass, type PyValue, classOf, objectClass, pyErr, typeName } from "../values.ts";
+import { PyClass, type PyValue, objectClass, pyErr } from "../values.ts";
 import { isScalar, isTensor, toNested } from "./convert.ts";
+import { invalidArguments } from "./invalid_arguments.ts";
 
 /** c10's names for the dtypes in TensorOptions' message */
 const OPTION_NAMES: Record<string, string> = { int64: "long int", float32: "float", float64: "double", int32: "int", bool: "bool" };
@@ -22,22 +23,21 @@ const TYPES: [string, DType][] = [
 const options = (d: string) =>
   `TensorOptions(dtype=${OPTION_NAMES[d]}, device=cpu, layout=Strided, requires_grad=false (default), pinned_memory=false (default), memory_format=(nullopt))`;
 
-/** the type names PyTorch's argument parser prints: torch's own classes qualified (torch.dtype) */
-const argTypeName = (v: PyValue): string =>
-  classOf(v).module === "torch" && !isTensor(v) ? `torch.${typeName(v)}` : typeName(v);
+/** torch.Tensor's (and the typed constructors') signatures, as the parser lists them */
+const NEW_SIGNATURES = [
+  "(*, torch.device device = None)",
+  "(torch.Storage storage)",
+  "(Tensor other)",
+  "(tuple of ints size, *, torch.device device = None)",
+  "(object data, *, torch.device device = None)",
+];
 
 export function legacyTensorTypes(rt: Runtime): [string, PyClass][] {
   return TYPES.map(([name, dtype]) => {
     const cls = new PyClass(name, objectClass, undefined, "torch");
     cls.instanceCheck = (v) => isTensor(v) && v.dtype === dtype;
     cls.construct = (a) => {
-      if (a.kwargs.size > 0) {
-        const got = [...a.args.map(argTypeName), ...[...a.kwargs.entries()].map(([k, v]) => `${k}=${argTypeName(v)}`)].join(", ");
-        throw pyErr(
-          "TypeError",
-          `new() received an invalid combination of arguments - got (${got}), but expected one of:\n * (*, torch.device device = None)\n      didn't match because some of the keywords were incorrect: ${[...a.kwargs.keys()].join(", ")}\n * (torch.Storage storage)\n * (Tensor other)\n * (tuple of ints size, *, torch.device device = None)\n * (object data, *, torch.device device = None)\n`,
-        );
-      }
+      if (a.kwargs.size > 0) throw invalidArguments("new", a, NEW_SIGNATURES);
       if (a.args.length === 0) return T.tensor(rt, [], { dtype });
       const data = a.args[0] as PyValue;
       if (a.args.length === 1 && isTensor(data)) {

@@ -22,6 +22,8 @@ import { dtypeAttrs, dtypeClass, sizeClass, TorchSize } from "./dtypes.ts";
 import { checkDevice as checkDeviceName, isScalar, isTensor, toDType, toInteger, toNested, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
 import { tensorClass } from "./tensor.ts";
 import { tensorList, tensorMethods } from "./tensor_methods.ts";
+import { statFunctionSignatures } from "./stat_methods.ts";
+import { invalidArguments } from "./invalid_arguments.ts";
 import { notInGradlens, withMissingPolicy } from "./not_yet.ts";
 import { acceleratorModule, defaultDeviceFunctions } from "./accelerator.ts";
 import { deviceClass, makeDevice } from "./device.ts";
@@ -83,6 +85,27 @@ function likeFactory(name: string, make: (x: Tensor, opts: T.CreateOptions) => T
   });
 }
 
+const RSUB_SIGNATURES = ["(Tensor input, Tensor other, *, Number alpha = 1)", "(Tensor input, Number other, Number alpha = 1)"];
+
+/** torch.rsub(input, other, alpha=1): other - alpha * input (there is no Tensor.rsub) */
+function torchRsub(a: CallArgs): PyValue {
+  const names = ["input", "other", "alpha"];
+  const given = new Map<string, PyValue>();
+  a.args.forEach((v, i) => given.set(names[i] ?? "", v));
+  for (const [k, v] of a.kwargs) given.set(given.has(k) ? "" : k, v);
+  const input = given.get("input");
+  const other = given.get("other");
+  const alpha = given.get("alpha") ?? 1n;
+  const fits =
+    given.size === a.args.length + a.kwargs.size &&
+    [...given.keys()].every((k) => names.includes(k)) &&
+    isTensor(input) &&
+    isScalar(alpha) &&
+    (isTensor(other) ? a.args.length <= 2 : other !== undefined && isScalar(other));
+  if (!fits) throw invalidArguments("rsub", a, RSUB_SIGNATURES);
+  return T.rsub(input, other as Tensor | T.Scalar, alpha);
+}
+
 /** torch.f(input, ...) forwarding to the tensor method f */
 function tensorFunction(name: string): PyBuiltin {
   return new PyBuiltin(name, (a) => {
@@ -109,8 +132,12 @@ function tensorFunction(name: string): PyBuiltin {
       return tensorMethods[name](input, { args, kwargs });
     } catch (e) {
       // the method counts positions after self; the function counts input as position 1
-      if (e instanceof PyError && e.exc.cls.name === "TypeError" && typeof e.exc.args[0] === "string")
-        e.exc.args[0] = e.exc.args[0].replace(/\(position (\d+)\)/, (_m, n: string) => `(position ${Number(n) + 1})`);
+      const message = e instanceof PyError && e.exc.cls.name === "TypeError" ? e.exc.args[0] : undefined;
+      // torch.var(x, foo=1) lists the function's overloads (input first, out=) for what was given
+      if (typeof message === "string" && statFunctionSignatures[name] && message.startsWith(`${name}() received an invalid combination`))
+        throw invalidArguments(name, a, statFunctionSignatures[name]);
+      if (typeof message === "string")
+        (e as PyError).exc.args[0] = message.replace(/\(position (\d+)\)/, (_m, n: string) => `(position ${Number(n) + 1})`);
       throw e;
     }
   });
@@ -134,6 +161,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   for (const n of [...TENSOR_FUNCTIONS, ...EXTRA_FUNCTIONS, ...INDEX_FUNCTIONS, ...INPLACE_FUNCTIONS, ...RANDOM_TENSOR_FUNCTIONS, "clip", "isclose", "allclose", "equal"]) attrs.set(n, tensorFunction(n));
   fn("flip", torchFlip);
   fn("einsum", torchEinsum);
+  fn("rsub", torchRsub);
   fn("split", (a) => {
     const b = parse("split", a, [{ name: "tensor" }, { name: "split_size_or_sections" }, { name: "dim", default: 0n }]);
     const x = toTensorArg(b.tensor as PyValue, "split", "tensor");

@@ -3,8 +3,9 @@
 // clamp_min/clamp_max/clip, and pow_.
 import * as T from "../../index.ts";
 import type { Tensor } from "../../tensor.ts";
-import { nameTable, type CallArgs, type PyValue, pyErr, typeName } from "../values.ts";
-import { isTensor, toScalar } from "./convert.ts";
+import { nameTable, type CallArgs, type PyValue, pyErr } from "../values.ts";
+import { isScalar, isTensor, toScalar } from "./convert.ts";
+import { invalidArguments } from "./invalid_arguments.ts";
 
 type Method = (x: Tensor, a: CallArgs) => PyValue;
 
@@ -35,8 +36,8 @@ const unary = (n: UnaryName) => T[n] as (t: Tensor) => Tensor;
 function oneBound(name: string, bound: "min" | "max", inplace: boolean): Method {
   return (x, a) => {
     const v = a.args[0] ?? a.kwargs.get(bound);
-    if (v === undefined || a.args.length + a.kwargs.size !== 1)
-      throw pyErr("TypeError", `${name}() received an invalid combination of arguments - got (${[...a.args.map(typeName), ...[...a.kwargs].map(([k, w]) => `${k}=${typeName(w)}`)].join(", ")}), but expected one of:\n * (Tensor ${bound})\n * (Number ${bound})\n`);
+    if (v === undefined || a.args.length + a.kwargs.size !== 1 || !(isTensor(v) || isScalar(v)))
+      throw invalidArguments(name, a, [`(Tensor ${bound})`, `(Number ${bound})`]);
     const s = toScalar(v, `${name}(): argument '${bound}'`);
     const op = (t: Tensor) => (bound === "min" ? T.clampMin(t, s) : T.clampMax(t, s));
     return inplace ? T.inplaceOf(x, name, op) : op(x);
@@ -46,8 +47,8 @@ function oneBound(name: string, bound: "min" | "max", inplace: boolean): Method 
 /** the one `other` operand of remainder(_): a tensor or a Number */
 function operand(name: string, a: CallArgs): Tensor | T.Scalar {
   const v = a.args[0] ?? a.kwargs.get("other");
-  if (v === undefined || a.args.length + a.kwargs.size !== 1)
-    throw pyErr("TypeError", `${name}() received an invalid combination of arguments - got (), but expected one of:\n * (Tensor other)\n * (Number other)\n`);
+  if (v === undefined || a.args.length + a.kwargs.size !== 1 || !(isTensor(v) || isScalar(v)))
+    throw invalidArguments(name, a, ["(Tensor other)", "(Number other)"]);
   return isTensor(v) ? v : toScalar(v, `${name}(): argument 'other'`);
 }
 
@@ -63,8 +64,8 @@ export const pointwiseMethods: Record<string, Method> = nameTable({
   },
   pow_: (x, a) => {
     const e = a.args[0] ?? a.kwargs.get("exponent");
-    if (e === undefined || a.args.length + a.kwargs.size !== 1)
-      throw pyErr("TypeError", "pow_() received an invalid combination of arguments - got (), but expected one of:\n * (Tensor exponent)\n * (Number exponent)\n");
+    if (e === undefined || a.args.length + a.kwargs.size !== 1 || !(isTensor(e) || isScalar(e)))
+      throw invalidArguments("pow_", a, ["(Tensor exponent)", "(Number exponent)"]);
     if (isTensor(e)) return T.inplaceOf(x, "pow_", (t) => T.pow(t, e), [e]);
     const s = toScalar(e, "pow_(): argument 'exponent'");
     return T.inplaceOf(x, "pow_", (t) => T.pow(t, s));

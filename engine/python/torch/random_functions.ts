@@ -8,6 +8,7 @@ import type { Runtime } from "../../runtime.ts";
 import type { Tensor } from "../../tensor.ts";
 import { nameTable, type CallArgs, PyBuiltin, PyClass, PyDict, PyInstance, type PyValue, objectClass, pyErr, typeName } from "../values.ts";
 import { checkDevice, isTensor, toDType, toInteger, toScalar, toShape } from "./convert.ts";
+import { invalidArguments } from "./invalid_arguments.ts";
 import { bindSignature, type Param } from "./signature.ts";
 
 export const generatorClass = new PyClass("Generator", objectClass, undefined, "torch._C");
@@ -122,17 +123,11 @@ const SIZED_SIGNATURES = [
   "(tuple of ints size, *, tuple of names names, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)",
 ];
 
-/** "randn() received an invalid combination of arguments - got (int, generator=str), but expected one of: ..." */
-function invalidCombination(fname: string, a: CallArgs, signatures: string[]): never {
-  const got = [...a.args.map(typeName), ...[...a.kwargs].map(([k, v]) => `${k}=${typeName(v)}`)].join(", ");
-  throw pyErr("TypeError", `${fname}() received an invalid combination of arguments - got (${got}), but expected one of:\n${signatures.map((s) => ` * ${s}`).join("\n")}\n`);
-}
-
 /** rand(2, 3) / rand((2, 3)) / rand(size=(2, 3)), with generator= and the factory keywords */
 function sized(rt: Runtime, fname: string, make: (shape: number[], o: T.CreateOptions) => Tensor): PyBuiltin {
   return new PyBuiltin(fname, (a) => {
     const gen = a.kwargs.get("generator");
-    if (gen !== undefined && gen !== null && !(gen instanceof PyGenerator)) invalidCombination(fname, a, SIZED_SIGNATURES);
+    if (gen !== undefined && gen !== null && !(gen instanceof PyGenerator)) throw invalidArguments(fname, a, SIZED_SIGNATURES);
     const kwargs = new Map(a.kwargs);
     const sizeKw = kwargs.get("size");
     kwargs.delete("size");

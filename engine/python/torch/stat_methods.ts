@@ -6,6 +6,7 @@ import type { Tensor } from "../../tensor.ts";
 import { truthy } from "../ops.ts";
 import { nameTable, type CallArgs, PyList, PyTuple, type PyValue, pyErr, typeName } from "../values.ts";
 import { toDType } from "./convert.ts";
+import { invalidArguments } from "./invalid_arguments.ts";
 import { PyDType } from "./dtypes.ts";
 
 type Method = (x: Tensor, a: CallArgs) => PyValue;
@@ -13,19 +14,8 @@ type Method = (x: Tensor, a: CallArgs) => PyValue;
 const isInt = (v: PyValue | undefined): v is bigint => typeof v === "bigint";
 const isDims = (v: PyValue | undefined) => (v instanceof PyTuple || v instanceof PyList) && v.items.every((d) => typeof d === "bigint");
 
-/** the type names PyTorch's parser prints for what it was given */
-function argType(v: PyValue): string {
-  if (v instanceof PyDType) return "torch.dtype";
-  return typeName(v);
-}
-
 function invalid(fname: string, a: CallArgs, signatures: string[]): never {
-  const given = [...a.args.map(argType), ...[...a.kwargs].map(([k, v]) => `${k}=${argType(v)}`)];
-  const got = a.kwargs.size > 0 ? `(${given.join(", ")}, )` : `(${given.join(", ")})`;
-  throw pyErr(
-    "TypeError",
-    `${fname}() received an invalid combination of arguments - got ${got}, but expected one of:\n${signatures.map((s) => ` * ${s}`).join("\n")}\n`,
-  );
+  throw invalidArguments(fname, a, signatures);
 }
 
 /** positional then keyword values by name; undefined where not given */
@@ -70,6 +60,30 @@ const VAR_SIGNATURES = [
   "(tuple of names dim, *, Number correction = None, bool keepdim = False)",
 ];
 
+/** torch.var / torch.std / torch.prod: the same overloads with input first and out= */
+const VAR_FUNCTION = [
+  "(Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)",
+  "(Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)",
+  "(Tensor input, bool unbiased = True)",
+  "(Tensor input, tuple of names dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)",
+  "(Tensor input, tuple of names dim, *, Number correction = None, bool keepdim = False, Tensor out = None)",
+];
+export const statFunctionSignatures: Record<string, string[]> = {
+  var: VAR_FUNCTION,
+  std: VAR_FUNCTION,
+  prod: [
+    "(Tensor input, *, torch.dtype dtype = None)",
+    "(Tensor input, int dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)",
+    "(Tensor input, name dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)",
+  ],
+};
+
+/** a str dim names a dimension; PyTorch's tensors here have no names */
+function namedDim(x: Tensor, dim: PyValue | undefined): void {
+  const name = typeof dim === "string" ? dim : (dim instanceof PyTuple || dim instanceof PyList) ? dim.items.find((d) => typeof d === "string") : undefined;
+  if (typeof name === "string") throw pyErr("RuntimeError", `Name '${name}' not found in Tensor[${x.shape.map(() => "None").join(", ")}].`);
+}
+
 function varianceMethod(fname: "var" | "std"): Method {
   return (x, a) => {
     // (bool unbiased): x.std(False)
@@ -77,6 +91,7 @@ function varianceMethod(fname: "var" | "std"): Method {
     const b = onlyUnbiased ? new Map<string, PyValue>([["unbiased", a.args[0]]]) : byName(a, ["dim", "unbiased", "keepdim", "correction"]);
     const dim = b?.get("dim");
     const correction = b?.get("correction");
+    namedDim(x, dim);
     const ok =
       b !== null &&
       a.args.length <= 3 &&
