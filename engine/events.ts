@@ -89,6 +89,16 @@ export interface ErrorBlame {
   saved?: { slot: string; tensor: number; reason: "freed" | "modified" };
 }
 
+/** A node hook torch.nn put there for a module's backward hooks: the module's path in the
+ *  outermost module being called ("conv2", "" for that module itself, null when it is not one of its
+ *  submodules), its class, how its hooks were registered, and their __name__s. */
+export interface ModuleHookInfo {
+  path: string | null;
+  module: string;
+  method: "register_full_backward_hook" | "register_full_backward_pre_hook" | "register_backward_hook";
+  hooks: string[];
+}
+
 export type TraceEvent =
   | { kind: "statement"; span: Span; text: string }
   | { kind: "tensor/created"; tensor: TensorInfo; how: string; span?: Span }
@@ -230,8 +240,17 @@ export type TraceEvent =
     }
   /** a backward hook was registered: on a tensor (register_hook: `node` is the node whose output
    *  it is, or the leaf's AccumulateGrad), on a node (register_prehook/register_hook), or a
-   *  leaf's post-accumulate-grad hook (`node` null); `name` is the function's __name__ */
-  | { kind: "hook/registered"; hook: number; where: "tensor" | "pre" | "post" | "post-accumulate"; name: string; node: number | null; tensor: number | null }
+   *  leaf's post-accumulate-grad hook (`node` null); `name` is the function's __name__; `module`:
+   *  the torch.nn module whose backward hooks this node hook runs (see ModuleHookInfo) */
+  | {
+      kind: "hook/registered";
+      hook: number;
+      where: "tensor" | "pre" | "post" | "post-accumulate";
+      name: string;
+      node: number | null;
+      tensor: number | null;
+      module?: ModuleHookInfo;
+    }
   | { kind: "hook/removed"; hook: number }
   /** a hook ran during a backward, at `node`, on the gradients `before`; `after`: what flows on */
   | {

@@ -3,6 +3,7 @@
 // gradients), the node itself, its post-hooks (on what it computed); a leaf's post-accumulate
 // hooks after its .grad changed. Each hook may replace the gradients it was given; each call
 // is narrated (hook/called) with the gradients before and after.
+import type { ModuleHookInfo } from "../events.ts";
 import { runtimeError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
@@ -31,10 +32,20 @@ export class NodeHooks {
 
 let nextHook = 1;
 
-function register<F>(rt: Runtime, list: Hook<F>[], fn: F, name: string, where: HookWhere, node: GradNode | null, tensor: Tensor | null): () => void {
+function register<F>(
+  rt: Runtime,
+  list: Hook<F>[],
+  fn: F,
+  name: string,
+  where: HookWhere,
+  node: GradNode | null,
+  tensor: Tensor | null,
+  module?: ModuleHookInfo,
+): () => void {
   const hook: Hook<F> = { id: nextHook++, name, fn };
   list.push(hook);
-  rt.emit({ kind: "hook/registered", hook: hook.id, where, name, node: node?.id ?? null, tensor: tensor?.id ?? null });
+  if (rt.sink)
+    rt.emit({ kind: "hook/registered", hook: hook.id, where, name, node: node?.id ?? null, tensor: tensor?.id ?? null, ...(module ? { module } : {}) });
   return () => {
     const i = list.indexOf(hook);
     if (i < 0) return;
@@ -50,11 +61,12 @@ export function addTensorHook(node: GradNode, outputNr: number, tensor: Tensor, 
   return register(node.rt, list, fn, name, "tensor", node, tensor);
 }
 
-export function addNodeHook(node: GradNode, pre: boolean, fn: PreHook | PostHook, name: string): () => void {
+/** a node's pre-hook or hook; `module` when torch.nn registers it for a module's backward hooks */
+export function addNodeHook(node: GradNode, pre: boolean, fn: PreHook | PostHook, name: string, module?: ModuleHookInfo): () => void {
   const hooks = (node.hooks ??= new NodeHooks());
   return pre
-    ? register(node.rt, hooks.pre, fn as PreHook, name, "pre", node, null)
-    : register(node.rt, hooks.post, fn as PostHook, name, "post", node, null);
+    ? register(node.rt, hooks.pre, fn as PreHook, name, "pre", node, null, module)
+    : register(node.rt, hooks.post, fn as PostHook, name, "post", node, null, module);
 }
 
 export function addAccumulatedHook(leaf: Tensor, fn: AccumulatedHook, name: string): () => void {

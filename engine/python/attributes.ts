@@ -205,7 +205,8 @@ export function builtinAttr(v: PyValue, name: string): PyValue | undefined {
       for (const [k, x] of v.attrs) d.table.set(k, x);
       return d;
     }
-    return v.attrs.get(name) ?? v.fallback?.(name);
+    // a module-level None is an attribute too
+    return v.attrs.has(name) ? v.attrs.get(name) : v.fallback?.(name);
   }
   if (v instanceof PyInstance) return v.dict?.table.get(name);
   if (v instanceof PyProperty) return propertyAttr(v, name);

@@ -74,5 +74,5 @@ export function importFrom(
 
 /** module.name, including names a host module takes from a Python library module */
 export function moduleAttr(mod: PyModule, name: string): PyValue | undefined {
-  return mod.attrs.get(name) ?? mod.fallback?.(name);
+  return mod.attrs.has(name) ? mod.attrs.get(name) : mod.fallback?.(name);
 }

@@ -47,7 +47,13 @@ export function loadLibrary(ip: Interpreter, name: string): PyModule | undefined
   if (done) return done;
   const src = sources.get(name);
   if (!src) return undefined;
-  return runModuleSource(ip, src, parsedSource(src, parsed, name));
+  // a package written in Python runs before its submodules, as CPython imports a.b before a.b.c
+  // (torch.nn.modules before torch.nn.modules.module, which it imports in its turn)
+  for (let dot = name.indexOf("."); dot > 0; dot = name.indexOf(".", dot + 1)) {
+    const pkg = name.slice(0, dot);
+    if (sources.has(pkg)) loadLibrary(ip, pkg);
+  }
+  return ip.libraryModules.get(name) ?? runModuleSource(ip, src, parsedSource(src, parsed, name));
 }
 
 /** Files next to the user's script that it imports (`from micrograd.engine import Value`):

@@ -177,7 +177,17 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
       for (const { tensor, name } of e.names) s.paramNames.set(tensor, name);
       break;
     case "hook/registered":
-      s.hooks.set(e.hook, { id: e.hook, where: e.where, name: e.name, node: e.node, tensor: e.tensor, registeredAt: step, lastCall: null, calls: 0 });
+      s.hooks.set(e.hook, {
+        id: e.hook,
+        where: e.where,
+        name: e.name,
+        node: e.node,
+        tensor: e.tensor,
+        ...(e.module ? { module: e.module } : {}),
+        registeredAt: step,
+        lastCall: null,
+        calls: 0,
+      });
       break;
     case "hook/removed": {
       const h = s.hooks.get(e.hook);

@@ -3,7 +3,7 @@
 // graph are IdMaps, which copy in O(1) and share structure with their copies, so a state per
 // step and a checkpoint every few hundred events cost memory in what changed, not in its size.
 
-import type { BindingValue, ErrorBlame, GradMode, ObjectAttr, SavedInfo, Span, TensorInfo, TraceEvent } from "../events.ts";
+import type { BindingValue, ErrorBlame, GradMode, ModuleHookInfo, ObjectAttr, SavedInfo, Span, TensorInfo, TraceEvent } from "../events.ts";
 import { IdMap } from "./idmap.ts";
 
 /** A tensor as the fold keeps it: its TensorInfo less the values (they live in storages). */
@@ -103,6 +103,8 @@ export interface HookState {
   node: number | null;
   /** the tensor it was registered on (tensor and post-accumulate hooks) */
   tensor: number | null;
+  /** torch.nn put it there for this module's backward hooks */
+  module?: ModuleHookInfo;
   registeredAt: number;
   /** its last call: the gradients it was given and what flowed on, and the step */
   lastCall: { before: (number | null)[]; after: (number | null)[]; step: number } | null;

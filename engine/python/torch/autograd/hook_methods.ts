@@ -2,6 +2,7 @@
 // grad_fn.register_hook / register_prehook; each gives a torch.utils.hooks.RemovableHandle.
 import { addAccumulatedHook, addNodeHook, addTensorHook } from "../../../autograd/hooks.ts";
 import type { GradNode } from "../../../autograd/node.ts";
+import type { ModuleHookInfo } from "../../../events.ts";
 import { accumulatorOf } from "../../../autograd/record.ts";
 import { runtimeError } from "../../../errors.ts";
 import type { Tensor } from "../../../tensor.ts";
@@ -71,23 +72,25 @@ export const hookMethods = {
 
 /** grad_fn.register_hook / register_prehook */
 export function nodeHookMethod(n: GradNode, name: "register_hook" | "register_prehook"): PyBuiltin {
-  return new PyBuiltin(
-    name,
-    (a) => {
-      const fn = hookArg(name, a);
-      const label = hookName(fn);
-      if (name === "register_prehook")
-        return handle(addNodeHook(n, true, (go: (Tensor | null)[]) => gradsTuple(call1(fn, new PyTuple(go)), label), label));
-      return handle(
-        addNodeHook(
-          n,
-          false,
-          (gi: (Tensor | null)[], go: (Tensor | null)[]) =>
-            gradsTuple(host.call(fn, { args: [new PyTuple(gi), new PyTuple(go)], kwargs: new Map() }), label),
-          label,
-        ),
-      );
-    },
-    n,
+  return new PyBuiltin(name, (a) => registerNodeHook(n, name === "register_prehook", hookArg(name, a)), n);
+}
+
+/** a Python function as the node's pre-hook or hook; its handle. `module`: torch.nn's hook for a module */
+export function registerNodeHook(n: GradNode, pre: boolean, fn: PyValue, module?: ModuleHookInfo): PyInstance {
+  const label = hookName(fn);
+  if (pre) return handle(addNodeHook(n, true, (go: (Tensor | null)[]) => gradsTuple(call1(fn, new PyTuple(go)), label), label, module));
+  return handle(
+    addNodeHook(
+      n,
+      false,
+      (gi: (Tensor | null)[], go: (Tensor | null)[]) => gradsTuple(host.call(fn, { args: [new PyTuple(gi), new PyTuple(go)], kwargs: new Map() }), label),
+      label,
+      module,
+    ),
   );
+}
+
+/** the __name__ of each of a list's functions */
+export function hookNames(fns: PyValue): string[] {
+  return [...iterate(fns)].map(hookName);
 }

@@ -17,6 +17,9 @@ import { initSource } from "./init.ts";
 import { utilsSource } from "./utils.ts";
 import { MODULES_SOURCES } from "./modules/index.ts";
 import { ModuleNarrator } from "./narrate.ts";
+import { GradNode } from "../../../autograd/node.ts";
+import type { ModuleHookInfo } from "../../../events.ts";
+import { hookNames, registerNodeHook } from "../autograd/hook_methods.ts";
 import { parameterClass, parameterModule } from "./parameter.ts";
 
 let registered = false;
@@ -34,6 +37,13 @@ function gradlensModule(rt: Runtime, narrator: ModuleNarrator): PyModule {
   fn("module_exit", (a) => {
     narrator.exit(toInteger(a.args[0], "call"), a.args[1] ?? null);
     return null;
+  });
+  // a node hook for a module's backward hooks: the view is told which module's, and how registered
+  fn("module_node_hook", (a) => {
+    const [node, hook, module, method, hooks] = a.args;
+    if (!(node instanceof GradNode)) throw pyErr("TypeError", "module_node_hook: not a grad_fn");
+    const info = { ...narrator.whereIs(module), method: String(method) as ModuleHookInfo["method"], hooks: hookNames(hooks) };
+    return registerNodeHook(node, false, hook, info);
   });
   fn("warn", (a) => {
     rt.warn(String(a.args[0]), String(a.args[1]));

@@ -53,6 +53,12 @@ export class ModuleNarrator {
       if (this.rt.sink) this.rt.emit({ kind: "module/exited", call: c.call, outputs: c.call === call ? tensorIds(result) : [] });
   }
 
+  /** the path and class of a module whose call is open (null path when it is not inside one) */
+  whereIs(module: PyValue): { path: string | null; module: string } {
+    const c = this.open.findLast((o) => o.module === module);
+    return { path: c?.path ?? null, module: typeName(module) };
+  }
+
   /** every submodule's path, as named_modules() walks them (the first path to a shared one wins) */
   private pathsOf(root: PyValue): Map<PyValue, string> {
     const paths = new Map<PyValue, string>();

@@ -108,3 +108,42 @@ Bad()(torch.ones(2))
     ]);
   });
 });
+
+describe("module backward hooks say which module they belong to", () => {
+  const HOOKED = `
+import torch
+import torch.nn as nn
+net = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 2))
+def report(mod, grad_input, grad_output):
+    pass
+def before(mod, grad_output):
+    pass
+net[1].register_full_backward_hook(report)
+net[2].register_full_backward_pre_hook(before)
+net[0].register_backward_hook(report)
+x = torch.ones(1, 3, requires_grad=True)
+net(x).sum().backward()
+`;
+  it("each node hook torch.nn registers carries the module's path, class, method and hooks", () => {
+    const ev = trace(HOOKED);
+    const state = emptyState();
+    ev.forEach((e, k) => applyEvent(state, e, k));
+    const nodes = new Map([...state.nodes.values()].map((n) => [n.id, n.name]));
+    const regs = of(ev, "hook/registered").map((e) => ({ node: nodes.get(e.node ?? -1), name: e.name, module: e.module }));
+    expect(regs).toEqual([
+      { node: "AddmmBackward0", name: "report", module: { path: "0", module: "Linear", method: "register_backward_hook", hooks: ["report"] } },
+      { node: "BackwardHookFunctionBackward", name: "hook", module: { path: "1", module: "Tanh", method: "register_full_backward_hook", hooks: ["report"] } },
+      { node: "BackwardHookFunctionBackward", name: "hook", module: { path: "1", module: "Tanh", method: "register_full_backward_hook", hooks: ["report"] } },
+      { node: "BackwardHookFunctionBackward", name: "hook", module: { path: "2", module: "Linear", method: "register_full_backward_pre_hook", hooks: ["before"] } },
+      { node: "BackwardHookFunctionBackward", name: "hook", module: { path: "2", module: "Linear", method: "register_full_backward_pre_hook", hooks: ["before"] } },
+    ]);
+    // the module's hooks ran at backward, at the nodes they were registered on
+    expect(of(ev, "hook/called").map((e) => nodes.get(e.node))).toEqual([
+      "BackwardHookFunctionBackward",
+      "BackwardHookFunctionBackward",
+      "BackwardHookFunctionBackward",
+      "BackwardHookFunctionBackward",
+      "AddmmBackward0",
+    ]);
+  });
+});

@@ -1,16 +1,25 @@
-// torch.nn.Module's backward hooks, written in Python after PyTorch's module.py and
-// torch/utils/hooks.py: register_full_backward_hook / register_full_backward_pre_hook, and the
-// call that runs forward between the forward hooks and, when backward hooks are registered,
-// wraps the module's tensor arguments and results in BackwardHookFunction (an identity custom
-// Function: its BackwardHookFunctionBackward nodes are where the hooks sit). The output's node
-// calls the pre-hooks on the gradients of the outputs; the inputs' node calls the hooks with
-// the gradients of the inputs too. module.ts puts these methods on the real Module.
+// torch.nn.Module's hooks, written in Python after PyTorch's module.py and torch/utils/hooks.py:
+// forward pre-hooks and hooks (with_kwargs, always_call, prepend, the global ones of
+// torch.nn.modules.module first); register_full_backward_hook / register_full_backward_pre_hook,
+// and the call that runs forward between the forward hooks and, when full backward hooks are
+// registered, wraps the module's tensor arguments and results in BackwardHookFunction (an identity
+// custom Function: its BackwardHookFunctionBackward nodes are where the hooks sit). The output's
+// node calls the pre-hooks on the gradients of the outputs; the inputs' node calls the hooks with
+// the gradients of the inputs too. The deprecated register_backward_hook puts its hook on the
+// grad_fn of the first tensor forward returned, so it sees that one node's gradients (with the
+// FutureWarnings PyTorch gives when that is not the whole module). module.ts puts these methods on
+// the real Module. Hooks on nodes are registered through module_node_hook, which tells the view
+// which module they belong to.
 export const hooksSource = {
   name: "torch.nn.modules._hooks",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/module.py",
   source: String.raw`
+import functools
 import torch
-from torch._gradlens import module_enter, module_exit, warn as _warn
+from torch._gradlens import module_enter, module_exit, module_node_hook
+from torch._C import _gradlens_warn
+
+_MODULE_PY = "/usr/lib/python3/dist-packages/torch/nn/modules/module.py"
 
 _TICKS = "\x60\x60"
 
@@ -80,7 +89,10 @@ class BackwardHook:
                 self.grad_outputs = None
                 return tuple(res[i] for i in self.input_tensors_index)
 
-            node.register_hook(hook)
+            if self.user_hooks:
+                module_node_hook(node, hook, self.module, "register_full_backward_hook", self.user_hooks)
+            else:
+                module_node_hook(node, hook, self.module, "register_full_backward_pre_hook", self.user_pre_hooks)
 
         res, where = self._wrap(on_node, args)
         self.n_inputs = len(args)
@@ -111,7 +123,10 @@ class BackwardHook:
                 if grad_outputs is not None:
                     return tuple(grad_outputs[i] for i in self.output_tensors_index)
 
-            node.register_hook(hook)
+            if self.user_pre_hooks:
+                module_node_hook(node, hook, self.module, "register_full_backward_pre_hook", self.user_pre_hooks)
+            else:
+                module_node_hook(node, hook, self.module, "register_full_backward_hook", self.user_hooks)
 
         is_tuple = isinstance(result, tuple)
         args = result if is_tuple else (result,)
@@ -121,7 +136,78 @@ class BackwardHook:
         return res if is_tuple else res[0]
 
 
+class _WrappedHook:
+    # a non-full backward hook on a grad_fn: called with the module first
+    def __init__(self, hook, module):
+        self.hook = hook
+        functools.update_wrapper(self, hook)
+        self.module = module
+
+    def __call__(self, *args, **kwargs):
+        return self.hook(self.module, *args, **kwargs)
+
+
+def _warn_future(message):
+    _gradlens_warn("FutureWarning", message, _MODULE_PY, 1830, "self._maybe_warn_non_full_backward_hook(args, result, grad_fn)")
+
+
 class Module:
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
+        from torch.nn.modules.module import RemovableHandle
+        handle = RemovableHandle(self._forward_pre_hooks, extra_dict=self._forward_pre_hooks_with_kwargs)
+        self._forward_pre_hooks[handle.id] = hook
+        if with_kwargs:
+            self._forward_pre_hooks_with_kwargs[handle.id] = True
+        if prepend:
+            self._forward_pre_hooks.move_to_end(handle.id, last=False)
+        return handle
+
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
+        from torch.nn.modules.module import RemovableHandle
+        handle = RemovableHandle(self._forward_hooks, extra_dict=[self._forward_hooks_with_kwargs, self._forward_hooks_always_called])
+        self._forward_hooks[handle.id] = hook
+        if with_kwargs:
+            self._forward_hooks_with_kwargs[handle.id] = True
+        if always_call:
+            self._forward_hooks_always_called[handle.id] = True
+        if prepend:
+            self._forward_hooks.move_to_end(handle.id, last=False)
+        return handle
+
+    def _run_forward_pre_hooks(self, args, kwargs):
+        from torch.nn.modules.module import _global_forward_pre_hooks
+        for hook_id, hook in (*_global_forward_pre_hooks.items(), *self._forward_pre_hooks.items()):
+            if hook_id in self._forward_pre_hooks_with_kwargs:
+                args_kwargs_result = hook(self, args, kwargs)
+                if args_kwargs_result is not None:
+                    if isinstance(args_kwargs_result, tuple) and len(args_kwargs_result) == 2:
+                        args, kwargs = args_kwargs_result
+                    else:
+                        raise RuntimeError(
+                            "forward pre-hook must return None or a tuple of (new_args, new_kwargs), "
+                            f"but got {args_kwargs_result}."
+                        )
+            else:
+                args_result = hook(self, args)
+                if args_result is not None:
+                    if not isinstance(args_result, tuple):
+                        args_result = (args_result,)
+                    args = args_result
+        return args, kwargs
+
+    def _run_forward_hooks(self, args, kwargs, result, called):
+        from torch.nn.modules.module import _global_forward_hooks, _global_forward_hooks_always_called, _global_forward_hooks_with_kwargs
+        for hook_id, hook in (*_global_forward_hooks.items(), *self._forward_hooks.items()):
+            if hook_id in self._forward_hooks_always_called or hook_id in _global_forward_hooks_always_called:
+                called.add(hook_id)
+            if hook_id in self._forward_hooks_with_kwargs or hook_id in _global_forward_hooks_with_kwargs:
+                hook_result = hook(self, args, kwargs, result)
+            else:
+                hook_result = hook(self, args, result)
+            if hook_result is not None:
+                result = hook_result
+        return result
+
     def register_full_backward_pre_hook(self, hook, prepend=False):
         from torch.nn.modules.module import RemovableHandle
         handle = RemovableHandle(self._backward_pre_hooks)
@@ -142,18 +228,83 @@ class Module:
         return handle
 
     def register_backward_hook(self, hook):
+        from torch.nn.modules.module import RemovableHandle
         if self._is_full_backward_hook is True:
             raise RuntimeError("Cannot use both regular backward hooks and full backward hooks on a single Module. Please use only one of them.")
-        raise NotImplementedError("torch.nn.Module.register_backward_hook (the deprecated non-full hook; register_full_backward_hook is) is not in Gradlens yet")
+        self._is_full_backward_hook = False
+        handle = RemovableHandle(self._backward_hooks)
+        self._backward_hooks[handle.id] = hook
+        return handle
+
+    def _get_backward_hooks(self):
+        from torch.nn.modules import module as _m
+        full_backward_hooks = []
+        if _m._global_is_full_backward_hook is True:
+            full_backward_hooks += _m._global_backward_hooks.values()
+        if self._is_full_backward_hook is True:
+            full_backward_hooks += self._backward_hooks.values()
+        non_full_backward_hooks = []
+        if _m._global_is_full_backward_hook is False:
+            non_full_backward_hooks += _m._global_backward_hooks.values()
+        if self._is_full_backward_hook is False:
+            non_full_backward_hooks += self._backward_hooks.values()
+        return full_backward_hooks, non_full_backward_hooks
+
+    def _get_backward_pre_hooks(self):
+        from torch.nn.modules.module import _global_backward_pre_hooks
+        return [*_global_backward_pre_hooks.values(), *self._backward_pre_hooks.values()]
+
+    def _maybe_warn_non_full_backward_hook(self, inputs, result, grad_fn):
+        if not isinstance(result, torch.Tensor):
+            if not (isinstance(result, tuple) and all(isinstance(r, torch.Tensor) for r in result)):
+                _warn_future(
+                    "Using non-full backward hooks on a Module that does not return a single Tensor or a tuple of Tensors is deprecated "
+                    "and will be removed in future versions. This hook will be missing some of the grad_output. "
+                    "Please use register_full_backward_hook to get the documented behavior."
+                )
+                return
+        else:
+            result = (result,)
+        if not isinstance(inputs, torch.Tensor):
+            if not (isinstance(inputs, tuple) and all(isinstance(i, torch.Tensor) for i in inputs)):
+                _warn_future(
+                    "Using non-full backward hooks on a Module that does not take as input a single Tensor or a tuple of Tensors is "
+                    "deprecated and will be removed in future versions. This hook will be missing some of the grad_input. "
+                    "Please use register_full_backward_hook to get the documented behavior."
+                )
+                return
+        else:
+            inputs = (inputs,)
+        out_grad_fn = {r.grad_fn for r in result if r.grad_fn is not None}
+        if len(out_grad_fn) == 0 or (len(out_grad_fn) == 1 and grad_fn not in out_grad_fn):
+            _warn_future(
+                "Using a non-full backward hook when outputs are nested in python data structure is deprecated and will be removed "
+                "in future versions. This hook will be missing some grad_output."
+            )
+        elif len(out_grad_fn) > 1:
+            _warn_future(
+                "Using a non-full backward hook when outputs are generated by different autograd Nodes is deprecated and will be "
+                "removed in future versions. This hook will be missing some grad_output. Please use register_full_backward_hook "
+                "to get the documented behavior."
+            )
+        else:
+            inputs_grad_fn = {i.grad_fn for i in inputs if i.grad_fn is not None}
+            next_functions = {n[0] for n in grad_fn.next_functions}
+            if inputs_grad_fn != next_functions:
+                _warn_future(
+                    "Using a non-full backward hook when the forward contains multiple autograd Nodes is deprecated and will be "
+                    "removed in future versions. This hook will be missing some grad_input. Please use register_full_backward_hook "
+                    "to get the documented behavior."
+                )
 
     def _call_impl(self, *args, **kwargs):
-        from torch.nn.modules.module import _global_forward_pre_hooks, _global_forward_hooks
+        from torch.nn.modules.module import _global_forward_pre_hooks, _global_forward_hooks, _global_forward_hooks_always_called
         call = module_enter(self)
         result = None
         called = set()
         try:
-            full_hooks = list(self._backward_hooks.values()) if self._is_full_backward_hook else []
-            pre_hooks = list(self._backward_pre_hooks.values())
+            full_hooks, non_full_hooks = self._get_backward_hooks()
+            pre_hooks = self._get_backward_pre_hooks()
             if self._forward_pre_hooks or _global_forward_pre_hooks:
                 args, kwargs = self._run_forward_pre_hooks(args, kwargs)
             bw_hook = None
@@ -165,10 +316,38 @@ class Module:
                 result = self._run_forward_hooks(args, kwargs, result, called)
             if bw_hook:
                 if not isinstance(result, (torch.Tensor, tuple)):
-                    _warn("UserWarning", f"For backward hooks to be called, module output should be a Tensor or a tuple of Tensors but received {type(result)}")
+                    _gradlens_warn(
+                        "UserWarning",
+                        f"For backward hooks to be called, module output should be a Tensor or a tuple of Tensors but received {type(result)}",
+                        _MODULE_PY, 1813, 'warnings.warn("For backward hooks to be called,"',
+                    )
                 result = bw_hook.setup_output_hook(result)
+            if non_full_hooks:
+                var = result
+                while not isinstance(var, torch.Tensor):
+                    if isinstance(var, dict):
+                        var = next(v for v in var.values() if isinstance(v, torch.Tensor))
+                    else:
+                        var = var[0]
+                grad_fn = var.grad_fn
+                if grad_fn is not None:
+                    for hook in non_full_hooks:
+                        module_node_hook(grad_fn, _WrappedHook(hook, self), self, "register_backward_hook", [hook])
+                    self._maybe_warn_non_full_backward_hook(args, result, grad_fn)
         except Exception:
             # forward hooks registered with always_call=True run even when forward raised
+            for hook_id, hook in _global_forward_hooks.items():
+                if hook_id in _global_forward_hooks_always_called and hook_id not in called:
+                    try:
+                        hook_result = hook(self, args, result)
+                        if hook_result is not None:
+                            result = hook_result
+                    except Exception as e:
+                        _gradlens_warn(
+                            "UserWarning",
+                            f"global module forward hook with {_TICKS}always_call=True{_TICKS} raised an exception that was silenced as another error was raised in forward: {str(e)}",
+                            _MODULE_PY, 1857, 'warnings.warn("global module forward hook with \x60\x60always_call=True\x60\x60 raised an exception "',
+                        )
             for hook_id, hook in self._forward_hooks.items():
                 if hook_id in self._forward_hooks_always_called and hook_id not in called:
                     try:
@@ -179,7 +358,11 @@ class Module:
                         if hook_result is not None:
                             result = hook_result
                     except Exception as e:
-                        _warn("UserWarning", f"module forward hook with {_TICKS}always_call=True{_TICKS} raised an exception that was silenced as another error was raised in forward: {str(e)}")
+                        _gradlens_warn(
+                            "UserWarning",
+                            f"module forward hook with {_TICKS}always_call=True{_TICKS} raised an exception that was silenced as another error was raised in forward: {str(e)}",
+                            _MODULE_PY, 1871, 'warnings.warn("module forward hook with \x60\x60always_call=True\x60\x60 raised an exception "',
+                        )
             module_exit(call, None)
             raise
         except BaseException:

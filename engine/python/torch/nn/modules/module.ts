@@ -14,10 +14,22 @@ from torch._gradlens import module_enter, module_exit, parse_to
 from torch.nn.modules import _members, _state, _hooks
 from torch.nn.modules._state import _IncompatibleKeys
 
-__all__ = ["Module"]
+__all__ = [
+    "register_module_forward_pre_hook",
+    "register_module_forward_hook",
+    "register_module_full_backward_pre_hook",
+    "register_module_backward_hook",
+    "register_module_full_backward_hook",
+    "Module",
+]
 
+_global_backward_pre_hooks = OrderedDict()
+_global_backward_hooks = OrderedDict()
+_global_is_full_backward_hook = None
 _global_forward_pre_hooks = OrderedDict()
 _global_forward_hooks = OrderedDict()
+_global_forward_hooks_always_called = OrderedDict()
+_global_forward_hooks_with_kwargs = OrderedDict()
 
 
 def _addindent(s_, numSpaces):
@@ -50,6 +62,49 @@ class RemovableHandle:
 
     def __exit__(self, type, value, tb):
         self.remove()
+
+
+def register_module_forward_pre_hook(hook):
+    handle = RemovableHandle(_global_forward_pre_hooks)
+    _global_forward_pre_hooks[handle.id] = hook
+    return handle
+
+
+def register_module_forward_hook(hook, *, with_kwargs=False, always_call=False):
+    handle = RemovableHandle(_global_forward_hooks, extra_dict=_global_forward_hooks_always_called)
+    _global_forward_hooks[handle.id] = hook
+    if with_kwargs:
+        _global_forward_hooks_with_kwargs[handle.id] = True
+    if always_call:
+        _global_forward_hooks_always_called[handle.id] = True
+    return handle
+
+
+def _register_global_backward_hook(hook, full):
+    # one kind of global backward hook at a time, as for a module's own
+    global _global_is_full_backward_hook
+    if _global_is_full_backward_hook is (not full):
+        raise RuntimeError(
+            "Cannot use both regular backward hooks and full backward hooks as a global Module hook. Please use only one of them."
+        )
+    _global_is_full_backward_hook = full
+    handle = RemovableHandle(_global_backward_hooks)
+    _global_backward_hooks[handle.id] = hook
+    return handle
+
+
+def register_module_backward_hook(hook):
+    return _register_global_backward_hook(hook, False)
+
+
+def register_module_full_backward_pre_hook(hook):
+    handle = RemovableHandle(_global_backward_pre_hooks)
+    _global_backward_pre_hooks[handle.id] = hook
+    return handle
+
+
+def register_module_full_backward_hook(hook):
+    return _register_global_backward_hook(hook, True)
 
 
 def _forward_unimplemented(self, *input):
@@ -231,62 +286,17 @@ class Module:
 
         return self._apply(convert)
 
-    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
-        handle = RemovableHandle(self._forward_pre_hooks, extra_dict=self._forward_pre_hooks_with_kwargs)
-        self._forward_pre_hooks[handle.id] = hook
-        if with_kwargs:
-            self._forward_pre_hooks_with_kwargs[handle.id] = True
-        if prepend:
-            self._forward_pre_hooks.move_to_end(handle.id, last=False)
-        return handle
-
-    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
-        handle = RemovableHandle(self._forward_hooks, extra_dict=[self._forward_hooks_with_kwargs, self._forward_hooks_always_called])
-        self._forward_hooks[handle.id] = hook
-        if with_kwargs:
-            self._forward_hooks_with_kwargs[handle.id] = True
-        if always_call:
-            self._forward_hooks_always_called[handle.id] = True
-        if prepend:
-            self._forward_hooks.move_to_end(handle.id, last=False)
-        return handle
-
     _call_impl = _hooks.Module._call_impl
+    register_forward_pre_hook = _hooks.Module.register_forward_pre_hook
+    register_forward_hook = _hooks.Module.register_forward_hook
+    _run_forward_pre_hooks = _hooks.Module._run_forward_pre_hooks
+    _run_forward_hooks = _hooks.Module._run_forward_hooks
     register_full_backward_hook = _hooks.Module.register_full_backward_hook
     register_full_backward_pre_hook = _hooks.Module.register_full_backward_pre_hook
     register_backward_hook = _hooks.Module.register_backward_hook
-
-    def _run_forward_pre_hooks(self, args, kwargs):
-        for hook_id, hook in (*_global_forward_pre_hooks.items(), *self._forward_pre_hooks.items()):
-            if hook_id in self._forward_pre_hooks_with_kwargs:
-                args_kwargs_result = hook(self, args, kwargs)
-                if args_kwargs_result is not None:
-                    if isinstance(args_kwargs_result, tuple) and len(args_kwargs_result) == 2:
-                        args, kwargs = args_kwargs_result
-                    else:
-                        raise RuntimeError(
-                            "forward pre-hook must return None or a tuple of (new_args, new_kwargs), "
-                            f"but got {args_kwargs_result}."
-                        )
-            else:
-                args_result = hook(self, args)
-                if args_result is not None:
-                    if not isinstance(args_result, tuple):
-                        args_result = (args_result,)
-                    args = args_result
-        return args, kwargs
-
-    def _run_forward_hooks(self, args, kwargs, result, called):
-        for hook_id, hook in (*_global_forward_hooks.items(), *self._forward_hooks.items()):
-            if hook_id in self._forward_hooks_always_called:
-                called.add(hook_id)
-            if hook_id in self._forward_hooks_with_kwargs:
-                hook_result = hook(self, args, kwargs, result)
-            else:
-                hook_result = hook(self, args, result)
-            if hook_result is not None:
-                result = hook_result
-        return result
+    _get_backward_hooks = _hooks.Module._get_backward_hooks
+    _get_backward_pre_hooks = _hooks.Module._get_backward_pre_hooks
+    _maybe_warn_non_full_backward_hook = _hooks.Module._maybe_warn_non_full_backward_hook
 
     def _wrapped_call_impl(self, *args, **kwargs):
         return self._call_impl(*args, **kwargs)
