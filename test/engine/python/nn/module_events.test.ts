@@ -127,7 +127,7 @@ net(x).sum().backward()
   it("each node hook torch.nn registers carries the module's path, class, method and hooks", () => {
     const ev = trace(HOOKED);
     const state = emptyState();
-    ev.forEach((e, k) => applyEvent(state, e, k));
+    for (const e of ev) applyEvent(state, e);
     const nodes = new Map([...state.nodes.values()].map((n) => [n.id, n.name]));
     const regs = of(ev, "hook/registered").map((e) => ({ node: nodes.get(e.node ?? -1), name: e.name, module: e.module }));
     expect(regs).toEqual([
