@@ -13,11 +13,14 @@ export const host: {
   itemChanged?: (d: PyDict, key: PyValue, value: PyValue | undefined) => void;
   /** the innermost running frame (zero-argument super(), vars()) */
   currentFrame: () => Frame | undefined;
+  /** every running frame, outermost first (inspect.currentframe()'s f_back chain) */
+  frames: () => readonly Frame[];
   /** imports a module by name in the running program (host modules taking names from Python
    *  library modules) */
   importModule: (name: string) => PyModule;
 } = {
   currentFrame: () => undefined,
+  frames: () => [],
   importModule: () => {
     throw pyErr("SystemError", "no interpreter");
   },

@@ -109,6 +109,7 @@ export class Interpreter {
     host.attrDeleted = narrator ? (obj, name) => narrator.attrChanged(obj, name, undefined) : undefined;
     host.itemChanged = narrator ? (d, key, value) => narrator.itemChanged(d, key, value) : undefined;
     host.currentFrame = () => this.frames[this.frames.length - 1];
+    host.frames = () => this.frames;
     host.importModule = (name) => importModule(this, name);
     budget.tick = () => this.tick();
     classesChanged();

@@ -154,7 +154,8 @@ export function nativeRepr(v: PyValue): string {
   if (v instanceof PyModule) return `<module '${v.name}'>`;
   if (v instanceof PyStaticMethod) return `<staticmethod(${pyRepr(v.fn)})>`;
   if (v instanceof PyClassMethod) return `<classmethod(${pyRepr(v.fn)})>`;
-  if (v instanceof PyInstance) return v.text !== undefined ? withAddress(v.text, v) : `<${v.cls.qualname} object at ${addressOf(v)}>`;
+  if (v instanceof PyInstance)
+    return v.text !== undefined ? withAddress(v.text, v) : v.reprText ? v.reprText() : `<${v.cls.qualname} object at ${addressOf(v)}>`;
   if (v instanceof PyIterator)
     return v.reprText ? v.reprText() : v.label !== undefined ? `<${v.cls.name} object ${v.label} at ${addressOf(v)}>` : `<${v.cls.qualname} object at ${addressOf(v)}>`;
   if (v instanceof PyObj && v.reprText) return v.reprText();

@@ -3,6 +3,7 @@
 // Modules written in Python are in ../lib/.
 import { mathModule } from "./math.ts";
 import type { PyModule } from "../values.ts";
+import { inspectModule } from "./inspect.ts";
 import { itertoolsModule } from "./itertools.ts";
 import { osModule } from "./os.ts";
 import { randomModule } from "./random.ts";
@@ -12,6 +13,7 @@ const STDLIB: Record<string, () => PyModule> = {
   random: randomModule,
   itertools: itertoolsModule,
   os: osModule,
+  inspect: inspectModule,
 };
 
 /** the run's importer of these modules */
