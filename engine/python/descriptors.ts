@@ -83,6 +83,8 @@ export class PyMethodDescriptor extends PyObj {
     readonly fn: (self: PyValue, a: CallArgs) => PyValue,
     /** "slot wrapper" for dunders, "method" for the rest (as CPython's repr names them) */
     readonly kind: "method" | "slot wrapper" = "method",
+    /** the owner's tp_name where it is qualified (torch._C.TensorBase) */
+    readonly ownerLabel: string = owner.name,
   ) {
     super();
   }
@@ -96,7 +98,7 @@ export class PyMethodDescriptor extends PyObj {
     if (!classOf(self).isSubclassOf(this.owner))
       throw pyErr(
         "TypeError",
-        `descriptor '${this.name}' for '${this.owner.name}' objects doesn't apply to a '${classOf(self).name}' object`,
+        `descriptor '${this.name}' for '${this.ownerLabel}' objects doesn't apply to a '${classOf(self).name}' object`,
       );
     return this.fn(self, { args: a.args.slice(1), kwargs: a.kwargs });
   }
@@ -104,7 +106,7 @@ export class PyMethodDescriptor extends PyObj {
     return new PyBuiltin(this.name, (a) => this.fn(self, a), self, this.kind === "slot wrapper");
   }
   override reprText(): string {
-    return `<${this.kind} '${this.name}' of '${this.owner.name}' objects>`;
+    return `<${this.kind} '${this.name}' of '${this.ownerLabel}' objects>`;
   }
 }
 

@@ -5,7 +5,7 @@ import * as T from "../../index.ts";
 import { legacyTypeName } from "../../dtype.ts";
 import type { Tensor } from "../../tensor.ts";
 import { formatValue } from "../ops.ts";
-import { type ForeignType, PyBuiltin, PyClass, type PyValue, objectClass, pyErr, typeName } from "../values.ts";
+import { type ForeignType, PyBuiltin, PyClass, type PyValue, pyErr, typeName } from "../values.ts";
 import { dtypeObject, TorchSize } from "./dtypes.ts";
 import { CPU } from "./device.ts";
 import { notInGradlens } from "./not_yet.ts";
@@ -14,8 +14,9 @@ import { tensorSubclass } from "./subclass.ts";
 import { isTensor, toIndexItems } from "./convert.ts";
 import { itemOf, tensorMethods } from "./tensor_methods.ts";
 import { binop } from "./tensor_operators.ts";
+import { installTensorAttrs, tensorBaseClass, tensorDunder } from "./tensor_dunders.ts";
 
-export const tensorClass = new PyClass("Tensor", objectClass, undefined, "torch");
+export const tensorClass = new PyClass("Tensor", tensorBaseClass, undefined, "torch");
 
 
 /** TensorBody.h's warning, with the build path Debian's PyTorch 2.6 prints */
@@ -67,6 +68,8 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
   if (own !== undefined) return own;
   const m = tensorMethods[name];
   if (m) return new PyBuiltin(name, (a) => m(x, a), x);
+  const dunder = tensorDunder(x, name);
+  if (dunder !== undefined) return dunder;
   // a name PyTorch's Tensor has that Gradlens does not run yet: NotImplementedError, not AttributeError
   if (pytorchHas("torch.Tensor", name)) throw notInGradlens(`torch.Tensor.${name}`);
   return undefined;
@@ -174,3 +177,5 @@ export const tensorType: ForeignType = {
   toInt: (x: Tensor) => BigInt(Math.trunc(scalarValue(x, "int"))),
   toIndex: (x: Tensor) => (x.numel === 1 && (x.dtype === "int64" || x.dtype === "int32") ? BigInt(x.at(0)) : undefined),
 };
+
+installTensorAttrs(tensorType, tensorMethods);

@@ -3,12 +3,13 @@
 import * as T from "../../index.ts";
 import type { Scalar } from "../../dtype.ts";
 import type { Tensor } from "../../tensor.ts";
-import type { PyValue } from "../values.ts";
+import { type PyValue, pyErr, typeName } from "../values.ts";
 import { isScalar, isTensor } from "./convert.ts";
 
 export function binop(op: string, a: PyValue, b: PyValue, inplace: boolean): PyValue | undefined {
   const aT = isTensor(a);
   const bT = isTensor(b);
+  if (op === "contains" && aT) return contains(a, b);
   if ((!aT && !isScalar(a)) || (!bT && !isScalar(b))) {
     // NotImplemented: the other operand's method runs, then == falls back to identity
     return undefined;
@@ -65,4 +66,11 @@ export function binop(op: string, a: PyValue, b: PyValue, inplace: boolean): PyV
       return undefined;
   }
   return undefined;
+}
+
+/** `v in x` (Tensor.__contains__): (v == x).any() for a tensor or a number */
+function contains(x: Tensor, v: PyValue): boolean {
+  if (!isTensor(v) && !isScalar(v))
+    throw pyErr("RuntimeError", `Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '${typeName(v)}'>.`);
+  return T.any(T.eq(x, v)).at(0) !== 0;
 }
