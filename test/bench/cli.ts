@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { oraclePython } from "../../scripts/oracle.mjs";
+import { time as duration, verdict, type BenchRow } from "./summary.ts";
 
 const REPEATS = 5;
 const root = new URL("../../", import.meta.url).pathname;
@@ -38,7 +39,7 @@ function time(cmd: string, args: string[]): Timing {
 
 const ms = (t: Timing): string => `${t.best.toFixed(0).padStart(6)} ms (${t.median.toFixed(0).padStart(6)})`;
 
-export async function run(): Promise<void> {
+export async function run(): Promise<BenchRow[]> {
   const scripts = readdirSync(casesDir)
     .filter((f) => f.startsWith("seed_") && f.endsWith(".py"))
     .sort();
@@ -60,6 +61,18 @@ export async function run(): Promise<void> {
     console.log(
       `${"total".padEnd(34)} ${totalG.toFixed(0).padStart(9)} ms ${" ".repeat(8)}${totalP.toFixed(0).padStart(9)} ms ${" ".repeat(8)} ${(totalP / totalG).toFixed(1)}x faster (target >= 5x)`,
     );
+  else console.log("python3 with PyTorch (the answer key, scripts/oracle.mjs) is not installed here: no reference figures, no verdict");
+  return [
+    {
+      group: "cli",
+      row: `gradlens run, ${scripts.length} seed scripts, wall (best of ${REPEATS})`,
+      ours: duration(totalG),
+      reference: havePython ? `python3 ${duration(totalP)}` : "python3 + torch absent",
+      ratio: havePython ? `${(totalP / totalG).toFixed(1)}x faster` : "",
+      target: ">= 5x faster",
+      verdict: havePython ? verdict(totalP / totalG >= 5) : "",
+    },
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

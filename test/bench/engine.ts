@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import * as T from "../../engine/index.ts";
 import { gemmKernel } from "../../engine/ops/gemm.ts";
 import { oraclePython } from "../../scripts/oracle.mjs";
+import { ratio, time, verdict, type BenchRow } from "./summary.ts";
 
 const SCALAR = { nin: 16, layers: [32, 16, 1] };
 const TENSOR = { batch: 64, width: 128 };
@@ -149,7 +150,7 @@ const fmt = (ms: number) => `${ms.toFixed(2).padStart(9)} ms`;
 const ROUNDS = 3;
 const median = (xs: number[]) => xs.slice().sort((p, q) => p - q)[Math.floor(xs.length / 2)];
 
-export async function run(): Promise<void> {
+export async function run(): Promise<BenchRow[]> {
   console.log(`== engine: forward+backward, median of repeats, ${ROUNDS} alternating rounds (Gradlens vs PyTorch 2.6 CPU) ==`);
   const torchRounds: { scalar: number; tensor: number; threads: number }[] = [];
   const ours = new Map<string, { off: number[]; on: number[]; nodes: number; events: number }>();
@@ -188,6 +189,17 @@ export async function run(): Promise<void> {
     console.log(`${label.padEnd(48)} Gradlens ${fmt(ms)}   PyTorch ${py ? fmt(py) : "       n/a"}   ${ratio}${extra}`);
   }
   console.log(`(matrix kernel: ${gemmKernel()}; PyTorch used ${torch ? torch.threads : "-"} threads; targets: scalar ratio <= 1.0, tensor ratio <= 5, events <= 2x)`);
+  if (!torch) console.log("PyTorch (the answer key, scripts/oracle.mjs) is not installed here: no reference figures, no verdicts");
+  const summary: BenchRow[] = [];
+  for (const [k, [label, ms, py, overhead]] of rows.entries()) {
+    const limit = k < 2 ? 1 : 5;
+    const name = k % 2 === 0 ? label.replace(", events off", "") : "";
+    if (k % 2 === 0)
+      summary.push({ group: "engine", row: `${name}, fwd+bwd, events off`, ours: time(ms), reference: py ? `PyTorch ${time(py)}` : "PyTorch absent", ratio: ratio(ms, py), target: `<= ${limit}x PyTorch`, verdict: py ? verdict(ms / py <= limit) : "" });
+    else
+      summary.push({ group: "engine", row: `${label.split(",")[0]}, events on (${label.match(/\((\d+)\/run/)?.[1]}/run)`, ours: time(ms), reference: `events off ${time(ms / overhead)}`, ratio: `${overhead.toFixed(2)}x`, target: "<= 2x events off", verdict: verdict(overhead <= 2) });
+  }
+  return summary;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -11,6 +11,7 @@ import { fromStorage, makeView } from "../../engine/tensor.ts";
 import { elementwiseKernel } from "../../engine/ops/wasm/kernels.ts";
 import { fusedKernels } from "../../engine/ops/wasm/fused.ts";
 import { oracleEnv, oraclePython } from "../../scripts/oracle.mjs";
+import { verdict, type BenchRow } from "./summary.ts";
 
 type Op = "add" | "mul" | "sum" | "exp" | "tanh";
 type Layout = "contiguous" | "broadcast" | "scalar" | "strided";
@@ -133,7 +134,7 @@ function pytorchRound(): { times: Record<string, number>; threads: number } | nu
 const median = (xs: number[]) => xs.slice().sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
 const us = (ms: number) => `${(ms * 1000).toFixed(1)}`.padStart(9);
 
-export async function run(): Promise<void> {
+export async function run(): Promise<BenchRow[]> {
   console.log(`== kernels: elementwise ops, CPU µs per call, median of ${ROUNDS} alternating rounds (Gradlens vs PyTorch 2.6, 1 thread) ==`);
   const load = loadavg()[0]!.toFixed(1);
   const ours = new Map<string, number[]>();
@@ -184,6 +185,29 @@ export async function run(): Promise<void> {
   console.log(
     `(${met}/${measured} rows within target; elementwise kernels: ${elementwiseKernel()}; fused multiply-add kernels (exp, float64 tanh): ${fusedKernels() ? "yes" : "no"}; PyTorch used ${threads || "-"} thread(s); load average ${load} on this machine)`,
   );
+  if (!measured) console.log("PyTorch (the answer key, scripts/oracle.mjs) is not installed here: no reference figures, no verdicts");
+  // the summary: per op and size, the case furthest from its target (of both dtypes and every layout)
+  const summary: BenchRow[] = [];
+  for (const op of Object.keys(LAYOUTS) as Op[])
+    for (const n of SIZES) {
+      const cases = CASES.filter((c) => c.op === op && c.n === n).map((c) => {
+        const g = median(ours.get(key(c))!);
+        const p = torch.get(key(c));
+        return { c, g, py: p ? median(p) : null };
+      });
+      const within = cases.filter((x) => x.py !== null && x.g / x.py <= TARGET[op]).length;
+      const worst = cases.reduce((a, b) => (b.py !== null && (a.py === null || b.g / b.py > a.g / a.py) ? b : a));
+      summary.push({
+        group: "kernels",
+        row: `${op} ${n.toExponential().replace("e+", "e")}: worst ${worst.c.dtype} ${worst.c.layout} (${within}/${cases.length} met)`,
+        ours: `${(worst.g * 1000).toFixed(1)} µs`,
+        reference: worst.py === null ? "PyTorch absent" : `PyTorch ${(worst.py * 1000).toFixed(1)} µs`,
+        ratio: worst.py === null ? "" : `${(worst.g / worst.py).toFixed(2)}x`,
+        target: `<= ${TARGET[op]}x PyTorch`,
+        verdict: worst.py === null ? "" : verdict(within === cases.length),
+      });
+    }
+  return summary;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -12,6 +12,7 @@ import type { DrawnEdge, DrawnNode } from "../../renderer/layout/route-crossings
 import type { LayoutGraph, LayoutOptions, Point } from "../../renderer/layout/types.ts";
 import { corpusGraphs, fanOutBench } from "./layout-cases.ts";
 import { mlpGraphOfSize, stepsOf } from "../renderer/layout/graphs.ts";
+import { DOT_CPU_LIMIT_S, ratio as ratioText, time, verdict, type BenchRow } from "./summary.ts";
 
 const DOT = "/usr/bin/dot";
 const POINTS_PER_INCH = 72;
@@ -26,6 +27,8 @@ interface Row {
   dotCpuMs: number | null;
   oursCrossings: number;
   dotCrossings: number | null;
+  /** dot was stopped at DOT_CPU_LIMIT_S: its time is a lower bound */
+  dotStopped: boolean;
 }
 
 /** crossings no more than this times dot's, at every size and on the corpus (issue 16) */
@@ -33,7 +36,7 @@ const CROSSINGS_TARGET = 1.1;
 /** layout CPU time no more than this times dot's */
 const TIME_TARGET = 0.1;
 
-export async function run(sizes = [500, 2000, 5000, 20000]): Promise<void> {
+export async function run(sizes = [500, 2000, 5000, 20000]): Promise<BenchRow[]> {
   const build = await graphBuilder();
   console.log(
     `layout bench: scalar MLP graphs (micrograd style: 3 inputs, hidden layers of 8 tanh neurons, 1 output, squared error), ${build.source}`,
@@ -67,7 +70,32 @@ export async function run(sizes = [500, 2000, 5000, 20000]): Promise<void> {
   console.log("");
   await fanOutBench();
   console.log("");
-  if (graphs.has(2000)) appendBench(graphs.get(2000) as BenchGraph);
+  const summary: BenchRow[] = [];
+  if (!existsSync(DOT)) console.log(`Graphviz dot (${DOT}) is not installed here: no reference figures, no verdicts`);
+  for (const r of rows) {
+    const name = /^\d+$/.test(r.label) ? `MLP ${r.label} nodes` : r.label;
+    summary.push({
+      group: "layout",
+      row: `${name} (${r.nodes}): edge crossings`,
+      ours: String(r.oursCrossings),
+      reference: r.dotStopped ? `dot stopped at ${DOT_CPU_LIMIT_S} s` : r.dotCrossings === null ? "dot absent" : `dot ${r.dotCrossings}`,
+      ratio: ratioText(r.oursCrossings, r.dotCrossings),
+      target: `<= ${CROSSINGS_TARGET}x dot`,
+      verdict: r.dotCrossings === null ? "" : verdict(r.oursCrossings <= CROSSINGS_TARGET * r.dotCrossings),
+    });
+    summary.push({
+      group: "layout",
+      row: `${name}: CPU time`,
+      ours: time(r.oursCpuMs),
+      reference: r.dotCpuMs === null ? "dot absent" : `dot ${r.dotStopped ? "> " : ""}${time(r.dotCpuMs)}`,
+      ratio: `${r.dotStopped ? "< " : ""}${ratioText(r.oursCpuMs, r.dotCpuMs)}`,
+      target: r.nodes >= 2000 ? `<= ${TIME_TARGET}x dot` : "",
+      // against a stopped dot only "met" is known
+      verdict: r.nodes >= 2000 && r.dotCpuMs !== null ? (r.oursCpuMs <= TIME_TARGET * r.dotCpuMs ? "met" : r.dotStopped ? "" : "MISSED") : "",
+    });
+  }
+  if (graphs.has(2000)) summary.push(appendBench(graphs.get(2000) as BenchGraph));
+  return summary;
 }
 
 function printRows(rows: Row[]): void {
@@ -176,7 +204,8 @@ function measure(label: string, graph: LayoutGraph, options: Partial<LayoutOptio
     dotMs: dot?.ms ?? null,
     dotCpuMs: dot?.cpuMs ?? null,
     oursCrossings,
-    dotCrossings: dot ? countRouteCrossings(dot.nodes, dot.edges) : null,
+    dotCrossings: dot && !dot.stopped ? countRouteCrossings(dot.nodes, dot.edges) : null,
+    dotStopped: dot?.stopped ?? false,
   };
 }
 
@@ -211,26 +240,34 @@ interface DotResult {
   ms: number;
   /** user + system CPU time of the dot process, from the shell's `times` */
   cpuMs: number;
+  /** dot reached DOT_CPU_LIMIT_S and was stopped: cpuMs is a lower bound, no drawing */
+  stopped: boolean;
   nodes: Map<number, DrawnNode>;
   edges: DrawnEdge[];
 }
 
 /** Times dot as a subprocess (wall clock, process start included) and reads its -Tplain output.
- *  bash's `times` also reports dot's CPU time, which other work on a shared machine cannot inflate. */
+ *  bash's `times` also reports dot's CPU time, which other work on a shared machine cannot inflate.
+ *  dot is stopped after DOT_CPU_LIMIT_S seconds of CPU (it takes many minutes at 20000 nodes):
+ *  then only that lower bound of its time is known, and no crossings. */
 function runDot(graph: LayoutGraph): DotResult | null {
   if (!existsSync(DOT)) return null;
   const input = toDot(graph);
   const t0 = performance.now();
-  const result = spawnSync("bash", ["-c", `${DOT} -Tplain; status=$?; times 1>&2; exit $status`], {
-    input,
-    maxBuffer: 1 << 28,
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    "bash",
+    ["-c", `ulimit -t ${DOT_CPU_LIMIT_S}; ${DOT} -Tplain; status=$?; times 1>&2; exit $status`],
+    { input, maxBuffer: 1 << 28, encoding: "utf8" },
+  );
   const ms = performance.now() - t0;
-  if (result.status !== 0) throw new Error(`dot failed: ${result.stderr}`);
   const lines = result.stderr.trim().split("\n");
   const children = (lines[lines.length - 1] ?? "").split(" ").map(secondsOf);
-  return { ms, cpuMs: (children[0] ?? NaN) + (children[1] ?? NaN), ...parsePlain(result.stdout) };
+  const cpuMs = (children[0] ?? NaN) + (children[1] ?? NaN);
+  // killed by SIGXCPU: bash reports 128 + 24
+  if (result.status === 152)
+    return { ms, cpuMs: Math.max(cpuMs, DOT_CPU_LIMIT_S * 1000), stopped: true, nodes: new Map(), edges: [] };
+  if (result.status !== 0) throw new Error(`dot failed: ${result.stderr}`);
+  return { ms, cpuMs, stopped: false, ...parsePlain(result.stdout) };
 }
 
 /** "1m2.345s" -> 62345 (ms) */
@@ -289,7 +326,7 @@ function sampleBeziers(control: Point[]): Point[] {
 }
 
 /** Lays out all but the last 60 steps, then appends those one op (with its new leaves) at a time. */
-function appendBench(graph: LayoutGraph): void {
+function appendBench(graph: LayoutGraph): BenchRow {
   const steps = stepsOf(graph);
   const cut = Math.max(1, steps.length - 60);
   const prefix: LayoutGraph = {
@@ -357,6 +394,15 @@ function appendBench(graph: LayoutGraph): void {
   console.log(
     `append: largest move of an existing node ${maxMove.toFixed(2)} px (one node height = ${minHeight} px: ${maxMove <= minHeight ? "met" : "MISSED"})`,
   );
+  return {
+    group: "layout",
+    row: `append one op onto ${prefix.nodes.length} nodes: max (least of 3)`,
+    ours: time(best.max),
+    reference: `median ${time(median(repeats))}`,
+    ratio: "",
+    target: "< 2 ms",
+    verdict: verdict(best.max < 2),
+  };
 }
 
 function otherLibraries(): string {

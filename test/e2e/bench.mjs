@@ -13,9 +13,10 @@
 //                              time) and its CPU time from the keydown to the end of the frame that
 //                              shows the step (reference: an idle frame's busy time, the noise floor)
 //   held key                   a step in every animation frame for 90 frames: steps per second
-// Usage: node test/e2e/bench.mjs [--no-build] [--sizes 500,2000,5000,20000] [--steps N]
+// Usage: node test/e2e/bench.mjs [--no-build] [--sizes 500,2000,5000,20000] [--steps N] [--rows FILE.json]
+// (--rows: the rows of `npm run bench`'s closing table as JSON, for test/bench/all.ts)
 
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
@@ -301,3 +302,24 @@ console.log(verdicts.join("; "));
 console.log(`(${rows[0]?.samples ?? 0} steps per size in ${Math.round(STEPS / 20)} blocks of 20 single steps spread through forward and backward)`);
 await browser.close();
 server.close();
+if (args.includes("--rows")) await writeFile(arg("--rows"), JSON.stringify(summaryRows(rows)));
+
+/** The rows `npm run bench` prints in its closing table (test/bench/summary.ts), each beside its reference. */
+function summaryRows(rows) {
+  const ms = (v) => (Number.isFinite(v) ? (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`) : "n/a");
+  const x = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : "");
+  const out = [];
+  const row = (r, what, ours, reference, ratio, target = "", ok = null) =>
+    out.push({ group: "app", row: `MLP ${r.size} (${r.nodes} nodes): ${what}`, ours, reference, ratio, target, verdict: ok === null ? "" : ok ? "met" : "MISSED" });
+  for (const r of rows) {
+    const ran = /Ran in/.test(r.status);
+    if (!ran) row(r, "the run finishes", r.status.trim() || "no status", "", "", "runs", false);
+    row(r, "Run -> first graph paint", ms(r.firstMs), `engine run ${ms(r.runMs)}`, x(r.firstMs, r.runMs), r.size === 2000 ? "<= 400 ms" : "", r.size === 2000 ? r.firstMs <= 400 : null);
+    row(r, "Run -> final graph paint", ms(r.paintMs), `engine run ${ms(r.runMs)}`, x(r.paintMs, r.runMs));
+    row(r, "heap after GC", `${f1(r.heap)} MB`, `trace ${f1(r.traceMb)} MB`, x(r.heap, r.traceMb), r.size === 5000 ? "<= 60 MB" : "", r.size === 5000 ? r.heap <= 60 : null);
+    row(r, `step frame busy p95 (p50 ${f1(r.busy50)}, max ${f1(r.busyMax)})`, ms(r.busy95), `idle frame p95 ${ms(r.idle95)}`, x(r.busy95, r.idle95), [2000, 5000].includes(r.size) ? "<= 18 ms" : "", [2000, 5000].includes(r.size) ? r.busy95 <= 18 : null);
+    row(r, `step CPU p95 (p50 ${f1(r.cpu50)})`, ms(r.cpu95), "", "");
+    row(r, `held key: steps/s (p95 frame ${f1(r.held.p95)} ms)`, `${f1(r.held.fps)} fps`, "display 60 fps", x(r.held.fps, 60), r.size === 20000 ? ">= 30 fps" : "", r.size === 20000 ? ran && r.held.fps >= 30 : null);
+  }
+  return out;
+}
