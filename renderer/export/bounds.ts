@@ -18,12 +18,23 @@ function num(v: string | undefined, fallback = 0): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
+const NUMBER = "(-?[\\d.]+(?:e[-+]?\\d+)?)";
+const TRANSLATE = new RegExp(`^translate\\(\\s*${NUMBER}[\\s,]+${NUMBER}\\s*\\)$`, "i");
+/** what a node's group carries (the general loop below reads names in lower case only) */
+const TRANSLATE_SCALE = new RegExp(`^translate\\(\\s*${NUMBER}[\\s,]+${NUMBER}\\s*\\)\\s*scale\\(\\s*${NUMBER}\\s*\\)$`);
+
 export function applyTransform(frame: Frame, transform: string | undefined): Frame {
   if (!transform) return frame;
   let f = frame;
-  // most are one translate(x y): one anchored match instead of a matchAll and splits
-  const simple = /^translate\(\s*(-?[\d.]+(?:e[-+]?\d+)?)[\s,]+(-?[\d.]+(?:e[-+]?\d+)?)\s*\)$/i.exec(transform);
-  if (simple) return { sx: f.sx, sy: f.sy, tx: f.tx + f.sx * Number(simple[1]), ty: f.ty + f.sy * Number(simple[2]) };
+  // most are one translate(x y), a node's translate(x y) scale(s): one anchored match instead of a matchAll and splits
+  const simple = TRANSLATE.exec(transform) ?? TRANSLATE_SCALE.exec(transform);
+  if (simple) {
+    const tx = f.tx + f.sx * Number(simple[1]);
+    const ty = f.ty + f.sy * Number(simple[2]);
+    if (simple[3] === undefined) return { sx: f.sx, sy: f.sy, tx, ty };
+    const s = Number(simple[3]);
+    return { sx: f.sx * s, sy: f.sy * s, tx, ty };
+  }
   for (const m of transform.matchAll(/(translate|scale)\(\s*([^)]*)\)/g)) {
     const args = m[2].split(/[\s,]+/).filter(Boolean).map(Number);
     if (m[1] === "translate") {

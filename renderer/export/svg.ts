@@ -52,7 +52,8 @@ interface Part {
 function rendered(out: { head: string; body: string }, theme: ExportTheme): { markup: string; css: string[] } {
   const css = [...out.head.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   // (a memory-view key joins scope and name with U+0000; a printed string may hold "]]>")
-  const markup = cleanMarkup(out.body.replace(/<!--[\s\S]*?-->/g, "").replace(/ data-[\w-]+="[^"]*"/g, ""));
+  // comments and data-* hooks go in one pass over megabytes of markup (svelte escapes "<" in attribute values)
+  const markup = cleanMarkup(out.body.replace(/<!--[\s\S]*?-->| data-[\w-]+="[^"]*"/g, ""));
   return { markup: standaloneAttributes(markup, theme), css };
 }
 

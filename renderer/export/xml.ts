@@ -40,6 +40,10 @@ export class XmlError extends Error {
   override name = "XmlError";
 }
 
+const HAS_PAREN = 1;
+const HAS_AMP = 2;
+const UNKNOWN = -1;
+
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function decode(text: string, at: number): string {
@@ -62,14 +66,18 @@ export class XmlAttributes {
   count = 0;
   private text = "";
   private readonly at: number[] = [];
+  /** per attribute: HAS_PAREN | HAS_AMP, or UNKNOWN when the scan did not say */
+  private readonly marks: number[] = [];
 
   reset(text: string): void {
     this.text = text;
     this.count = 0;
   }
 
-  /** name in text[nameStart, nameEnd), value (quotes excluded) in text[valueStart, valueEnd) */
-  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+  /** name in text[nameStart, nameEnd), value (quotes excluded) in text[valueStart, valueEnd);
+   *  `marks` says whether the raw value holds "(" and "&" (the scan reads every character anyway) */
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, marks = UNKNOWN): void {
+    this.marks[this.count] = marks;
     const k = 4 * this.count++;
     this.at[k] = nameStart;
     this.at[k + 1] = nameEnd;
@@ -128,6 +136,9 @@ export class XmlAttributes {
   /** the raw value holds this character */
   valueHas(i: number, char: string): boolean {
     const c = char.charCodeAt(0);
+    const marks = this.marks[i];
+    // megabytes of path data: "(" and "&" were noted as the value was scanned
+    if (marks !== UNKNOWN && (c === 40 || c === 38)) return (marks & (c === 40 ? HAS_PAREN : HAS_AMP)) !== 0;
     for (let k = this.at[4 * i + 2]; k < this.at[4 * i + 3]; k++) if (this.text.charCodeAt(k) === c) return true;
     return false;
   }
@@ -234,14 +245,16 @@ export function scanXml(text: string, visitor: XmlVisitor): void {
       const start = i + 1;
       let end = start;
       let entity = false;
+      let paren = false;
       for (; end < n; end++) {
         const c = text.charCodeAt(end);
         if (c === q) break;
         if (c === 60) fail(`'<' in attribute '${text.slice(nameStart, nameEnd)}'`);
         if (c === 38) entity = true;
+        else if (c === 40) paren = true;
       }
       if (end >= n) fail("unclosed attribute value");
-      attrs.add(nameStart, nameEnd, start, end);
+      attrs.add(nameStart, nameEnd, start, end, (paren ? HAS_PAREN : 0) | (entity ? HAS_AMP : 0));
       if (attrs.lastIsRepeat()) fail(`duplicate attribute '${text.slice(nameStart, nameEnd)}'`);
       if (entity) decode(text.slice(start, end), i);
       i = end + 1;

@@ -4,10 +4,11 @@
 import { layoutGraph } from "../../layout/layout.ts";
 import type { Layout, LayoutGraph, NodePlacement, Point } from "../../layout/types.ts";
 import type { GraphModel } from "./graphModel.ts";
+import { pairKey } from "./pairKey.ts";
 
 export function layoutOf(model: GraphModel): Layout {
   const ids = new Set(model.nodes.map((n) => n.id));
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const graph: LayoutGraph = {
     nodes: model.nodes.map((n, i) => ({
       id: n.id,
@@ -19,7 +20,7 @@ export function layoutOf(model: GraphModel): Layout {
       names: n.names,
     })),
     edges: model.edges.filter((e) => {
-      const key = `${e.source}>${e.target}`;
+      const key = pairKey(e.source, e.target);
       if (seen.has(key) || !ids.has(e.source) || !ids.has(e.target)) return false;
       seen.add(key);
       return true;
@@ -47,18 +48,18 @@ export function place(model: GraphModel, layout: Layout | null): Placed {
       extraX += n.width + 28;
     }
   }
-  const routes = new Map<string, Point[]>();
-  for (const r of layout?.routes ?? []) routes.set(`${r.source}>${r.target}`, r.points);
+  const routes = new Map<number, Point[]>();
+  for (const r of layout?.routes ?? []) routes.set(pairKey(r.source, r.target), r.points);
   const routeOf = routeLookup(positions, routes, known);
   return { positions, routeOf, bounds: boundsOf(positions) };
 }
 
 /** An edge's route: the layout's when both ends are where the layout put them, else a straight line. */
-function routeLookup(positions: Map<number, NodePlacement>, routes: Map<string, Point[]>, known: Map<number, NodePlacement>): (source: number, target: number) => Point[] {
+function routeLookup(positions: Map<number, NodePlacement>, routes: Map<number, Point[]>, known: Map<number, NodePlacement>): (source: number, target: number) => Point[] {
   return (source, target) => {
     const s = positions.get(source);
     const t = positions.get(target);
-    const r = routes.get(`${source}>${target}`);
+    const r = routes.get(pairKey(source, target));
     if (r && s && t && known.get(source) && known.get(target)) return r;
     if (!s || !t) return [];
     return [
@@ -72,17 +73,24 @@ function routeLookup(positions: Map<number, NodePlacement>, routes: Map<string, 
 export function pointAlong(points: readonly Point[], t: number): Point {
   if (points.length === 0) return [0, 0];
   if (points.length === 1) return points[0];
-  const lengths = points.slice(1).map((p, i) => Math.hypot(p[0] - points[i][0], p[1] - points[i][1]));
-  const total = lengths.reduce((a, b) => a + b, 0);
+  // no arrays of segment lengths: exports and label placement ask this of every edge, several times
+  const last = points.length - 2;
+  let total = 0;
+  for (let i = 0; i <= last; i++) total += segmentLength(points, i);
   let remaining = Math.max(0, Math.min(1, t)) * total;
-  for (let i = 0; i < lengths.length; i++) {
-    if (remaining <= lengths[i] || i === lengths.length - 1) {
-      const f = lengths[i] === 0 ? 0 : Math.min(1, remaining / lengths[i]);
+  for (let i = 0; i <= last; i++) {
+    const length = segmentLength(points, i);
+    if (remaining <= length || i === last) {
+      const f = length === 0 ? 0 : Math.min(1, remaining / length);
       return [points[i][0] + (points[i + 1][0] - points[i][0]) * f, points[i][1] + (points[i + 1][1] - points[i][1]) * f];
     }
-    remaining -= lengths[i];
+    remaining -= length;
   }
   return points[points.length - 1];
+}
+
+function segmentLength(points: readonly Point[], i: number): number {
+  return Math.hypot(points[i + 1][0] - points[i][0], points[i + 1][1] - points[i][1]);
 }
 
 /**
@@ -94,7 +102,7 @@ export function pointAlong(points: readonly Point[], t: number): Point {
  */
 export function createPlacer(): (model: GraphModel, layout: Layout | null) => Placed {
   let layout: Layout | null | undefined;
-  let routes = new Map<string, Point[]>();
+  let routes = new Map<number, Point[]>();
   let positions = new Map<number, NodePlacement>();
   /** the node view each position was made for */
   let made = new Map<number, GraphModel["nodes"][number]>();
@@ -111,7 +119,7 @@ export function createPlacer(): (model: GraphModel, layout: Layout | null) => Pl
     let changed = next !== layout;
     if (next !== layout) {
       layout = next;
-      routes = new Map(next.routes.map((r) => [`${r.source}>${r.target}`, r.points]));
+      routes = new Map(next.routes.map((r) => [pairKey(r.source, r.target), r.points]));
       positions = new Map();
       made = new Map();
     }

@@ -37,6 +37,14 @@ describe("drawing bounds", () => {
     ]);
     expect(applyTransform({ sx: 2, sy: 2, tx: 1, ty: 1 }, "translate(-3.5 4e1)")).toEqual({ sx: 2, sy: 2, tx: -6, ty: 81 });
   });
+
+  it.each(["translate(1.5 -2) scale(0.6)", "translate(-7e-7,3) scale(2)", "translate(12.25 -300.5) scale(1)", "TRANSLATE(1 2) SCALE(3)", "translate(1 2) scale(NaN)"])(
+    "a node's %s reads as the general parser reads it (a trailing space takes that path)",
+    (transform) => {
+      const frame = { sx: 1.5, sy: 1.5, tx: -4, ty: 9 };
+      expect(applyTransform(frame, transform)).toEqual(applyTransform(frame, `${transform} `));
+    },
+  );
 });
 
 describe("text centred on a box", () => {
