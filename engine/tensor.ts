@@ -62,7 +62,8 @@ export class Tensor {
   gradAccumulator: GradNode | null = null;
   /** register_post_accumulate_grad_hook's hooks (a leaf's) */
   postAccumulateHooks: Hook<AccumulatedHook>[] | null = null;
-  readonly numel: number;
+  /** changes only when an op resizes its out= argument (ops/out_arg.ts) */
+  numel: number;
   /** for a differentiable view: the root tensor whose storage it looks into (PyTorch's ._base) */
   base: Tensor | null = null;
   viewCreation: ViewCreation = "default";
@@ -70,7 +71,8 @@ export class Tensor {
   constructor(
     readonly rt: Runtime,
     readonly storage: Storage,
-    /** shape and strides change only by the in-place view ops (t_, transpose_, squeeze_, unsqueeze_) */
+    /** shape and strides change only by the in-place view ops (t_, transpose_, squeeze_, unsqueeze_)
+     *  and by resizing an out= argument */
     public shape: number[],
     public strides: number[],
     readonly offset: number,

@@ -121,6 +121,8 @@ export function mutate(
   sources: readonly Operand[] = [],
   /** zero_ and fill_ may write into an expanded tensor (their kernels skip that check) */
   internalOverlapCheck = true,
+  /** t was resized just before the write (an out= argument of another shape): the event says so */
+  resized = false,
 ): Tensor {
   const rt = t.rt;
   const recording = rebase !== null && rt.gradEnabled && !rt.inferenceMode && (t.requiresGrad || rebase.others.some((o) => o?.requiresGrad));
@@ -183,6 +185,7 @@ export function mutate(
       node: rebased ? rebased.info() : null,
       ...(rebased && base ? { rebased: base.id } : {}),
       requiresGradAfter: t.requiresGrad,
+      ...(resized ? { geometry: { shape: t.shape.slice(), strides: t.strides.slice() } } : {}),
       span: rt.span,
     });
   node?.packSaved();
@@ -405,4 +408,10 @@ function emitFlags(t: Tensor): void {
 function markWrapped(t: Tensor): Tensor {
   wrappedNumbers.add(t);
   return t;
+}
+
+/** the write of an op's `out=` argument: src's values into t (cast to t's dtype), no autograd */
+export function writeOut(t: Tensor, src: Tensor, op: string, resized: boolean): Tensor {
+  const at = operandAt(src, t, t.dtype);
+  return mutate(t, op, (_o, i) => at(i), null, [src], true, resized);
 }

@@ -38,6 +38,7 @@ import { addAutogradSurface } from "./autograd/surface.ts";
 import { hasLibrary } from "../library.ts";
 import { autogradName, torchC, torchName } from "./autograd/grad_mode.ts";
 import { torchPyName } from "./init_source.ts";
+import { checkOutAutograd, intoOut, type OutDTypeRule, resizableOut, sameShape } from "../../ops/out_arg.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
 function parse(fname: string, a: CallArgs, spec: ParamSpec[]): Bound {
@@ -113,9 +114,12 @@ function tensorFunction(name: string): PyBuiltin {
     const kwargs = new Map(a.kwargs);
     const out = kwargs.get("out");
     if (out !== undefined) {
-      if (out !== null) throw pyErr("NotImplementedError", `${name}(out=...) is not in Gradlens yet`);
+      if (NO_OUT.has(name)) throw pyErr("TypeError", `${name}() got an unexpected keyword argument 'out'`);
+      if (out !== null && !OUT_RULES.has(name)) throw pyErr("NotImplementedError", `${name}(out=...) is not in Gradlens yet`);
+      if (out !== null && !isTensor(out)) throw pyErr("TypeError", `${name}(): argument 'out' must be Tensor, not ${typeName(out)}`);
       kwargs.delete("out");
     }
+    const outTensor = out !== undefined && out !== null && isTensor(out) ? out : null;
     let input: PyValue | undefined = args[0];
     const inputName = ["input", "self", "x", "a"].find((k) => kwargs.has(k));
     if (inputName) {
@@ -129,7 +133,13 @@ function tensorFunction(name: string): PyBuiltin {
       throw pyErr("TypeError", `${name}(): argument 'input' (position 1) must be Tensor, not ${typeName(input)}`);
     }
     try {
-      return tensorMethods[name](input, { args, kwargs });
+      if (!outTensor) return tensorMethods[name](input, { args, kwargs });
+      checkOutAutograd(name, outTensor, [input, ...args, ...kwargs.values()].filter(isTensor));
+      const result = tensorMethods[name](input, { args, kwargs });
+      if (!isTensor(result)) throw pyErr("NotImplementedError", `${name}(out=...) is not in Gradlens yet`);
+      if (!sameShape(outTensor.shape, result.shape) && !resizableOut(outTensor))
+        throw pyErr("NotImplementedError", `${name}(out=...) resizing a view or an aliased tensor is not in Gradlens yet`);
+      return intoOut(name, outTensor, result, OUT_RULES.get(name)!);
     } catch (e) {
       // the method counts positions after self; the function counts input as position 1
       const message = e instanceof PyError && e.exc.cls.name === "TypeError" ? e.exc.args[0] : undefined;
@@ -142,6 +152,18 @@ function tensorFunction(name: string): PyBuiltin {
     }
   });
 }
+
+/** the functions whose out= Gradlens writes, with how out's dtype may differ from the result's */
+const OUT_RULES = new Map<string, OutDTypeRule>([
+  ...[
+    "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "abs", "neg", "negative", "square", "reciprocal", "sgn", "sign",
+    "pow", "add", "sub", "mul", "div", "clamp", "tan", "asin", "acos", "atan", "sinh", "cosh", "log2", "log10", "log1p",
+    "expm1", "exp2", "rsqrt", "floor", "ceil", "round", "trunc", "frac", "maximum", "minimum", "outer",
+  ].map((n): [string, OutDTypeRule] => [n, "cast"]),
+  ["matmul", "matmul"], ["mm", "matmul"], ["mv", "matmul"], ["bmm", "matmul"], ["dot", "dot"],
+]);
+/** functions PyTorch gives no out= at all */
+const NO_OUT = new Set(["relu", "t", "clone", "detach", "flatten", "numel", "isnan", "isinf"]);
 
 const TENSOR_FUNCTIONS = [
   "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "negative", "square", "reciprocal", "sgn", "sign",
