@@ -61,6 +61,7 @@ export * from "./ops/layer_norm.ts";
 export * from "./ops/activation.ts";
 export * from "./ops/conv.ts";
 export * from "./ops/pool.ts";
+export * from "./ops/adaptive_pool.ts";
 export { backward, grad, type BackwardOptions, type GradOptions } from "./autograd/api.ts";
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 

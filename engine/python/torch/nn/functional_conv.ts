@@ -5,7 +5,7 @@ import * as T from "../../../index.ts";
 import { runtimeError } from "../../../errors.ts";
 import type { Tensor } from "../../../tensor.ts";
 import { truthy } from "../../ops.ts";
-import { type CallArgs, PyBuiltin, PyTuple, type PyValue, pyErr } from "../../values.ts";
+import { type CallArgs, PyBuiltin, PyList, PyTuple, type PyValue, pyErr } from "../../values.ts";
 import { toTensorArg } from "../convert.ts";
 import { bindSignature } from "../signature.ts";
 import { pyArgs } from "./args.ts";
@@ -77,6 +77,16 @@ function poolParams(b: Record<string, PyValue>): { k: [number, number]; s: [numb
   return { k, s, p: two(b.padding), d: b.dilation === undefined ? [1, 1] : two(b.dilation) };
 }
 
+/** F's _list_with_default: an int stands for both sides; None takes the input's size there */
+function outputSizeWithDefault(v: PyValue, defaults: readonly number[]): number[] {
+  if (typeof v === "bigint") return [Number(v), Number(v)];
+  const items = v instanceof PyTuple || v instanceof PyList ? v.items : null;
+  if (!items) return intList(v);
+  if (defaults.length <= items.length) throw pyErr("ValueError", `Input dimension should be at least ${items.length + 1}`);
+  const tail = defaults.slice(defaults.length - items.length);
+  return items.map((s, i) => (s === null ? tail[i] : intList(s)[0]));
+}
+
 export function functionalConv(): Map<string, PyValue> {
   const attrs = new Map<string, PyValue>();
   const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
@@ -113,6 +123,11 @@ export function functionalConv(): Map<string, PyValue> {
     const { k, s, p } = poolParams(b);
     if (b.divisor_override !== null) throw runtimeError("avg_pool2d(divisor_override=) is not in Gradlens yet");
     return T.avgPool2d(x, k, s, p, truthy(b.ceil_mode), truthy(b.count_include_pad));
+  });
+  fn("adaptive_avg_pool2d", (a) => {
+    const b = pyArgs("adaptive_avg_pool2d", a, [{ name: "input" }, { name: "output_size" }]);
+    const x = toTensorArg(b.input, "adaptive_avg_pool2d");
+    return T.adaptiveAvgPool2d(x, outputSizeWithDefault(b.output_size, x.shape));
   });
   return attrs;
 }

@@ -31,7 +31,7 @@ from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
 from torch.nn.modules.normalization import LayerNorm
 from torch.nn.modules.conv import Conv2d
-from torch.nn.modules.pooling import MaxPool2d, AvgPool2d
+from torch.nn.modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d
 `,
 };
 

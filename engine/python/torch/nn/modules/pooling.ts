@@ -1,5 +1,6 @@
 // torch.nn.MaxPool2d and AvgPool2d: the stride defaults to the kernel size; forward is F.max_pool2d /
-// F.avg_pool2d, printed with PyTorch's extra_repr.
+// F.avg_pool2d, printed with PyTorch's extra_repr. AdaptiveAvgPool2d: F.adaptive_avg_pool2d to its
+// output_size (an int, or a pair where None keeps the input's size).
 export const poolingSource = {
   name: "torch.nn.modules.pooling",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/pooling.py",
@@ -50,5 +51,21 @@ class AvgPool2d(_AvgPoolNd):
 
     def forward(self, input):
         return F.avg_pool2d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad, self.divisor_override)
+
+
+class _AdaptiveAvgPoolNd(Module):
+    __constants__ = ["output_size"]
+
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def extra_repr(self):
+        return f"output_size={self.output_size}"
+
+
+class AdaptiveAvgPool2d(_AdaptiveAvgPoolNd):
+    def forward(self, input):
+        return F.adaptive_avg_pool2d(input, self.output_size)
 `,
 };
