@@ -5,6 +5,7 @@ import * as T from "../../../index.ts";
 import type { Runtime } from "../../../runtime.ts";
 import type { Tensor } from "../../../tensor.ts";
 import { truthy } from "../../ops.ts";
+import { runtimeError } from "../../../errors.ts";
 import { type CallArgs, PyBuiltin, PyModule, type PyValue, pyErr } from "../../values.ts";
 import { pyRepr } from "../../repr.ts";
 import { toInteger, toScalar, toTensorArg } from "../convert.ts";
@@ -18,6 +19,29 @@ import { functionalConv } from "./functional_conv.ts";
 import { pyArgs } from "./args.ts";
 
 const tensorIn = (v: PyValue, fname: string, name = "input", pos = 1): Tensor => toTensorArg(v, fname, name, pos);
+
+function checkDropoutP(pv: PyValue): number {
+  const p = Number(toScalar(pv, "p"));
+  if (p < 0 || p > 1) throw pyErr("ValueError", `dropout probability has to be between 0 and 1, but got ${pyRepr(pv)}`);
+  return p;
+}
+
+/** ATen's _dropout_impl on the CPU: the input itself when nothing is dropped, else input times a
+ *  noise tensor of bernoulli_(1 - p) draws divided by 1 - p (MulBackward0); feature dropout draws
+ *  one per (N, C) and broadcasts it over the rest (make_feature_noise) */
+function dropoutImpl(rt: Runtime, b: Record<string, PyValue>, x: Tensor, feature: boolean): PyValue {
+  const p = checkDropoutP(b.p);
+  if (p === 0 || !truthy(b.training) || x.numel === 0) return x;
+  if (feature && x.dim() < 2) throw runtimeError("Feature dropout requires at least 2 dimensions in the input");
+  const none = { args: [], kwargs: new Map<string, PyValue>() };
+  const noiseShape = feature ? x.shape.map((n, i) => (i < 2 ? n : 1)) : x.shape;
+  const noise = p === 1 ? T.zeros(rt, [], { dtype: x.dtype }) : T.zeros(rt, noiseShape, { dtype: x.dtype });
+  if (p !== 1) {
+    tensorMethods.bernoulli_(noise, { ...none, args: [1 - p] });
+    tensorMethods.div_(noise, { ...none, args: [1 - p] });
+  }
+  return truthy(b.inplace) ? tensorMethods.mul_(x, { ...none, args: [noise] }) : T.mul(x, noise);
+}
 
 /** F.softmax's dim when none is given (_get_softmax_dim), with its deprecation warning */
 function softmaxDim(rt: Runtime, name: string, ndim: number): number {
@@ -69,20 +93,27 @@ export function functionalModule(rt: Runtime): PyModule {
   });
   fn("dropout", (a) => {
     const b = pyArgs("dropout", a, [{ name: "input" }, { name: "p", default: 0.5 }, { name: "training", default: true }, { name: "inplace", default: false }]);
-    const p = Number(toScalar(b.p, "p"));
-    if (p < 0 || p > 1) throw pyErr("ValueError", `dropout probability has to be between 0 and 1, but got ${pyRepr(b.p)}`);
-    const x = tensorIn(b.input, "dropout");
-    const inplace = truthy(b.inplace);
-    // ATen's _dropout_impl on the CPU: the input itself when nothing is dropped, else input times
-    // a noise tensor of bernoulli_(1 - p) draws divided by 1 - p (MulBackward0)
-    if (p === 0 || !truthy(b.training) || x.numel === 0) return x;
-    const none = { args: [], kwargs: new Map<string, PyValue>() };
-    const noise = p === 1 ? T.zeros(rt, [], { dtype: x.dtype }) : T.zeros(rt, x.shape, { dtype: x.dtype });
-    if (p !== 1) {
-      tensorMethods.bernoulli_(noise, { ...none, args: [1 - p] });
-      tensorMethods.div_(noise, { ...none, args: [1 - p] });
-    }
-    return inplace ? tensorMethods.mul_(x, { ...none, args: [noise] }) : T.mul(x, noise);
+    return dropoutImpl(rt, b, tensorIn(b.input, "dropout"), false);
+  });
+  fn("dropout2d", (a) => {
+    const b = pyArgs("dropout2d", a, [{ name: "input" }, { name: "p", default: 0.5 }, { name: "training", default: true }, { name: "inplace", default: false }]);
+    const x = tensorIn(b.input, "dropout2d");
+    checkDropoutP(b.p);
+    // F.dropout2d's own warnings, at its lines in torch/nn/functional.py (once each, as Python's filter shows them)
+    const at = (line: number, text: string) => ({ file: "/usr/lib/python3/dist-packages/torch/nn/functional.py", line, text });
+    if (x.dim() !== 3 && x.dim() !== 4)
+      rt.warn(
+        "UserWarning",
+        `dropout2d: Received a ${x.dim()}-D input to dropout2d, which is deprecated and will result in an error in a future release. To retain the behavior and silence this warning, please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D inputs).`,
+        at(1538, "warnings.warn(warn_msg)"),
+      );
+    if (x.dim() === 3)
+      rt.warn(
+        "UserWarning",
+        "dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. This behavior will change in a future release to interpret the input as one without a batch dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please switch to using dropout1d instead.",
+        at(1545, "warnings.warn("),
+      );
+    return dropoutImpl(rt, b, x, true);
   });
   fn("embedding", (a) => {
     const b = pyArgs("embedding", a, [

@@ -1,4 +1,5 @@
-// torch.nn.Dropout: F.dropout with the module's p, and its training flag (train()/eval()).
+// torch.nn.Dropout and Dropout2d: F.dropout / F.dropout2d with the module's p, and its training flag
+// (train()/eval()).
 export const dropoutSource = {
   name: "torch.nn.modules.dropout",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/dropout.py",
@@ -24,5 +25,10 @@ class _DropoutNd(Module):
 class Dropout(_DropoutNd):
     def forward(self, input):
         return F.dropout(input, self.p, self.training, self.inplace)
+
+
+class Dropout2d(_DropoutNd):
+    def forward(self, input):
+        return F.dropout2d(input, self.p, self.training, self.inplace)
 `,
 };

@@ -26,7 +26,7 @@ from torch.nn.modules.container import Sequential, ModuleList, ModuleDict, Param
 from torch.nn.modules.activation import ReLU, LeakyReLU, Tanh, Sigmoid, GELU, Softplus, ELU, CELU, SELU, SiLU, Softmax, LogSoftmax
 from torch.nn.modules.loss import L1Loss, NLLLoss, MSELoss, BCELoss, BCEWithLogitsLoss, HuberLoss, SmoothL1Loss, CrossEntropyLoss
 from torch.nn.modules.flatten import Flatten, Unflatten
-from torch.nn.modules.dropout import Dropout
+from torch.nn.modules.dropout import Dropout, Dropout2d
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
 from torch.nn.modules.normalization import LayerNorm
