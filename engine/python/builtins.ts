@@ -434,7 +434,8 @@ export function builtins(h: BuiltinHost): Map<string, PyValue> {
     return formatValue(v, (spec as string | undefined) ?? "");
   }));
   objectBuiltins(m);
-  for (const name of ["input", "open", "exec", "eval", "compile", "globals", "locals", "__import__", "breakpoint", "exit", "quit", "help", "memoryview", "bytearray", "bytes", "complex", "frozenset"]) {
+  m.set("eval", b("eval", (a) => host.evalString(a)));
+  for (const name of ["input", "open", "exec", "compile", "globals", "locals", "__import__", "breakpoint", "exit", "quit", "help", "memoryview", "bytearray", "bytes", "complex", "frozenset"]) {
     if (m.has(name)) continue;
     m.set(name, b(name, () => {
       throw pyErr("NotImplementedError", `${name}() is outside the Python subset Gradlens runs`);

@@ -18,6 +18,8 @@ export const host: {
   /** imports a module by name in the running program (host modules taking names from Python
    *  library modules) */
   importModule: (name: string) => PyModule;
+  /** eval(source) in the running frame's namespace */
+  evalString: (a: CallArgs) => PyValue;
 } = {
   currentFrame: () => undefined,
   frames: () => [],
@@ -25,6 +27,9 @@ export const host: {
     throw pyErr("SystemError", "no interpreter");
   },
   call: () => {
+    throw pyErr("SystemError", "no interpreter");
+  },
+  evalString: () => {
     throw pyErr("SystemError", "no interpreter");
   },
 };

@@ -3,6 +3,7 @@
 // and narrates statements and name bindings as events (never for library code). Expressions
 // live in expressions.ts, calls in calls.ts, class statements in classdef.ts, try/with/raise in
 // blocks.ts, generator frames in generators.ts.
+import { evalString } from "./evalbuiltin.ts";
 import type { Expr, Loc, Stmt } from "./ast.ts";
 import type { BindingValue, Span, TraceEvent } from "../events.ts";
 import { assignTarget, augAssign, deleteTarget, recordAnnotation } from "./assign.ts";
@@ -111,6 +112,7 @@ export class Interpreter {
     host.currentFrame = () => this.frames[this.frames.length - 1];
     host.frames = () => this.frames;
     host.importModule = (name) => importModule(this, name);
+    host.evalString = (a) => evalString(this, a);
     budget.tick = () => this.tick();
     classesChanged();
   }

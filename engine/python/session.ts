@@ -97,7 +97,8 @@ function formatTraceback(exc: PyException, frames: Frames, filename: string, lin
     flush();
     const fileLines = f.code?.lines ?? lines;
     tb += `  File "${f.code?.filename ?? filename}", line ${frameLine(f.pos, f.line, fileLines)}, in ${f.fn}\n`;
-    tb += frameSource(f.pos, f.line, fileLines);
+    // code run from a string (eval, exec) has no file linecache could read: CPython shows no source
+    if (f.code?.filename !== "<string>") tb += frameSource(f.pos, f.line, fileLines);
   });
   flush();
   return tb + exceptionLine(exc);
