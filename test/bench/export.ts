@@ -50,10 +50,10 @@ function measure(cmd: string, args: string[], cwd: string, repeats: number, cpuL
   for (let i = 0; i < repeats; i++) {
     const timed = [TIME, "-f", "@@ %e %U %S %M", cmd, ...args];
     const r = cpuLimit
-      ? spawnSync("bash", ["-c", `ulimit -t ${cpuLimit}; exec "$@"`, "bash", ...timed], { cwd, encoding: "utf8", maxBuffer: 1 << 26 })
+      ? spawnSync("bash", ["-c", `ulimit -St ${cpuLimit}; exec "$@"`, "bash", ...timed], { cwd, encoding: "utf8", maxBuffer: 1 << 26 })
       : spawnSync(timed[0], timed.slice(1), { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
     const line = r.stderr.split("\n").find((l) => l.startsWith("@@ "));
-    const stopped = cpuLimit !== undefined && /terminated by signal (24|9)/.test(r.stderr);
+    const stopped = cpuLimit !== undefined && (/terminated by signal (24|9)|CPU time limit/.test(r.stderr) || r.status === 152 || r.status === 137);
     if ((r.status !== 0 && !stopped) || !line)
       throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr.slice(-500)}`);
     const [wall, user, sys, kb] = line.slice(3).split(" ").map(Number);

@@ -256,15 +256,15 @@ function runDot(graph: LayoutGraph): DotResult | null {
   const t0 = performance.now();
   const result = spawnSync(
     "bash",
-    ["-c", `ulimit -t ${DOT_CPU_LIMIT_S}; ${DOT} -Tplain; status=$?; times 1>&2; exit $status`],
+    ["-c", `ulimit -St ${DOT_CPU_LIMIT_S}; ${DOT} -Tplain; status=$?; times 1>&2; exit $status`],
     { input, maxBuffer: 1 << 28, encoding: "utf8" },
   );
   const ms = performance.now() - t0;
   const lines = result.stderr.trim().split("\n");
   const children = (lines[lines.length - 1] ?? "").split(" ").map(secondsOf);
   const cpuMs = (children[0] ?? NaN) + (children[1] ?? NaN);
-  // killed by SIGXCPU: bash reports 128 + 24
-  if (result.status === 152)
+  // stopped by SIGXCPU (128 + 24), or SIGKILL (128 + 9) where the hard limit is what was reached
+  if (result.status === 152 || result.status === 137)
     return { ms, cpuMs: Math.max(cpuMs, DOT_CPU_LIMIT_S * 1000), stopped: true, nodes: new Map(), edges: [] };
   if (result.status !== 0) throw new Error(`dot failed: ${result.stderr}`);
   return { ms, cpuMs, stopped: false, ...parsePlain(result.stdout) };
