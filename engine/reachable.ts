@@ -6,8 +6,8 @@
 // much of its heap is live (a Web Worker has no performance.memory), hence the walk.
 
 /** rough sizes on a 64-bit JavaScript heap */
-const OBJECT_BYTES = 32;
-const SLOT_BYTES = 16;
+export const OBJECT_BYTES = 32;
+export const SLOT_BYTES = 16;
 
 /**
  * Bytes reachable from `roots`, never entering an object in `skip` (engine state that is not

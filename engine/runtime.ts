@@ -144,10 +144,12 @@ export class Runtime {
   /** Account for `bytes` about to be (or just) allocated. Only when what was held at the last
    *  measure plus everything allocated since could pass the budget is the program measured
    *  again (allocations that became garbage drop out then); over the budget even so, the run
-   *  stops. */
+   *  stops. Measures are at least an eighth of the budget apart: a program growing towards the
+   *  budget would otherwise be measured ever more often as the gap closes (each measure walks
+   *  all it holds), so it may end up to an eighth over the budget before it is stopped. */
   noteAllocation(bytes: number): void {
     this.allocatedSince += bytes;
-    if (this.liveAtMeasure + this.allocatedSince <= this.maxBytes) return;
+    if (this.liveAtMeasure + this.allocatedSince <= this.maxBytes || this.allocatedSince * 8 < this.maxBytes) return;
     const live = this.measureLive ? this.measureLive() : this.liveAtMeasure + this.allocatedSince - bytes;
     this.liveAtMeasure = live;
     this.allocatedSince = bytes;

@@ -4,6 +4,7 @@ import type { Expr, FStringPart } from "./ast.ts";
 import { callFunction, evalArgs, makeLambda } from "./calls.ts";
 import type { Interpreter } from "./interpreter.ts";
 import { getAttr, plainMethod } from "./attributes.ts";
+import { SLOT_BYTES } from "./budget.ts";
 import { binaryOp, budget, compare, dictSet, formatValue, getItem, holding, iterate, pyIter, truthy, unaryOp, pushAll } from "./ops.ts";
 import { pyRepr, pyStr } from "./repr.ts";
 import { Frame } from "./scope.ts";
@@ -253,7 +254,10 @@ function comprehension(ip: Interpreter, e: ComprehensionExpr, outer: Frame): PyV
       else if (e.k === "dictcomp") {
         const k = evalExpr(ip, e.key, frame);
         dictSet(dict, k, evalExpr(ip, e.value, frame));
-      } else results.push(evalExpr(ip, e.elt, frame));
+      } else {
+        results.push(evalExpr(ip, e.elt, frame));
+        budget.allocate(SLOT_BYTES);
+      }
     }
   };
   outer.pos = e;

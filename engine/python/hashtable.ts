@@ -6,6 +6,7 @@
 // Hashing and equality come from `keyHooks`, filled by hashing.ts (no import cycle).
 
 import type { PyValue } from "./values.ts";
+import { DICT_ENTRY_BYTES, SLOT_BYTES, budget } from "./budget.ts";
 
 /** A Python value, as far as the tables are concerned. */
 type Key = PyValue;
@@ -46,6 +47,8 @@ export class DictTable<V> {
   private originals: Map<Key, Key> | null = null;
   /** hash -> the key object (tuple, instance...) stored under it, or several when hashes collide */
   private buckets: Map<Hash, object | object[]> | null = null;
+  /** bumped by every change (the memory view redraws a dict changed in place) */
+  version = 0;
 
   get size(): number {
     return this.map.size;
@@ -71,6 +74,13 @@ export class DictTable<V> {
   }
 
   set(k: Key, v: V): void {
+    this.version++;
+    const size = this.map.size;
+    this.put(k, v);
+    if (this.map.size !== size) budget.allocate(DICT_ENTRY_BYTES);
+  }
+
+  private put(k: Key, v: V): void {
     if (typeof k === "string") {
       this.map.set(k, v);
       return;
@@ -99,6 +109,7 @@ export class DictTable<V> {
   }
 
   delete(k: Key): boolean {
+    this.version++;
     if (typeof k === "string") return this.map.delete(k);
     const p = primitiveKey(k);
     if (p !== OBJECT) {
@@ -118,6 +129,7 @@ export class DictTable<V> {
   }
 
   clear(): void {
+    this.version++;
     this.map.clear();
     this.originals = null;
     this.buckets = null;
@@ -185,6 +197,8 @@ export class SetTable {
   private used = 0;
   /** where set.pop() looks first */
   private finger = 0;
+  /** bumped by every change (the memory view redraws a set changed in place) */
+  version = 0;
 
   get size(): number {
     return this.used;
@@ -216,6 +230,7 @@ export class SetTable {
   }
 
   add(k: Key, h: Hash = keyHooks.hash(k)): void {
+    this.version++;
     const mask = this.mask;
     const p = new Probe(h, mask);
     let freeslot = -1;
@@ -245,6 +260,7 @@ export class SetTable {
   }
 
   delete(k: Key): boolean {
+    this.version++;
     const i = this.find(k, keyHooks.hash(k));
     if (i < 0) return false;
     this.keys[i] = DUMMY;
@@ -254,6 +270,7 @@ export class SetTable {
   }
 
   clear(): void {
+    this.version++;
     this.keys = new Array(MINSIZE);
     this.hashes = new Array(MINSIZE);
     this.mask = MINSIZE - 1;
@@ -263,6 +280,8 @@ export class SetTable {
   private resize(minused: number): void {
     let size = MINSIZE;
     while (size <= minused) size *= 2;
+    // the memory budget counts a set by its two arrays, as its walk will
+    budget.allocate(2 * SLOT_BYTES * size);
     const oldKeys = this.keys;
     const oldHashes = this.hashes;
     this.keys = new Array(size);
@@ -296,8 +315,10 @@ export class SetTable {
    *  in its table order */
   merge(other: SetTable): void {
     if (other === this || other.used === 0) return;
+    this.version++;
     if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
     if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
+      budget.allocate(2 * SLOT_BYTES * other.keys.length);
       this.keys = [...other.keys];
       this.hashes = [...other.hashes];
       this.fill = other.fill;
@@ -333,6 +354,7 @@ export class SetTable {
   /** set.pop(): the next active slot from where the last pop stopped (CPython's finger) */
   pop(): Key | undefined {
     if (this.used === 0) return undefined;
+    this.version++;
     let j = this.finger & this.mask;
     while (this.keys[j] === undefined || this.keys[j] === DUMMY) j = (j + 1) & this.mask;
     const c = this.keys[j];

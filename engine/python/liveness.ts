@@ -7,10 +7,12 @@
 // A statement still running in an outer frame may hold temporaries on its evaluation stack (the
 // left operand of `f(x) + g(x)` while g runs, a comprehension's finished items): whatever was made
 // between that statement's start and the call into the next frame is protected until it ends.
-// Marking Python values costs what they reach, so a mark runs at every statement while they reach
-// a few hundred values, and beyond that when the events and statements since the last mark are at
-// least a quarter of the values it visited: a big heap is checked less often (freeing later, never
-// wrongly), and the cost per event stays bounded.
+// Marking Python values costs what they reach (each object, and each slot of a list, tuple, dict
+// or set it looks into, whatever the slot holds), so a mark runs at every statement while that is a
+// couple of thousand, and beyond that when the events and statements since the last mark are at
+// least a quarter of it: a big heap is checked less often (freeing later, never wrongly), and the
+// cost per event stays bounded. (Counting objects only, a list of a million ints cost one and was
+// walked at every statement: `l.append(i)` in a loop was quadratic.)
 
 import type { EventSink, TraceEvent } from "../events.ts";
 import { GraphReferences, type Protection } from "../autograd/references.ts";
@@ -33,8 +35,10 @@ interface StatementMark {
   line: number;
 }
 
-/** Below this many values reached, a mark runs at every statement (it costs less than the statement). */
-const SMALL_HEAP = 512;
+/** Below this much work (objects and slots looked at), a mark runs at every statement. The
+ *  training lessons' programs reach ~700 (an nn.Module's tables), and their narration of each
+ *  freed graph names the statement that dropped it, so they must stay under it. */
+const SMALL_HEAP = 2048;
 
 export class Liveness {
   private readonly refs = new GraphReferences();
@@ -136,6 +140,7 @@ export class Liveness {
 class Reach {
   readonly tensors = new Set<number>();
   readonly nodes = new Set<number>();
+  /** objects entered and slots looked at */
   visited = 0;
   private readonly seen = new Set<object>();
 
@@ -167,17 +172,22 @@ class Reach {
       // modules (torch, math) hold library functions, not the program's tensors
       else if (v instanceof PyModule) continue;
       else if (Array.isArray(v)) {
+        this.visited += v.length;
         for (const x of v) if (x !== null && typeof x === "object") stack.push(x);
       } else if (v instanceof Map) {
+        this.visited += v.size;
         for (const [k, x] of v) {
           if (k !== null && typeof k === "object") stack.push(k);
           if (x !== null && typeof x === "object") stack.push(x);
         }
       } else if (v instanceof Set) {
+        this.visited += v.size;
         for (const x of v) if (x !== null && typeof x === "object") stack.push(x);
       } else if (v instanceof PyList || v instanceof PyTuple) {
+        this.visited += v.items.length;
         for (const x of v.items) if (x !== null && typeof x === "object") stack.push(x);
       } else if (v instanceof PyDict) {
+        this.visited += v.table.size;
         for (const [k, x] of v.table.entries()) {
           if (k !== null && typeof k === "object") stack.push(k);
           if (x !== null && typeof x === "object") stack.push(x);

@@ -6,7 +6,8 @@ import { callWith } from "./host.ts";
 import { nativeBinary } from "./numbers.ts";
 import { compare, contains, iterate, keyError, pyEquals, pushAll, truthy, toBig, isInt } from "./ops.ts";
 import { pyRepr } from "./repr.ts";
-import { nameTable, type CallArgs, PyBuiltin, PyDict, PyList, PyRange, PySet, PyTuple, type PyValue, pyErr } from "./values.ts";
+import { SLOT_BYTES, budget } from "./budget.ts";
+import { nameTable, type CallArgs, PyBuiltin, PyDict, PyList, PyRange, PySet, PyTuple, type PyValue, listChanged, pyErr } from "./values.ts";
 
 export { callWith, host } from "./host.ts";
 
@@ -26,14 +27,29 @@ export function sortValues(items: PyValue[], key: PyValue, reverse: boolean): Py
   return keyed.map((x) => x.v);
 }
 
+/** the list methods that change the list in place */
+const LIST_CHANGES = new Set(["append", "extend", "pop", "insert", "remove", "reverse", "sort", "clear"]);
+
 export function listMethod(self: PyList, name: string): PyValue | undefined {
-  const m = (fn: (a: CallArgs) => PyValue): PyBuiltin => method(self, name, fn);
+  const m = (fn: (a: CallArgs) => PyValue): PyBuiltin =>
+    method(
+      self,
+      name,
+      LIST_CHANGES.has(name)
+        ? (a) => {
+            const r = fn(a);
+            listChanged(self);
+            return r;
+          }
+        : fn,
+    );
   switch (name) {
     case "append":
       return m((a) => {
         noKw(name, a);
         if (a.args.length !== 1) throw pyErr("TypeError", `list.append() takes exactly one argument (${a.args.length} given)`);
         self.items.push(a.args[0]);
+        budget.allocate(SLOT_BYTES);
         return null;
       });
     case "extend":
@@ -54,6 +70,7 @@ export function listMethod(self: PyList, name: string): PyValue | undefined {
         let i = Number(toBig(a.args[0] as bigint));
         if (i < 0) i = Math.max(0, i + self.items.length);
         self.items.splice(Math.min(i, self.items.length), 0, a.args[1]);
+        budget.allocate(SLOT_BYTES);
         return null;
       });
     case "remove":

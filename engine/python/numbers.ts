@@ -3,10 +3,11 @@
 // repetition, dict and set operators. `nativeBinary` answers undefined where the builtin type
 // has no such operation (NotImplemented), so a user class's reflected method can still run.
 import { asSsize, checkNewSize, MAX_ITEMS, SSIZE_MAX, tooLarge } from "./limits.ts";
-import { PyDict, PyList, PySet, PyTuple, type PyValue, foreignOf, pyErr, typeName } from "./values.ts";
+import { PyDict, PyList, PySet, PyTuple, type PyValue, foreignOf, listChanged, pyErr, typeName } from "./values.ts";
 import { trySpecial, userClass, NO_METHOD } from "./dunder.ts";
 import { iterate } from "./sequence.ts";
-import { budget, percentFormat } from "./ops.ts";
+import { percentFormat } from "./ops.ts";
+import { SLOT_BYTES, budget } from "./budget.ts";
 import { libmPow } from "../random/libmPow.ts";
 
 export const MAX_INT_BITS = 100_000;
@@ -168,8 +169,7 @@ function floatArith(op: string, a: number, b: number): PyValue | undefined {
 
 
 
-/** what budget.allocate is told a list slot or a string character costs */
-export const SLOT_BYTES = 16;
+export { SLOT_BYTES };
 
 /** seq * n reads n as Py_ssize_t */
 function repeatCount(n: bigint): bigint {
@@ -179,7 +179,6 @@ function repeatCount(n: bigint): bigint {
 function repeat<T>(items: T[], n: bigint): T[] {
   if (repeatCount(n) <= 0n || items.length === 0) return [];
   checkNewSize(BigInt(items.length) * n, 8);
-  budget.allocate(items.length * Number(n) * SLOT_BYTES);
   // [0] * n, the common case, in one fill (a loop of n pushes was most of `l.append([0] * 1000)`)
   if (items.length === 1) return new Array<T>(Number(n)).fill(items[0]);
   const out: T[] = [];
@@ -202,7 +201,7 @@ export function pushAll<T>(target: T[], items: readonly T[] | Iterable<T>): T[] 
   const list = Array.isArray(items) ? (items as readonly T[]) : Array.from(items);
   const n = list.length; // fixed: `l += l` adds l's items once
   if (target.length + n > MAX_ITEMS) throw tooLarge();
-  if (n > 1024) budget.allocate(n * SLOT_BYTES);
+  budget.allocate(n * SLOT_BYTES);
   for (let i = 0; i < n; i++) target.push(list[i]);
   return target;
 }
@@ -225,7 +224,7 @@ export function nativeBinary(op: string, a: PyValue, b: PyValue, inplace = false
   if (isNumber(a) && isNumber(b)) return floatArith(op, toNum(a), toNum(b));
   if (typeof a === "string") {
     if (op === "+" && typeof b === "string") {
-      if (a.length + b.length > 1 << 16) budget.allocate(2 * (a.length + b.length));
+      budget.allocate(SLOT_BYTES + 2 * (a.length + b.length));
       return a + b;
     }
     if (op === "*" && isInt(b)) return repeatString(a, toBig(b));
@@ -237,18 +236,21 @@ export function nativeBinary(op: string, a: PyValue, b: PyValue, inplace = false
     if (op === "+" && b instanceof PyList) {
       if (inplace) {
         pushAll(a.items, b.items);
+        listChanged(a);
         return a;
       }
       return new PyList(concat(a.items, b.items));
     }
     if (op === "+" && inplace) {
       pushAll(a.items, iterate(b));
+      listChanged(a);
       return a;
     }
     if (op === "*" && isInt(b)) {
       const items = repeat(a.items, toBig(b));
       if (inplace) {
         a.items = items;
+        listChanged(a);
         return a;
       }
       return new PyList(items);

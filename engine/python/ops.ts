@@ -4,6 +4,7 @@
 // format(). Builtin operands use numbers.ts, comparisons compare.ts, containers sequence.ts
 // (all re-exported here). Tensors get their turn through their ForeignType hooks.
 import { SSIZE_MAX } from "./limits.ts";
+import { SLOT_BYTES, budget } from "./budget.ts";
 import { iterate } from "./sequence.ts";
 import { typeUnion } from "./genericalias.ts";
 import { formatFloat, formatInt, formatStr } from "./format.ts";
@@ -34,18 +35,7 @@ export { MAX_ITEMS } from "./limits.ts";
 export { compare, contains, identical, pyEquals } from "./compare.ts";
 export { codePointLength, delItem, dictSet, getItem, iterate, keyError, pyIter, pyLen, pyNext, rangeItems, setItem, sliceIndices } from "./sequence.ts";
 export { objectId, pyHash } from "./hashing.ts";
-
-/** The running interpreter's step counter (set by it): long ranges consumed by builtins count too. */
-export const budget = {
-  tick: (): void => undefined,
-  /** big Python values being built (lists, strings): counted against the run's memory budget */
-  allocate: (bytes: number): void => void bytes,
-  /** values no name reaches yet that the program is still building or about to use (a
-   *  comprehension's items, list(generator)'s items, a call's arguments, an operator's left
-   *  operand): the memory budget's walk counts them, or `[torch.ones(10**7) for _ in range(1000)]`
-   *  would look like garbage to it until the process died */
-  held: [] as unknown[],
-};
+export { budget } from "./budget.ts";
 
 /** Runs fn with `value` counted as reachable by the memory budget. */
 export function holding<T>(value: unknown, fn: () => T): T {
@@ -64,7 +54,10 @@ export function holding<T>(value: unknown, fn: () => T): T {
 export function collect(v: PyValue): PyValue[] {
   const out: PyValue[] = [];
   holding(out, () => {
-    for (const x of iterate(v)) out.push(x);
+    for (const x of iterate(v)) {
+      out.push(x);
+      budget.allocate(SLOT_BYTES);
+    }
   });
   return out;
 }

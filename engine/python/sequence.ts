@@ -24,6 +24,7 @@ import {
   objectClass,
   pyErr,
   typeName,
+  listChanged,
 } from "./values.ts";
 
 export function rangeItems(r: PyRange): PyValue[] {
@@ -295,6 +296,7 @@ export function setItem(v: PyValue, index: PyValue, value: PyValue): void {
 /** the builtin types' own setItem (list.__setitem__ and friends) */
 export function nativeSetItem(v: PyValue, index: PyValue, value: PyValue): void {
   if (v instanceof PyList) {
+    listChanged(v);
     if (index instanceof PySlice) {
       const [start, stop, step] = sliceIndices(index, v.items.length);
       const items = [...iterate(value)];
@@ -345,6 +347,7 @@ export function delItem(v: PyValue, index: PyValue): void {
 /** the builtin types' own delItem (list.__delitem__ and friends) */
 export function nativeDelItem(v: PyValue, index: PyValue): void {
   if (v instanceof PyList) {
+    listChanged(v);
     if (index instanceof PySlice) {
       const [start, stop, step] = sliceIndices(index, v.items.length);
       const drop = new Set<number>();

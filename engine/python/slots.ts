@@ -40,6 +40,7 @@ import {
   setClass,
   strClass,
   tupleClass,
+  listChanged,
 } from "./values.ts";
 
 type Slot = (self: PyValue, a: CallArgs) => PyValue;
@@ -146,6 +147,7 @@ export function installSlots(): void {
       ...arithmetic(["+", "*"], true),
       __init__: (self, a) => {
         (self as PyList).items = a.args.length ? collect(arg(a)) : [];
+        listChanged(self as PyList);
         return null;
       },
     },

@@ -6,6 +6,7 @@ import type { Expr } from "./ast.ts";
 import type { CodeUnit } from "./function.ts";
 import type { ErrorBlame } from "../events.ts";
 import { DictTable, SetTable } from "./hashtable.ts";
+import { OBJECT_BYTES, budget, chargeSequence } from "./budget.ts";
 
 /** Python values. int = bigint, float = number, bool = boolean, None = null, str = string. */
 export type PyValue = bigint | number | boolean | string | null | PyObj | object;
@@ -174,12 +175,25 @@ export class PyList extends PyObj implements Subclassable {
   /** the user subclass this value is an instance of (declared: most values have none) */
   declare sub?: PyClass | null;
   declare dict?: PyDict | null;
+  /** bumped by every change in place (listChanged): the memory view redraws the list */
+  declare version?: number;
   constructor(public items: PyValue[]) {
     super();
+    chargeSequence(items.length);
   }
   get cls(): PyClass {
     return this.sub ?? listClass;
   }
+}
+
+/** a list's items changed in place (append, l[i] = x, sort...) */
+export function listChanged(l: PyList): void {
+  l.version = (l.version ?? 0) + 1;
+}
+
+/** a count that changes whenever the list, dict or set changes in place */
+export function containerVersion(c: PyList | PyDict | PySet): number {
+  return c instanceof PyList ? (c.version ?? 0) : c.table.version;
 }
 
 export class PyTuple extends PyObj implements Subclassable {
@@ -188,6 +202,7 @@ export class PyTuple extends PyObj implements Subclassable {
   declare dict?: PyDict | null;
   constructor(readonly items: PyValue[]) {
     super();
+    chargeSequence(items.length);
   }
   get cls(): PyClass {
     return this.sub ?? tupleClass;
@@ -210,6 +225,10 @@ export class PySet extends PyObj implements Subclassable {
   declare sub?: PyClass | null;
   declare dict?: PyDict | null;
   table = new SetTable();
+  constructor() {
+    super();
+    budget.allocate(3 * OBJECT_BYTES);
+  }
   get cls(): PyClass {
     return this.sub ?? setClass;
   }
@@ -221,6 +240,10 @@ export class PyDict extends PyObj implements Subclassable {
   declare sub?: PyClass | null;
   declare dict?: PyDict | null;
   readonly table = new DictTable<PyValue>();
+  constructor() {
+    super();
+    budget.allocate(3 * OBJECT_BYTES);
+  }
   get cls(): PyClass {
     return this.sub ?? dictClass;
   }
@@ -310,6 +333,7 @@ export class PyInstance extends PyObj {
     readonly exit?: () => void,
   ) {
     super();
+    budget.allocate(OBJECT_BYTES);
   }
   get cls(): PyClass {
     return this.klass;

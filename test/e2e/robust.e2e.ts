@@ -87,9 +87,24 @@ export const tests = [
         {
           // which budget ends it first depends on the machine's speed: an idle machine records 200 MB
           // of steps within 15 s, a loaded one does not; either way the reason and the line are said
+          // (each entry holds ~250 bytes: 1 GB of them takes millions of steps)
           source: "d = {}\ni = 0\nwhile True:\n    d[i] = [i] * 10\n    i += 1\n",
-          error: /(RuntimeError: Gradlens stopped the program after 15 s \(time budget\)|MemoryError: Gradlens stopped the program: its steps would take more than 200 MB to keep \(memory budget\)) at line \d/,
-          status: /past the (15 s time|200 MB memory) budget/,
+          error: /(RuntimeError: Gradlens stopped the program after 15 s \(time budget\)|MemoryError: Gradlens stopped the program: (its steps would take more than 200 MB to keep|more than 1 GB in use) \(memory budget\)) at line \d/,
+          status: /past the (15 s time|200 MB memory) budget|^Stopped: more than 1 GB in use \(memory budget\) at line \d/,
+        },
+        {
+          // before: ended at the time budget (15 s): each liveness mark walked every list's items,
+          // and a mark ran at every statement (the list counted as one object)
+          source: "l = []\nwhile True:\n    l.append([0] * 1000)\n",
+          error: /MemoryError: Gradlens stopped the program: more than 1 GB in use \(memory budget\) at line 3/,
+          // before: "Ran in ... ms", as if the program had finished
+          status: /^Stopped: more than 1 GB in use \(memory budget\) at line 3\. The steps so far can be explored\.$/,
+        },
+        {
+          // the same, through dict insertions
+          source: "d = {}\ni = 0\nwhile True:\n    d[i] = [i] * 1000\n    i += 1\n",
+          error: /MemoryError: Gradlens stopped the program: more than 1 GB in use \(memory budget\) at line [45]/,
+          status: /^Stopped: more than 1 GB in use \(memory budget\) at line [45]/,
         },
       ];
       let crashed = false;
@@ -100,7 +115,7 @@ export const tests = [
         await run(page, 40_000);
         const text = await consoleText(page);
         const status = (await statusText(page)) ?? "";
-        console.log(`     ${p.source.split("\n").at(-2)!.trim()}: ${Date.now() - started} ms, ${text.trim().split("\n").at(-1)}`);
+        console.log(`     ${p.source.split("\n").at(-2)!.trim()}: ${Date.now() - started} ms, ${text.trim().split("\n").at(-1)} [status: ${status}]`);
         assert(!crashed, `the page crashed running ${p.source}`);
         assert(p.error.test(text), `console after ${JSON.stringify(p.source)}: ${text.slice(-300)}`);
         if (p.status) assert(p.status.test(status), `status: ${status}`);

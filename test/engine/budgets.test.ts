@@ -87,6 +87,40 @@ describe("memory budget", () => {
     expect(r.stdout).toBe("100000000\n");
   });
 
+  // before: a list grew by single appends, a dict or set by insertions, and none of it was
+  // counted, so only the time budget ended these (the memory budget was never asked); now each
+  // item added is charged as the budget's walk will count it
+  it.each([
+    ["list.append of ints", "l = []\ni = 0\nwhile True:\n    l.append(i)\n    i += 1\n", 4],
+    ["list.append of small lists", "l = []\nwhile True:\n    l.append([0] * 10)\n", 3],
+    ["list.insert", "l = []\ni = 0\nwhile True:\n    l.insert(0, i) if len(l) < 10 else l.append(i)\n    i += 1\n", 4],
+    ["dict insertions", "d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1\n", 4],
+    ["set.add", "s = set()\ni = 0\nwhile True:\n    s.add(i)\n    i += 1\n", 4],
+    ["list(range(...)) kept", "l = []\nwhile True:\n    l.append(list(range(100)))\n", 3],
+    ["tuples kept", "l = []\ni = 0\nwhile True:\n    l.append((i, i))\n    i += 1\n", 4],
+    ["objects with attributes kept", "class P:\n    def __init__(self, i):\n        self.i = i\nl = []\ni = 0\nwhile True:\n    l.append(P(i))\n    i += 1\n", "(3|7)"],
+  ])("counts what containers hold as they grow: %s", (_, src, line) => {
+    const r = run(src, { maxBytes: 8 * 2 ** 20, maxSteps: 1e9, timeLimitMs: 60_000 });
+    // (run() puts `import torch` first: the program's line n is line n + 1; an object's attribute
+    // set in __init__ may be the insertion that goes over)
+    const at = typeof line === "number" ? String(line + 1) : line.replace(/\d/g, (d) => String(Number(d) + 1));
+    expect(r.last).toMatch(new RegExp(`^MemoryError: Gradlens stopped the program: more than 8 MB in use \\(memory budget\\) at line ${at}$`));
+  });
+
+  // before: a liveness mark walked every item of a list of ints at each statement (it counted
+  // objects, and the list was one), so narrating `l.append(i)` was quadratic: 300,000 appends ran
+  // into the time budget
+  it.each([
+    ["a list", "l = []\nfor i in range(300_000):\n    l.append(i)\nprint(len(l))\n"],
+    ["a dict", "d = {}\nfor i in range(300_000):\n    d[i] = i\nprint(len(d))\n"],
+  ])("a traced loop growing %s is not slowed by the liveness marks", (_, src) => {
+    let events = 0;
+    const r = run(src, { sink: () => void events++, maxEvents: 1e8 });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("300000\n");
+    expect(events).toBeGreaterThan(600_000);
+  });
+
   it("cannot be caught by the program", () => {
     const r = run("keep = []\ntry:\n    while True:\n        keep.append(torch.zeros(1_000_000))\nexcept MemoryError:\n    print('swallowed')\n", { maxBytes: 64 * 2 ** 20 });
     expect(r.stdout).toBe("");

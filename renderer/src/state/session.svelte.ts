@@ -4,9 +4,10 @@
 import { TraceCursor } from "../../../engine/trace/cursor.ts";
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { Runner } from "../worker/runner.ts";
-import { budgetMessage } from "../worker/protocol.ts";
+import { budgetMessage, engineStopMessage } from "../worker/protocol.ts";
 import type { Layout } from "../../layout/types.ts";
 import { stepBeforeLine } from "./cellStart.ts";
+import { MAX_SHARED_CHARS } from "../lib/share.ts";
 
 export type RunStatus = "idle" | "running" | "done" | "stopped" | "crashed";
 
@@ -103,6 +104,12 @@ export class Session {
     this.startedAt = performance.now();
     this.previewed = false;
     this.graphSeen = false;
+    if (source.length > MAX_SHARED_CHARS) {
+      // what File > Open and share links take: a bigger paste is refused before the engine parses it
+      this.finish("stopped", `Not run: the script is ${source.length.toLocaleString("en")} characters; Gradlens runs scripts up to ${MAX_SHARED_CHARS.toLocaleString("en")}.`);
+      return;
+    }
+    let budgetStop: string | null = null;
     this.hardTimer = setTimeout(() => this.stop(`Stopped: the run took longer than ${HARD_LIMIT_MS / 1000} s.`), HARD_LIMIT_MS);
     this.runner.start(source, {
       onEvents: (events) => {
@@ -112,6 +119,7 @@ export class Session {
         // its graph so far once (laid out here, while the worker goes on)
         const now = performance.now();
         this.graphSeen ||= events.some((e) => e.kind === "op/applied" && e.node != null);
+        for (const e of events) if (e.kind === "error/raised") budgetStop = engineStopMessage(e.message) ?? budgetStop;
         if (!this.previewed && this.graphSeen && now - this.startedAt >= PREVIEW_AFTER_MS && this.standsAtEnd()) {
           this.previewed = true;
           this.length = this.cursor.length;
@@ -124,7 +132,9 @@ export class Session {
       },
       onDone: (ms, layout) => {
         this.layout = layout;
-        this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.cursor.length} events.`);
+        // the engine's own budgets (memory held, time) end the program with an error it cannot catch
+        if (budgetStop) this.finish("stopped", budgetStop);
+        else this.finish("done", `Ran in ${Math.round(ms)} ms: ${this.cursor.length} events.`);
       },
       onCrash: (message) => this.finish("crashed", `Gradlens failed while running this script: ${message}`),
       onBudget: (m) => {

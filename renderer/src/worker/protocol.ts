@@ -45,6 +45,14 @@ export function budgetMessage(hit: BudgetHit, events: number, bytes: number, ms:
   return `Stopped: ${what}; a loop that never ends does this. The steps so far can be explored.`;
 }
 
+/** The status line for a program the engine's own budgets stopped (memory held, steps, time; the
+ *  program cannot catch these errors), from the error's message; null for any other error. */
+export function engineStopMessage(message: string): string | null {
+  const m = /^Gradlens stopped the program(:? )(.*)$/s.exec(message);
+  if (!m) return null;
+  return `Stopped${m[1] === ": " ? ": " : " "}${m[2]}. The steps so far can be explored.`;
+}
+
 /** Tensor elements an event carries (values, storages before and after): each is a number the
  *  page keeps, 8 bytes, however short its JSON; counted before the event is encoded. */
 export function elementsOf(e: TraceEvent): number {

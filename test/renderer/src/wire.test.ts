@@ -1,4 +1,4 @@
-import { budgetMessage, elementsOf, overBudget, RUN_BUDGET } from "../../../renderer/src/worker/protocol.ts";
+import { budgetMessage, elementsOf, engineStopMessage, overBudget, RUN_BUDGET } from "../../../renderer/src/worker/protocol.ts";
 import { describe, expect, it } from "vitest";
 import { decodeBatch, encodeBatch } from "../../../renderer/src/worker/wire.ts";
 import type { TraceEvent } from "../../../engine/events.ts";
@@ -58,6 +58,19 @@ describe("the run's budget", () => {
   it("the stop message says which budget was hit", () => {
     expect(budgetMessage("time", 5, 100, 15_200)).toMatch(/ran for 15\.2 s, past the 15 s time budget/);
     expect(budgetMessage("memory", 1_000_000, 201 * 2 ** 20, 900)).toMatch(/reached 201 MB \(1000000 events\), past the 200 MB memory budget/);
+  });
+});
+
+describe("the status line for a program the engine's budgets stopped", () => {
+  // before: a program ended by the memory budget read "Ran in 607 ms: 89 events." in the status
+  it.each([
+    ["Gradlens stopped the program: more than 1 GB in use (memory budget) at line 3", "Stopped: more than 1 GB in use (memory budget) at line 3. The steps so far can be explored."],
+    ["Gradlens stopped the program after 15 s (time budget) at line 4", "Stopped after 15 s (time budget) at line 4. The steps so far can be explored."],
+    ["Gradlens stopped the program after 5000000 steps (an endless loop?) at line 2", "Stopped after 5000000 steps (an endless loop?) at line 2. The steps so far can be explored."],
+    ["division by zero", null],
+    ["Gradlens stopped the programme", null],
+  ])("%s", (message, expected) => {
+    expect(engineStopMessage(message)).toBe(expected);
   });
 });
 
