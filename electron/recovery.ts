@@ -2,8 +2,8 @@
 // script comes back from the autosave) and tell the learner why, unless it keeps dying, when
 // it asks first. Pure: main.ts wires it to render-process-gone and unresponsive.
 
-/** Chromium's render-process-gone reasons, as a learner would read them */
-const WHY: Record<string, string> = {
+/** Chromium's render-process-gone (and child-process-gone) reasons, as a learner would read them */
+export const WHY: Record<string, string> = {
   oom: "it ran out of memory",
   crashed: "it crashed",
   killed: "the system stopped it",
