@@ -6,6 +6,7 @@ import type { SavedTensorsHooks } from "./autograd/node.ts";
 import type { Tensor } from "./tensor.ts";
 import { TorchGenerator } from "./random/index.ts";
 import { runtimeError } from "./errors.ts";
+import { BufferPool } from "./buffer_pool.ts";
 
 export interface RuntimeOptions {
   sink?: EventSink;
@@ -74,6 +75,8 @@ export class Runtime {
    *  being differentiated */
   derivativeOrder = 0;
   generator = new TorchGenerator();
+  /** kernel outputs' memory the interpreter found dead, for the next output of its size */
+  readonly pool = new BufferPool();
   /** while set, ops hand their record here instead of recording it (in-place variants reuse
    *  the out-of-place op's values and formula) */
   recordCapture: ((rec: OpRecord, out: Tensor) => void) | null = null;

@@ -14,6 +14,11 @@ export class Storage {
   inference = false;
   /** ids of every tensor that looks into this storage (aliases see each other's changes) */
   viewers: number[] = [];
+  /** made by a kernel that wrote every element: its memory may go back to the runtime's pool once
+   *  the interpreter proves the tensor dead (buffer_pool.ts) */
+  reusable = false;
+  /** held on the interpreter's stack while a name that sees it may be rebound: not reusable */
+  pinned = 0;
   constructor(
     public readonly id: number,
     public data: Storage32,

@@ -5,6 +5,7 @@ import { runtimeError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import { contiguousStrides, fromStorage, fromValues, numelOf, Tensor } from "../tensor.ts";
 import { fastBinary, type BinaryOp } from "./fast_binary.ts";
+import { markReusable, outputArray } from "../buffer_pool.ts";
 
 export type Operand = Tensor | Scalar;
 
@@ -105,6 +106,10 @@ export function runtimeOf(operands: readonly Operand[]): Runtime {
 
 const EMPTY: number[] = [];
 
+/** outputs taken from the pool: float dtypes (an int64 output, held in float64 too, is made
+ *  fresh, though its memory may go to the pool once it is dead) */
+const floatKind = (d: DType): d is "float32" | "float64" => d === "float32" || d === "float64";
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -138,7 +143,7 @@ export function binaryMap(
   const shape = sameShape(sa, sb) ? sa.slice() : broadcastShapes(sa, sb);
   const n = numelOf(shape);
   rt.checkElements(n);
-  const out = allocate(outDType, n);
+  const out = floatKind(outDType) ? outputArray(rt, outDType, n) : allocate(outDType, n);
   if (
     op !== undefined &&
     n >= FAST_FROM &&
@@ -146,7 +151,7 @@ export function binaryMap(
     (compute === "float32" || compute === "float64") &&
     fastBinary(op, a, b, compute, shape, out as Float32Array | Float64Array, () => rt.checkDeadline())
   )
-    return fromStorage(rt, out, shape, outDType);
+    return markReusable(fromStorage(rt, out, shape, outDType), out);
   if (direct(a, n, compute) && direct(b, n, compute)) {
     const ad = ta ? ta.storage.data : null;
     const bd = tb ? tb.storage.data : null;
@@ -160,13 +165,13 @@ export function binaryMap(
     const rb = reader(b, shape, compute);
     for (let i = 0; i < n; i++) out[i] = fn(ra(i), rb(i));
   }
-  return fromStorage(rt, out, shape, outDType);
+  return markReusable(fromStorage(rt, out, shape, outDType), out);
 }
 
 /** out[i] = fn(x[i]); x read as `compute` (defaults to the output dtype) */
 export function unaryMap(x: Tensor, outDType: DType, fn: (v: number) => number, compute: DType = outDType): Tensor {
   const n = x.numel;
-  const out = allocate(outDType, n);
+  const out = floatKind(outDType) ? outputArray(x.rt, outDType, n) : allocate(outDType, n);
   if (direct(x, n, compute)) {
     const d = x.storage.data;
     const o = x.offset;
@@ -175,7 +180,7 @@ export function unaryMap(x: Tensor, outDType: DType, fn: (v: number) => number, 
     const r = reader(x, x.shape, compute);
     for (let i = 0; i < n; i++) out[i] = fn(r(i));
   }
-  return fromStorage(x.rt, out, x.shape.slice(), outDType);
+  return markReusable(fromStorage(x.rt, out, x.shape.slice(), outDType), out);
 }
 
 export function ternaryMap(

@@ -1,6 +1,6 @@
 // Pointwise functions: exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, square, clamp,
 // and the *_backward ops PyTorch uses inside their formulas (so double backward names match).
-import { allocate, castValue, isFloating, type DType, type Scalar } from "../dtype.ts";
+import { castValue, isFloating, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { filled, fromStorage, type Tensor } from "../tensor.ts";
@@ -12,6 +12,7 @@ import { applyKernel, hasKernel } from "./sleef/index.ts";
 import { readOnlyContiguous } from "./scratch.ts";
 import { fmaf } from "./sleef/float32.ts";
 import { fma } from "../random/fma.ts";
+import { markReusable, outputArray } from "../buffer_pool.ts";
 
 const floatOf = (d: DType): DType => (isFloating(d) ? d : "float32");
 const fr = (d: DType) => (d === "float32" ? Math.fround : (x: number) => x);
@@ -44,10 +45,10 @@ export function pointwise(
 /** op over x's elements with the kernel ATen's CPU loop uses (SLEEF's, for float32): PyTorch's bits */
 function mathMap(x: Tensor, op: string): Tensor {
   const d = floatOf(x.dtype) as "float32" | "float64";
-  const out = allocate(d, x.numel) as Float32Array | Float64Array;
+  const out = outputArray(x.rt, d, x.numel);
   const src = x.dtype === d ? readOnlyContiguous(x) : Float64Array.from(x.values(), fr(d));
   applyKernel(op, d, src, out, () => x.rt.checkDeadline());
-  return fromStorage(x.rt, out, x.shape.slice(), d);
+  return markReusable(fromStorage(x.rt, out, x.shape.slice(), d), out);
 }
 
 export const exp = (x: Tensor): Tensor =>

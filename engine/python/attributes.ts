@@ -45,6 +45,7 @@ import {
 } from "./values.ts";
 import { PyGenerator, stopIteration } from "./generators.ts";
 import { PySuper } from "./classdef.ts";
+import { escape } from "./temporaries.ts";
 
 /** what a class's __dict__ is (a read-only view in CPython; a copy here) */
 export const mappingproxyClass = new PyClass("mappingproxy", objectClass);
@@ -58,7 +59,9 @@ export function attributeError(v: PyValue, name: string, message?: string): PyEr
     else text = `'${typeName(v)}' object has no attribute '${name}'`;
   }
   const err = pyErr("AttributeError", text);
-  err.exc.attrTarget = { obj: v, name, self: host.currentFrame()?.locals.get("self") };
+  const self = host.currentFrame()?.locals.get("self");
+  escape(self);
+  err.exc.attrTarget = { obj: v, name, self };
   return err;
 }
 

@@ -11,6 +11,7 @@ import { host } from "./host.ts";
 import type { Interpreter } from "./interpreter.ts";
 import { collect, iterate } from "./ops.ts";
 import { Frame } from "./scope.ts";
+import { escape } from "./temporaries.ts";
 import {
   EMPTY_KWARGS,
   BaseException,
@@ -321,6 +322,7 @@ export function zeroArgSuper(frame: Frame | undefined): PySuper {
   if (!frame || !fn || !first) throw pyErr("RuntimeError", "super(): no arguments");
   const self = frame.locals.get(first.name);
   if (self === undefined) throw pyErr("RuntimeError", "super(): arg[0] deleted");
+  escape(self);
   const cls = frame.classCell?.cls;
   if (!cls) throw pyErr("RuntimeError", "super(): __class__ cell not found");
   return makeSuper(cls, self);

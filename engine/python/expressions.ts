@@ -10,6 +10,14 @@ import { pyRepr, pyStr } from "./repr.ts";
 import { Frame } from "./scope.ts";
 import { PyDict, PyIterator, PyList, PySet, PySlice, PyTuple, type PyValue, pyErr, typeName } from "./values.ts";
 import { generatorClass } from "./generators.ts";
+import { afterBinary, afterUnary, madeBy, operandsFailed, peekOperand } from "./temporaries.ts";
+
+/** an operator's operand: a name is peeked (not yet a read), anything else evaluated */
+function operand(ip: Interpreter, e: Expr, frame: Frame): PyValue {
+  if (e.k !== "name") return evalExpr(ip, e, frame);
+  frame.pos = e;
+  return ip.peek(e.id, frame);
+}
 
 export function evalExpr(ip: Interpreter, e: Expr, frame: Frame): PyValue {
   switch (e.k) {
@@ -19,26 +27,51 @@ export function evalExpr(ip: Interpreter, e: Expr, frame: Frame): PyValue {
       frame.pos = e;
       return ip.lookup(e.id, frame);
     case "binop": {
-      const l = evalExpr(ip, e.left, frame);
+      // operands a tensor operator made, or names read only by the operator (temporaries.ts)
+      const l = operand(ip, e.left, frame);
+      const lMade = madeBy(e.left, l);
+      const lPeeked = e.left.k === "name" && peekOperand(l);
       // the left operand waits, unnamed, while the right one runs (perhaps a recursive call)
       const held = budget.held;
       const at = held.length;
       if (typeof l === "object") held.push(l);
       let r: PyValue;
+      let rMade = false;
       try {
-        r = evalExpr(ip, e.right, frame);
+        r = operand(ip, e.right, frame);
+        rMade = madeBy(e.right, r);
+      } catch (err) {
+        operandsFailed(l, lPeeked);
+        throw err;
       } finally {
         held.length = at;
       }
-      frame.pos = e;
-      ip.at(e, frame);
-      return binaryOp(e.op, l, r);
+      const rPeeked = e.right.k === "name" && peekOperand(r);
+      let result: PyValue;
+      try {
+        frame.pos = e;
+        ip.at(e, frame);
+        result = binaryOp(e.op, l, r);
+      } catch (err) {
+        operandsFailed(l, lPeeked, r, rPeeked);
+        throw err;
+      }
+      return afterBinary(result, l, r, lMade, rMade, lPeeked, rPeeked);
     }
     case "unary": {
-      const v = evalExpr(ip, e.operand, frame);
-      frame.pos = e;
-      ip.at(e, frame);
-      return unaryOp(e.op, v);
+      const v = operand(ip, e.operand, frame);
+      const made = madeBy(e.operand, v);
+      const peeked = e.operand.k === "name" && peekOperand(v);
+      let result: PyValue;
+      try {
+        frame.pos = e;
+        ip.at(e, frame);
+        result = unaryOp(e.op, v);
+      } catch (err) {
+        operandsFailed(v, peeked);
+        throw err;
+      }
+      return afterUnary(result, v, made, peeked);
     }
     case "boolop": {
       const l = evalExpr(ip, e.left, frame);

@@ -22,6 +22,7 @@ import { PyGenerator } from "./generators.ts";
 import { Narrator } from "./narration.ts";
 import { Frame } from "./scope.ts";
 import { formatMemory } from "../reachable.ts";
+import { assignOneName, escape } from "./temporaries.ts";
 import {
   EMPTY_KWARGS,
   type CallArgs,
@@ -273,7 +274,7 @@ export class Interpreter {
       case "assign": {
         this.emitStatement(s, frame);
         const v = this.eval(s.value, frame);
-        for (const t of s.targets) this.assign(t, v, frame);
+        if (!assignOneName(this, s.targets, s.value, v, frame)) for (const t of s.targets) this.assign(t, v, frame);
         return undefined;
       }
       case "annassign":
@@ -453,7 +454,15 @@ export class Interpreter {
       this.opts.sink!({ kind: "binding/deleted", name, scope, span: this.span(l) });
   }
 
+  /** a name's value, read (temporaries.ts: a tensor z = x + y bound is not z's alone now) */
   lookup(name: string, frame: Frame): PyValue {
+    const v = this.peek(name, frame);
+    escape(v);
+    return v;
+  }
+
+  /** a name's value without counting as a read (temporaries.ts: an operator's operand) */
+  peek(name: string, frame: Frame): PyValue {
     if (frame.kind !== "module" && !frame.globalNames.has(name)) {
       if (frame.localNames === null) {
         // a class body: its own namespace, then the enclosing functions

@@ -32,6 +32,7 @@ import {
 } from "./values.ts";
 import { installSlots } from "./slots.ts";
 import { UnionType } from "./genericalias.ts";
+import { escape } from "./temporaries.ts";
 
 const args = positionalArgs;
 
@@ -146,7 +147,10 @@ export function objectBuiltins(m: Map<string, PyValue>): void {
     if (v === undefined) {
       const frame = host.currentFrame();
       const d = new PyDict();
-      for (const [k, x] of frame?.locals ?? []) d.table.set(k, x);
+      for (const [k, x] of frame?.locals ?? []) {
+        escape(x);
+        d.table.set(k, x);
+      }
       return d;
     }
     if (v instanceof PyClass || v instanceof PyModule) return getAttr(v, "__dict__");

@@ -12,6 +12,7 @@ import { elementwiseKernel } from "../../engine/ops/wasm/kernels.ts";
 import { fusedKernels } from "../../engine/ops/wasm/fused.ts";
 import { oracleEnv, oraclePython } from "../../scripts/oracle.mjs";
 import { verdict, type BenchRow } from "./summary.ts";
+import { gradlensPerIteration, pytorchPerIteration, type ProgramCase } from "./kernels_program.ts";
 
 type Op = "add" | "mul" | "sum" | "exp" | "tanh";
 type Layout = "contiguous" | "broadcast" | "scalar" | "strided";
@@ -182,8 +183,9 @@ export async function run(): Promise<BenchRow[]> {
     "(new array: a fresh typed array of the output's size, allocated and written once, the floor under any op that returns a new tensor:\n" +
       " V8 zero-fills it from memory the allocator took from the system afresh, so at 1e5-1e6 elements its page faults cost more than PyTorch's whole op)",
   );
+  programTable();
   console.log(
-    `(${met}/${measured} rows within target; elementwise kernels: ${elementwiseKernel()}; fused multiply-add kernels (exp, float64 tanh): ${fusedKernels() ? "yes" : "no"}; PyTorch used ${threads || "-"} thread(s); load average ${load} on this machine)`,
+    `(${met}/${measured} engine-call rows within target; elementwise kernels: ${elementwiseKernel()}; fused multiply-add kernels (exp, float64 tanh): ${fusedKernels() ? "yes" : "no"}; PyTorch used ${threads || "-"} thread(s); load average ${load} on this machine)`,
   );
   if (!measured) console.log("PyTorch (the answer key, scripts/oracle.mjs) is not installed here: no reference figures, no verdicts");
   // the summary: per op and size, the case furthest from its target (of both dtypes and every layout)
@@ -211,3 +213,29 @@ export async function run(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
+
+/** add, mul and sum as a program runs them (kernels_program.ts), side by side with PyTorch */
+function programTable(): void {
+  const cases = CASES.filter((c) => c.op === "add" || c.op === "mul" || c.op === "sum").map((c) => ({ key: key(c), c: c as ProgramCase }));
+  const ours = new Map<string, number[]>();
+  const torch = new Map<string, number[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    const t = pytorchPerIteration(cases, BUDGET_MS);
+    if (t) for (const [k, v] of Object.entries(t)) torch.set(k, [...(torch.get(k) ?? []), v]);
+    for (const { key: k, c } of cases) ours.set(k, [...(ours.get(k) ?? []), gradlensPerIteration(c, BUDGET_MS)]);
+  }
+  console.log(`\n-- the same in a program: \`z = x + y\` (x * y, x.sum()) in a loop, Gradlens's interpreter vs CPython, CPU µs per iteration --`);
+  let within = 0;
+  let compared = 0;
+  for (const { key: k, c } of cases) {
+    const g = median(ours.get(k)!);
+    const p = torch.get(k);
+    const py = p ? median(p) : null;
+    const r = py ? g / py : null;
+    if (r !== null) compared++;
+    if (r !== null && r <= TARGET[c.op]) within++;
+    const mark = r === null ? "" : r <= TARGET[c.op] ? "met" : "MISSED";
+    console.log(`${k.padEnd(34)} ${us(g)} ${py ? us(py) : "      n/a"}   ${r ? r.toFixed(2).padStart(5) : "  n/a"}  <= ${TARGET[c.op]}`.padEnd(70) + mark);
+  }
+  console.log(`(${within}/${compared} program rows within target)`);
+}
