@@ -14,8 +14,9 @@ import type { Tensor } from "./tensor.ts";
 
 type FloatArray = Float32Array | Float64Array;
 
-/** smaller arrays come from the JavaScript heap cheaply */
-export const POOL_FROM = 4096;
+/** smaller arrays live on the JavaScript heap, where they come cheaply (V8 keeps typed arrays of
+ *  up to 64 bytes there); from a few hundred bytes up, a fresh one costs microseconds */
+export const POOL_FROM = 256;
 /** arrays kept per size, and bytes kept in all */
 const PER_SIZE = 4;
 const MAX_BYTES = 64 * 1024 * 1024;

@@ -19,6 +19,9 @@ export class Storage {
   reusable = false;
   /** held on the interpreter's stack while a name that sees it may be rebound: not reusable */
   pinned = 0;
+  /** the interpreter's: bound to one name of the script by `z = x + y` and read by nothing since
+   *  (python/temporaries.ts) */
+  soleBinding = false;
   constructor(
     public readonly id: number,
     public data: Storage32,

@@ -23,8 +23,6 @@ import type { PyValue } from "./values.ts";
 
 /** the tensor the last operator node evaluated made with the engine's own operator, else null */
 let lastMade: Tensor | null = null;
-/** tensors bound to one name of the script and never read since */
-const sole = new WeakSet<Tensor>();
 
 /** whether v is what the operator expression e just made (read right after evaluating e) */
 export function madeBy(e: Expr, v: PyValue): v is Tensor {
@@ -33,12 +31,12 @@ export function madeBy(e: Expr, v: PyValue): v is Tensor {
 
 /** a name's value has been read: another reference may exist from now on */
 export function escape(v: PyValue | undefined): void {
-  if (v instanceof Tensor) sole.delete(v);
+  if (v instanceof Tensor) v.storage.soleBinding = false;
 }
 
 /** A name read as an operator's operand, without counting as a read yet: pinned until `afterOperands`. */
 export function peekOperand(v: PyValue): boolean {
-  if (!(v instanceof Tensor) || !sole.has(v)) return false;
+  if (!(v instanceof Tensor) || !v.storage.soleBinding) return false;
   v.storage.pinned++;
   return true;
 }
@@ -71,7 +69,7 @@ export function afterUnary(result: PyValue, v: PyValue, made: boolean, peeked: b
 
 function unpin(t: Tensor, quiet: boolean): void {
   t.storage.pinned--;
-  if (!quiet) sole.delete(t);
+  if (!quiet) t.storage.soleBinding = false;
 }
 
 /** an operator raised: peeked operands unpinned and counted as read */
@@ -96,10 +94,10 @@ export function assignOneName(ip: Interpreter, targets: readonly Expr[], valueEx
   const slot = ownSlot(frame, target.id, ip.globals);
   const old = slot?.get(target.id);
   ip.store(target.id, v, frame, target);
-  if (old instanceof Tensor && old !== v && sole.has(old)) {
-    sole.delete(old);
+  if (old instanceof Tensor && old !== v && old.storage.soleBinding) {
+    old.storage.soleBinding = false;
     release(old);
   }
-  if (made && slot) sole.add(v);
+  if (made && slot) v.storage.soleBinding = true;
   return true;
 }
