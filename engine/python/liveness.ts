@@ -19,6 +19,7 @@ import { GraphReferences, type Protection } from "../autograd/references.ts";
 import { GradNode } from "../autograd/node.ts";
 import { Tensor } from "../tensor.ts";
 import { Frame } from "./scope.ts";
+import { budget } from "./ops.ts";
 import { type PyError, PyDict, PyList, PyModule, PyObj, PyTuple, type PyValue } from "./values.ts";
 import { PyFunction } from "./function.ts";
 
@@ -128,6 +129,10 @@ export class Liveness {
       protections.push({ token: mark.token, from: mark.at, to });
     }
     for (const err of handling) held.value(err.exc);
+    // what the running statements hold unnamed: an operator's left operand while the right one
+    // runs (c + f() where f rebinds c: CPython's value stack still holds the old c), a call's
+    // arguments, a comprehension's items so far
+    for (const v of budget.held) held.value(v);
     const freed = this.refs.release(held.tensors, held.nodes, protections);
     this.visitedLastMark = held.visited;
     this.eventsSinceMark = 0;
