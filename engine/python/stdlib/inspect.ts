@@ -12,6 +12,7 @@ import { PyProperty } from "../descriptors.ts";
 import { bindArgs } from "../args.ts";
 import { PyBuiltin, PyClass, PyDict, PyInstance, PyList, PyModule, type PyValue, objectClass, pyErr, typeName } from "../values.ts";
 import { addressOf } from "../hashing.ts";
+import { escape } from "../temporaries.ts";
 
 const INLINED = new Set(["<listcomp>", "<setcomp>", "<dictcomp>"]);
 
@@ -83,6 +84,8 @@ function localsOf(f: PyFrameObject): PyDict {
     for (const p of order) if (locals.has(p.name)) d.table.set(p.name, locals.get(p.name)!);
   }
   for (const [k, x] of locals) if (!d.table.has(k)) d.table.set(k, x);
+  // the snapshot holds the names' tensors: no longer theirs alone (python/temporaries.ts)
+  for (const x of locals.values()) escape(x);
   const cell = f.frame.classCell;
   if (fn instanceof PyFunction && cell?.cls && !locals.has("__class__")) {
     let uses = usesClassCell.get(fn.body);
@@ -100,7 +103,10 @@ frameClass.attrs.set("f_back", property("f_back", (f) => f.back));
 frameClass.attrs.set("f_locals", property("f_locals", localsOf));
 frameClass.attrs.set("f_globals", property("f_globals", (f) => {
   const d = new PyDict();
-  for (const [k, x] of f.frame.globals) d.table.set(k, x);
+  for (const [k, x] of f.frame.globals) {
+    escape(x);
+    d.table.set(k, x);
+  }
   return d;
 }));
 frameClass.attrs.set("f_lineno", property("f_lineno", (f) => BigInt(f.frame.line)));

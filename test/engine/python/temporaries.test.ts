@@ -34,6 +34,8 @@ describe("a dead tensor's memory is reused", () => {
     { what: "a graph that saved it", body: "p = torch.rand(6000, requires_grad=True)\nc = (x * y) * p\n", held: 0 },
     { what: "an operand with a graph", body: "p = torch.rand(6000, requires_grad=True)\na = p * 2\na = p * 3\n", held: 0 },
     { what: "vars() holding the old value", body: "def f():\n    q = x + y\n    d = vars()\n    q = x - y\n    return d\nf()\n", held: 0 },
+    { what: "a frame's f_locals snapshot", body: "import inspect\ndef f():\n    q = x + y\n    d = inspect.currentframe().f_locals\n    q = x - y\n    return d\nf()\n", held: 0 },
+    { what: "a frame's f_globals snapshot", body: "import inspect\ng = x + y\nd = inspect.currentframe().f_globals\ng = x - y\n", held: 0 },
     { what: "a class body's names", body: "class K:\n    m = x + y\n    m = x - y\n", held: 0 },
     { what: "small tensors", body: "a = x[:100] + 1\na = x[:100] - 1\n", held: 0 },
   ])("$what", ({ body, held }) => {
