@@ -21,37 +21,13 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { buildApp, launchChromium, root, serveDist } from "./serve.mjs";
+import { MLPS, mlpSource } from "./bench-scripts.mjs";
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const STEPS = Number(arg("--steps", 100));
 const SIZES = arg("--sizes", "500,2000,5000,20000").split(",").map(Number);
-/** inputs and layer widths of the MLP that gives about that many graph nodes */
-const MLPS = { 500: [8, [8, 10, 1]], 2000: [12, [16, 24, 1]], 5000: [16, [36, 28, 1]], 20000: [24, [64, 64, 16, 1]] };
 const TARGETS = { paint: "≤ 400 ms @2000", heap: "linear, ≤ 60 MB @5000", frame: "p95 ≤ 18 ms", fps: "≥ 30 @20000" };
-
-export function mlpSource(inputs, widths) {
-  const sizes = [inputs, ...widths];
-  return `# A scalar MLP (one neuron = a chain of mul/add and a tanh), its loss and backward.
-import torch
-torch.manual_seed(0)
-def neuron(xs, ws, b):
-    s = b
-    for x, w in zip(xs, ws):
-        s = s + x * w
-    return s.tanh()
-xs = [torch.tensor(float(i) / 10) for i in range(${inputs})]
-layers = []
-for n_in, n_out in [${widths.map((w, i) => `(${sizes[i]}, ${w})`).join(", ")}]:
-    layers.append([([torch.randn(()).requires_grad_() for _ in range(n_in)], torch.randn(()).requires_grad_()) for _ in range(n_out)])
-h = xs
-for layer in layers:
-    h = [neuron(h, ws, b) for ws, b in layer]
-loss = (h[0] - 1.0) ** 2
-loss.backward()
-print(loss)
-`;
-}
 
 const pct = (xs, p) => {
   const s = xs.filter((v) => v != null).sort((a, b) => a - b);

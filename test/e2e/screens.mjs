@@ -12,7 +12,7 @@ import { buildApp, launchChromium, root, serveDist } from "./serve.mjs";
 const args = process.argv.slice(2);
 const arg = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
 
-const SCRIPTS = ["problem2_accumulate.py", "problem3_alias.py", "mlp_2000.py"];
+const SCRIPTS = ["problem2_accumulate.py", "problem3_alias.py", "objects_module.py", "mlp_2000.py"];
 const FRACTIONS = [0.05, 0.3, 0.6, 0.75, 0.9, 1];
 
 async function shoot(out) {

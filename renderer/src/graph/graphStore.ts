@@ -67,6 +67,28 @@ export interface GraphStoreStats {
 const EMPTY = new IdMap<never>();
 const NO_HOOKS: HookState[] = [];
 
+/** One unit (a node's view with the edges into it) before and after an update; null: absent. */
+export interface UnitChange {
+  before: { node: GraphNodeView | null; edges: readonly GraphEdgeView[] } | null;
+  after: { node: GraphNodeView | null; edges: readonly GraphEdgeView[] } | null;
+}
+
+/** What an update changed: the model it came from and the units whose views changed. Whoever kept an
+ *  index of `from` brings it to the new model by these alone (sceneIndex.ts), so its work is the
+ *  step's own, not the graph's. */
+export interface ModelDelta {
+  from: GraphModel;
+  units: readonly UnitChange[];
+}
+
+const deltas = new WeakMap<GraphModel, ModelDelta>();
+
+/** How a model made by a graph store differs from the one the store made before it (undefined for
+ *  any other model: an index then rebuilds). */
+export function deltaOf(model: GraphModel): ModelDelta | undefined {
+  return deltas.get(model);
+}
+
 export interface GraphStore {
   update(state: TraceState): GraphModel;
   readonly stats: GraphStoreStats;
@@ -194,10 +216,20 @@ export function createGraphStore(): GraphStore {
     if (leaf != null) accUnits.set(leaf, (accUnits.get(leaf) ?? 0) + by);
   };
 
+  /** the units whose views changed at this update */
+  let changes: UnitChange[] = [];
   /** Remakes one unit from the state; returns whether anything it shows changed. */
   const remake = (key: number): boolean => {
-    stats.remade++;
     const old = units.get(key);
+    const changed = remakeUnit(key, old);
+    if (changed) {
+      const now = units.get(key);
+      changes.push({ before: old ? { node: old.node, edges: old.edges } : null, after: now ? { node: now.node, edges: now.edges } : null });
+    }
+    return changed;
+  };
+  const remakeUnit = (key: number, old: Unit | undefined): boolean => {
+    stats.remade++;
     deps = [];
     let made: { node: GraphNodeView | null; edges: GraphEdgeView[] } | null = null;
     let order: [number, number] = [0, 0];
@@ -302,6 +334,7 @@ export function createGraphStore(): GraphStore {
 
       // nodes first (named leaves read which tensors have an AccumulateGrad node)
       let changed = false;
+      changes = [];
       for (const key of dirty) {
         if (key < 0) continue;
         if (remake(key)) {
@@ -318,12 +351,15 @@ export function createGraphStore(): GraphStore {
         }
       }
       if (changed) {
+        const from = model;
         if (membership) {
           sorted = sortUnits(units, sorted);
           position = new Map(sorted.map((u, i) => [u.key, i]));
         } else for (const [key, u] of replaced) sorted[position.get(key) as number] = u;
         model = materialize(sorted, model);
+        deltas.set(model, { from, units: changes });
       }
+      changes = [];
       membership = false;
       replaced.clear();
       return model;

@@ -8,6 +8,7 @@ import { mlpScript } from "../layout/mlp-script.ts";
 import { createPlacer, layoutOf } from "../../../renderer/src/graph/graphLayout.ts";
 import { createEdgeEntries } from "../../../renderer/src/graph/edgeEntries.ts";
 import { createPillPlacer, gradPillSize } from "../../../renderer/src/graph/labelPlacement.ts";
+import { SceneIndex } from "../../../renderer/src/graph/sceneIndex.ts";
 
 // A step's work must not grow with the graph: the graph views a step remakes are bounded by what its
 // event is about (one op, one node run, one leaf accumulated; a free names every node it frees),
@@ -49,23 +50,30 @@ describe("per-step work does not grow with the graph", () => {
     // a second cursor reads what the events are about, so the walk's cursor sees only the walk
     const sizes = new TraceCursor(events);
     const store = createGraphStore();
-    const nodes = store.update(cursor.at(events.length - 1)).nodes.length;
-    store.update(cursor.at(-1));
+    const final = store.update(cursor.at(events.length - 1));
+    const nodes = final.nodes.length;
+    // the scene's index of what is on screen follows the store's changes (sceneIndex.ts)
+    const index = new SceneIndex();
+    const positions = layoutOf(final).positions;
+    index.update(store.update(cursor.at(-1)), positions);
     let worst = 0;
     let worstRatio = 0;
+    let indexRatio = 0;
     // every step forwards from the start, then every step back
     const walk = [...events.keys(), ...[...events.keys()].reverse()];
     const ran = Math.max(...[...events.keys()].map((k) => cursor.at(k).backward?.executed.size ?? 0));
     for (let i = 0; i < walk.length; i++) {
       const k = walk[i];
-      store.update(cursor.at(k));
+      index.update(store.update(cursor.at(k)), positions);
+      // a remade unit is a node and the edges into it (two for an add or mul; a neuron's inputs for the loss)
+      indexRatio = Math.max(indexRatio, index.stats.rebuilt ? Infinity : index.stats.indexed / Math.max(1, store.stats.remade));
       // the step is about its event and the one before (whose "now" flags it clears); a step back
       // also undoes the event after it
       const about = Math.max(...[k - 1, k, k + 1].filter((j) => events[j]).map((j) => eventSize(events[j], ran, sizes.at(j - 1))));
       worst = Math.max(worst, store.stats.remade);
       worstRatio = Math.max(worstRatio, store.stats.remade / about);
     }
-    return { nodes, events: events.length, worst, worstRatio };
+    return { nodes, events: events.length, worst, worstRatio, indexRatio };
   });
 
   it("the traces are real and grow ~10x", () => {
@@ -75,6 +83,10 @@ describe("per-step work does not grow with the graph", () => {
 
   it("views remade per step are bounded by the event's own size", () => {
     for (const r of results) expect(r.worstRatio, JSON.stringify(r)).toBeLessThanOrEqual(3);
+  });
+
+  it("the scene's index touches per step only the nodes and edges of the views remade", () => {
+    for (const r of results) expect(r.indexRatio, JSON.stringify(r)).toBeLessThanOrEqual(30);
   });
 });
 
