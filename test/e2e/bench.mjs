@@ -2,6 +2,7 @@
 // to its reference measured in the same run:
 //   run -> first graph paint   the Run click to the end of the first frame showing the graph (a long
 //                              run shows its graph so far while the engine goes on: session.svelte.ts),
+//                              (and when the first batch holding a grad_fn node reached the page),
 //                              and to the end of the first frame showing the run's final graph
 //                              (reference: the engine's own time to run the script in the worker),
 //                              split into the worker's run, its layout of the final graph, and the
@@ -55,6 +56,8 @@ async function measureSize(browser, url, size) {
         super(...a);
         this.addEventListener("message", (e) => {
           if (e.data?.type === "done") window.__benchDone = { at: performance.now(), ms: e.data.ms, layoutMs: e.data.layoutMs };
+          // the first batch holding a grad_fn node (an op's event names its node by a number)
+          if (e.data?.type === "events" && window.__benchNodeAt == null && /"kind":"op\/applied".*?"node":\d/.test(e.data.batch?.json ?? "")) window.__benchNodeAt = performance.now();
         });
       }
     };
@@ -71,7 +74,7 @@ async function measureSize(browser, url, size) {
 
   // run -> the end of the first frame that shows the graph (a long run shows its graph so far while
   // the engine goes on), and -> the end of the first frame that shows the run's final graph
-  const { firstMs, paintMs, doneAt, layoutMs } = await page.evaluate(
+  const { firstMs, paintMs, doneAt, layoutMs, nodeAt } = await page.evaluate(
     ([drawnSrc]) =>
       new Promise((resolve) => {
         const drawn = new Function(`return (${drawnSrc})()`);
@@ -88,7 +91,7 @@ async function measureSize(browser, url, size) {
           if (shown && Number.isNaN(firstMs)) afterFrame((ms) => (firstMs = Number.isNaN(firstMs) ? ms : firstMs));
           if (document.querySelector(".status:not(.running):not(.idle)") && shown) {
             const done = window.__benchDone;
-            afterFrame((ms) => resolve({ firstMs: Number.isNaN(firstMs) ? ms : Math.min(firstMs, ms), paintMs: ms, doneAt: done ? done.at - t0 : NaN, layoutMs: done?.layoutMs ?? NaN }));
+            afterFrame((ms) => resolve({ firstMs: Number.isNaN(firstMs) ? ms : Math.min(firstMs, ms), paintMs: ms, doneAt: done ? done.at - t0 : NaN, layoutMs: done?.layoutMs ?? NaN, nodeAt: (window.__benchNodeAt ?? NaN) - t0 }));
           } else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
@@ -203,6 +206,7 @@ async function measureSize(browser, url, size) {
     events,
     status,
     firstMs,
+    nodeAt,
     paintMs,
     runMs,
     layoutMs,
@@ -244,7 +248,7 @@ for (const size of SIZES) {
 }
 console.log(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 console.log("");
-console.log("size    nodes  events | first graph | run->final graph ms (engine run + layout + page) | heap MB (trace) | step busy ms p50/p95/max (idle p95) | step CPU ms p50/p95 | held-key fps (p95 frame)");
+console.log("size    nodes  events | first graph (first node came) | run->final graph ms (engine run + layout + page) | heap MB (trace) | step busy ms p50/p95/max (idle p95) | step CPU ms p50/p95 | held-key fps (p95 frame)");
 for (const r of rows)
   console.log(
     [
@@ -252,7 +256,7 @@ for (const r of rows)
       String(r.nodes).padStart(6),
       String(r.events).padStart(7),
       "|",
-      `${r.firstMs.toFixed(0)}`.padStart(11),
+      `${r.firstMs.toFixed(0)} (${r.nodeAt.toFixed(0)})`.padStart(31),
       "|",
       `${r.paintMs.toFixed(0)} (${f1(r.runMs)} + ${r.layoutMs.toFixed(0)} + ${r.pageMs.toFixed(0)})`.padStart(48),
       "|",

@@ -1,6 +1,7 @@
 // A Chromium CPU profile of the app stepping through a scalar MLP of ~N graph nodes (bench.mjs's
 // scripts): the functions where stepping spends its time, by self time and by total time.
-// Usage: node test/e2e/profile-steps.mjs [--no-build] [--size 2000] [--steps 40] [--held] [--out profile.cpuprofile]
+// Usage: node test/e2e/profile-steps.mjs [--no-build] [--size 2000] [--steps 40] [--held] [--run] [--out profile.cpuprofile]
+//   --run: profile the run instead, from the Run click to the end of the run's final graph's frame
 //   --held: steps in every animation frame (the held key) instead of single steps after a settled frame
 
 import { writeFile } from "node:fs/promises";
@@ -35,8 +36,23 @@ await page.keyboard.press("ControlOrMeta+A");
 await page.keyboard.press("Delete");
 await page.keyboard.insertText(mlpSource(...MLPS[SIZE]));
 await page.locator("header h1").first().click();
+const RUN = args.includes("--run");
+const cdp = await context.newCDPSession(page);
+await cdp.send("Profiler.enable");
+await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+if (RUN) await cdp.send("Profiler.start");
+const t0 = Date.now();
 await page.locator(".timeline button.run").click();
 await page.waitForSelector(".status:not(.running):not(.idle)", { timeout: 60_000 });
+if (RUN) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const { profile } = await cdp.send("Profiler.stop");
+  if (OUT) await writeFile(OUT, JSON.stringify(profile));
+  console.log(`run of size ${SIZE}: ${Date.now() - t0} ms to the final graph (the page's main thread profiled)`);
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 await page.waitForTimeout(1000);
 // stand a third of the way in (the forward pass), settle
 await page.evaluate(async (at) => {
@@ -45,9 +61,6 @@ await page.evaluate(async (at) => {
   range.dispatchEvent(new Event("input", { bubbles: true }));
   await new Promise((r) => setTimeout(r, 700));
 }, AT);
-const cdp = await context.newCDPSession(page);
-await cdp.send("Profiler.enable");
-await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
 await cdp.send("Profiler.start");
 const { wall, slow } = await page.evaluate(async ([steps, held]) => {
   const key = (k) => window.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));

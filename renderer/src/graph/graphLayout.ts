@@ -2,11 +2,14 @@
 // stepping (a node simply appears where it will stay); nodes missing from it get a spot on the right.
 
 import { layoutGraph } from "../../layout/layout.ts";
-import type { Layout, LayoutGraph, NodePlacement, Point } from "../../layout/types.ts";
+import type { Layout, LayoutGraph, LayoutOptions, NodePlacement, Point } from "../../layout/types.ts";
 import type { GraphModel } from "./graphModel.ts";
 import { pairKey } from "./pairKey.ts";
 
-export function layoutOf(model: GraphModel): Layout {
+/** A quick layout (few ordering and coordinate rounds) for a graph shown only until the run's final layout comes. */
+export const PREVIEW_LAYOUT: Partial<LayoutOptions> = { orderingRounds: 1, coordinateRounds: 6 };
+
+export function layoutOf(model: GraphModel, options: Partial<LayoutOptions> = {}): Layout {
   const ids = new Set(model.nodes.map((n) => n.id));
   const seen = new Set<number>();
   const graph: LayoutGraph = {
@@ -26,7 +29,7 @@ export function layoutOf(model: GraphModel): Layout {
       return true;
     }),
   };
-  return layoutGraph(graph, { nodeSep: 30, rankSep: 34 });
+  return layoutGraph(graph, { nodeSep: 30, rankSep: 34, ...options });
 }
 
 export interface Placed {

@@ -25,10 +25,10 @@ export const AFTER_RUN: readonly { value: AfterRun; label: string }[] = [
 /** Past this many events a run is not played on its own (at 1x it would take over 20 minutes). */
 export const PLAY_ON_RUN_LIMIT = 2000;
 const AFTER_RUN_KEY = "gradlens.afterRun";
-/** A run still going after this long shows its graph so far (once, when it has one), when the views will stand at
- *  the run's end anyway: the learner sees the graph while the engine finishes, instead of an empty
+/** A run still going after this long shows its graph so far (once, as soon as it has one), when the views will
+ *  stand at the run's end anyway: the learner sees the graph while the engine finishes, instead of an empty
  *  pane for the whole run; the run's end then brings the final graph and its layout. */
-export const PREVIEW_AFTER_MS = 150;
+export const PREVIEW_AFTER_MS = 0;
 
 export interface RunOptions {
   /** a lesson cell's first line: when the run ends, the views stand just before the statement on
