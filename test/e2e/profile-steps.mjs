@@ -68,6 +68,16 @@ const { wall, slow } = await page.evaluate(async ([steps, held]) => {
   const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
   const t0 = performance.now();
   const each = [];
+  // SVG items the scene adds and removes (a pan brings new ones in)
+  let added = 0;
+  let removed = 0;
+  const seen = new MutationObserver((records) => {
+    for (const r of records) {
+      added += r.addedNodes.length;
+      removed += r.removedNodes.length;
+    }
+  });
+  for (const g of document.querySelectorAll(".graph svg g.nodes, .graph svg g.edges, .graph svg g.grads")) seen.observe(g, { childList: true });
   for (let i = 0; i < steps; i++) {
     if (!held) { await raf(); await raf(); await task(); }
     const t = performance.now();
@@ -76,10 +86,13 @@ const { wall, slow } = await page.evaluate(async ([steps, held]) => {
     if (!held) await task();
     each.push({ ms: performance.now() - t, caption: document.querySelector(".graph .caption")?.textContent?.slice(0, 90) ?? "" });
   }
+  seen.disconnect();
+  window.__churn = { added, removed, mounted: document.querySelectorAll(".graph svg g.nodes > *, .graph svg g.edges > *").length };
   return { wall: performance.now() - t0, slow: each.map((e, i) => ({ ...e, i })).sort((a, b) => b.ms - a.ms).slice(0, 6) };
 }, [STEPS, HELD]);
 const { profile } = await cdp.send("Profiler.stop");
 if (OUT) await writeFile(OUT, JSON.stringify(profile));
+const churn = await page.evaluate(() => window.__churn);
 
 // self and total time per function (name, file:line)
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -105,6 +118,7 @@ for (const [id, ms] of hits) {
 const all = [...hits.values()].reduce((a, b) => a + b, 0);
 const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
 console.log(`size ${SIZE}: ${STEPS} ${HELD ? "held-key" : "single"} steps in ${wall.toFixed(0)} ms wall; ${all.toFixed(0)} ms sampled (idle included)`);
+console.log(`SVG items added ${churn.added}, removed ${churn.removed} over the steps; ${churn.mounted} node and edge items in the page at the end`);
 console.log("slowest steps (key to the end of the next frame, wall ms):");
 for (const e of slow) console.log(`  #${e.i} ${e.ms.toFixed(1)} ms  ${e.caption}`);
 console.log("\nself ms per step:");

@@ -202,11 +202,9 @@ export class SceneIndex {
       if (this.into.has(id)) targets.add(id);
       for (const t of this.outs.get(id) ?? []) targets.add(t);
     }
-    const ordered = [...targets].flatMap((t) => (this.nodes.has(t) ? [this.nodes.get(t) as GraphNodeView] : []));
-    ordered.sort(byDrawingOrder);
     // edges into a node no longer in the model (a filtered view) are not drawn
     const out: EdgeEntry[] = [];
-    for (const n of ordered) for (const entry of this.into.get(n.id) ?? []) if (ids.has(entry.e.source) || ids.has(entry.e.target)) out.push(entry);
+    for (const n of this.ordered(targets)) for (const entry of this.into.get(n.id) ?? []) if (ids.has(entry.e.source) || ids.has(entry.e.target)) out.push(entry);
     return out;
   }
 
@@ -228,6 +226,16 @@ export class SceneIndex {
       this.shapeOf.set(source, best);
     }
     return this.shapeOf.get(source) === entry;
+  }
+
+  /** The nodes of these ids that are in the model, in drawing order. */
+  private ordered(ids: Iterable<number>): GraphNodeView[] {
+    const out: GraphNodeView[] = [];
+    for (const id of ids) {
+      const n = this.nodes.get(id);
+      if (n) out.push(n);
+    }
+    return out.sort(byDrawingOrder);
   }
 
   /** A node of the model by id. */

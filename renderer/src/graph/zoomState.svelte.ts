@@ -80,7 +80,8 @@ export class ZoomState {
     this.frame(focus ?? (readable(named) ? named : (newest ?? named ?? whole)), animate, true);
   }
 
-  /** Pans so `b` is in view when any of it is off screen (zooming out only if it cannot fit). */
+  /** Pans so `b` is in view when any of it is off screen (zooming out only if it cannot fit); a pan
+   *  further than the pane is wide or high is a jump. */
   keepInView(b: Bounds): void {
     const v = this.visible;
     const inside = b.minX - PAD_X / 2 >= v.minX && b.maxX + PAD_X / 2 <= v.maxX && b.minY - PAD_Y / 2 >= v.minY && b.maxY + PAD_Y / 2 <= v.maxY;
@@ -88,7 +89,11 @@ export class ZoomState {
     const k = this.transform.k;
     const fits = (b.maxX - b.minX + 2 * PAD_X) * k <= this.width && (b.maxY - b.minY + 2 * PAD_Y) * k <= this.height;
     if (!fits) return this.frame(b, true, true);
-    this.apply(zoomIdentity.translate(this.width / 2 - (k * (b.minX + b.maxX)) / 2, this.height / 2 - (k * (b.minY + b.maxY)) / 2).scale(k), true);
+    const t = zoomIdentity.translate(this.width / 2 - (k * (b.minX + b.maxX)) / 2, this.height / 2 - (k * (b.minY + b.maxY)) / 2).scale(k);
+    // a pan of more than a pane's width or height jumps: gliding over the graph in between would put
+    // every part of it that passes by in the page for a frame or two (and tells the eye little)
+    const far = Math.abs(t.x - this.transform.x) > this.width || Math.abs(t.y - this.transform.y) > this.height;
+    this.apply(t, !far);
   }
 
   /** Centres a point at a readable scale. */
