@@ -36,6 +36,17 @@ export interface WarningPlace {
   text: string;
 }
 
+/** What a running backward tells Python about itself (see Runtime.graphTask). */
+export interface GraphTask {
+  id: number;
+  /** every node reachable from the roots */
+  inGraph: ReadonlySet<object>;
+  /** null when every node in the graph runs (no inputs= given); else whether this one runs */
+  executes: ((node: object) => boolean) | null;
+  /** autograd.grad captures this node's gradient (an input's AccumulateGrad or grad_fn) */
+  captures: (node: object) => boolean;
+}
+
 export class Runtime {
   sink: EventSink | null;
   gradEnabled = true;
@@ -82,6 +93,9 @@ export class Runtime {
   recordCapture: ((rec: OpRecord, out: Tensor) => void) | null = null;
   /** torch.autograd.graph.saved_tensors_hooks in force, innermost last (only it applies) */
   savedTensorsHooks: SavedTensorsHooks[] = [];
+  /** the backward running now (the innermost, when a hook runs another), as the engine's
+   *  current graph task answers torch._C._current_graph_task_id / _will_engine_execute_node */
+  graphTask: GraphTask | null = null;
   /** with `track`: every tensor and grad_fn node made so far, by id */
   readonly tracked: { tensors: Map<number, object>; nodes: Map<number, object> } | null;
   private nextTensor = 1;

@@ -3,13 +3,13 @@
 import { typeError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tensor } from "../tensor.ts";
-import { runBackward } from "./engine.ts";
+import { type GradInput, runBackward } from "./engine.ts";
 
 export interface BackwardOptions {
   gradient?: Tensor | null;
   retainGraph?: boolean | null;
   createGraph?: boolean;
-  inputs?: Tensor[] | null;
+  inputs?: GradInput[] | null;
   /** called as torch.autograd.backward(...) rather than x.backward(...) */
   viaFunction?: boolean;
 }
@@ -36,7 +36,7 @@ export interface GradOptions {
   allowUnused?: boolean;
 }
 
-export function grad(rt: Runtime, outputs: Tensor[], inputs: Tensor[], opts: GradOptions = {}): (Tensor | null)[] {
+export function grad(rt: Runtime, outputs: Tensor[], inputs: GradInput[], opts: GradOptions = {}): (Tensor | null)[] {
   const createGraph = opts.createGraph ?? false;
   return runBackward(rt, {
     mode: "grad",

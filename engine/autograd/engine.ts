@@ -30,12 +30,18 @@ export interface RunOptions {
   gradOutputs: (Tensor | null)[];
   retainGraph: boolean;
   createGraph: boolean;
-  /** autograd.grad's inputs, or backward(inputs=...) */
-  inputs: Tensor[] | null;
+  /** autograd.grad's inputs, or backward(inputs=...): tensors, or gradient edges
+   *  (torch.autograd.graph.GradientEdge: a node and which of its outputs) */
+  inputs: GradInput[] | null;
   allowUnused?: boolean;
   /** how Python called it (torch's frames under the call differ): x.backward(), torch.autograd.backward() */
   entry?: "tensor" | "function";
 }
+
+export type GradInput = Tensor | Edge;
+const isEdge = (i: GradInput): i is Edge => "inputNr" in i;
+/** the tensor id events name for an input: a leaf's edge names the leaf, another edge -1 */
+const inputId = (i: GradInput): number => (isEdge(i) ? (i.node.variable?.id ?? -1) : i.id);
 
 class ReadyQueue {
   private heap: GradNode[] = [];
@@ -100,7 +106,8 @@ function neededNodes(roots: Edge[], targets: Set<GradNode>): Set<GradNode> {
     if (known !== undefined) return known;
     memo.set(n, false);
     let hit = false;
-    for (const e of n.next) if (e && (targets.has(e.node) || visit(e.node))) hit = true;
+    // a target's own inputs may hold targets too (autograd.grad(z, [x, y]) with y = f(x))
+    for (const e of n.next) if (e && (visit(e.node) || targets.has(e.node))) hit = true;
     memo.set(n, hit);
     if (hit) needed.add(n);
     return hit;
@@ -115,10 +122,10 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
   });
   if (opts.mode === "grad")
     for (const t of opts.inputs ?? [])
-      if (!t.requiresGrad) throw runtimeError("One of the differentiated Tensors does not require grad");
+      if (!isEdge(t) && !t.requiresGrad) throw runtimeError("One of the differentiated Tensors does not require grad");
   // backward(inputs=...) calls retain_grad() on each input first: a non-leaf keeps retaining
   // its grad after this backward, and its hook is what fills .grad now
-  if (opts.mode === "backward") for (const t of opts.inputs ?? []) retainGrad(t);
+  if (opts.mode === "backward") for (const t of opts.inputs ?? []) if (!isEdge(t)) retainGrad(t);
   const { seeds, implicit } = makeSeeds(rt, opts);
   if (opts.mode === "backward" && opts.createGraph) rt.warn("UserWarning", CREATE_GRAPH_WARNING, ENGINE_CALL);
   const id = rt.newBackwardId();
@@ -137,12 +144,12 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
     implicitSeed: implicit,
     retainGraph: opts.retainGraph,
     createGraph: opts.createGraph,
-    inputs: opts.inputs ? opts.inputs.map((t) => t.id) : null,
+    inputs: opts.inputs ? opts.inputs.map(inputId) : null,
     span: rt.span,
   });
 
   // where each input's gradient is captured: its grad_fn (non-leaf) or AccumulateGrad (leaf)
-  const inputEdges = (opts.inputs ?? []).map((t) => gradientEdge(t));
+  const inputEdges = (opts.inputs ?? []).map((t) => (isEdge(t) ? t : gradientEdge(t)));
   const captureAt = new Map<GradNode, { inputNr: number; index: number }[]>();
   inputEdges.forEach((e, index) => {
     if (!e) return; // never reached: its gradient stays None
@@ -203,6 +210,13 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
   const prevMode = rt.gradEnabled;
   const prevEvaluating = rt.evaluating;
   const prevFrames = rt.backwardFrames;
+  const prevTask = rt.graphTask;
+  rt.graphTask = {
+    id,
+    inGraph: seen,
+    executes: needed === null ? null : (n) => shouldExecute(n as GradNode) || captureAt.has(n as GradNode),
+    captures: (n) => opts.mode === "grad" && captureAt.has(n as GradNode),
+  };
   rt.backwardFrames = TORCH_FRAMES[opts.mode === "grad" ? "grad" : (opts.entry ?? "tensor")];
   rt.gradEnabled = opts.createGraph;
   if (opts.createGraph) rt.derivativeOrder = prevOrder + 1;
@@ -229,7 +243,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
         const g = gradsIn[c.inputNr] ?? null;
         if (opts.mode === "grad") {
           captured[c.index] = g && !opts.createGraph ? withVersion(g, versions.of(g)) : g;
-          if (g) rt.emit({ kind: "grad/captured", backward: id, tensor: opts.inputs![c.index].id, grad: captured[c.index]!.id });
+          if (g) rt.emit({ kind: "grad/captured", backward: id, tensor: inputId(opts.inputs![c.index]), grad: captured[c.index]!.id });
         }
       }
       if (!shouldExecute(node)) continue;
@@ -304,6 +318,7 @@ export function runBackward(rt: Runtime, opts: RunOptions): (Tensor | null)[] | 
     rt.derivativeOrder = prevOrder;
     rt.evaluating = prevEvaluating;
     rt.backwardFrames = prevFrames;
+    rt.graphTask = prevTask;
   }
   if (opts.mode === "grad" && !opts.allowUnused && captured.includes(null))
     throw runtimeError(

@@ -108,7 +108,7 @@ export function objectBuiltins(m: Map<string, PyValue>): void {
   b("issubclass", (a) => {
     const [c, info] = args("issubclass", a, 2, 2);
     if (!(c instanceof PyClass)) throw pyErr("TypeError", "issubclass() arg 1 must be a class");
-    return classInfo(info, "issubclass").some((k) => c.isSubclassOf(k));
+    return classInfo(info, "issubclass").some((k) => c.isSubclassOf(k) || (k.subclassCheck?.(c) ?? false));
   });
   b("callable", (a) => isCallable(args("callable", a, 1, 1)[0]));
   b("hash", (a) => pyHash(args("hash", a, 1, 1)[0]));

@@ -72,6 +72,8 @@ export class PyClass extends PyObj {
   slots: Set<string> | null = null;
   /** isinstance(v, cls) decided by the class (a metaclass's __instancecheck__: torch.autograd.Variable) */
   instanceCheck?: (v: PyValue) => boolean;
+  /** issubclass(c, cls) decided by the class (an ABC's __subclasshook__: torch.autograd.graph.Node) */
+  subclassCheck?: (c: PyClass) => boolean;
   constructor(
     readonly name: string,
     base: PyClass | null,

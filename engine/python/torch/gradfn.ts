@@ -5,10 +5,16 @@ import { recordConstant } from "../../autograd/record.ts";
 import { nodeHookMethod } from "./autograd/hook_methods.ts";
 import { customAttr, customState, setCustomAttr } from "./autograd/function_ctx.ts";
 import { makeView, type Tensor } from "../../tensor.ts";
-import { PyBuiltin, PyClass, PyTuple, type ForeignType, type PyValue, objectClass, pyErr } from "../values.ts";
+import { PyBuiltin, PyClass, PyDict, PyTuple, type ForeignType, type PyValue, objectClass, pyErr } from "../values.ts";
 
 /** nodes PyTorch implements in C++ outside the generated code: .name() shows their namespace */
 const CPP_NODES = new Set(["AccumulateGrad", "CopyBackwards", "CopySlices", "GraphRoot", "Error", "DelayedError", "NotImplemented"]);
+
+export const gradFnBaseClass = new PyClass("Node", objectClass, undefined, "torch.autograd.graph");
+// every grad_fn is a torch.autograd.graph.Node, though Node is not among its bases (an ABC's
+// subclass hook in PyTorch): isinstance(y.grad_fn, Node) is True, MulBackward0.__mro__ stays
+gradFnBaseClass.instanceCheck = (v) => v instanceof GradNode;
+gradFnBaseClass.subclassCheck = (c) => [...classes.values()].includes(c);
 
 const classes = new Map<string, PyClass>();
 function classFor(name: string): PyClass {
@@ -20,7 +26,8 @@ function classFor(name: string): PyClass {
   return c;
 }
 
-export const gradFnBaseClass = new PyClass("Node", objectClass, undefined, "torch.autograd.graph");
+/** Node.metadata: a dict of the program's own, made on first read */
+const metadata = new WeakMap<GradNode, PyDict>();
 
 export const gradFnType: ForeignType = {
   cls: gradFnBaseClass,
@@ -47,8 +54,11 @@ export const gradFnType: ForeignType = {
       case "register_hook":
       case "register_prehook":
         return nodeHookMethod(n, name);
-      case "metadata":
-        return undefined;
+      case "metadata": {
+        let d = metadata.get(n);
+        if (!d) metadata.set(n, (d = new PyDict()));
+        return d;
+      }
       case "__class__":
         return classFor(n.name);
     }

@@ -37,6 +37,7 @@ import { RANDOM_TENSOR_FUNCTIONS, randomFunctions } from "./random_functions.ts"
 import { addAutogradSurface } from "./autograd/surface.ts";
 import { hasLibrary } from "../library.ts";
 import { autogradName, torchC, torchName } from "./autograd/grad_mode.ts";
+import { gradInputs } from "./autograd/graph_task.ts";
 import { torchPyName } from "./init_source.ts";
 import { checkOutAutograd, intoOut, type OutDTypeRule, resizableOut, sameShape } from "../../ops/out_arg.ts";
 
@@ -288,7 +289,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
         { name: "is_grads_batched", default: false },
       ]);
       const outputs = tensorList(b.outputs as PyValue, "grad(): outputs");
-      const inputs = tensorList(b.inputs as PyValue, "grad(): inputs");
+      const inputs = gradInputs(b.inputs as PyValue, "grad(): inputs");
       let gradOutputs: (Tensor | null)[] | null = null;
       const go = b.grad_outputs as PyValue;
       if (go !== null) {
@@ -326,7 +327,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
         gradient: grads[0] === null ? null : toTensorArg(grads[0], "backward", "grad_tensors"),
         retainGraph: b.retain_graph === null ? null : truthy(b.retain_graph as PyValue),
         createGraph: flag(b.create_graph),
-        inputs: b.inputs === null ? null : tensorList(b.inputs as PyValue, "inputs"),
+        inputs: b.inputs === null ? null : gradInputs(b.inputs as PyValue, "inputs"),
         viaFunction: true,
       });
       return null;

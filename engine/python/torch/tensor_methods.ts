@@ -18,6 +18,7 @@ import { randomMethods } from "./random_functions.ts";
 import { reduceMethods } from "./reduce_methods.ts";
 import { bindSignature } from "./signature.ts";
 import { hookMethods } from "./autograd/hook_methods.ts";
+import { gradInputs } from "./autograd/graph_task.ts";
 import { checkDevice, isTensor, toDims, toDType, toInteger, toOperand, toScalar, toShape, toTensorArg } from "./convert.ts";
 
 type Bound = Record<string, PyValue | typeof MISSING>;
@@ -111,7 +112,7 @@ export const tensorMethods: Record<string, Method> = nameTable({
       gradient: opt(b.gradient, (v) => toTensorArg(v, "backward", "gradient")) ?? null,
       retainGraph: b.retain_graph === null || b.retain_graph === MISSING ? null : truthy(b.retain_graph),
       createGraph: boolArg(b.create_graph, false),
-      inputs: opt(b.inputs, (v) => tensorList(v, "inputs")) ?? null,
+      inputs: opt(b.inputs, (v) => gradInputs(v, "inputs")) ?? null,
     });
     return null;
   },

@@ -9,10 +9,11 @@ import { bindArgs } from "../../args.ts";
 import { PyFunction } from "../../function.ts";
 import { gradModeSource } from "./grad_mode_source.ts";
 import { functionalSource } from "./functional_source.ts";
-import { graphSource } from "./saved_hooks.ts";
+import { graphSource } from "./graph_source.ts";
 import { anomalyModeSource } from "./anomaly_mode_source.ts";
 import { gradcheckSource } from "./gradcheck_source.ts";
 import { funcSource } from "../func_source.ts";
+import { graphTaskFunctions } from "./graph_task.ts";
 
 registerLibrary(gradModeSource);
 registerLibrary(functionalSource);
@@ -70,6 +71,7 @@ export function torchC(rt: Runtime): PyModule {
     return null;
   });
   for (const [name, f] of anomalySwitches(rt)) m.set(name, f);
+  for (const [name, f] of graphTaskFunctions(rt)) m.set(name, f);
   // the first gradcheck of a run imports modules (sympy's) that change warnings' filters, so
   // warnings shown before can show once more
   let filtersChanged = false;

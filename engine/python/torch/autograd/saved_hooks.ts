@@ -1,9 +1,8 @@
-// torch.autograd.graph (written in Python: saved_tensors_hooks, save_on_cpu,
-// disable_saved_tensors_hooks) over the switches of torch._C._autograd, which keep the runtime's
-// stack of pack/unpack hooks: a node saving a tensor while hooks are in force keeps what the
-// innermost pack hook returns, and hands the unpack hook's result to its backward.
+// The switches of torch._C._autograd behind torch.autograd.graph's saved_tensors_hooks,
+// save_on_cpu and disable_saved_tensors_hooks (graph_source.ts): they keep the runtime's stack of
+// pack/unpack hooks: a node saving a tensor while hooks are in force keeps what the innermost
+// pack hook returns, and hands the unpack hook's result to its backward.
 import type { Runtime } from "../../../runtime.ts";
-import { registerLibrary } from "../../library.ts";
 import { callWith } from "../../host.ts";
 import { getAttr } from "../../attributes.ts";
 import { type CallArgs, PyBuiltin, PyList, PyModule, PyTuple, type PyValue, pyErr, typeName } from "../../values.ts";
@@ -58,65 +57,3 @@ export function torchCAutograd(rt: Runtime): PyModule {
   m.set("Node", gradFnBaseClass);
   return new PyModule("torch._C._autograd", m);
 }
-
-export const graphSource = {
-  name: "torch.autograd.graph",
-  filename: "/usr/lib/python3/dist-packages/torch/autograd/graph.py",
-  notYet: ["GradientEdge", "get_gradient_edge", "increment_version", "register_multi_grad_hook", "allow_mutation_on_saved_tensors"],
-  source: String.raw`
-import contextlib
-import torch
-from torch._C._autograd import (
-    Node,
-    _push_saved_tensors_default_hooks,
-    _pop_saved_tensors_default_hooks,
-    _saved_tensors_hooks_disable,
-    _saved_tensors_hooks_enable,
-    _saved_tensors_hooks_get_disabled_error_message,
-)
-
-
-class saved_tensors_hooks:
-    def __init__(self, pack_hook, unpack_hook):
-        self.pack_hook = pack_hook
-        self.unpack_hook = unpack_hook
-
-    def __enter__(self):
-        _push_saved_tensors_default_hooks(self.pack_hook, self.unpack_hook)
-
-    def __exit__(self, *args):
-        _pop_saved_tensors_default_hooks()
-
-
-class save_on_cpu(saved_tensors_hooks):
-    def __init__(self, pin_memory=False, device_type="cuda"):
-        def pack_to_cpu(tensor):
-            if not pin_memory:
-                return (tensor.device, tensor.cpu())
-            # no CUDA here: the "pinned" copy is an ordinary one
-            packed = torch.empty(tensor.size(), dtype=tensor.dtype, layout=tensor.layout, pin_memory=False)
-            packed.copy_(tensor)
-            return (tensor.device, packed)
-
-        def unpack_from_cpu(packed):
-            device, tensor = packed
-            return tensor.to(device, non_blocking=pin_memory)
-
-        super().__init__(pack_to_cpu, unpack_from_cpu)
-
-
-@contextlib.contextmanager
-def disable_saved_tensors_hooks(error_message):
-    maybe_prev_message = _saved_tensors_hooks_get_disabled_error_message()
-    _saved_tensors_hooks_disable(error_message)
-    try:
-        yield
-    finally:
-        if maybe_prev_message is None:
-            _saved_tensors_hooks_enable()
-        else:
-            _saved_tensors_hooks_disable(maybe_prev_message)
-`,
-};
-
-registerLibrary(graphSource);
