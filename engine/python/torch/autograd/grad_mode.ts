@@ -12,6 +12,7 @@ import { functionalSource } from "./functional_source.ts";
 import { graphSource } from "./graph_source.ts";
 import { anomalyModeSource } from "./anomaly_mode_source.ts";
 import { gradcheckSource } from "./gradcheck_source.ts";
+import { fastGradcheckSource } from "./fast_gradcheck_source.ts";
 import { funcSource } from "../func_source.ts";
 import { graphTaskFunctions } from "./graph_task.ts";
 
@@ -19,6 +20,7 @@ registerLibrary(gradModeSource);
 registerLibrary(functionalSource);
 registerLibrary(anomalyModeSource);
 registerLibrary(gradcheckSource);
+registerLibrary(fastGradcheckSource);
 registerLibrary(funcSource);
 
 const ANOMALY_NAMES = new Set(["detect_anomaly", "set_detect_anomaly"]);

@@ -1,8 +1,8 @@
 // torch.autograd.gradcheck written in Python after PyTorch's own (slow mode): the numerical
 // Jacobian by central differences, perturbing each input element in place through .data by
 // ±eps (in the input's dtype), the analytical one row by row with autograd.grad (twice, for the
-// reentrancy check), compared with allclose; then backward with zero grad_outputs must give
-// zeros. PyTorch's undefined-gradient check passes undefined grad_outputs; here they are zeros,
+// reentrancy check), compared with allclose (fast_mode: fast_gradcheck_source.ts); then
+// backward with zero grad_outputs must give zeros. PyTorch's undefined-gradient check passes undefined grad_outputs; here they are zeros,
 // which every function the check accepts treats alike. gradgradcheck differentiates
 // autograd.grad(create_graph=True) the same way, with random grad_outputs drawn as
 // torch.testing.make_tensor draws them (uniform_(-1, 1), from the global generator).
@@ -177,15 +177,20 @@ def _check_jacobians_equal(j1, j2, atol):
     return True
 
 
-def _check_analytical_jacobian_attributes(inputs, output, nondet_tol, check_grad_dtypes):
+def _check_analytical_jacobian_attributes(inputs, output, nondet_tol, check_grad_dtypes, fast_mode=False, v=None):
     diff_input_list = list(_iter_tensors(inputs, True))
 
     def vjp_fn(grad_output):
         return torch.autograd.grad(output, diff_input_list, grad_output, retain_graph=True, allow_unused=True)
 
-    vjps1 = _compute_analytical_jacobian_rows(vjp_fn, output.clone())
-    vjps2 = _compute_analytical_jacobian_rows(vjp_fn, output.clone())
-    output_numel = output.numel()
+    if fast_mode:
+        # one row: v^T J
+        vjps1 = [[t.clone() if isinstance(t, torch.Tensor) else None] for t in vjp_fn(v.reshape(output.shape))]
+        vjps2 = [[t.clone() if isinstance(t, torch.Tensor) else None] for t in vjp_fn(v.reshape(output.shape))]
+    else:
+        vjps1 = _compute_analytical_jacobian_rows(vjp_fn, output.clone())
+        vjps2 = _compute_analytical_jacobian_rows(vjp_fn, output.clone())
+    output_numel = output.numel() if not fast_mode else 1
     jacobians1, types_ok, sizes_ok = _stack_and_check_tensors(vjps1, inputs, output_numel)
     jacobians2, _, _ = _stack_and_check_tensors(vjps2, inputs, output_numel)
     reentrant = _check_jacobians_equal(jacobians1, jacobians2, nondet_tol)
@@ -317,14 +322,18 @@ def _test_undefined_backward_mode(func, outputs, inputs):
     return all(check_undefined_grad_support(output) for output in outputs_to_check)
 
 
-def _gradcheck_helper(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, check_backward_ad):
+def _gradcheck_helper(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, check_backward_ad, fast_mode):
     tupled_inputs = _as_tuple(inputs)
     _check_inputs(tupled_inputs)
     _gradlens_first_gradcheck()
     func_out = func(*tupled_inputs)
     outputs = _differentiable_outputs(func_out)
+    if fast_mode:
+        from torch.autograd._gradlens_fast_gradcheck import _fast_gradcheck as gradcheck_fn
+    else:
+        gradcheck_fn = _slow_gradcheck
     if check_backward_ad:
-        _slow_gradcheck(func, func_out, tupled_inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol)
+        gradcheck_fn(func, func_out, tupled_inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol)
     if not check_backward_ad:
         return True
     _test_backward_mul_by_grad_output(outputs, tupled_inputs)
@@ -362,9 +371,8 @@ def gradcheck(
     _not_yet("check_batched_grad", check_batched_grad, False)
     _not_yet("check_batched_forward_grad", check_batched_forward_grad, False)
     _not_yet("check_forward_ad", check_forward_ad, False)
-    _not_yet("fast_mode", fast_mode, False)
     _not_yet("masked", bool(masked), False)
-    args = (func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, check_backward_ad)
+    args = (func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, check_backward_ad, fast_mode)
     if not raise_exception:
         try:
             return _gradcheck_helper(*args)
