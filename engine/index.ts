@@ -1,7 +1,7 @@
 // The engine's public face: tensors, ops, autograd and printing, as the interpreter and
 // the tests use them. Python scalars: float = number, int = bigint, bool = boolean.
 import { formatTensor } from "./format/index.ts";
-import { runtimeError, valueError } from "./errors.ts";
+import { runtimeError, TorchError, valueError } from "./errors.ts";
 import type { Tensor } from "./tensor.ts";
 
 export { Runtime, type RuntimeOptions } from "./runtime.ts";
@@ -67,10 +67,19 @@ export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 
 /** repr(x) / print(x), byte for byte as PyTorch prints it */
 export function repr(x: Tensor): string {
-  return formatTensor(
-    { values: x.values(), shape: x.shape, dtype: x.dtype },
-    { requiresGrad: x.requiresGrad && x.isLeaf, gradFn: x.gradFn ? x.gradFn.name : null },
-  );
+  const gradFn = gradFnName(x);
+  return formatTensor({ values: x.values(), shape: x.shape, dtype: x.dtype }, { requiresGrad: !gradFn && x.requiresGrad && x.isLeaf, gradFn });
+}
+
+/** the grad_fn's name for the repr; "Invalid" when reading grad_fn raises (a view made inside a
+ *  custom Function whose base changed in place under no_grad), as _tensor_str.py catches it */
+function gradFnName(x: Tensor): string | null {
+  try {
+    return x.gradFn ? x.gradFn.name : null;
+  } catch (e) {
+    if (e instanceof TorchError && e.pyType === "RuntimeError") return "Invalid";
+    throw e;
+  }
 }
 
 /** the Python value of a one-element tensor: float, int (bigint) or bool */

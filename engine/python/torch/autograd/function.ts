@@ -165,6 +165,9 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
       // an input returned unchanged comes out as a view of it (PyTorch's view_as)
       out = makeView(v, v.shape.slice(), v.strides.slice(), v.offset, "custom_function");
       items[i] = out;
+    } else if (v.base) {
+      // a view forward made (a.view(-1)): autograd may not rebase it past the custom backward
+      v.viewCreation = "custom_function";
     }
     outputs.push(out);
     if (state.nonDifferentiable.includes(v)) return;
