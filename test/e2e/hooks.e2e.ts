@@ -91,4 +91,30 @@ export const tests = [
       await shot("hook-legend");
     },
   },
+  {
+    name: "module hooks: the badge names the module, the call says whose hook runs",
+    async run({ page, shot }: Ctx) {
+      await setScript(page, script("module_hooks.py"));
+      await run(page);
+      await stepToAfterLine(page, 21); // net = Net()
+      const registered = await stepUntilCaption(page, /^fc1\.register_backward_hook\(report\): a hook now sits here/);
+      assert(/the last op fc1 \(Linear\) ran/.test(registered), `the caption says which module's last op holds it: ${registered}`);
+      const addmm = page.locator(".graph .nodes .node[data-op='AddmmBackward0'] .hook-mark");
+      assert((await addmm.count()) === 1, "fc1's AddmmBackward0 carries the hook mark");
+      const badge = (await addmm.locator("text").textContent())?.trim();
+      assert(badge === "fc1 hook", `the badge names the module: ${badge}`);
+      await shot("module-hook-registered");
+      // act's hooks run from its BackwardHookFunctionBackward nodes: lit, and named
+      await stepUntilCaption(page, /^The hook act\.register_full_backward_hook\(report\) runs on ∂/);
+      const lit = page.locator(".graph .nodes .node[data-op='BackwardHookFunctionBackward'] .hook-mark.now text");
+      assert((await lit.count()) === 1, "the mark of the node running act's hook is lit");
+      assert((await lit.textContent())?.trim() === "act hook", `its badge names act: ${await lit.textContent()}`);
+      await shot("module-full-hook-fires");
+      const called = await stepUntilCaption(page, /^The hook fc1\.register_backward_hook\(report\) runs on ∂/);
+      assert(called.length > 0, "the call's caption names fc1's hook");
+      const pill = ((await page.locator(".graph .hook-call").textContent()) ?? "").trim();
+      assert(pill.startsWith("report (fc1): ∂ "), `the pill names the hook and its module: ${pill}`);
+      await shot("module-hook-fires");
+    },
+  },
 ];

@@ -8,6 +8,7 @@ import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
 import { monoWidth, TEXT_MAIN, TEXT_SMALL } from "./textScale.ts";
 import { gridOf, type Grid } from "../lib/matrix.ts";
+import { moduleHookBadge, moduleHookCall, moduleHookPill } from "../lib/moduleHooks.ts";
 
 export type NodeStatus = "idle" | "executing" | "executed";
 
@@ -27,6 +28,8 @@ export interface HookMark {
   id: number;
   where: HookState["where"];
   name: string;
+  /** torch.nn's hook for a module's backward hooks: the module, and how they were registered */
+  module: { badge: string; call: string; pill: string } | null;
   /** it is running at this very step: the gradient it was given and what flows on */
   call: { before: string; after: string; replaced: boolean } | null;
 }
@@ -252,7 +255,8 @@ function hookMarks(r: GraphReader, gid: number): HookMark[] {
     const now = last?.kind === "hook/called" && last.hook === h.id ? last : null;
     const text = (ids: (number | null)[]) => ids.map((id) => r.values(id) ?? "None").join(", ");
     const call = now ? { before: text(now.before), after: text(now.after), replaced: now.before.some((id, i) => id !== now.after[i]) } : null;
-    return { id: h.id, where: h.where, name: h.name, call };
+    const module = h.module ? { badge: moduleHookBadge(h.module), call: moduleHookCall(h.module), pill: moduleHookPill(h.module) } : null;
+    return { id: h.id, where: h.where, name: h.name, module, call };
   });
 }
 

@@ -24,7 +24,7 @@ export const LEGEND: readonly LegendItem[] = [
   { mark: "sum", sample: "Σ 3.+3.=6.", text: "Two paths meet: the gradients arriving at this input are added up." },
   { mark: "acc", sample: "27.+18.=45.", text: "AccumulateGrad writing .grad: before + delta = after; stored (a copy), added in place, or a new tensor." },
   { mark: "result", sample: "⇒ g[0]=27.", text: "torch.autograd.grad's answer: returned to you, .grad left untouched." },
-  { mark: "hook", sample: "hook", text: "A backward hook sits here: x.register_hook(fn) on the tensor, or the node's register_prehook/register_hook, or register_post_accumulate_grad_hook. Gone when its handle's remove() runs." },
+  { mark: "hook", sample: "hook", text: "A backward hook sits here: x.register_hook(fn) on the tensor, or the node's register_prehook/register_hook, or register_post_accumulate_grad_hook. \"fc1 hook\": a torch.nn module's backward hook (register_full_backward_hook, its pre-hook, or the deprecated register_backward_hook on the module's last op). Gone when its handle's remove() runs." },
   { mark: "hook-call", sample: "fn: ∂ 1. → 2.", text: "A hook running: the gradient it was given → what it returned, which flows on instead (\"unchanged\" when it returned None)." },
   { mark: "error", sample: "MulBackward0", text: "The node where an error stopped the backward." },
   { mark: "module", sample: "fc1", text: "A torch.nn module call: the ops it ran, boxed and named as named_modules() names the module (fc1 (Linear)). Click the name to fold them into one node." },

@@ -3,6 +3,7 @@
 
 import type { TraceEvent } from "../../../engine/events.ts";
 import type { HookState, TraceState } from "../../../engine/trace/state.ts";
+import { moduleHookCall, moduleHookWhen } from "./moduleHooks.ts";
 
 export interface CaptionWords {
   /** a tensor's values as text ("None" for null) */
@@ -17,7 +18,8 @@ export interface CaptionWords {
 /** the tensor's first name (the hook's own parameter may name it too while it runs) */
 const nameOf = (w: CaptionWords, id: number | null, none: string): string => (id != null ? w.named(id).split(" = ")[0] || none : none);
 
-export function hookCall(h: Pick<HookState, "where" | "name" | "node" | "tensor">, s: TraceState, w: CaptionWords): string {
+export function hookCall(h: Pick<HookState, "where" | "name" | "node" | "tensor" | "module">, s: TraceState, w: CaptionWords): string {
+  if (h.module) return moduleHookCall(h.module);
   const tensor = nameOf(w, h.tensor, "the tensor");
   const node = h.node != null ? s.nodes.get(h.node)?.name ?? "the node" : "";
   switch (h.where) {
@@ -33,9 +35,10 @@ export function hookCall(h: Pick<HookState, "where" | "name" | "node" | "tensor"
 }
 
 /** When the hook runs, in words for a learner. */
-function whenItRuns(h: Pick<HookState, "where" | "node" | "tensor">, s: TraceState, w: CaptionWords): string {
+function whenItRuns(h: Pick<HookState, "where" | "node" | "tensor" | "module">, s: TraceState, w: CaptionWords): string {
   const tensor = nameOf(w, h.tensor, "the tensor");
   const node = h.node != null ? w.nodeLabel(h.node) : "the node";
+  if (h.module) return moduleHookWhen(h.module, node);
   switch (h.where) {
     case "tensor":
       return `when backward reaches ${tensor}, it is called with ${tensor}'s gradient and may return a new one, which flows on instead`;
@@ -52,7 +55,7 @@ export function hookCaption(e: Extract<TraceEvent, { kind: `hook/${string}` }>, 
   const h = s.hooks.get(e.hook);
   if (!h) return e.kind === "hook/removed" ? "A hook is removed." : "A hook runs.";
   const how = hookCall(h, s, w);
-  const on = h.node != null && h.where !== "pre" && h.where !== "post" ? ` (marked on ${w.nodeLabel(h.node)})` : "";
+  const on = h.node != null && (h.module || (h.where !== "pre" && h.where !== "post")) ? ` (marked on ${w.nodeLabel(h.node)})` : "";
   if (e.kind === "hook/registered") return `${how}: a hook now sits here${on}; ${whenItRuns(h, s, w)}.`;
   if (e.kind === "hook/removed") return `The handle's remove() takes ${how} away: later backwards will not call it.`;
   const before = e.before.map(w.val);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../engine/events.ts";
 import { runPython } from "../../../engine/python/run.ts";
@@ -103,5 +104,30 @@ y.sum().backward()
     expect(packs.length).toBe(2);
     expect(stepCaption(cursor.at(packs[0]))).toBe("saved_tensors_hooks: ExpBackward0 saves its result, so the pack hook pack runs on it; the node keeps what it returns instead of the tensor.");
     expect(stepCaption(cursor.at(packs[1]))).toMatch(/^ExpBackward0 needs its saved 'result' back: the unpack hook unpack runs on what pack returned/);
+  });
+});
+
+describe("module hooks name their module", () => {
+  const src = readFileSync(new URL("../../e2e/scripts/module_hooks.py", import.meta.url), "utf8");
+  const { events, cursor } = traced(src);
+  const registered = events.flatMap((e, k) => (e.kind === "hook/registered" ? [k] : []));
+  const calls = events.flatMap((e, k) => (e.kind === "hook/called" ? [k] : []));
+  const badges = (k: number) =>
+    Object.fromEntries(
+      buildGraph(cursor.at(k))
+        .nodes.filter((n) => n.hooks.length)
+        .map((n) => [`${n.name}#${n.id}`, n.hooks.map((h) => h.module?.badge ?? h.name)]),
+    );
+
+  it.each([
+    { i: 1, expected: /^act\.register_full_backward_hook\(report\): a hook now sits here \(marked on BackwardHookFunctionBackward\b.*\); it is called once backward has gone through act \(Tanh\), with the gradients of its inputs and of its outputs/ },
+    { i: 0, expected: /^fc1\.register_backward_hook\(report\): a hook now sits here \(marked on AddmmBackward0\b.*\); the deprecated hook sits on AddmmBackward0.*, the last op fc1 \(Linear\) ran: it is called with that one op's input gradients/ },
+  ])("registering module hook $i says which module and how", ({ i, expected }) => expect(stepCaption(cursor.at(registered[i]))).toMatch(expected));
+
+  it("the badges name the modules; a call's caption says whose hook runs", () => {
+    const at = badges(registered[2]);
+    expect(Object.values(at).flat().sort()).toEqual(["act hook", "act hook", "fc1 hook"]);
+    expect(Object.keys(at).some((k) => k.startsWith("AddmmBackward0#"))).toBe(true);
+    expect(stepCaption(cursor.at(calls.at(-1)!))).toMatch(/^The hook fc1\.register_backward_hook\(report\) runs on ∂ /);
   });
 });
