@@ -6,6 +6,7 @@
 export const moduleSource = {
   name: "torch.nn.modules.module",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/module.py",
+  notYet: ["register_module_buffer_registration_hook", "register_module_module_registration_hook", "register_module_parameter_registration_hook"],
   source: String.raw`
 from collections import OrderedDict
 import torch
