@@ -44,7 +44,7 @@ import {
   typeName,
 } from "./values.ts";
 import { PyGenerator, stopIteration } from "./generators.ts";
-import { PySuper } from "./classdef.ts";
+import { PySuper, assignClass } from "./classdef.ts";
 import { escape } from "./temporaries.ts";
 
 /** what a class's __dict__ is (a read-only view in CPython; a copy here) */
@@ -377,6 +377,7 @@ export function setAttr(v: PyValue, name: string, value: PyValue): void {
       return;
     }
   }
+  if (name === "__class__") return assignClass(v, value);
   const attr = classOf(v).lookup(name);
   if (attr !== undefined) throw attributeError(v, name, `'${typeName(v)}' object attribute '${name}' is read-only`);
   throw attributeError(v, name, `'${typeName(v)}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
@@ -384,6 +385,7 @@ export function setAttr(v: PyValue, name: string, value: PyValue): void {
 
 /** object.__setattr__: a data descriptor's setter, else the instance __dict__ */
 export function genericSetAttr(obj: PyValue, cls: PyClass, name: string, value: PyValue): void {
+  if (name === "__class__") return assignClass(obj, value);
   const attr = cls.lookup(name);
   if (attr !== undefined && setThroughDescriptor(attr, obj, value, name)) return;
   const dict = instanceDict(obj);

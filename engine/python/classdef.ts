@@ -327,3 +327,19 @@ export function zeroArgSuper(frame: Frame | undefined): PySuper {
   if (!cls) throw pyErr("RuntimeError", "super(): __class__ cell not found");
   return makeSuper(cls, self);
 }
+
+// ---- obj.__class__ = C ----
+
+/** CPython's object_set_class: both classes made by `class` statements, with the same layout
+ *  (the same builtin base and the same __slots__) */
+export function assignClass(obj: PyValue, value: PyValue): void {
+  if (!(value instanceof PyClass)) throw pyErr("TypeError", `__class__ must be set to a class, not '${typeName(value)}' object`);
+  const old = classOf(obj);
+  if (!old.user || !value.user) throw pyErr("TypeError", "__class__ assignment only supported for mutable types or ModuleType subclasses");
+  const sameSlots = (a: Set<string> | null, b: Set<string> | null): boolean =>
+    a === b || (a !== null && b !== null && a.size === b.size && [...a].every((n) => b.has(n)));
+  if (value.native !== old.native || !sameSlots(value.slots, old.slots))
+    throw pyErr("TypeError", `__class__ assignment: '${value.name}' object layout differs from '${old.name}'`);
+  if (!(obj instanceof PyInstance)) throw pyErr("NotImplementedError", `assigning __class__ of a '${old.name}' object is not in Gradlens yet`);
+  obj.setClass(value);
+}

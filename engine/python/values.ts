@@ -328,7 +328,7 @@ export class PyInstance extends PyObj {
   /** the instance __dict__ (null: none yet, or a class with __slots__) */
   dict: PyDict | null = null;
   constructor(
-    private readonly klass: PyClass,
+    private klass: PyClass,
     readonly text?: string,
     /** `with` support */
     readonly enter?: () => PyValue,
@@ -339,6 +339,10 @@ export class PyInstance extends PyObj {
   }
   get cls(): PyClass {
     return this.klass;
+  }
+  /** obj.__class__ = C, once classdef.ts's assignClass has checked the layouts */
+  setClass(cls: PyClass): void {
+    this.klass = cls;
   }
 }
 
