@@ -21,6 +21,7 @@ export * from "./ops/unary.ts";
 export * from "./ops/compare.ts";
 export * from "./ops/compare_inplace.ts";
 export * from "./ops/view_inplace.ts";
+export * from "./ops/materialize.ts";
 export * from "./ops/reduce.ts";
 export * from "./ops/linalg.ts";
 export * from "./ops/views.ts";

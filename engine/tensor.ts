@@ -70,7 +70,8 @@ export class Tensor {
   gradAccumulator: GradNode | null = null;
   /** register_post_accumulate_grad_hook's hooks (a leaf's) */
   postAccumulateHooks: Hook<AccumulatedHook>[] | null = null;
-  /** changes only when an op resizes its out= argument (ops/out_arg.ts) */
+  /** changes only when an op resizes its out= argument (ops/out_arg.ts) or a lazy module's
+   *  placeholder is materialized (ops/materialize.ts) */
   numel: number;
   /** for a differentiable view: the root tensor whose storage it looks into (PyTorch's ._base) */
   base: Tensor | null = null;

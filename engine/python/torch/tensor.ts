@@ -5,7 +5,7 @@ import * as T from "../../index.ts";
 import { legacyTypeName } from "../../dtype.ts";
 import type { Tensor } from "../../tensor.ts";
 import { formatValue } from "../ops.ts";
-import { type ForeignType, PyBuiltin, PyClass, type PyValue, pyErr, typeName } from "../values.ts";
+import { type CallArgs, type ForeignType, PyBuiltin, PyClass, type PyValue, pyErr, typeName } from "../values.ts";
 import { dtypeObject, TorchSize } from "./dtypes.ts";
 import { CPU } from "./device.ts";
 import { notInGradlens } from "./not_yet.ts";
@@ -35,6 +35,7 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
     case "grad_fn":
       return x.gradFn as unknown as PyValue;
     case "shape":
+      if (tensorSubclass(x)?.uninitialized) throw pyErr("RuntimeError", UNINITIALIZED_SHAPE);
       return new TorchSize(x.shape);
     case "dtype":
       return dtypeObject(x.dtype);
@@ -66,7 +67,8 @@ function getattr(x: Tensor, name: string): PyValue | undefined {
   // the instance's own attributes (x.label = "w") come before methods, as a __dict__ does
   const own = instanceAttrs.get(x)?.get(name);
   if (own !== undefined) return own;
-  const m = tensorMethods[name];
+  const lazy = tensorSubclass(x)?.uninitialized;
+  const m = lazy ? uninitializedMethod(lazy.methods, name) : tensorMethods[name];
   if (m) return new PyBuiltin(name, (a) => m(x, a), x);
   const dunder = tensorDunder(x, name);
   if (dunder !== undefined) return dunder;
@@ -125,7 +127,27 @@ function scalarValue(x: Tensor, conv: string): number {
 /** repr(x): PyTorch's tensor repr, after a subclass's prefix ("Parameter containing:") */
 function tensorRepr(x: Tensor): string {
   const sub = tensorSubclass(x);
+  if (sub?.uninitialized) return sub.uninitialized.repr;
   return sub ? sub.reprPrefix + T.repr(x) : T.repr(x);
+}
+
+const UNINITIALIZED_SHAPE =
+  "Can't access the shape of an uninitialized parameter or buffer. This error usually happens in `load_state_dict` when trying to load an uninitialized parameter into an initialized one. Call `forward` to initialize the parameters before accessing their attributes.";
+/** the methods UninitializedTensorMixin lets through its __torch_function__ */
+const UNINITIALIZED_ALLOWED = new Set(["size", "copy_", "is_complex", "is_floating_point", "half", "float", "double", "char", "short", "int", "long", "cuda", "cpu", "to", "get_device", "__hash__"]);
+
+/** a method of a lazy module's placeholder: its own (materialize), the few Tensor allows, or one
+ *  that raises UninitializedTensorMixin's ValueError when called */
+function uninitializedMethod(own: Record<string, (x: Tensor, a: CallArgs) => PyValue>, name: string): ((x: Tensor, a: CallArgs) => PyValue) | undefined {
+  if (Object.hasOwn(own, name)) return own[name];
+  const m = tensorMethods[name];
+  if (!m || UNINITIALIZED_ALLOWED.has(name)) return m;
+  return (x) => {
+    throw pyErr(
+      "ValueError",
+      `Attempted to use an uninitialized parameter in <method '${name}' of 'torch._C.TensorBase' objects>. This error happens when you are using a \`LazyModule\` or explicitly manipulating \`torch.nn.parameter.${tensorSubclass(x)!.cls.name}\` objects. When using LazyModules Call \`forward\` with a dummy batch to initialize the parameters before calling torch functions`,
+    );
+  };
 }
 
 export const tensorType: ForeignType = {

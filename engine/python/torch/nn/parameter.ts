@@ -5,9 +5,9 @@ import * as T from "../../../index.ts";
 import type { Runtime } from "../../../runtime.ts";
 import type { Tensor } from "../../../tensor.ts";
 import { bindArgs } from "../../args.ts";
-import { truthy } from "../../ops.ts";
-import { PyClass, PyModule, type PyValue, pyErr, typeName } from "../../values.ts";
-import { isTensor } from "../convert.ts";
+import { iterate, truthy } from "../../ops.ts";
+import { type CallArgs, PyBuiltin, PyClass, PyList, PyModule, PyTuple, type PyValue, pyErr, typeName } from "../../values.ts";
+import { isTensor, toDType, toShape } from "../convert.ts";
 import { setTensorSubclass, tensorSubclass } from "../subclass.ts";
 import { tensorClass } from "../tensor.ts";
 
@@ -27,11 +27,54 @@ export function makeParameter(rt: Runtime, data: PyValue, requiresGrad: boolean)
   return p;
 }
 
+/** a lazy module's placeholder (LazyLinear's weight and bias until the first forward): an empty
+ *  Parameter printed as <UninitializedParameter> that refuses most of Tensor, until materialize(shape)
+ *  gives it its shape and makes it a Parameter (the same object: optimizers already hold it) */
+export const uninitializedParameterClass = new PyClass("UninitializedParameter", parameterClass, undefined, "torch.nn.parameter");
+uninitializedParameterClass.attrs.set("cls_to_become", parameterClass);
+const UNINITIALIZED = {
+  cls: uninitializedParameterClass,
+  reprPrefix: "",
+  uninitialized: {
+    repr: "<UninitializedParameter>",
+    methods: {
+      materialize: (x: Tensor, a: CallArgs): PyValue => {
+        const { values } = bindArgs("materialize", a, [{ name: "shape" }, { name: "device", default: null }, { name: "dtype", default: null }]);
+        const shape = values[0] as PyValue;
+        const dtype = toDType(values[2] as PyValue);
+        if (dtype !== undefined && dtype !== x.dtype) throw pyErr("NotImplementedError", "materialize() to another dtype is not in Gradlens yet");
+        T.materialize(x, toShape(shape instanceof PyTuple || shape instanceof PyList ? [...iterate(shape)] : [shape], "materialize"));
+        setTensorSubclass(x, PARAMETER);
+        return null;
+      },
+    },
+  },
+};
+
+export const isUninitialized = (v: PyValue): boolean => isTensor(v) && tensorSubclass(v)?.cls === uninitializedParameterClass;
+
 /** the torch.nn.parameter module of a run */
 export function parameterModule(rt: Runtime): PyModule {
   parameterClass.construct = (a) => {
     const { values } = bindArgs("Parameter.__new__", a, [{ name: "data", default: null }, { name: "requires_grad", default: true }]);
     return makeParameter(rt, values[0] as PyValue, truthy(values[1] as PyValue));
   };
-  return new PyModule("torch.nn.parameter", new Map<string, PyValue>([["Parameter", parameterClass]]));
+  uninitializedParameterClass.construct = (a) => {
+    const { values } = bindArgs("UninitializedParameter.__new__", a, [
+      { name: "requires_grad", default: true },
+      { name: "device", default: null },
+      { name: "dtype", default: null },
+    ]);
+    const p = makeParameter(rt, T.zeros(rt, [0], { dtype: toDType(values[2] as PyValue) }), truthy(values[0] as PyValue));
+    setTensorSubclass(p, UNINITIALIZED);
+    return p;
+  };
+  return new PyModule(
+    "torch.nn.parameter",
+    new Map<string, PyValue>([
+      ["Parameter", parameterClass],
+      ["UninitializedParameter", uninitializedParameterClass],
+      ["is_lazy", new PyBuiltin("is_lazy", (a) => isUninitialized(bindArgs("is_lazy", a, [{ name: "param" }]).values[0] as PyValue))],
+    ]),
+  );
 }

@@ -4,6 +4,7 @@ import { batchnormSource } from "./batchnorm.ts";
 import { containerSource } from "./container.ts";
 import { dropoutSource } from "./dropout.ts";
 import { flattenSource } from "./flatten.ts";
+import { lazySource } from "./lazy.ts";
 import { linearSource } from "./linear.ts";
 import { lossSource } from "./loss.ts";
 import { membersSource } from "./members.ts";
@@ -19,9 +20,9 @@ const packageSource = {
   name: "torch.nn.modules",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/__init__.py",
   source: String.raw`
-from torch.nn.modules import module, linear, container, activation, loss, flatten, dropout, sparse, batchnorm, normalization, conv, pooling, utils
+from torch.nn.modules import module, lazy, linear, container, activation, loss, flatten, dropout, sparse, batchnorm, normalization, conv, pooling, utils
 from torch.nn.modules.module import Module
-from torch.nn.modules.linear import Identity, Linear, Bilinear
+from torch.nn.modules.linear import Identity, Linear, Bilinear, LazyLinear
 from torch.nn.modules.container import Sequential, ModuleList, ModuleDict, ParameterList
 from torch.nn.modules.activation import ReLU, LeakyReLU, Tanh, Sigmoid, GELU, Softplus, ELU, CELU, SELU, SiLU, Softmax, LogSoftmax
 from torch.nn.modules.loss import L1Loss, NLLLoss, MSELoss, BCELoss, BCEWithLogitsLoss, HuberLoss, SmoothL1Loss, CrossEntropyLoss
@@ -41,6 +42,7 @@ export const MODULES_SOURCES = [
   membersSource,
   hooksSource,
   stateSource,
+  lazySource,
   linearSource,
   containerSource,
   activationSource,

@@ -1,15 +1,17 @@
 // torch.nn.Identity, Linear and Bilinear: weights made empty, then initialised as PyTorch does
 // (kaiming_uniform_ with a=sqrt(5), the bias uniform in +-1/sqrt(fan_in)) from the seeded generator.
+// LazyLinear: in_features from the first input (torch.nn.modules.lazy), initialised then.
 export const linearSource = {
   name: "torch.nn.modules.linear",
   filename: "/usr/lib/python3/dist-packages/torch/nn/modules/linear.py",
   source: String.raw`
 import math
 import torch
-from torch.nn.parameter import Parameter
+from torch.nn.parameter import Parameter, UninitializedParameter
 import torch.nn.functional as F
 from torch.nn import init
 from torch.nn.modules.module import Module
+from torch.nn.modules.lazy import LazyModuleMixin
 
 
 class Identity(Module):
@@ -79,5 +81,30 @@ class Bilinear(Module):
             f"in1_features={self.in1_features}, in2_features={self.in2_features}, "
             f"out_features={self.out_features}, bias={self.bias is not None}"
         )
+
+
+class LazyLinear(LazyModuleMixin, Linear):
+    cls_to_become = Linear
+
+    def __init__(self, out_features, bias=True, device=None, dtype=None):
+        factory_kwargs = {"device": device, "dtype": dtype}
+        super().__init__(0, 0, False)
+        self.weight = UninitializedParameter(**factory_kwargs)
+        self.out_features = out_features
+        if bias:
+            self.bias = UninitializedParameter(**factory_kwargs)
+
+    def reset_parameters(self):
+        if not self.has_uninitialized_params() and self.in_features != 0:
+            super().reset_parameters()
+
+    def initialize_parameters(self, input):
+        if self.has_uninitialized_params():
+            with torch.no_grad():
+                self.in_features = input.shape[-1]
+                self.weight.materialize((self.out_features, self.in_features))
+                if self.bias is not None:
+                    self.bias.materialize((self.out_features,))
+                self.reset_parameters()
 `,
 };
