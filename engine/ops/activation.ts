@@ -3,7 +3,7 @@
 // multiply-adds) over blocks of two AVX2 vectors and the scalar lambda (glibc's libm) on the tail.
 // The backward kernels (gelu_backward, softplus_backward, elu_backward, silu_backward) likewise; each
 // forward was matched bit for bit against PyTorch on random float32 inputs. Their second derivatives
-// (GeluBackwardBackward0...) are not here yet: asking for one raises.
+// (GeluBackwardBackward0's backward...) are in activation_double.ts.
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { allocate } from "../dtype.ts";
@@ -16,6 +16,8 @@ import { erfFloat32, erfValue } from "./erf.ts";
 import { expf, log1pf, sleefTanhf } from "./sleef/float32.ts";
 import { exp as exp64 } from "./sleef/float64.ts";
 import { onednnGelu, onednnGeluDerivative } from "./onednn_gelu.ts";
+import { mul } from "./arith.ts";
+import { eluDoubleBackward, geluDoubleBackward, siluBackwardComposite, softplusDoubleBackward } from "./activation_double.ts";
 
 type Fn1 = (x: number) => number;
 
@@ -98,15 +100,26 @@ function activation(x: Tensor, op: string, gradFn: string, out: Tensor, backward
 }
 
 /** the backward kernel as an op of its own (GeluBackwardBackward0...), as under create_graph in
- *  PyTorch; differentiating it once more is not here yet and says so */
-function backwardOp(name: string, gradFn: string, g: Tensor, self: Tensor, out: Tensor): Tensor {
+ *  PyTorch; its derivative in grad_output is the backward kernel again, in self the op's double
+ *  backward (activation_double.ts), grad_output's computed first as PyTorch's generated code does */
+function backwardOp(
+  name: string,
+  gradFn: string,
+  g: Tensor,
+  self: Tensor,
+  out: Tensor,
+  again: (gg: Tensor, self: Tensor) => Tensor,
+  double: (gg: Tensor, gO: Tensor, self: Tensor) => Tensor,
+): Tensor {
   return record(out, {
     op: `${name}_backward`,
     gradFn,
     inputs: [g, self],
     save: { grad_output: g, self },
-    backward: () => {
-      throw runtimeError(`the second derivative of ${name} is not in the Gradlens engine yet`);
+    backward: ([gg], node) => {
+      const s = node.unpack("self");
+      const dGradOutput = node.needs(0) ? again(gg!, s) : null;
+      return [dGradOutput, node.needs(1) ? double(gg!, node.unpack("grad_output"), s) : null];
     },
   });
 }
@@ -204,10 +217,26 @@ function siluBackwardValues(g: Tensor, self: Tensor): Tensor {
   });
 }
 
-export const geluBackward = (g: Tensor, self: Tensor, approximate: "none" | "tanh"): Tensor => backwardOp("gelu", "GeluBackwardBackward0", g, self, geluBackwardValues(g, self, approximate));
+export const geluBackward = (g: Tensor, self: Tensor, approximate: "none" | "tanh"): Tensor =>
+  backwardOp("gelu", "GeluBackwardBackward0", g, self, geluBackwardValues(g, self, approximate), (gg, s) => geluBackward(gg, s, approximate), (gg, gO, s) =>
+    geluDoubleBackward(gg, gO, s, approximate),
+  );
 
-export const softplusBackward = (g: Tensor, self: Tensor, beta: number, threshold: number): Tensor => backwardOp("softplus", "SoftplusBackwardBackward0", g, self, softplusBackwardValues(g, self, beta, threshold));
+export const softplusBackward = (g: Tensor, self: Tensor, beta: number, threshold: number): Tensor =>
+  backwardOp("softplus", "SoftplusBackwardBackward0", g, self, softplusBackwardValues(g, self, beta, threshold), (gg, s) => softplusBackward(gg, s, beta, threshold), (gg, gO, s) =>
+    softplusDoubleBackward(mul(gg, gO), s, beta, threshold),
+  );
 
-export const eluBackward = (g: Tensor, self: Tensor, alpha: number, scale: number, inputScale: number): Tensor => backwardOp("elu", "EluBackwardBackward0", g, self, eluBackwardValues(g, self, alpha, scale, inputScale));
+export const eluBackward = (g: Tensor, self: Tensor, alpha: number, scale: number, inputScale: number): Tensor =>
+  backwardOp("elu", "EluBackwardBackward0", g, self, eluBackwardValues(g, self, alpha, scale, inputScale), (gg, s) => eluBackward(gg, s, alpha, scale, inputScale), (gg, gO, s) =>
+    eluDoubleBackward(gg, gO, inputScale, s, (t) => eluBackward(t, s, alpha, scale, inputScale)),
+  );
 
-export const siluBackward = (g: Tensor, self: Tensor): Tensor => backwardOp("silu", "SiluBackwardBackward0", g, self, siluBackwardValues(g, self));
+/** silu_backward: the kernel (SiluBackwardBackward0), or under create_graph PyTorch's
+ *  infinitely_differentiable_silu_backward, a graph of ordinary ops */
+export const siluBackward = (g: Tensor, self: Tensor): Tensor =>
+  self.rt.gradEnabled
+    ? siluBackwardComposite(g, self)
+    : backwardOp("silu", "SiluBackwardBackward0", g, self, siluBackwardValues(g, self), (gg, s) => siluBackward(gg, s), () => {
+        throw runtimeError("internal: silu_backward recorded under grad mode");
+      });
