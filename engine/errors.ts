@@ -1,7 +1,7 @@
 // Errors the engine raises, carrying the Python exception type PyTorch would raise.
 import type { ErrorBlame } from "./events.ts";
 
-export type PyErrorType = "RuntimeError" | "IndexError" | "TypeError" | "ValueError";
+export type PyErrorType = "RuntimeError" | "IndexError" | "TypeError" | "ValueError" | "NotImplementedError";
 
 export class TorchError extends Error {
   /** the grad_fn node (and saved tensor) a backward failed at, for the view */

@@ -113,6 +113,9 @@ export type TraceEvent =
       /** other outputs of a multi-output op (max with dim) */
       extraOutputs?: TensorInfo[];
       span?: Span;
+      /** forward AD: this op is a step of the tangent formula of the op named (its output is
+       *  part of a tangent, not of the program's values) */
+      tangentFormulaOf?: string;
     }
   | {
       kind: "tensor/mutated";
@@ -203,6 +206,9 @@ export type TraceEvent =
       how: "stored" | "inplace" | "replaced";
     }
   | { kind: "grad/captured"; backward: number; tensor: number; grad: number }
+  /** forward AD: `tensor` carries `tangent` (a tensor already narrated: the tangent formula's
+   *  result, just after the op named made `tensor`; or make_dual's) until the dual level ends */
+  | { kind: "tangent/set"; tensor: number; tangent: number; op: string; span?: Span }
   | { kind: "saved/freed"; backward: number; nodes: number[] }
   | { kind: "backward/finished"; id: number; results: (number | null)[] | null }
   /** nothing references these any more (the last name, container slot, attribute, .grad_fn or

@@ -3,6 +3,7 @@
 import { formatTensor } from "./format/index.ts";
 import { runtimeError, TorchError, valueError } from "./errors.ts";
 import type { Tensor } from "./tensor.ts";
+import { tangentOf } from "./autograd/forward_ad.ts";
 
 export { Runtime, type RuntimeOptions } from "./runtime.ts";
 export { TorchGenerator } from "./random/index.ts";
@@ -67,9 +68,18 @@ export { backward, grad, type BackwardOptions, type GradOptions } from "./autogr
 export { CREATE_GRAPH_WARNING } from "./autograd/engine.ts";
 
 /** repr(x) / print(x), byte for byte as PyTorch prints it */
-export function repr(x: Tensor): string {
+export function repr(x: Tensor, itemRepr: (v: number | bigint | boolean) => string = String): string {
   const gradFn = gradFnName(x);
-  return formatTensor({ values: x.values(), shape: x.shape, dtype: x.dtype }, { requiresGrad: !gradFn && x.requiresGrad && x.isLeaf, gradFn });
+  const tangent = tangentOf(x);
+  return formatTensor(
+    { values: x.values(), shape: x.shape, dtype: x.dtype },
+    {
+      requiresGrad: !gradFn && x.requiresGrad && x.isLeaf,
+      gradFn,
+      // f"{tangent}": Tensor.__format__ shows a 0-d tensor's item
+      ...(tangent ? { tangent: tangent.dim() === 0 ? itemRepr(item(tangent)) : repr(tangent, itemRepr) } : {}),
+    },
+  );
 }
 
 /** the grad_fn's name for the repr; "Invalid" when reading grad_fn raises (a view made inside a

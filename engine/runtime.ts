@@ -91,6 +91,14 @@ export class Runtime {
   /** while set, ops hand their record here instead of recording it (in-place variants reuse
    *  the out-of-place op's values and formula) */
   recordCapture: ((rec: OpRecord, out: Tensor) => void) | null = null;
+  /** forward-mode AD (torch.autograd.forward_ad): the dual level entered (-1: none), a count of
+   *  levels entered so far (a tangent made under an earlier level is gone), whether tangents are
+   *  propagated (torch._C._set_fwd_grad_enabled), and the op whose tangent formula is running
+   *  (its own ops see no tangents, as PyTorch's formulas read the primals) */
+  dualLevel = -1;
+  dualEpoch = 0;
+  fwGradEnabled = true;
+  tangentFormulaOf: string | null = null;
   /** torch.autograd.graph.saved_tensors_hooks in force, innermost last (only it applies) */
   savedTensorsHooks: SavedTensorsHooks[] = [];
   /** the backward running now (the innermost, when a hook runs another), as the engine's

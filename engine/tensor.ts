@@ -76,6 +76,8 @@ export class Tensor {
   /** for a differentiable view: the root tensor whose storage it looks into (PyTorch's ._base) */
   base: Tensor | null = null;
   viewCreation: ViewCreation = "default";
+  /** forward AD: the tangent set at dual level epoch `epoch` (autograd/forward_ad.ts reads it) */
+  fw: { tangent: Tensor; epoch: number } | null = null;
 
   constructor(
     readonly rt: Runtime,

@@ -7,6 +7,7 @@ import { fromValues, type Tensor } from "../tensor.ts";
 import { add } from "../ops/arith.ts";
 import { addInPlaceNoGrad, copyWithGraph } from "../ops/inplace.ts";
 import { clone } from "../ops/index_ops.ts";
+import { tangentOf } from "./forward_ad.ts";
 import { record } from "./record.ts";
 import type { GradNode } from "./node.ts";
 import type { GradVersions } from "./grad_versions.ts";
@@ -64,14 +65,17 @@ export function retainInto(t: Tensor, g: Tensor, createGraph: boolean, backward:
   });
 }
 
-function detachedCopy(g: Tensor, version = 0): Tensor {
+function detachedCopy(g: Tensor, version = 0, keepTangent = false): Tensor {
   const out = fromValues(g.rt, g.values(), g.shape.slice(), g.dtype);
   // the version PyTorch's tensor would have (grad_versions.ts), set before the copy is narrated
   out.storage.version = version;
-  return record(out, { op: "clone", gradFn: "CloneBackward0", inputs: [], backward: () => [] });
+  // autograd.grad's copy stands for the gradient itself, tangent included (forward over
+  // reverse); a leaf's .grad has none
+  const tangent = (keepTangent && tangentOf(g)) || undefined;
+  return record(out, { op: "clone", gradFn: "CloneBackward0", inputs: [], backward: () => [], tangent });
 }
 
 /** `g` itself when its version is already `version`, else a copy that has it (autograd.grad's results). */
 export function withVersion(g: Tensor, version: number): Tensor {
-  return g.version === version || g.requiresGrad ? g : detachedCopy(g, version);
+  return g.version === version || g.requiresGrad ? g : detachedCopy(g, version, true);
 }

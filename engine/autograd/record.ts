@@ -3,6 +3,7 @@
 import { isFloating } from "../dtype.ts";
 import type { Tensor } from "../tensor.ts";
 import { GradNode, type BackwardFn, type Edge, type SavedArg } from "./node.ts";
+import { attachTangent, inTangentFormula, inputTangents, noTangentFormula } from "./forward_ad.ts";
 
 /** The edge a gradient for `t` travels along: its grad_fn, or its leaf's AccumulateGrad. */
 export function gradientEdge(t: Tensor): Edge | null {
@@ -50,6 +51,12 @@ export interface OpRecord {
   view?: boolean;
   /** every input tensor, for the event (defaults to the non-null differentiable inputs) */
   eventInputs?: Tensor[];
+  /** forward AD: the output's tangent from the inputs' tangents (null where an input has none),
+   *  as derivatives.yaml's `result:` formula computes it from the primals; absent: the op has
+   *  no tangent formula here and a dual input raises */
+  jvp?: (tangents: (Tensor | null)[]) => Tensor | null;
+  /** forward AD: the output's tangent given outright (make_dual) */
+  tangent?: Tensor;
 }
 
 /** Attach a grad_fn to `out` if needed and emit op/applied. Returns out. An integer or bool
@@ -60,6 +67,8 @@ export function record(out: Tensor, rec: OpRecord): Tensor {
     rt.recordCapture(rec, out);
     return out;
   }
+  const tangents = isFloating(out.dtype) ? inputTangents(rt, rec.inputs) : null;
+  if (tangents && !rec.jvp) throw noTangentFormula(rec.op);
   let node: GradNode | null = null;
   if (rt.gradEnabled && !rt.inferenceMode && isFloating(out.dtype) && needsGrad(rec.inputs)) {
     node = new GradNode(
@@ -89,9 +98,13 @@ export function record(out: Tensor, rec: OpRecord): Tensor {
       output: out.info(!rec.view),
       node: node ? node.info() : null,
       span: rt.span,
+      ...(rt.tangentFormulaOf !== null ? { tangentFormulaOf: rt.tangentFormulaOf } : {}),
     });
   }
   node?.packSaved();
+  // the tangent is computed after the op, as PyTorch's autograd kernels do (its formula reads the output)
+  const tangent = rec.tangent ?? (tangents ? inTangentFormula(rt, rec.op, () => rec.jvp!(tangents)) : null);
+  if (tangent) attachTangent(out, tangent, rec.op);
   return out;
 }
 

@@ -1,5 +1,5 @@
 // Which tensors and grad_fn nodes are still referenced, as CPython and PyTorch count references:
-// a tensor holds its grad_fn, its .grad and its view base; a node holds its next functions and the
+// a tensor holds its grad_fn, its .grad, its view base and its tangent; a node holds its next functions and the
 // inputs it saved (not its own saved outputs: PyTorch saves those without their grad_fn, so no
 // cycle); AccumulateGrad and its leaf keep each other (one vertex here). Counts are kept from the
 // event stream itself, so every change costs what it touches, and a vertex nothing holds (no
@@ -19,7 +19,7 @@ interface Vertex {
   rc: number;
   held: boolean;
   freed: boolean;
-  /** tensors: [grad_fn, .grad, base]; nodes: next functions, then saved inputs */
+  /** tensors: [grad_fn, .grad, base, tangent]; nodes: next functions, then saved inputs */
   out: (Key | null)[];
   /** nodes: how many of `out` are next functions (the saved ones follow) */
   nexts: number;
@@ -72,6 +72,10 @@ export class GraphReferences {
         break;
       case "tensor/flags":
         this.setOut(tensorKey(e.tensor), 0, e.gradFn == null ? null : this.resolveNode(e.gradFn));
+        break;
+      case "tangent/set":
+        // a dual tensor holds its tangent (slot 3)
+        this.setOut(tensorKey(e.tensor), 3, tensorKey(e.tangent));
         break;
       case "attr/set":
         this.setOut(tensorKey(e.tensor), 1, e.after == null ? null : tensorKey(e.after));

@@ -15,6 +15,8 @@ export interface ReprSuffix {
   requiresGrad?: boolean;
   /** the grad_fn's class name, e.g. "MulBackward0" */
   gradFn?: string | null;
+  /** forward AD: the tangent as f"{tangent}" shows it (a tensor's repr, or a 0-d one's item) */
+  tangent?: string;
 }
 
 /** str(torch.float64) and friends */
@@ -68,5 +70,6 @@ export function formatTensor(t: PrintableTensor, suffix: ReprSuffix = {}): strin
   }
   if (suffix.gradFn) suffixes.push(`grad_fn=<${suffix.gradFn}>`);
   else if (suffix.requiresGrad) suffixes.push("requires_grad=True");
+  if (suffix.tangent !== undefined) suffixes.push(`tangent=${suffix.tangent}`);
   return addSuffixes(prefix + body, suffixes, indent);
 }

@@ -6,6 +6,7 @@ import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { mulScalar } from "./arith.ts";
+import { dense, tangentSum, term } from "./tangent_sum.ts";
 import { columnMajor, mm } from "./linalg.ts";
 import { broadcastValues } from "./broadcast_read.ts";
 import { tOp } from "./views.ts";
@@ -103,5 +104,12 @@ export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, beta: Scalar = 1
       }
       return [gs, g1, g2];
     },
+    // maybe_multiply(self_t, beta) + maybe_multiply(mat1_t.mm(mat2_p), alpha) + maybe_multiply(mat1_p.mm(mat2_t), alpha)
+    jvp: ([ts, t1, t2]) =>
+      tangentSum([n, m], [
+        term(ts, (t) => maybeMultiply(t, beta)),
+        dense(t1, mat1, (t) => maybeMultiply(mm(t, mat2), alpha)),
+        dense(t2, mat2, (t) => maybeMultiply(mm(mat1, t), alpha)),
+      ]),
   });
 }

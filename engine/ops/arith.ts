@@ -13,6 +13,9 @@ import type { Tensor } from "../tensor.ts";
 import { binaryMap, isTensor, promote, unaryMap, type Operand } from "./kernel.ts";
 import { log, zerosLikeT } from "./unary.ts";
 import { eq, ge, logicalAnd, where } from "./compare.ts";
+import { copiedOut, dense, tangentSum, term } from "./tangent_sum.ts";
+/** what a formula term reads of an operand, for the zero term's node (a Python number: nothing) */
+const reads = (x: Operand): Tensor[] => (isTensor(x) ? [x] : []);
 
 const fr = (d: DType) => (d === "float32" ? Math.fround : (x: number) => x);
 const tensors = (...xs: Operand[]): (Tensor | null)[] => xs.map((x) => (isTensor(x) ? x : null));
@@ -41,6 +44,7 @@ export function add(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
     gradFn: "AddBackward0",
     inputs: tensors(a, b),
     backward: ([g]) => [g, maybeMultiply(g!, alpha)],
+    jvp: ([ta, tb]) => tangentSum(out.shape, [term(ta, (t) => t), term(tb, (t) => maybeMultiply(t, alpha))]),
   });
 }
 
@@ -76,6 +80,8 @@ export function subPromoted(a: Operand, b: Operand, alpha: Scalar = 1): Tensor {
     gradFn: "SubBackward0",
     inputs: tensors(a, b),
     backward: ([g]) => [g, maybeMultiply(neg(g!), alpha)],
+    jvp: ([ta, tb]) =>
+      ta && tb ? sub(ta, maybeMultiply(tb, alpha)) : ta ? copiedOut(ta, out.shape, []) : copiedOut(neg(maybeMultiply(tb!, alpha)), out.shape, [], "SubBackward0"),
   });
 }
 
@@ -93,6 +99,7 @@ export function rsub(self: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
     gradFn: isScalar ? "RsubBackward1" : "RsubBackward0",
     inputs: isScalar ? [self] : [self, other as Tensor],
     backward: ([g]) => (isScalar ? [maybeMultiply(neg(g!), alpha)] : [maybeMultiply(neg(g!), alpha), g]),
+    jvp: ([ts, to]) => tangentSum(out.shape, [term(ts, (t) => neg(maybeMultiply(t, alpha))), term(to ?? null, (t) => t)]),
   });
 }
 
@@ -113,6 +120,9 @@ export function mul(a: Operand, b: Operand): Tensor {
       node.needs(0) ? mul(g!, node.unpack("other")) : null,
       node.needs(1) ? mul(g!, node.unpack("self")) : null,
     ],
+    // other_t * self_p + self_t * other_p
+    jvp: ([ta, tb]) =>
+      tangentSum(out.shape, [term(tb, (t) => mul(t, a), ...reads(a)), term(ta, (t) => mul(t, b), ...reads(b))]),
   });
 }
 
@@ -120,7 +130,7 @@ export function mul(a: Operand, b: Operand): Tensor {
 export function mulScalar(t: Tensor, s: Scalar): Tensor {
   const d = promote([t, s]);
   const out = binaryMap(t, s, d, d, (x, y) => x * y, "mul");
-  return record(out, { op: "mul", gradFn: "MulBackward1", inputs: [t], backward: ([g]) => [mulScalar(g!, s)] });
+  return record(out, { op: "mul", gradFn: "MulBackward1", inputs: [t], backward: ([g]) => [mulScalar(g!, s)], jvp: ([tt]) => mulScalar(tt!, s) });
 }
 
 /** derivatives.yaml's maybe_multiply(grad, alpha): the gradient itself when alpha is 1, else
@@ -133,7 +143,7 @@ export function maybeMultiply(t: Tensor, alpha: Scalar): Tensor {
 export function addScalar(t: Tensor, s: Scalar): Tensor {
   const d = promote([t, s]);
   const out = binaryMap(t, s, d, d, (x, y) => x + y, "add");
-  return record(out, { op: "add", gradFn: "AddBackward1", inputs: [t], backward: ([g]) => [g] });
+  return record(out, { op: "add", gradFn: "AddBackward1", inputs: [t], backward: ([g]) => [g], jvp: ([tt]) => copiedOut(tt!, out.shape, []) });
 }
 
 /** Tensor / C++ Scalar (`grad / numel` in mean's formula): DivBackward1 */
@@ -141,7 +151,7 @@ export function divScalar(t: Tensor, s: Scalar): Tensor {
   let d = promote([t, s]);
   if (!isFloating(d)) d = "float32";
   const out = binaryMap(t, s, d, d, (x, y) => x / y, "div");
-  return record(out, { op: "div", gradFn: "DivBackward1", inputs: [t], backward: ([g]) => [divScalar(g!, s)] });
+  return record(out, { op: "div", gradFn: "DivBackward1", inputs: [t], backward: ([g]) => [divScalar(g!, s)], jvp: ([tt]) => divScalar(tt!, s) });
 }
 
 /** a Python scalar operand as the 0-d "wrapped number" tensor PyTorch saves for backward */
@@ -172,6 +182,12 @@ export function div(a: Operand, b: Operand): Tensor {
       let go: Tensor | null = null;
       if (node.needs(1)) go = mul(neg(g!), div(div(node.unpack("self"), other), other));
       return [gs, go];
+    },
+    // (self_t - other_t * result) / other_p
+    jvp: ([ta, tb]) => {
+      const numerator =
+        ta && tb ? sub(ta, mul(tb, out)) : ta ? copiedOut(ta, out.shape, reads(out)) : copiedOut(neg(mul(tb!, out)), out.shape, [], "SubBackward0");
+      return div(numerator, b);
     },
   });
 }
@@ -244,7 +260,7 @@ export function neg(x: Tensor): Tensor {
     );
   return record(
     unaryMap(x, x.dtype, (v) => -v),
-    { op: "neg", gradFn: "NegBackward0", inputs: [x], backward: ([g]) => [neg(g!)] },
+    { op: "neg", gradFn: "NegBackward0", inputs: [x], backward: ([g]) => [neg(g!)], jvp: ([t]) => neg(t!) },
   );
 }
 
@@ -260,6 +276,7 @@ export function reciprocal(x: Tensor): Tensor {
       const r = node.unpack("result");
       return [mul(neg(g!), mul(r, r))];
     },
+    jvp: ([t]) => mul(neg(t!), mul(out, out)),
   });
 }
 
@@ -318,6 +335,7 @@ export function pow(base: Operand, exponent: Operand): Tensor {
         const s = node.unpack("self");
         return [mul(g!, mulScalar(pow(s, e - 1), e))];
       },
+      jvp: ([t]) => (e === 0 ? zerosLikeT(self) : mul(t!, mulScalar(pow(self, e - 1), e))),
     });
   }
   const exp = exponent;
@@ -343,6 +361,18 @@ export function pow(base: Operand, exponent: Operand): Tensor {
         ge_ = mul(g!, cond ? where(cond, 0, prod) : prod);
       }
       return [gs, ge_];
+    },
+    jvp: ([tb, te]) => {
+      const self = isTensor(base) ? base : null;
+      const bySelf = (t: Tensor): Tensor => where(eq(exp, 0), 0, mul(t, mul(exp, pow(self!, sub(exp, 1)))));
+      const byExponent = (t: Tensor): Tensor => {
+        const logSelf = self ? log(self) : Math.log(Number(base));
+        const cond = self ? logicalAnd(eq(self, 0), ge(exp, 0)) : Number(base) === 0 ? ge(exp, 0) : null;
+        const prod = mul(out, logSelf);
+        return mul(t, cond ? where(cond, 0, prod) : prod);
+      };
+      // where() has no ZeroTensor kernel: a missing tangent's term is computed on zeros
+      return tangentSum(out.shape, [...(self ? [dense(tb, self, bySelf)] : []), dense(te, exp, byExponent)]);
     },
   });
 }

@@ -48,5 +48,6 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
         node.needs(1) ? where(c, 0, g!) : null,
       ];
     },
+    jvp: ([ta, tb]) => where(cond, ta ?? 0, tb ?? 0),
   });
 }

@@ -3,6 +3,7 @@
 // PyTorch's: reversed cumsum of output*grad divided by the input (no zeros in the input).
 import { isFloating } from "../dtype.ts";
 import { record } from "../autograd/record.ts";
+import { noTangentFormula } from "../autograd/forward_ad.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
 import { div, mul } from "./arith.ts";
 import { created } from "./create.ts";
@@ -38,6 +39,11 @@ export function cumprod(x: Tensor, dim: number): Tensor {
     inputs: [x],
     save: { self: x, result },
     backward: ([g], node) => [cumprodBackward(g!, node.unpack("self"), d, node.unpack("result"))],
+    // cumprod_jvp without zeros in the input: (self_t / self_p).cumsum(dim) * result
+    jvp: ([t]) => {
+      if (v.includes(0)) throw noTangentFormula("cumprod of a tensor holding zeros");
+      return mul(cumsum(div(t!, x), d), result);
+    },
   });
 }
 

@@ -75,6 +75,7 @@ export function gather(self: Tensor, dim: number, index: Tensor): Tensor {
     save: { self, index },
     eventInputs: [self, index],
     backward: ([g], node) => [scatterAdd(zerosOf(g!, sizes), d, node.unpack("index"), g!)],
+    jvp: ([t]) => gather(t!, d, index),
   });
 }
 

@@ -4,6 +4,7 @@ import { promoteTypes, type DType } from "../dtype.ts";
 import { indexError, runtimeError } from "../errors.ts";
 import { gradientEdge, record } from "../autograd/record.ts";
 import { GradNode } from "../autograd/node.ts";
+import { attachTangent, inTangentFormula, inputTangents } from "../autograd/forward_ad.ts";
 import { zerosLikeT } from "./unary.ts";
 import { contiguousStrides, filled, forEachOffset, fromValues, makeView, numelOf, type Tensor } from "../tensor.ts";
 import { wrapDim } from "./views.ts";
@@ -24,6 +25,7 @@ export function select(t: Tensor, dim: number, index: number, reportDim?: number
     inputs: [t],
     view: true,
     backward: ([g]) => [selectBackward(g!, sizes, d, i)],
+    jvp: ([tt]) => select(tt!, d, i),
   });
 }
 
@@ -52,6 +54,7 @@ export function slice(t: Tensor, dim: number, start: number | null, end: number 
     inputs: [t],
     view: true,
     backward: ([g]) => [sliceBackward(g!, sizes, d, s, e, step)],
+    jvp: ([tt]) => slice(tt!, d, s, e, step),
   });
 }
 
@@ -62,14 +65,22 @@ interface Place {
   offset: number;
 }
 
-function embed(grad: Tensor, sizes: number[], place: Place, op: string, gradFn: string, back: (g: Tensor) => Tensor): Tensor {
+function embed(
+  grad: Tensor,
+  sizes: number[],
+  place: Place,
+  op: string,
+  gradFn: string,
+  back: (g: Tensor) => Tensor,
+  again: (g: Tensor) => Tensor,
+): Tensor {
   const zeros = filled(grad.rt, sizes.slice(), grad.dtype);
   const src = grad.values();
   // the slot's offsets from its geometry alone: no view of `zeros` is made (nor narrated)
   forEachOffset({ ...place, numel: numelOf(place.shape) } as Tensor, (off, i) => {
     zeros.storage.data[off] = src[i];
   });
-  return record(zeros, { op, gradFn, inputs: [grad], backward: ([g]) => [back(g!)] });
+  return record(zeros, { op, gradFn, inputs: [grad], backward: ([g]) => [back(g!)], jvp: ([t]) => again(t!) });
 }
 
 export function selectBackward(grad: Tensor, sizes: number[], dim: number, i: number): Tensor {
@@ -79,7 +90,7 @@ export function selectBackward(grad: Tensor, sizes: number[], dim: number, i: nu
     strides: strides.filter((_, k) => k !== dim),
     offset: i * strides[dim],
   };
-  return embed(grad, sizes, place, "select_backward", "SelectBackwardBackward0", (g) => select(g, dim, i));
+  return embed(grad, sizes, place, "select_backward", "SelectBackwardBackward0", (g) => select(g, dim, i), (t) => selectBackward(t, sizes, dim, i));
 }
 
 export function sliceBackward(grad: Tensor, sizes: number[], dim: number, s: number, e: number, step: number): Tensor {
@@ -89,7 +100,7 @@ export function sliceBackward(grad: Tensor, sizes: number[], dim: number, s: num
   const placeStrides = strides.slice();
   placeStrides[dim] *= step;
   const place = { shape, strides: placeStrides, offset: s * strides[dim] };
-  return embed(grad, sizes, place, "slice_backward", "SliceBackwardBackward0", (g) => slice(g, dim, s, e, step));
+  return embed(grad, sizes, place, "slice_backward", "SliceBackwardBackward0", (g) => slice(g, dim, s, e, step), (t) => sliceBackward(t, sizes, dim, s, e, step));
 }
 
 export function clone(t: Tensor): Tensor {
@@ -98,6 +109,7 @@ export function clone(t: Tensor): Tensor {
     gradFn: "CloneBackward0",
     inputs: [t],
     backward: ([g]) => [g],
+    jvp: ([tt]) => clone(tt!),
   });
 }
 
@@ -157,6 +169,8 @@ export function cat(tensors: Tensor[], dim = 0): Tensor {
         return piece;
       });
     },
+    // cat_jvp: a part without a tangent adds zeros
+    jvp: (ts) => cat(ts.map((tt, k) => tt ?? zerosLikeT(parts[k])), d),
   });
 }
 
@@ -180,6 +194,7 @@ export function stack(tensors: Tensor[], dim = 0): Tensor {
     gradFn: "StackBackward0",
     inputs: tensors,
     backward: ([g]) => tensors.map((_, k) => select(g!, d, k)),
+    jvp: (ts) => stack(ts.map((tt, k) => tt ?? zerosLikeT(tensors[k])), d),
   });
 }
 
@@ -219,5 +234,10 @@ export function unbind(t: Tensor, dim = 0): Tensor[] {
       extraOutputs: outs.slice(1).map((o) => o.info()),
       span: rt.span,
     });
+  const tangents = inputTangents(rt, [t]);
+  if (tangents) {
+    const parts = inTangentFormula(rt, "unbind", () => unbind(tangents[0]!, d));
+    outs.forEach((o, i) => attachTangent(o, parts[i], "unbind"));
+  }
   return outs;
 }

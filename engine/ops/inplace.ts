@@ -4,16 +4,19 @@
 import { atenTypeName, canCast, castValue, isFloating, scalarToNumber, typeMetaName, type DType, type Scalar } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { GradNode, type BackwardFn, type SavedArg, wrappedNumbers } from "../autograd/node.ts";
-import { gradientEdge, record, saveExtras } from "../autograd/record.ts";
+import { gradientEdge, record, recordConstant, saveExtras } from "../autograd/record.ts";
 import { checkViewCreation, copySlices, moveRetained } from "../autograd/view_history.ts";
-import { forEachOffset, fromValues, type Tensor } from "../tensor.ts";
+import { forEachOffset, fromValues, makeView, type Tensor } from "../tensor.ts";
 import { broadcastStrides, isTensor, promote, type Operand } from "./kernel.ts";
 import { addAlpha, mul, neg, div, maybeMultiply, subCheck } from "./arith.ts";
 import { created } from "./create.ts";
 import { ge, le, logicalAnd, where } from "./compare.ts";
 import { clone } from "./index_ops.ts";
+import { expand } from "./views.ts";
+import { tangentSum, term } from "./tangent_sum.ts";
 import { sum, sumTo } from "./reduce.ts";
 import { zerosLikeT } from "./unary.ts";
+import { attachTangent, inTangentFormula, inputTangents, noTangentFormula, tangentOf } from "../autograd/forward_ad.ts";
 
 interface Rebase {
   gradFn: string;
@@ -30,6 +33,9 @@ interface Rebase {
   /** the formula needs self as it was before the write: a clone (recorded, CloneBackward0)
    *  saved as "self", made after the node as PyTorch's original_self is */
   original?: boolean;
+  /** forward AD: the new tangent of self from the tangents of [self, ...others], computed
+   *  before the write (the formula reads self as it was); absent: a dual operand raises */
+  jvp?: (tangents: (Tensor | null)[]) => Tensor | null;
 }
 
 function operandAt(o: Operand, t: Tensor, dtype: DType): (i: number) => number {
@@ -128,6 +134,9 @@ export function mutate(
   const recording = rebase !== null && rt.gradEnabled && !rt.inferenceMode && (t.requiresGrad || rebase.others.some((o) => o?.requiresGrad));
   checkInplace(t, recording);
   checkOverlap(t, sources, internalOverlapCheck);
+  const tangents = rebase && isFloating(t.dtype) ? inputTangents(rt, [t, ...rebase.others]) : null;
+  if (tangents && !rebase!.jvp) throw noTangentFormula(op);
+  const newTangent = tangents ? inTangentFormula(rt, op, () => rebase!.jvp!(tangents)) : null;
   const storageBefore = rt.sink ? t.storage.data.slice() : [];
   // PyTorch makes the op's node, then collects its edges (which regenerates a stale view's grad_fn)
   let node: GradNode | null = null;
@@ -189,6 +198,7 @@ export function mutate(
       span: rt.span,
     });
   node?.packSaved();
+  if (newTangent) writeTangent(t, newTangent, op);
   // rebase_history ends by reading the view's grad_fn: it becomes AsStridedBackward0 now
   if (rebased && base) void t.gradFn;
   // PyTorch checks after the kernel wrote: the values change and the error is raised all the same
@@ -213,7 +223,7 @@ const others = (o: Operand): Tensor[] => (isTensor(o) ? [o] : []);
 const wrapped = (o: Operand): (Tensor | null)[] => [isTensor(o) ? o : null];
 
 export function zero_(t: Tensor): Tensor {
-  return mutate(t, "zero_", () => 0, { gradFn: "ZeroBackward0", others: [], backward: ([g]) => [zerosLikeT(g!)] }, [], false);
+  return mutate(t, "zero_", () => 0, { gradFn: "ZeroBackward0", others: [], backward: ([g]) => [zerosLikeT(g!)], jvp: () => zerosLikeT(t) }, [], false);
 }
 
 /** fill_ reads a tensor value's item() before writing: no overlap check (h.fill_(h[0]) is fine) */
@@ -225,6 +235,7 @@ export function fill_(t: Tensor, v: Operand): Tensor {
     gradFn: isTensor(v) ? "FillBackward3" : "FillBackward2",
     others: others(v),
     backward: ([g]) => [zerosLikeT(g!), ...(isTensor(v) ? [sum(g!)] : [])],
+    jvp: ([, tv]) => (tv ? clone(expand(tv, t.shape)) : zerosLikeT(t)),
   }, [], false);
 }
 
@@ -237,6 +248,7 @@ export function add_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
     gradFn: "AddBackward0",
     others: wrapped(other),
     backward: ([g]) => [g, !isTensor(other) ? null : maybeMultiply(g!, alpha)],
+    jvp: ([ts, to]) => tangentSum(t.shape, [term(ts, (x) => x), term(to ?? null, (x) => maybeMultiply(x, alpha))]),
   }, [other]);
 }
 
@@ -250,6 +262,7 @@ export function sub_(t: Tensor, other: Operand, alpha: Scalar = 1): Tensor {
     gradFn: "SubBackward0",
     others: wrapped(other),
     backward: ([g]) => [g, !isTensor(other) ? null : maybeMultiply(neg(g!), alpha)],
+    jvp: ([ts, to]) => tangentSum(t.shape, [term(ts, (x) => x), term(to ?? null, (x) => neg(maybeMultiply(x, alpha)))]),
   }, [other]);
 }
 
@@ -264,6 +277,8 @@ export function mul_(t: Tensor, other: Operand): Tensor {
     save: { other: wrappedOther },
     original: needSelf,
     backward: ([g], node) => [mul(g!, node.unpack("other")), needSelf ? mul(g!, node.unpack("self")) : null],
+    // other_t * self_p + self_t * other_p, self_p as it was before the write
+    jvp: ([ts, to]) => tangentSum(t.shape, [term(to ?? null, (x) => mul(x, t), t), term(ts, (x) => mul(x, other), ...(isTensor(other) ? [other] : []))]),
   }, [other]);
 }
 
@@ -279,6 +294,10 @@ export function div_(t: Tensor, other: Operand): Tensor {
     backward: ([g], node) => {
       const o = node.unpack("other");
       return [div(g!, o), isTensor(other) ? mul(neg(g!), div(node.unpack("result"), o)) : null];
+    },
+    jvp: ([ts, to]) => {
+      const result = to ? t.rt.internally(() => div(t, other)) : t;
+      return div(tangentSum(t.shape, [term(ts, (x) => x), term(to ?? null, (x) => neg(mul(x, result)), result)], "SubBackward0"), other);
     },
   }, [other]);
 }
@@ -298,6 +317,10 @@ export function clamp_(t: Tensor, min?: Scalar | null, max?: Scalar | null): Ten
       const mask = min != null && max != null ? logicalAnd(ge(s, min), le(s, max)) : min != null ? ge(s, min) : le(s, max!);
       return [where(mask, g!, 0)];
     },
+    jvp: ([ts]) => {
+      const mask = min != null && max != null ? logicalAnd(ge(t, min), le(t, max)) : min != null ? ge(t, min) : le(t, max!);
+      return where(mask, ts!, 0);
+    },
   });
 }
 
@@ -310,6 +333,7 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
     gradFn: "CopyBackwards",
     others: [src],
     backward: ([g]) => [zerosLikeT(g!), sumTo(g!, srcShape)],
+    jvp: ([, ts]) => (ts ? clone(expand(ts, t.shape)) : zerosLikeT(t)),
   };
   return mutate(t, "copy_", (_o, i) => at(i), isFloating(t.dtype) ? rebase : null, [src]);
 }
@@ -414,4 +438,29 @@ function markWrapped(t: Tensor): Tensor {
 export function writeOut(t: Tensor, src: Tensor, op: string, resized: boolean): Tensor {
   const at = operandAt(src, t, t.dtype);
   return mutate(t, op, (_o, i) => at(i), null, [src], true, resized);
+}
+
+/** an in-place op's new tangent goes into self's tangent in place (every view of it sees the
+ *  change); a view without one gets a view of its base's tangent (zeros until now) */
+function writeTangent(t: Tensor, value: Tensor, op: string): void {
+  const rt = t.rt;
+  let tangent = tangentOf(t);
+  const base = t.base;
+  if (!tangent && base) {
+    let baseTangent = tangentOf(base);
+    if (!baseTangent) {
+      if (!base.isContiguous() || base.offset !== 0) throw noTangentFormula(`an in-place op on a view of a non-contiguous tensor`);
+      baseTangent = zerosLikeT(base);
+      attachTangent(base, baseTangent, op);
+    }
+    if (!baseTangent.isContiguous() || baseTangent.dtype !== base.dtype) throw noTangentFormula(`an in-place op on a view of a dual tensor whose tangent has another layout`);
+    tangent = recordConstant(makeView(baseTangent, t.shape.slice(), t.strides.slice(), t.offset), "tangent view", [baseTangent], true);
+    attachTangent(t, tangent, op);
+  }
+  if (!tangent) {
+    attachTangent(t, value, op);
+    return;
+  }
+  const target = tangent;
+  rt.noGrad(() => copy_(target, value));
 }

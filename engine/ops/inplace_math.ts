@@ -56,6 +56,7 @@ export function inplaceOf(t: Tensor, op: string, outOfPlace: (x: Tensor) => Tens
       args: r.args,
       original: readsSelf,
       saveResult: readsResult,
+      jvp: r.jvp,
     },
     others,
   );

@@ -7,6 +7,7 @@ import { fromStorage, fromValues, makeView, type Tensor } from "../tensor.ts";
 import { mul } from "./arith.ts";
 import { gemm32, gemm64 } from "./gemm.ts";
 import { contiguous } from "./index_ops.ts";
+import { dense, tangentSum } from "./tangent_sum.ts";
 import { expand, reshape, tOp, transpose, unsqueeze } from "./views.ts";
 
 /** the same-dtype check of each product, in PyTorch 2.6's words for it */
@@ -62,6 +63,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
       node.needs(0) ? (aT ? tOp(mm(node.unpack("mat2"), tOp(g!))) : mm(g!, tOp(node.unpack("mat2")))) : null,
       node.needs(1) ? (bT ? tOp(mm(tOp(g!), node.unpack("self"))) : mm(tOp(node.unpack("self")), g!)) : null,
     ],
+    jvp: ([ta, tb]) => tangentSum(out.shape, [dense(ta, a, (t) => mm(t, b)), dense(tb, b, (t) => mm(a, t))]),
   });
 }
 
@@ -81,6 +83,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
       node.needs(0) ? mul(reshape(g!, [-1, 1]), node.unpack("vec")) : null,
       node.needs(1) ? mv(tOp(node.unpack("self")), g!) : null,
     ],
+    jvp: ([ta, tv]) => tangentSum(out.shape, [dense(ta, a, (t) => mv(t, v)), dense(tv, v, (t) => mv(a, t))]),
   });
 }
 
@@ -102,6 +105,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
       node.needs(0) ? mul(g!, node.unpack("tensor")) : null,
       node.needs(1) ? mul(g!, node.unpack("self")) : null,
     ],
+    jvp: ([ta, tb]) => tangentSum(out.shape, [dense(ta, a, (t) => dot(t, b)), dense(tb, b, (t) => dot(a, t))]),
   });
 }
 
@@ -127,6 +131,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
       node.needs(0) ? bmm(g!, transpose(node.unpack("mat2"), 1, 2)) : null,
       node.needs(1) ? bmm(transpose(node.unpack("self"), 1, 2), g!) : null,
     ],
+    jvp: ([ta, tb]) => tangentSum([bs, n, m], [dense(ta, a, (t) => bmm(t, b)), dense(tb, b, (t) => bmm(a, t))]),
   });
 }
 
@@ -134,7 +139,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
 function renamed(t: Tensor, shape: number[], gradFn: string, op: string): Tensor {
   const sizes = t.shape.slice();
   const out = fromValues(t.rt, t.values(), shape, t.dtype);
-  return record(out, { op, gradFn, inputs: [t], backward: ([g]) => [reshape(g!, sizes)] });
+  return record(out, { op, gradFn, inputs: [t], backward: ([g]) => [reshape(g!, sizes)], jvp: ([tt]) => reshape(tt!, shape) });
 }
 
 export function matmul(a: Tensor, b: Tensor): Tensor {
@@ -185,6 +190,6 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 
 function renamedSqueeze(r: Tensor): Tensor {
   const out = fromValues(r.rt, r.values(), [r.shape[1]], r.dtype);
-  return record(out, { op: "matmul", gradFn: "SqueezeBackward4", inputs: [r], backward: ([g]) => [unsqueeze(g!, 0)] });
+  return record(out, { op: "matmul", gradFn: "SqueezeBackward4", inputs: [r], backward: ([g]) => [unsqueeze(g!, 0)], jvp: ([t]) => reshape(t!, [r.shape[1]]) });
 }
 

@@ -170,6 +170,7 @@ function nllLossOp(input: Tensor, target: Tensor, opts: NllOptions): Tensor {
     backward: ([g], node) => [
       nllLossBackward(g!, node.unpack("self"), node.unpack("target"), weight ? node.unpack("weight") : null, reduction, ignore, node.unpack("total_weight")),
     ],
+    jvp: ([t]) => nllLossOp(t!, target, opts),
   });
 }
 
@@ -210,6 +211,7 @@ export function nllLossBackward(
       node.needs(0) ? nllLossOp(gg!, node.unpack("target"), { weight: weight ? node.unpack("weight") : null, reduction, ignoreIndex: ignore }) : null,
       node.needs(1) ? zerosLikeT(gg!) : null,
     ],
+    jvp: ([tg]) => (tg ? nllLossBackward(tg, self, target, weight, reduction, ignore, totalWeight) : zerosLikeT(self)),
   });
 }
 

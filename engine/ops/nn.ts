@@ -4,7 +4,8 @@ import { atenTypeName, type DType, isFloating, unpromotedMismatch } from "../dty
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
-import { add, divScalar, mul, mulScalar, neg, sub, subPromoted } from "./arith.ts";
+import { add, div, divScalar, mul, mulScalar, neg, sub, subPromoted } from "./arith.ts";
+import { dense, tangentSum } from "./tangent_sum.ts";
 import { binaryMap } from "./kernel.ts";
 import { onesLike } from "./create.ts";
 import { exp, log as logOf } from "./unary.ts";
@@ -86,6 +87,8 @@ export function softmax(x: Tensor, dim: number): Tensor {
     inputs: [x],
     save: { result: out },
     backward: ([g], node) => [softmaxBackwardData(g!, node.unpack("result"), dim)],
+    // result * (self_t - logsumexp_jvp(self_p, self_t, {dim}, true))
+    jvp: ([t]) => mul(out, sub(t!, logsumexpJvp(x, t!, dim, true))),
   });
 }
 
@@ -115,6 +118,7 @@ export function logSoftmax(x: Tensor, dim: number): Tensor {
     inputs: [x],
     save: { result: out },
     backward: ([g], node) => [logSoftmaxBackwardData(g!, node.unpack("result"), dim)],
+    jvp: ([t]) => sub(t!, logsumexpJvp(x, t!, dim, true)),
   });
 }
 
@@ -148,6 +152,7 @@ export function logsumexp(x: Tensor, dim: number | number[], keepdim = false): T
         }
       return [mul(gk, exp(sub(self, rk)))];
     },
+    jvp: ([t]) => logsumexpJvp(x, t!, dims, keepdim),
   });
 }
 
@@ -173,6 +178,11 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: "mean" | "sum"
         node.needs(0) ? mseLossBackward(g!, self, t, reduction) : null,
         node.needs(1) ? mseLossBackward(g!, t, self, reduction) : null,
       ];
+    },
+    // apply_loss_reduction(mse_loss_backward(self_t, self_p, target_p) + mse_loss_backward(target_t, target_p, self_p), reduction)
+    jvp: ([ts, tt]) => {
+      const each = tangentSum(input.shape, [dense(ts, input, (t) => mseLossBackward(t, input, target, "none")), dense(tt, target, (t) => mseLossBackward(t, target, input, "none"))]);
+      return reduction === "mean" ? mean(each) : reduction === "sum" ? sum(each) : each;
     },
   });
 }
@@ -230,6 +240,7 @@ export function cumsum(x: Tensor, dim: number): Tensor {
     gradFn: "CumsumBackward0",
     inputs: [x],
     backward: ([g]) => [reverseCumsum(g!, dim)],
+    jvp: ([t]) => cumsum(t!, dim),
   });
 }
 
@@ -238,4 +249,17 @@ function reverseCumsum(g: Tensor, dim: number): Tensor {
   if (g.numel <= 1 || g.shape[wrapDim(dim, g.dim())] === 1) return g;
   const d = wrapDim(dim, g.dim());
   return flip(cumsum(flip(g, [d]), d), [d]);
+}
+
+/** ATen's logsumexp_jvp: sum(exp(self_p - amax) * self_t) / sum(exp(self_p - amax)) over dim */
+function logsumexpJvp(p: Tensor, t: Tensor, dim: number | number[], keepdim: boolean): Tensor {
+  const dims = p.dim() === 0 ? [] : (Array.isArray(dim) ? dim : [dim]).map((d) => wrapDim(d, p.dim()));
+  let e: Tensor;
+  if (p.numel > 0) {
+    let m = p;
+    for (const d of dims) m = (max(m, d, true) as Tensor[])[0];
+    e = exp(sub(p, m));
+  } else e = exp(p);
+  const sumP = sum(e, dims, keepdim);
+  return div(sum(mul(e, t), dims, keepdim), sumP);
 }

@@ -4,13 +4,13 @@ import { atenTypeName, isFloating, type DType } from "../dtype.ts";
 import { indexError, runtimeError } from "../errors.ts";
 import { record, recordConstant } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
-import { div, divScalar } from "./arith.ts";
+import { div, divScalar, mul } from "./arith.ts";
 import { maskedFill_ } from "./masked.ts";
 import { isnan } from "./math_extra.ts";
 import { eq } from "./compare.ts";
 import { cascadeSum, outerColumnSum } from "./cascade_sum.ts";
-import { expand, unsqueeze, view, wrapDim } from "./views.ts";
-import { zerosOf } from "./gather_scatter.ts";
+import { expand, squeeze, unsqueeze, view, wrapDim } from "./views.ts";
+import { gather, zerosOf } from "./gather_scatter.ts";
 import { scatter_ } from "./scatter_inplace.ts";
 import { readOnlyContiguous } from "./scratch.ts";
 
@@ -176,6 +176,7 @@ export function sum(x: Tensor, dim?: number | number[] | null, keepdim = false):
       gradFn: "SumBackward0",
       inputs: [x],
       backward: ([g]) => [expand(g!, sizes)],
+      jvp: ([t]) => sum(t!),
     });
   }
   const dims = normDims(x, dim);
@@ -186,6 +187,7 @@ export function sum(x: Tensor, dim?: number | number[] | null, keepdim = false):
     gradFn: "SumBackward1",
     inputs: [x],
     backward: ([g]) => [sumBackward(g!, sizes, effective, keepdim)],
+    jvp: ([t]) => sum(t!, dim, keepdim),
   });
 }
 
@@ -214,6 +216,7 @@ export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false)
       gradFn: "MeanBackward0",
       inputs: [x],
       backward: ([g]) => [divScalar(expand(g!, sizes), BigInt(n))],
+      jvp: ([t]) => mean(t!),
     });
   }
   const dims = x.dim() === 0 ? [] : normDims(x, dim);
@@ -225,6 +228,7 @@ export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false)
     gradFn: "MeanBackward1",
     inputs: [x],
     backward: ([g]) => [divScalar(sumBackward(g!, sizes, dims, keepdim), BigInt(count))],
+    jvp: ([t]) => mean(t!, dim, keepdim),
   });
 }
 
@@ -246,6 +250,11 @@ function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = fals
       inputs: [x],
       save: { self: x, result: out },
       backward: ([g], node) => [evenlyDistribute(g!, node.unpack("self"), node.unpack("result"))],
+      // evenly_read_jvp: the tangents of the elements equal to the result, averaged
+      jvp: ([t]) => {
+        const mask = eq(x, out);
+        return div(sum(mul(t!, mask)), sum(mask));
+      },
     });
   }
   const d = wrapDim(dim, x.dim());
@@ -265,6 +274,8 @@ function extremum(x: Tensor, isMax: boolean, dim?: number | null, keepdim = fals
     inputs: [x],
     save: { indices },
     backward: ([g], node) => [valueSelectingBackward(g!, d, node.unpack("indices"), sizes, keepdim)],
+    // gather_with_keepdimed_indices
+    jvp: ([t]) => (keepdim || x.dim() === 0 ? gather(t!, d, indices) : squeeze(gather(t!, d, unsqueeze(indices, d)), d)),
   });
   return [values, indices];
 }

@@ -4,7 +4,7 @@
 import { runtimeError } from "../errors.ts";
 import { record, recordConstant } from "../autograd/record.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
-import { scatter, zerosOf } from "./gather_scatter.ts";
+import { gather, scatter, zerosOf } from "./gather_scatter.ts";
 import { nthElement, partialSort, stdSort, type Less } from "./stl_sort.ts";
 import { wrapDim } from "./views.ts";
 
@@ -34,6 +34,7 @@ export function flip(x: Tensor, dims: number[]): Tensor {
     gradFn: "FlipBackward0",
     inputs: [x],
     backward: ([g]) => [flip(g!, ds)],
+    jvp: ([t]) => flip(t!, ds),
   });
 }
 
@@ -78,6 +79,7 @@ function selected(x: Tensor, d: number, r: ReturnType<typeof alongLanes>, op: st
     inputs: [x],
     save: { indices },
     backward: ([g], node) => [scatter(zerosOf(g!, sizes), d, node.unpack("indices"), g!)],
+    jvp: ([t]) => gather(t!, d, indices),
   });
   return [values, indices];
 }

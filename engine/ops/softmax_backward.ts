@@ -10,6 +10,8 @@ import { wrapDim } from "./views.ts";
 import { innerChunk, inVector, laneSum } from "./vec_reduce.ts";
 import { expf, fmaf } from "./sleef/float32.ts";
 import { exp as exp64 } from "./sleef/float64.ts";
+import { inputTangents, tangentOf } from "../autograd/forward_ad.ts";
+import { clone } from "./index_ops.ts";
 import { fma } from "../random/fma.ts";
 
 type Run = (gl: number[], yl: number[], vector: boolean) => number[];
@@ -51,7 +53,9 @@ const kernelsOf = (t: Tensor) =>
 export function logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number): Tensor {
   const r = rounder(output);
   const k = kernelsOf(output);
-  const out = lanewise(
+  // grad_output - exp(output) * grad_output.sum(dim): PyTorch's decomposition, run on dual inputs
+  const dual = viaDecomposition(gradOutput, output, () => sub(gradOutput, mul(exp(output), sum(gradOutput, dim, true))));
+  const out = dual?.out ?? lanewise(
     gradOutput,
     output,
     dim,
@@ -79,6 +83,7 @@ export function logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: 
         node.needs(1) ? mul(mul(neg(sum(go, dim, true)), exp(y)), g!) : null,
       ];
     },
+    jvp: () => dual!.tangent(),
   });
 }
 
@@ -86,7 +91,11 @@ export function logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: 
 export function softmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number): Tensor {
   const r = rounder(output);
   const k = kernelsOf(output);
-  const out = lanewise(
+  const dual = viaDecomposition(gradOutput, output, () => {
+    const scaled = mul(gradOutput, output);
+    return sub(scaled, mul(output, sum(scaled, dim, true)));
+  });
+  const out = dual?.out ?? lanewise(
     gradOutput,
     output,
     dim,
@@ -112,10 +121,22 @@ export function softmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: num
         node.needs(1) ? softmaxDoubleBackward(g!, go, dim, y) : null,
       ];
     },
+    jvp: () => dual!.tangent(),
   });
 }
 
 /** ATen's softmax_double_backward */
 function softmaxDoubleBackward(grad: Tensor, gradOutput: Tensor, dim: number, output: Tensor): Tensor {
   return sub(sub(mul(gradOutput, grad), mul(sum(mul(output, gradOutput), dim, true), grad)), mul(gradOutput, sum(mul(output, grad), dim, true)));
+}
+
+/** With a dual input, PyTorch computes these backward ops through their Python decompositions
+ *  (torch._decomp's, registered for forward AD by decompositions_for_jvp): the values come from the
+ *  decomposition's ops, and so does the tangent, propagated through them. Null: no dual input. */
+function viaDecomposition(gradOutput: Tensor, output: Tensor, decomposition: () => Tensor): { out: Tensor; tangent: () => Tensor } | null {
+  const rt = output.rt;
+  if (!inputTangents(rt, [gradOutput, output])) return null;
+  const result = rt.internally(decomposition);
+  const tangent = tangentOf(result)!;
+  return { out: fromValues(rt, result.values(), result.shape.slice(), result.dtype), tangent: () => clone(tangent) };
 }

@@ -116,6 +116,7 @@ function alias(t: Tensor): Tensor {
     inputs: [t],
     view: true,
     backward: ([g]) => [g],
+    jvp: ([tt]) => alias(tt!),
   });
 }
 

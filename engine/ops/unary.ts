@@ -13,6 +13,7 @@ import { readOnlyContiguous } from "./scratch.ts";
 import { fmaf } from "./sleef/float32.ts";
 import { fma } from "../random/fma.ts";
 import { markReusable, outputArray } from "../buffer_pool.ts";
+import { dense, tangentSum, term } from "./tangent_sum.ts";
 
 const floatOf = (d: DType): DType => (isFloating(d) ? d : "float32");
 const fr = (d: DType) => (d === "float32" ? Math.fround : (x: number) => x);
@@ -39,6 +40,8 @@ export function pointwise(
         () => node.unpack("result"),
       ),
     ],
+    // auto_element_wise: the backward formula with the tangent for the gradient
+    jvp: ([t]) => backward(t!, () => x, () => out),
   });
 }
 
@@ -79,6 +82,7 @@ export function relu(x: Tensor): Tensor {
     inputs: [x],
     save: { result: out },
     backward: ([g], node) => [thresholdBackward(g!, node.unpack("result"), 0)],
+    jvp: ([t]) => thresholdBackward(t!, out, 0),
   });
 }
 
@@ -91,6 +95,7 @@ export function abs(x: Tensor): Tensor {
       inputs: [x],
       save: { self: x },
       backward: ([g], node) => [mul(g!, sgn(node.unpack("self")))],
+      jvp: ([t]) => mul(t!, sgn(x)),
     },
   );
 }
@@ -100,7 +105,7 @@ const signOf = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : 0);
 
 /** sgn (abs's backward uses it) and sign: the same values under two grad_fn names; grad zero */
 function signOp(x: Tensor, op: "sgn" | "sign", gradFn: string): Tensor {
-  return record(unaryMap(x, x.dtype, signOf), { op, gradFn, inputs: [x], backward: ([g]) => [zerosLikeT(g!)] });
+  return record(unaryMap(x, x.dtype, signOf), { op, gradFn, inputs: [x], backward: ([g]) => [zerosLikeT(g!)], jvp: ([t]) => zerosLikeT(t!) });
 }
 export const sgn = (x: Tensor): Tensor => signOp(x, "sgn", "SgnBackward0");
 export const sign = (x: Tensor): Tensor => signOp(x, "sign", "SignBackward0");
@@ -124,6 +129,10 @@ export function clamp(x: Tensor, min?: Scalar | null, max?: Scalar | null): Tens
       if (max != null) return [where(le(self, max), g!, 0)];
       return [g];
     },
+    jvp: ([t]) => {
+      const mask = min != null && max != null ? logicalAnd(ge(x, min), le(x, max)) : min != null ? ge(x, min) : le(x, max!);
+      return where(mask, t!, 0);
+    },
   });
 }
 
@@ -138,6 +147,7 @@ function clampOneSide(x: Tensor, bound: Scalar, isMin: boolean): Tensor {
     inputs: [x],
     save: { self: x },
     backward: ([g], node) => [where(isMin ? ge(node.unpack("self"), bound) : le(node.unpack("self"), bound), g!, 0)],
+    jvp: ([t]) => where(isMin ? ge(x, bound) : le(x, bound), t!, 0),
   });
 }
 export const clampMin = (x: Tensor, min: Scalar): Tensor => clampOneSide(x, min, true);
@@ -158,6 +168,7 @@ export function tanhBackward(grad: Tensor, result: Tensor): Tensor {
       const y = node.unpack("output");
       return [tanhBackward(g!, y), mul(g!, mul(mulScalar(y, -2), go))];
     },
+    jvp: ([tg, ty]) => tangentSum(out.shape, [dense(tg, grad, (t) => tanhBackward(t, result)), term(ty, (t) => mul(t, mul(mulScalar(result, -2), grad)), result, grad)]),
   });
 }
 
@@ -174,6 +185,8 @@ export function sigmoidBackward(grad: Tensor, result: Tensor): Tensor {
       const y = node.unpack("output");
       return [sigmoidBackward(g!, y), mul(mul(g!, go), add(mulScalar(y, -2), 1))];
     },
+    jvp: ([tg, ty]) =>
+      tangentSum(out.shape, [dense(tg, grad, (t) => sigmoidBackward(t, result)), term(ty, (t) => mul(mul(t, grad), add(mulScalar(result, -2), 1)), result, grad)]),
   });
 }
 
@@ -185,6 +198,7 @@ export function thresholdBackward(grad: Tensor, self: Tensor, threshold: number)
     inputs: [grad, self],
     save: { self },
     backward: ([g], node) => [thresholdBackward(g!, node.unpack("self"), threshold), zerosLikeT(g!)],
+    jvp: ([tg]) => (tg ? thresholdBackward(tg, self, threshold) : zerosLikeT(out)),
   });
 }
 

@@ -77,6 +77,7 @@ function viewAs(t: Tensor, shape: number[], op: string, gradFn: string): Tensor 
     inputs: [t],
     view: true,
     backward: ([g]) => [reshape(g!, sizes)],
+    jvp: ([tt]) => reshape(tt!, shape),
   });
 }
 
@@ -100,6 +101,7 @@ export function reshape(t: Tensor, shape: number[]): Tensor {
     inputs: [c],
     view: true,
     backward: ([g]) => [reshape(g!, sizes)],
+    jvp: ([tt]) => reshape(tt!, s),
   });
 }
 
@@ -119,7 +121,7 @@ export function permute(t: Tensor, dims: number[]): Tensor {
       d.map((x) => t.strides[x]),
       t.offset,
     ),
-    { op: "permute", gradFn: "PermuteBackward0", inputs: [t], view: true, backward: ([g]) => [permute(g!, inverse)] },
+    { op: "permute", gradFn: "PermuteBackward0", inputs: [t], view: true, backward: ([g]) => [permute(g!, inverse)], jvp: ([tt]) => permute(tt!, d) },
   );
 }
 
@@ -140,6 +142,7 @@ export function transpose(t: Tensor, d0: number, d1: number, gradFn = "Transpose
     inputs: [t],
     view: true,
     backward: ([g]) => [gradFn === "TBackward0" ? tOp(g!) : transpose(g!, a, b)],
+    jvp: ([tt]) => (gradFn === "TBackward0" ? tOp(tt!) : transpose(tt!, a, b)),
   });
 }
 
@@ -152,6 +155,7 @@ export function tOp(t: Tensor): Tensor {
       inputs: [t],
       view: true,
       backward: ([g]) => [tOp(g!)],
+      jvp: ([tt]) => tOp(tt!),
     });
   return transpose(t, 0, 1, "TBackward0");
 }
@@ -169,6 +173,7 @@ export function unsqueeze(t: Tensor, dim: number): Tensor {
     inputs: [t],
     view: true,
     backward: ([g]) => [squeeze(g!, d)],
+    jvp: ([tt]) => unsqueeze(tt!, d),
   });
 }
 
@@ -202,6 +207,7 @@ export function squeeze(t: Tensor, dim?: number | number[]): Tensor {
         for (let i = 0; i < sizes.length; i++) if (sizes[i] === 1 && !keep.includes(i)) r = unsqueeze(r, i);
         return [r];
       },
+      jvp: ([tt]) => squeeze(tt!, dim),
     },
   );
 }
@@ -232,6 +238,7 @@ export function expand(t: Tensor, shape: number[]): Tensor {
     inputs: [t],
     view: true,
     backward: ([g]) => [sumTo(g!, sizes)],
+    jvp: ([tt]) => expand(tt!, shape),
   });
 }
 

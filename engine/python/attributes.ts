@@ -448,6 +448,7 @@ export function delAttr(v: PyValue, name: string): void {
     const dict = instanceDict(v);
     if (dict?.table.delete(name)) return;
   }
+  if (f?.delattr?.(v, name)) return;
   throw attributeError(v, name);
 }
 

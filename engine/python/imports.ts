@@ -25,7 +25,7 @@ function future(): PyModule {
 
 /** modules learners import that Gradlens does not run (yet), besides the standard library's: a
  *  clear NotImplementedError */
-const REFUSED = ["numpy", "matplotlib", "pandas", "scipy", "sklearn", "torchvision", "torchaudio", "torchtext", "tqdm", "PIL", "seaborn", "graphviz", "torchviz"];
+const REFUSED = ["numpy", "matplotlib", "pandas", "scipy", "sklearn", "torchvision", "torchaudio", "torchtext", "tqdm", "PIL", "seaborn", "graphviz", "torchviz", "functorch"];
 
 export function importModule(ip: Interpreter, name: string): PyModule {
   if (name === "__future__") return future();

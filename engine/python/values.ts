@@ -422,6 +422,8 @@ export interface ForeignType {
   getattr?(v: any, name: string): PyValue | undefined;
   /** returns false if the attribute cannot be set */
   setattr?(v: any, name: string, value: PyValue): boolean;
+  /** `del v.name`: true when done (else AttributeError) */
+  delattr?(v: any, name: string): boolean;
   /** returns undefined when the operation is not supported (NotImplemented) */
   binop?(op: string, a: PyValue, b: PyValue, inplace: boolean): PyValue | undefined;
   unop?(op: string, v: any): PyValue | undefined;

@@ -144,6 +144,9 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
     case "grad/captured":
       s.backward?.captured.push({ tensor: e.tensor, grad: e.grad });
       break;
+    case "tangent/set":
+      updateTensor(s, e.tensor, { tangent: e.tangent });
+      break;
     case "saved/freed":
       for (const id of e.nodes) {
         const n = s.nodes.get(id);

@@ -17,6 +17,8 @@ export interface TensorState extends Omit<TensorInfo, "values" | "storageValues"
   bornAt: number;
   /** the torch.nn module call that made it (a ModuleCallState's call), if one was running */
   module?: number;
+  /** forward AD: its tangent (a tensor id) as last set; it is gone once the dual level ends */
+  tangent?: number;
 }
 
 export interface StorageState {

@@ -38,6 +38,8 @@ export const gradFnType: ForeignType = {
     const custom = customState(n);
     return custom ? setCustomAttr(custom, name, value) : false;
   },
+  // `del ctx.result` (a custom Function's jvp or backward dropping what forward kept)
+  delattr: (n: GradNode, name: string): boolean => customState(n)?.attrs.delete(name) ?? false,
   getattr: (n: GradNode, name: string): PyValue | undefined => {
     const custom = customState(n);
     if (custom) {

@@ -5,6 +5,7 @@ import * as T from "../../index.ts";
 import { legacyTypeName } from "../../dtype.ts";
 import type { Tensor } from "../../tensor.ts";
 import { formatValue } from "../ops.ts";
+import { pyRepr } from "../repr.ts";
 import { type CallArgs, type ForeignType, PyBuiltin, PyClass, type PyValue, pyErr, typeName } from "../values.ts";
 import { dtypeObject, TorchSize } from "./dtypes.ts";
 import { CPU } from "./device.ts";
@@ -128,7 +129,8 @@ function scalarValue(x: Tensor, conv: string): number {
 function tensorRepr(x: Tensor): string {
   const sub = tensorSubclass(x);
   if (sub?.uninitialized) return sub.uninitialized.repr;
-  return sub ? sub.reprPrefix + T.repr(x) : T.repr(x);
+  const text = T.repr(x, (v) => pyRepr(v));
+  return sub ? sub.reprPrefix + text : text;
 }
 
 const UNINITIALIZED_SHAPE =

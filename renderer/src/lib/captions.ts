@@ -44,6 +44,8 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
         ? `${named(e.node.variable) || "The leaf"} is used by an op for the first time: its AccumulateGrad node is made, where its gradient will be stored.`
         : `${e.node.name} is added to the graph.`;
     case "op/applied": {
+      if (e.tangentFormulaOf != null)
+        return `A step of ${e.tangentFormulaOf}'s tangent formula (forward-mode AD): ${e.op} gives ${val(e.output.id)}, part of the tangent that rides along.`;
       if (!e.node) return `${e.op} gives ${val(e.output.id)}. No input requires grad (or grad mode is off), so nothing is recorded for backward.`;
       const saved = e.node.saved.map((sv) => sv.slot);
       const keeps = saved.length ? `, saving ${saved.join(" and ")} for its backward` : "";
@@ -112,6 +114,8 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
       return `Two paths meet at ${nodeLabel(e.node)}: their gradients are added, ${val(e.before)} + ${val(e.delta)} = ${val(e.after)}.`;
     case "grad/accumulated":
       return accumulationCaption(e, s, names, val);
+    case "tangent/set":
+      return `Forward-mode AD: ${named(e.tensor) || "the result"} of ${e.op} carries a tangent, ${val(e.tangent)}, computed right after it by ${e.op}'s tangent formula (the directional derivative rides along the forward pass).`;
     case "grad/captured":
       return `autograd.grad takes the gradient for ${named(e.tensor) || "its input"}: ${val(e.grad)}. It is returned to you; ${named(e.tensor) || "the input"}.grad is not touched.`;
     case "saved/freed":

@@ -43,6 +43,8 @@ export function describeEvent(e: TraceEvent | null): string {
       return `.grad ${e.how === "inplace" ? "added in place" : e.how === "replaced" ? "replaced" : "stored"}`;
     case "grad/captured":
       return "gradient captured";
+    case "tangent/set":
+      return `tangent rides along ${e.op}`;
     case "saved/freed":
       return "saved tensors freed";
     case "backward/finished":

@@ -5,6 +5,7 @@
 // own backward runs (its statements narrated like any other code), under create_graph's grad mode.
 import { GradNode } from "../../../autograd/node.ts";
 import { gradientEdge } from "../../../autograd/record.ts";
+import { attachTangent, inputTangents } from "../../../autograd/forward_ad.ts";
 import { runtimeError } from "../../../errors.ts";
 import type { Runtime } from "../../../runtime.ts";
 import { makeView, type Tensor } from "../../../tensor.ts";
@@ -23,6 +24,7 @@ import {
   objectClass,
   pyErr,
   typeName,
+  EMPTY_KWARGS,
 } from "../../values.ts";
 import { isTensor } from "../convert.ts";
 import { type CustomState, backwardCFunctionClass, customState, setCustomState } from "./function_ctx.ts";
@@ -130,12 +132,17 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
   setCustomState(node, state);
   const setup = cls.lookup("setup_context");
   const separateSetup = setup instanceof PyStaticMethod && setup.fn !== defaultSetup;
-  const output = rt.withGradMode(false, () => {
-    if (!separateSetup) return host.call(staticOf(cls, "forward"), { args: [node, ...args], kwargs: a.kwargs });
-    const out = host.call(staticOf(cls, "forward"), a);
-    host.call(staticOf(cls, "setup_context"), { args: [node, new PyTuple(args), out], kwargs: a.kwargs });
-    return out;
-  });
+  const tangents = inputTangents(rt, tensorArgs);
+  // forward runs with forward AD off (its inputs show no tangent); jvp gives the outputs' tangents
+  const output = withForwardGrad(rt, false, () =>
+    rt.withGradMode(false, () => {
+      if (!separateSetup) return host.call(staticOf(cls, "forward"), { args: [node, ...args], kwargs: a.kwargs });
+      const out = host.call(staticOf(cls, "forward"), a);
+      host.call(staticOf(cls, "setup_context"), { args: [node, new PyTuple(args), out], kwargs: a.kwargs });
+      return out;
+    }),
+  );
+
   const isTuple = output instanceof PyTuple;
   const items = isTuple ? output.items.slice() : [output];
   if (!state.dirty.every((t) => items.includes(t)))
@@ -145,6 +152,7 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
   const executable = rt.gradEnabled && !rt.inferenceMode && tensorArgs.some((t) => t.requiresGrad);
   if (!executable) {
     for (const t of state.dirty) if (t.requiresGrad && t.isLeaf && rt.gradEnabled) throw leafInPlace();
+    if (tangents) attachTangents(items, customJvp(rt, cls, node, args, tangents, edgeOf));
     return output;
   }
   for (const t of state.dirty) if (t.isLeaf && t.requiresGrad) throw leafInPlace();
@@ -197,7 +205,35 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
       span,
     });
   node.packSaved();
+  // jvp runs once the outputs are the node's (as PyTorch's apply_jvp does), in the caller's grad mode
+  if (tangents) attachTangents(items, customJvp(rt, cls, node, args, tangents, edgeOf));
   return isTuple ? new PyTuple(items) : items[0];
+}
+
+function withForwardGrad<T>(rt: Runtime, on: boolean, fn: () => T): T {
+  const before = rt.fwGradEnabled;
+  rt.fwGradEnabled = on;
+  try {
+    return fn();
+  } finally {
+    rt.fwGradEnabled = before;
+  }
+}
+
+/** the Function's jvp(ctx, *tangents): a zero tangent for a tensor input without one, None for
+ *  anything else; its results are the outputs' tangents */
+function customJvp(rt: Runtime, cls: PyClass, ctx: GradNode, args: PyValue[], tangents: (Tensor | null)[], edgeOf: number[]): PyValue[] {
+  if (!cls.lookup("jvp")) throw pyErr("NotImplementedError", "You must implement the jvp function for custom autograd.Function to use it with forward mode AD.");
+  const jvpArgs = args.map((v, i) => (edgeOf[i] < 0 ? null : (tangents[edgeOf[i]] ?? T.zerosLike(v as Tensor))));
+  const result = withForwardGrad(rt, false, () => host.call(staticOf(cls, "jvp"), { args: [ctx, ...jvpArgs], kwargs: EMPTY_KWARGS }));
+  return result instanceof PyTuple ? result.items.slice() : [result];
+}
+
+function attachTangents(items: PyValue[], tangents: PyValue[]): void {
+  items.forEach((v, i) => {
+    const t = tangents[i];
+    if (isTensor(v) && isTensor(t)) attachTangent(v, t, "jvp");
+  });
 }
 
 const leafInPlace = () => runtimeError("a leaf Variable that requires grad has been used in an in-place operation.");

@@ -15,6 +15,8 @@ import { gradcheckSource } from "./gradcheck_source.ts";
 import { fastGradcheckSource } from "./fast_gradcheck_source.ts";
 import { funcSource } from "../func_source.ts";
 import { graphTaskFunctions } from "./graph_task.ts";
+import { forwardAdSource } from "./forward_ad_source.ts";
+import { forwardAdSwitches } from "./forward_ad_host.ts";
 
 registerLibrary(gradModeSource);
 registerLibrary(functionalSource);
@@ -22,6 +24,7 @@ registerLibrary(anomalyModeSource);
 registerLibrary(gradcheckSource);
 registerLibrary(fastGradcheckSource);
 registerLibrary(funcSource);
+registerLibrary(forwardAdSource);
 
 const ANOMALY_NAMES = new Set(["detect_anomaly", "set_detect_anomaly"]);
 
@@ -35,6 +38,7 @@ export function autogradName(name: string): PyValue | undefined {
   if (name === "functional") return host.importModule(functionalSource.name);
   if (name === "graph") return host.importModule(graphSource.name);
   if (name === "anomaly_mode") return host.importModule(anomalyModeSource.name);
+  if (name === "forward_ad") return host.importModule(forwardAdSource.name);
   if (ANOMALY_NAMES.has(name)) return host.importModule(anomalyModeSource.name).attrs.get(name);
   // torch.autograd.gradcheck is the function (its module is reached by import only)
   if (name === "gradcheck" || name === "gradgradcheck") return host.importModule(gradcheckSource.name).attrs.get(name);
@@ -74,6 +78,7 @@ export function torchC(rt: Runtime): PyModule {
   });
   for (const [name, f] of anomalySwitches(rt)) m.set(name, f);
   for (const [name, f] of graphTaskFunctions(rt)) m.set(name, f);
+  for (const [name, f] of forwardAdSwitches(rt)) m.set(name, f);
   // the first gradcheck of a run imports modules (sympy's) that change warnings' filters, so
   // warnings shown before can show once more
   let filtersChanged = false;

@@ -233,9 +233,10 @@ def _allclose_with_type_promotion(a, b, rtol, atol):
     return torch.allclose(a, b, rtol, atol)
 
 
-def _get_notallclose_msg(analytical, numerical, output_idx, input_idx):
+def _get_notallclose_msg(analytical, numerical, output_idx, input_idx, is_forward_ad=False):
+    mode = "computed with forward mode " if is_forward_ad else ""
     return (
-        f"Jacobian mismatch for output {output_idx:d} with respect to input {input_idx:d},\n"
+        f"Jacobian {mode}mismatch for output {output_idx:d} with respect to input {input_idx:d},\n"
         f"numerical:{numerical}\nanalytical:{analytical}\n"
     )
 
@@ -322,7 +323,52 @@ def _test_undefined_backward_mode(func, outputs, inputs):
     return all(check_undefined_grad_support(output) for output in outputs_to_check)
 
 
-def _gradcheck_helper(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, check_backward_ad, fast_mode):
+def _forward_ad_jacobians(fn, inputs, outputs, check_grad_dtypes):
+    # one forward-AD pass per element of each input that requires grad: the tangent is the
+    # standard basis vector, the outputs' tangents a row of each Jacobian (input numel x output numel)
+    fwAD = torch.autograd.forward_ad
+    tensor_inputs = tuple(i for i in inputs if isinstance(i, torch.Tensor) and i.requires_grad)
+    float_outputs = [o for o in outputs if _is_float_or_complex_tensor(o)]
+    jacobians = tuple(tuple(torch.zeros((i.numel(), o.numel()), dtype=o.dtype) for o in float_outputs) for i in tensor_inputs)
+    with fwAD.dual_level():
+        fw_grads = []
+        dual_inputs = []
+        for inp in inputs:
+            if isinstance(inp, torch.Tensor) and inp.requires_grad:
+                inp = fwAD.make_dual(inp.detach(), torch.zeros_like(inp))
+                fw_grads.append(fwAD.unpack_dual(inp)[1])
+            dual_inputs.append(inp)
+        for i, fw_grad in enumerate(fw_grads):
+            for lin_idx, grad_idx in enumerate(product(*[range(m) for m in fw_grad.size()])):
+                fw_grad[grad_idx] = 1.0
+                raw_outputs = _as_tuple(fn(*dual_inputs))
+                dual_outputs = [o for o in raw_outputs if _is_float_or_complex_tensor(o)]
+                for index_o, d_o in enumerate(dual_outputs):
+                    val, res = fwAD.unpack_dual(d_o)
+                    if res is None:
+                        jacobians[i][index_o][lin_idx].zero_()
+                    else:
+                        jacobians[i][index_o][lin_idx].copy_(res.reshape(-1))
+                fw_grad[grad_idx] = 0.0
+    return jacobians
+
+
+def _slow_gradcheck_forward_ad(func, func_out, tupled_inputs, outputs, eps, rtol, atol, check_grad_dtypes):
+    func_out = _as_tuple(func_out)
+    if not outputs:
+        return _check_no_differentiable_outputs(func, tupled_inputs, func_out, eps)
+    numerical = list(zip(*_get_numerical_jacobian(func, tupled_inputs, func_out, eps)))
+    numerical = [nj for o, nj in zip(func_out, numerical) if o.requires_grad]
+    analytical = _forward_ad_jacobians(func, tupled_inputs, func_out, check_grad_dtypes)
+    for i, n_per_out in enumerate(numerical):
+        for j, n in enumerate(n_per_out):
+            a = analytical[j][i]
+            if not _allclose_with_type_promotion(a, n, rtol, atol):
+                raise GradcheckError(_get_notallclose_msg(a, n, i, j, is_forward_ad=True))
+    return True
+
+
+def _gradcheck_helper(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, check_backward_ad, fast_mode, check_forward_ad=False):
     tupled_inputs = _as_tuple(inputs)
     _check_inputs(tupled_inputs)
     _gradlens_first_gradcheck()
@@ -334,6 +380,10 @@ def _gradcheck_helper(func, inputs, eps, atol, rtol, nondet_tol, check_undefined
         gradcheck_fn = _slow_gradcheck
     if check_backward_ad:
         gradcheck_fn(func, func_out, tupled_inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol)
+    if check_forward_ad:
+        _slow_gradcheck_forward_ad(func, func_out, tupled_inputs, outputs, eps, rtol, atol, check_grad_dtypes)
+        if check_undefined_grad:
+            raise NotImplementedError("torch.autograd.gradcheck(check_forward_ad=True, check_undefined_grad=True) is not in Gradlens yet")
     if not check_backward_ad:
         return True
     _test_backward_mul_by_grad_output(outputs, tupled_inputs)
@@ -370,9 +420,8 @@ def gradcheck(
     assert not (check_batched_forward_grad and not check_forward_ad), "Setting check_batched_forward_grad=True requires check_forward_ad to be True"
     _not_yet("check_batched_grad", check_batched_grad, False)
     _not_yet("check_batched_forward_grad", check_batched_forward_grad, False)
-    _not_yet("check_forward_ad", check_forward_ad, False)
     _not_yet("masked", bool(masked), False)
-    args = (func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, check_backward_ad, fast_mode)
+    args = (func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, check_backward_ad, fast_mode, check_forward_ad)
     if not raise_exception:
         try:
             return _gradcheck_helper(*args)

@@ -1,0 +1,32 @@
+# Tangents through matrix products: mm, mv, dot, @ in every shape, bmm
+import torch
+import torch.autograd.forward_ad as fwAD
+
+torch.manual_seed(1)
+A = torch.randn(3, 4)
+B = torch.randn(4, 2)
+v = torch.randn(4)
+w = torch.randn(3)
+tA = torch.randn(3, 4)
+tB = torch.randn(4, 2)
+tv = torch.randn(4)
+with fwAD.dual_level():
+    dA = fwAD.make_dual(A, tA)
+    dB = fwAD.make_dual(B, tB)
+    dv = fwAD.make_dual(v, tv)
+    print(dA @ dB)
+    print(dA.mm(B))
+    print(A.mm(dB))
+    print(torch.mv(dA, v))
+    print(A @ dv)
+    print(dA @ dv)
+    print(dv @ dv)
+    print(torch.dot(dv, v))
+    print(w @ dA)
+    print(dv @ B)
+    batch = torch.randn(2, 3, 4)
+    dbatch = fwAD.make_dual(batch, torch.randn(2, 3, 4))
+    print(dbatch @ B)
+    print(torch.bmm(dbatch, torch.randn(2, 4, 2)))
+    print(torch.matmul(dbatch, dB).shape)
+    print(fwAD.unpack_dual(dbatch @ dv).tangent)
