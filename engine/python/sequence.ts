@@ -4,7 +4,7 @@
 // that do not override one get the builtin behaviour.
 import { builtinClassGetItem } from "./genericalias.ts";
 import { NO_METHOD, callAttr, override, trySpecial, userClass } from "./dunder.ts";
-import { asIndex } from "./numbers.ts";
+import { asIndex, pushAll } from "./numbers.ts";
 import { asSsize, checkIndexSize, refuseHopeless } from "./limits.ts";
 import { budget } from "./ops.ts";
 import { host } from "./host.ts";
@@ -301,7 +301,11 @@ export function nativeSetItem(v: PyValue, index: PyValue, value: PyValue): void 
       const [start, stop, step] = sliceIndices(index, v.items.length);
       const items = [...iterate(value)];
       if (step === 1) {
-        v.items.splice(start, Math.max(0, stop - start), ...items);
+        // no splice(..., ...items): spreading ~100,000 arguments overflows the call stack
+        const tail = v.items.slice(Math.max(start, stop));
+        v.items.length = start;
+        pushAll(v.items, items);
+        for (const t of tail) v.items.push(t);
         return;
       }
       const targets: number[] = [];
