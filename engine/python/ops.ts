@@ -107,7 +107,7 @@ function userTruthy(cls: PyClass, v: PyValue): boolean {
 // ---- arithmetic ----
 
 /** forward, reflected and in-place method names of each operator */
-const BINARY_DUNDER: Record<string, [string, string, string]> = {};
+export const BINARY_DUNDER: Record<string, [string, string, string]> = {};
 for (const [op, n] of [
   ["+", "add"],
   ["-", "sub"],

@@ -3,17 +3,14 @@
 // method descriptor of torch._C.TensorBase (as PyTorch shows them) calling the same code the
 // operators and methods run; an operand the operator does not take gives NotImplemented.
 import type { Tensor } from "../../tensor.ts";
+import { COMPARE_DUNDER } from "../compare.ts";
 import { PyMethodDescriptor } from "../descriptors.ts";
+import { BINARY_DUNDER } from "../ops.ts";
 import { type CallArgs, type ForeignType, iteratorClass, NotImplemented, objectClass, PyClass, PyIterator, type PyValue, pyErr } from "../values.ts";
 import { isTensor } from "./convert.ts";
 
 type Slot = (self: Tensor, a: CallArgs) => PyValue;
 
-const BINARY: Record<string, string> = {
-  "+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow", "@": "matmul",
-  "&": "and", "|": "or", "^": "xor", "<<": "lshift", ">>": "rshift",
-};
-const COMPARE: Record<string, string> = { "==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" };
 const UNARY: Record<string, string> = { "-": "neg", "+": "pos", abs: "abs", "~": "invert" };
 
 const arg = (a: CallArgs): PyValue => a.args[0] ?? null;
@@ -22,12 +19,13 @@ const orNot = (v: PyValue | undefined): PyValue => (v === undefined ? NotImpleme
 function slots(type: ForeignType): Record<string, Slot> {
   const binop = type.binop!;
   const out: Record<string, Slot> = {};
-  for (const [op, n] of Object.entries(BINARY)) {
-    out[`__${n}__`] = (x, a) => orNot(binop(op, x, arg(a), false));
-    out[`__r${n}__`] = (x, a) => orNot(binop(op, arg(a), x, false));
-    out[`__i${n}__`] = (x, a) => orNot(binop(op, x, arg(a), true));
+  for (const [op, [forward, reflected, inplace]] of Object.entries(BINARY_DUNDER)) {
+    if (op === "divmod") continue; // a tensor has no __divmod__
+    out[forward] = (x, a) => orNot(binop(op, x, arg(a), false));
+    out[reflected] = (x, a) => orNot(binop(op, arg(a), x, false));
+    out[inplace] = (x, a) => orNot(binop(op, x, arg(a), true));
   }
-  for (const [op, n] of Object.entries(COMPARE)) out[`__${n}__`] = (x, a) => orNot(binop(op, x, arg(a), false));
+  for (const [op, name] of Object.entries(COMPARE_DUNDER)) out[name] = (x, a) => orNot(binop(op, x, arg(a), false));
   for (const [op, n] of Object.entries(UNARY)) out[`__${n}__`] = (x) => orNot(type.unop!(op, x));
   Object.assign(out, {
     __len__: (x: Tensor) => BigInt(type.len!(x)),
