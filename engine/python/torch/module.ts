@@ -27,6 +27,7 @@ import { invalidArguments } from "./invalid_arguments.ts";
 import { notInGradlens, withMissingPolicy } from "./not_yet.ts";
 import { acceleratorModule, defaultDeviceFunctions } from "./accelerator.ts";
 import { deviceClass, makeDevice } from "./device.ts";
+import { serializationFunctions } from "./serialization.ts";
 import { legacyTensorTypes } from "./legacy_types.ts";
 import { pytorchHas } from "./pytorch_names.ts";
 import { EXTRA_FUNCTIONS, torchFlip } from "./extra_methods.ts";
@@ -344,6 +345,9 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
   const acceleratorMod = withMissingPolicy(acceleratorModule());
   attrs.set("accelerator", acceleratorMod);
   defaultDeviceFunctions(attrs);
+  const serializationMod = withMissingPolicy(new PyModule("torch.serialization", serializationFunctions(rt)));
+  for (const name of ["save", "load"]) attrs.set(name, serializationMod.attrs.get(name)!);
+  attrs.set("serialization", serializationMod);
 
   const torch = withMissingPolicy(new PyModule("torch", attrs), (name) => torchName(name) ?? torchPyName(name));
   const modules = new Map<string, PyModule>([
@@ -352,6 +356,7 @@ export function torchModules(rt: Runtime, warn: (category: string, message: stri
     ["torch.optim", optimMod],
     ["torch.cuda", cudaMod],
     ["torch.accelerator", acceleratorMod],
+    ["torch.serialization", serializationMod],
     ["torch._C", torchC(rt)],
     ...autogradSubmodules,
   ]);
