@@ -54,7 +54,8 @@ export class Runtime {
   inferenceMode = false;
   /** source span of the Python expression being evaluated; events carry it */
   span: Span | undefined = undefined;
-  onWarning: ((category: string, message: string, place?: WarningPlace) => void) | null = null;
+  /** shows the warning as warnings' filters say (or raises it, under "error"): true when shown */
+  onWarning: ((category: string, message: string, place?: WarningPlace) => boolean) | null = null;
   /** Python's warnings registry forgets what it has shown (warnings' filters changed) */
   onWarningsReset: (() => void) | null = null;
   /** torch.autograd.set_detect_anomaly / detect_anomaly */
@@ -154,9 +155,10 @@ export class Runtime {
     }
   }
 
+  /** a warning of the engine: narrated when the run shows it (filters may hide it or repeat it) */
   warn(category: string, message: string, place?: WarningPlace): void {
+    if (this.onWarning && !this.onWarning(category, message, place)) return;
     this.emit({ kind: "warning/raised", category, message, span: this.span });
-    this.onWarning?.(category, message, place);
   }
 
   checkDeadline(): void {

@@ -80,7 +80,7 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
   const sink = live ? live.wrap : capped;
   const rt = opts.runtime ?? new Runtime({ sink, maxElements: opts.maxElements, maxBytes: opts.maxBytes });
   if (opts.runtime && live) rt.sink = sink ?? null;
-  let warn: RunHooks["warn"] = () => undefined;
+  let warn: RunHooks["warn"] = () => true;
   const torch = torchModules(rt, (c, m) => rt.warn(c, m));
   const nn = nnModules(rt, torch("torch")!);
   const optim = optimModules(rt, torch("torch")!);

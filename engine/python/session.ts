@@ -6,6 +6,7 @@ import { Interpreter, tracebackFrames } from "./interpreter.ts";
 import type { WarningPlace } from "../runtime.ts";
 import type { Frame } from "./scope.ts";
 import { stdlibImporter } from "./stdlib/index.ts";
+import { WarningsState, underscoreWarningsModule } from "./stdlib/warnings.ts";
 import { LineMap, PySyntaxError, parseModule } from "./parse.ts";
 import type { CodeUnit } from "./function.ts";
 import { pyStr } from "./repr.ts";
@@ -41,8 +42,9 @@ export interface SessionOptions {
 
 /** what a run hands whoever started it, once it starts */
 export interface RunHooks {
-  /** warns at the user's line, or at `place` (a line of torch's own Python) */
-  warn: (category: string, message: string, place?: WarningPlace) => void;
+  /** warns at the user's line, or at `place` (a line of torch's own Python), as warnings'
+   *  filters decide (it may raise): true when it was shown */
+  warn: (category: string, message: string, place?: WarningPlace) => boolean;
   /** the Python stack now, as traceback.format_stack() prints it */
   stack: () => string;
   /** forget which warnings were shown (as a change of warnings' filters does) */
@@ -176,7 +178,21 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     );
   }
 
-  const stdlib = stdlibImporter();
+  const warnings = new WarningsState({
+    filename,
+    lineText: (line) => lines.lineText(line),
+    currentLine: () => interp.currentLine,
+    writeStderr: (text) => write(text, "stderr"),
+    pythonModule: () => interp.libraryModules.get("warnings"),
+    shown: (category, message, line) =>
+      opts.sink?.({
+        kind: "warning/raised",
+        category,
+        message,
+        span: line === null ? undefined : { line, col: 0, endLine: line, endCol: lines.lineText(line).length },
+      }),
+  });
+  const stdlib = stdlibImporter({ _warnings: () => underscoreWarningsModule(warnings) });
   const interp = new Interpreter({
     lines,
     filename,
@@ -192,17 +208,9 @@ export function runSource(source: string, opts: SessionOptions = {}): RunOutcome
     timeLimitMs: opts.timeLimitMs ?? DEFAULT_BUDGET.timeLimitMs,
     maxDepth: opts.maxDepth ?? DEFAULT_BUDGET.maxDepth,
   });
-  const warned = new Set<string>();
   opts.onStart?.({
-    warn: (category, message, place) => {
-      const line = place?.line ?? interp.currentLine;
-      const file = place?.file ?? filename;
-      const key = `${file}:${line}:${category}:${message}`;
-      if (warned.has(key)) return;
-      warned.add(key);
-      write(`${file}:${line}: ${category}: ${message}\n  ${place?.text ?? lines.lineText(line).trim()}\n`, "stderr");
-    },
-    resetWarnings: () => warned.clear(),
+    warn: (category, message, place) => warnings.engineWarning(category, message, place),
+    resetWarnings: () => warnings.filtersMutated(),
     stack: () =>
       tracebackFrames(interp.frames)
         .map((f) => `  File "${f.code?.filename ?? filename}", line ${f.line}, in ${f.fn}\n    ${(f.code?.lines ?? lines).lineText(f.line).trim()}\n`)

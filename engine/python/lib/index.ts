@@ -8,6 +8,7 @@ import { copySource } from "./copy.ts";
 import { dataclassesSource } from "./dataclasses.ts";
 import { functoolsSource } from "./functools.ts";
 import { typingSource } from "./typing.ts";
+import { warningsSource } from "./warnings.ts";
 
 export interface LibrarySource {
   /** the dotted module name `import` finds it by */
@@ -19,4 +20,4 @@ export interface LibrarySource {
   notYet?: string[];
 }
 
-export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource, typingSource];
+export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource, typingSource, warningsSource];

@@ -16,13 +16,14 @@ const STDLIB: Record<string, () => PyModule> = {
   inspect: inspectModule,
 };
 
-/** the run's importer of these modules */
-export function stdlibImporter(): (name: string) => PyModule | undefined {
+/** the run's importer of these modules, and of those the run makes itself (`_warnings`, which
+ *  holds the run's warning filters) */
+export function stdlibImporter(runModules: Record<string, () => PyModule> = {}): (name: string) => PyModule | undefined {
   const made = new Map<string, PyModule>();
   return (name) => {
     let mod = made.get(name);
     if (!mod) {
-      const make = Object.hasOwn(STDLIB, name) ? STDLIB[name] : undefined;
+      const make = Object.hasOwn(STDLIB, name) ? STDLIB[name] : Object.hasOwn(runModules, name) ? runModules[name] : undefined;
       if (!make) return undefined;
       made.set(name, (mod = make()));
     }
