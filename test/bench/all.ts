@@ -33,7 +33,7 @@ async function bundled(file: string): Promise<BenchRow[]> {
 
 /** The app in Chromium is a process of its own (test/e2e/bench.mjs); its rows come back as JSON. */
 async function app(): Promise<BenchRow[]> {
-  console.log(`== app in Chromium at ~${(sizes ?? [500, 2000, 5000, 20000]).join("/")} graph nodes: run -> first graph paint, heap, per-step frame time from a trace, held-key steps/s ==`);
+  console.log(`== app in Chromium at ~${(sizes ?? [500, 2000, 5000, 10000, 20000]).join("/")} graph nodes: run -> first graph paint, heap, per-step frame time from a trace, held-key steps/s (10000: run, paint and heap only) ==`);
   const dir = mkdtempSync(join(tmpdir(), "gradlens-bench-app-"));
   const file = join(dir, "rows.json");
   try {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { oraclePython } from "../../scripts/oracle.mjs";
 import { time as duration, verdict, type BenchRow } from "./summary.ts";
 
-const REPEATS = 5;
+const REPEATS = 3;
 const root = new URL("../../", import.meta.url).pathname;
 const casesDir = join(root, "test/conformance/cases");
 const PYTHON = (() => {

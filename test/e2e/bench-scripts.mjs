@@ -1,7 +1,7 @@
 // The scalar MLPs the app benchmarks step through (bench.mjs, profile-steps.mjs).
 
 /** inputs and layer widths of the MLP that gives about that many graph nodes */
-export const MLPS = { 500: [8, [8, 10, 1]], 2000: [12, [16, 24, 1]], 5000: [16, [36, 28, 1]], 20000: [24, [64, 64, 16, 1]] };
+export const MLPS = { 500: [8, [8, 10, 1]], 2000: [12, [16, 24, 1]], 5000: [16, [36, 28, 1]], 10000: [20, [64, 32, 1]], 20000: [24, [64, 64, 16, 1]] };
 
 export function mlpSource(inputs, widths) {
   const sizes = [inputs, ...widths];
