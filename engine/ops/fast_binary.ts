@@ -2,11 +2,12 @@
 // seen through the broadcast are merged wherever memory allows (as ATen's TensorIterator
 // coalesces dimensions), then contiguous runs, a row repeated over a batch (a bias) and a Python
 // number go to the WebAssembly SIMD kernels, and anything else (strided views, broadcasts along
-// inner dimensions) to one plain loop per op over rows. Each element gets the one IEEE operation
+// inner dimensions) to one plain loop per op over rows (long rows with small steps to a WebAssembly
+// loop that copies their spans in). Each element gets the one IEEE operation
 // binaryMap's reference loop gives it (kernel.ts), so the bits are the same.
 import { castValue, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { Tensor } from "../tensor.ts";
-import { binaryRows, binaryScalar } from "./wasm/kernels.ts";
+import { binaryRows, binaryScalar, binarySteps, GATHER_MAX_STEP } from "./wasm/kernels.ts";
 import type { BinaryOp } from "./wasm/binary_wasm.ts";
 
 export type { BinaryOp };
@@ -35,6 +36,9 @@ const ROWS: Record<BinaryOp, Row> = {
     for (let j = 0; j < m; j++, ia += sa, ib += sb) out[o + j] = a[ia]! / b[ib]!;
   },
 };
+
+/** rows shorter than this stay in the JavaScript loop (copying into WebAssembly costs more) */
+const STEPS_FROM = 256;
 
 /** how many elements the loops do between looks at the run's clock */
 const CLOCK_EVERY = 1 << 16;
@@ -92,8 +96,10 @@ function loops(op: BinaryOp, out: FloatArray, a: Side, b: Side, sizes: number[],
   let ia = a.offset;
   let ib = b.offset;
   let since = 0;
+  // long rows whose steps are small (a strided view, a value repeated along the row) go to WebAssembly
+  const steps = m >= STEPS_FROM && sa >= 0 && sb >= 0 && sa <= GATHER_MAX_STEP && sb <= GATHER_MAX_STEP;
   for (let o = 0; o < n; o += m) {
-    row(out, o, a.data, ia, sa, b.data, ib, sb, m);
+    if (!(steps && binarySteps(op, a.data, ia, sa, b.data, ib, sb, out, o, m, between))) row(out, o, a.data, ia, sa, b.data, ib, sb, m);
     for (let d = nd - 2; d >= 0; d--) {
       idx[d]++;
       ia += a.strides[d]!;

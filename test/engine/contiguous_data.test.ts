@@ -26,6 +26,8 @@ const views: [string, Tensor][] = [
   ["float32, long, stride 3, past a chunk", makeView(big32, [26000], [3], 2)],
   ["float64, long, stride 8, past chunks", makeView(big64, [10000], [8], 7)],
   ["float64, long rows with stride 2", makeView(big64, [3, 2000], [20000, 2], 5)],
+  ["float64, long, stride 2, past a chunk", makeView(big64, [33001], [2], 3)],
+  ["float32, stride 2, a tail after the last vector", makeView(big32, [1027], [2], 0)],
   ["float32, stride 9 (the plain loop)", makeView(big32, [8000], [9], 0)],
 ];
 

@@ -126,6 +126,41 @@ export function binaryScalar(
   return true;
 }
 
+/**
+ * out[o + j] = a[ai + j·aStep] op b[bi + j·bStep] for j < m, each step from 0 (one element repeated)
+ * to GATHER_MAX_STEP: each chunk's spans copied into the module's memory at memcpy speed, the op
+ * done there element by element, the results copied back. out's dtype picks the kernel (an
+ * operand may be a one-element Float64Array holding a number already in that dtype).
+ */
+export function binarySteps(
+  op: BinaryOp,
+  a: FloatArray, ai: number, aStep: number,
+  b: FloatArray, bi: number, bStep: number,
+  out: FloatArray, o: number, m: number,
+  between: () => void,
+): boolean {
+  const w = elementwiseWasm();
+  if (!w) return false;
+  const h = heap(w, out);
+  const size = out.BYTES_PER_ELEMENT;
+  const room = BUF / size;
+  // a step-2 vector reads one element past the operand's last: room for it is kept
+  const fits = (step: number) => (step === 0 ? CHUNK : Math.floor((room - 2) / step) + 1);
+  const per = Math.min(CHUNK, fits(aStep), fits(bStep));
+  const vector = aStep <= 2 && bStep <= 2;
+  const kernel = w.fns[vector ? `${op}_${flavour(out)}_v${aStep}${bStep}` : `${op}_${flavour(out)}_steps`]!;
+  for (let j = 0; j < m; j += per) {
+    const len = Math.min(per, m - j);
+    const [pa, pb] = [ai + j * aStep, bi + j * bStep];
+    h.set(a.subarray(pa, pa + (len - 1) * aStep + 1), A_AT / size);
+    h.set(b.subarray(pb, pb + (len - 1) * bStep + 1), B_AT / size);
+    kernel(A_AT, aStep * size, B_AT, bStep * size, OUT_AT, len);
+    out.set(h.subarray(OUT_AT / size, OUT_AT / size + len), o + j);
+    between();
+  }
+  return true;
+}
+
 /** the largest step gatherStrided takes: it copies the whole span, step·n elements, into the module */
 export const GATHER_MAX_STEP = 8;
 
@@ -139,13 +174,15 @@ export function gatherStrided(data: FloatArray, offset: number, step: number, ou
   const h = heap(w, data);
   const size = data.BYTES_PER_ELEMENT;
   const kernel = w.fns[`gather_${flavour(data)}`]!;
+  const every = w.fns[`gather2_${flavour(data)}`]!;
   // the span goes where the two operand buffers are (2·BUF bytes), the picked elements to OUT_AT
   const per = Math.min(CHUNK, Math.floor((2 * BUF) / size / step));
   for (let j = 0; j < n; j += per) {
     const len = Math.min(per, n - j);
     const start = offset + j * step;
     h.set(data.subarray(start, start + (len - 1) * step + 1), A_AT / size);
-    kernel(A_AT, OUT_AT, len, step * size);
+    if (step === 2) every(A_AT, OUT_AT, len);
+    else kernel(A_AT, OUT_AT, len, step * size);
     out.set(h.subarray(OUT_AT / size, OUT_AT / size + len), j);
   }
   return true;

@@ -100,6 +100,31 @@ describe("the fast elementwise loops", () => {
     });
   }
 
+  for (const dtype of DTYPES)
+    it(`give the reference bits on long rows with small steps, the WebAssembly step loops (${dtype})`, () => {
+      const rand = lcg(7);
+      const base = tensor([2 * 40003 + 9], dtype, rand);
+      const view = (n: number, step: number, offset: number) => makeView(base, [n], [step], offset);
+      // every pair of steps 0..3 (0: a number, or one element expanded), 8 (the largest the loop
+      // copies in), 9 (the plain loop); lengths around the vector width and past a chunk
+      for (const n of [256, 257, 258, 259, 263, 1027, 40003])
+        for (const [sa, sb] of [[2, 2], [2, 1], [1, 2], [2, 0], [0, 2], [1, 0], [3, 1], [2, 3], [8, 2], [9, 2]] as const) {
+          if ((n - 1) * Math.max(sa, sb) + 9 >= base.numel) continue;
+          const side = (s: number, offset: number) => (s === 0 ? makeView(base, [n], [0], offset) : view(n, s, offset));
+          expectSame(side(sa, 1), side(sb, 4), dtype);
+          if (sa === 0) {
+            expectSame(-2.5, side(sb, 3), dtype);
+            expectSame(side(sb, 3), 0.1, dtype);
+          }
+        }
+      // rows of a matrix taken every other column, and every other row of columns repeated
+      const m = tensor([7, 6000], dtype, rand);
+      const halves = makeView(m, [7, 3000], [6000, 2], 1);
+      expectSame(halves, tensor([7, 3000], dtype, rand), dtype);
+      expectSame(halves, makeView(tensor([7], dtype, rand), [7, 3000], [1, 0], 0), dtype);
+      expectSame(makeView(m, [3, 7, 1000], [0, 6000, 2], 0), makeView(m, [1000], [3], 5), dtype);
+    });
+
   it("leave other dtypes and mixed dtypes to the reference loop, with its results", () => {
     const rand = lcg(5);
     const f = tensor([100], "float32", rand);
