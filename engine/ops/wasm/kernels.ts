@@ -191,7 +191,7 @@ export function gatherStrided(data: FloatArray, offset: number, step: number, ou
 /**
  * The partial sums of ATen's multi_row_sum over `rows` rows of 4 vectors (8 floats or 4 doubles
  * each) from a[ai]: per row k < 4 and lane l, level 0 after the final fold of levels 1..3 into it,
- * at [k · lanes + l] of the result; null without WebAssembly.
+ * at [k · lanes + l] of the result (an array reused by the next call); null without WebAssembly.
  */
 export function multiRowSumVectors(a: FloatArray, ai: number, rows: number, between: () => void): FloatArray | null {
   const w = elementwiseWasm();
@@ -217,14 +217,20 @@ export function multiRowSumVectors(a: FloatArray, ai: number, rows: number, betw
     between();
   }
   const lanes = rowElems / 4;
-  const state = h.slice(stateAt, stateAt + 16 * lanes);
-  for (let j = 1; j < 4; j++)
-    for (let x = 0; x < 4 * lanes; x++) {
-      const s = state[x]! + state[j * 4 * lanes + x]!;
-      state[x] = f32 ? Math.fround(s) : s;
+  const partial = f32 ? PARTIAL_F32 : PARTIAL_F64;
+  for (let x = 0; x < 4 * lanes; x++) {
+    let s = h[stateAt + x]!;
+    for (let j = 1; j < 4; j++) {
+      s += h[stateAt + j * 4 * lanes + x]!;
+      if (f32) s = Math.fround(s);
     }
-  return state.subarray(0, 4 * lanes);
+    partial[x] = s;
+  }
+  return partial;
 }
+/** multiRowSumVectors' results, valid until its next call */
+const PARTIAL_F32 = new Float32Array(32);
+const PARTIAL_F64 = new Float64Array(16);
 
 /** the float32 math kernels (pairs.ts): their export and how many elements one loop step takes */
 const PAIR_KERNELS = {
