@@ -134,3 +134,17 @@ export function outerColumnSum(data: ArrayLike<number>, base: number, stride: nu
   if (column < Math.floor(inner / block) * block) return multiRowSum(data, base, stride, 0, 1, n, f32)[0];
   return rowSum(data, base, stride, n, f32);
 }
+
+/** outerColumnSum of `inner` columns at once (column c from data[base + c], into out[o0 + c]): the
+ *  columns in whole blocks as one multiRowSum with an accumulator per column, so memory is read row
+ *  after row (each column's additions are the ones it gets alone), the rest one by one. */
+export function outerColumnsSum(data: ArrayLike<number>, base: number, stride: number, n: number, dtype: DType, inner: number, out: number[], o0: number): void {
+  const f32 = dtype === "float32";
+  const block = inner >= (f32 ? 8 : 4) ? 4 * (f32 ? 8 : 4) : 4;
+  const whole = Math.floor(inner / block) * block;
+  if (whole > 0) {
+    const sums = multiRowSum(data, base, stride, 1, whole, n, f32);
+    for (let c = 0; c < whole; c++) out[o0 + c] = sums[c]!;
+  }
+  for (let c = whole; c < inner; c++) out[o0 + c] = rowSum(data, base + c, stride, n, f32);
+}

@@ -8,7 +8,7 @@ import { div, divScalar, mul } from "./arith.ts";
 import { maskedFill_ } from "./masked.ts";
 import { isnan } from "./math_extra.ts";
 import { eq } from "./compare.ts";
-import { cascadeSum, outerColumnSum } from "./cascade_sum.ts";
+import { cascadeSum, outerColumnSum, outerColumnsSum } from "./cascade_sum.ts";
 import { expand, squeeze, unsqueeze, view, wrapDim } from "./views.ts";
 import { gather, zerosOf } from "./gather_scatter.ts";
 import { scatter_ } from "./scatter_inplace.ts";
@@ -24,7 +24,11 @@ function normDims(x: Tensor, dim: number | number[]): number[] {
  *  reduced dim), or a gathered buffer with stride 1 (several dims). */
 /** `column`/`inner`: for one reduced dim that is not the last, the output's place in the
  *  contiguous run of `inner` outputs (ATen's outer-sum loops treat columns differently) */
-type Reduce = (data: ArrayLike<number>, base: number, stride: number, n: number, innermost: boolean, column: number, inner: number) => number;
+type Reduce = ((data: ArrayLike<number>, base: number, stride: number, n: number, innermost: boolean, column: number, inner: number) => number) & {
+  /** the same for a whole run of `inner` columns at once (out[o0 + c] for column c, from data[base + c]),
+   *  where that walks memory in order instead of column by column */
+  columns?: (data: ArrayLike<number>, base: number, stride: number, n: number, inner: number, out: number[], o0: number) => void;
+};
 
 /** The dims of x from outermost to innermost in memory, when x is a permuted view of a dense
  *  block (x.t(), x.permute(...)), else null. ATen's reductions walk memory in that order, so
@@ -124,7 +128,9 @@ function reduceValues(vals: ArrayLike<number>, fullShape: number[], fullDims: nu
   const stride = dims.length === 1 ? strides[dims[0]] : 1;
   const buf = single ? null : new Float64Array(n);
   const out = new Array<number>(outN);
-  for (let o = 0; o < outN; o++) {
+  // one reduced dim with columns after it: a run of `inner` outputs at a time when fn can
+  const step = fn.columns && single && dims.length === 1 && !innermost && inner > 1 ? inner : 1;
+  for (let o = 0; o < outN; o += step) {
     let base = 0;
     let rem = o;
     for (let k = kept.length - 1; k >= 0; k--) {
@@ -144,7 +150,8 @@ function reduceValues(vals: ArrayLike<number>, fullShape: number[], fullDims: nu
         buf[i] = vals[off];
       }
       out[o] = fn(buf, 0, 1, n, innermost, 0, 1);
-    } else out[o] = fn(vals, base, stride, n, innermost, o % inner, inner);
+    } else if (step > 1) fn.columns!(vals, base, stride, n, inner, out, o);
+    else out[o] = fn(vals, base, stride, n, innermost, o % inner, inner);
   }
   return { values: out, shape: outShape };
 }
@@ -152,7 +159,7 @@ function reduceValues(vals: ArrayLike<number>, fullShape: number[], fullDims: nu
 const sumDType = (d: DType): DType => (isFloating(d) ? d : "int64");
 
 function sumValues(dtype: DType): Reduce {
-  return (data, base, stride, n, innermost, column, inner) => {
+  const fn: Reduce = (data, base, stride, n, innermost, column, inner) => {
     if (!isFloating(dtype)) {
       let acc = 0;
       for (let i = 0; i < n; i++) acc += data[base + i * stride];
@@ -161,6 +168,8 @@ function sumValues(dtype: DType): Reduce {
     if (innermost && stride === 1) return cascadeSum(data, base, n, dtype);
     return outerColumnSum(data, base, stride, n, dtype, column, inner);
   };
+  if (isFloating(dtype)) fn.columns = (data, base, stride, n, inner, out, o0) => outerColumnsSum(data, base, stride, n, dtype, inner, out, o0);
+  return fn;
 }
 
 export function sum(x: Tensor, dim?: number | number[] | null, keepdim = false): Tensor {
@@ -222,7 +231,12 @@ export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false)
   const dims = x.dim() === 0 ? [] : normDims(x, dim);
   const count = numelOf(dims.map((d) => sizes[d]));
   const sumOf = sumValues(x.dtype);
-  const out = reduceDims(x, dims, keepdim, x.dtype, (d, b, st, m, last, col, run) => sumOf(d, b, st, m, last, col, run) / count);
+  const meanOf: Reduce = (d, b, st, m, last, col, run) => sumOf(d, b, st, m, last, col, run) / count;
+  meanOf.columns = (d, b, st, m, run, out, o0) => {
+    sumOf.columns!(d, b, st, m, run, out, o0);
+    for (let c = o0; c < o0 + run; c++) out[c] = out[c]! / count;
+  };
+  const out = reduceDims(x, dims, keepdim, x.dtype, meanOf);
   return record(out, {
     op: "mean",
     gradFn: "MeanBackward1",

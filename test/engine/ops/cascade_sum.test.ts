@@ -4,8 +4,8 @@
 // values, and offsets into a bigger array; and through torch.sum / mean.
 import { describe, expect, it } from "vitest";
 import * as T from "../../../engine/index.ts";
-import { cascadeSum, cascadeSumJs } from "../../../engine/ops/cascade_sum.ts";
-import { fromStorage } from "../../../engine/tensor.ts";
+import { cascadeSum, cascadeSumJs, outerColumnSum } from "../../../engine/ops/cascade_sum.ts";
+import { fromStorage, makeView } from "../../../engine/tensor.ts";
 import { awkward, difference, lcg } from "./awkward_values.ts";
 
 const same = (a: number, b: number) => difference([a], [b]);
@@ -48,4 +48,26 @@ describe("the SIMD cascade sum", () => {
     expect(T.sum(x).storage.data[0]).toBe(cascadeSumJs(data, 0, data.length, "float32"));
     expect(T.sum(T.reshape(x, [1, 10_007]), 1).storage.data[0]).toBe(cascadeSumJs(data, 0, data.length, "float32"));
   });
+
+  for (const dtype of ["float32", "float64"] as const)
+    it(`sums along a dim with columns after it as each column alone would be summed (${dtype})`, () => {
+      // the whole-run path (outerColumnsSum) against outerColumnSum column by column, its reference
+      const rt = new T.Runtime({ maxBytes: Infinity });
+      const rand = lcg(10);
+      const Arr = dtype === "float32" ? Float32Array : Float64Array;
+      for (const inner of [2, 3, 4, 5, 7, 8, 31, 32, 33, 65, 100])
+        for (const n of [1, 2, 5, 17, 300, 4099]) {
+          const data = Arr.from(n * inner < 20000 ? awkward(n * inner, rand) : smooth(n * inner, rand));
+          const x = fromStorage(rt, data, [n, inner], dtype);
+          const expected = Array.from({ length: inner }, (_, c) => outerColumnSum(data, c, inner, n, dtype, c, inner));
+          expect(difference(T.sum(x, 0).storage.data, expected), `[${n}, ${inner}] sum(0)`).toBe("same");
+          const means = expected.map((v) => (dtype === "float32" ? Math.fround(v / n) : v / n));
+          expect(difference(T.mean(x, 0).storage.data, means), `[${n}, ${inner}] mean(0)`).toBe("same");
+          // the same columns in two batches: [2, n, inner].sum(1), and a strided view of them
+          const two = fromStorage(rt, Arr.from([...data, ...data]), [2, n, inner], dtype);
+          expect(difference(T.sum(two, 1).storage.data, [...expected, ...expected]), `[2, ${n}, ${inner}] sum(1)`).toBe("same");
+          const wide = fromStorage(rt, Arr.from(Array.from(data).flatMap((v) => [v, -1])), [n, 2 * inner], dtype);
+          expect(difference(T.sum(makeView(wide, [n, inner], [2 * inner, 2], 0), 0).storage.data, expected), `strided [${n}, ${inner}]`).toBe("same");
+        }
+    });
 });
