@@ -71,13 +71,33 @@ const { wall, slow } = await page.evaluate(async ([steps, held]) => {
   // SVG items the scene adds and removes (a pan brings new ones in)
   let added = 0;
   let removed = 0;
+  let changes = 0;
   const seen = new MutationObserver((records) => {
     for (const r of records) {
-      added += r.addedNodes.length;
-      removed += r.removedNodes.length;
+      if (r.type !== "childList") changes++;
+      else if (r.target.matches("g.nodes, g.edges, g.grads")) {
+        added += r.addedNodes.length;
+        removed += r.removedNodes.length;
+      } else changes += r.addedNodes.length + r.removedNodes.length;
     }
   });
-  for (const g of document.querySelectorAll(".graph svg g.nodes, .graph svg g.edges, .graph svg g.grads")) seen.observe(g, { childList: true });
+  // items added and removed; every other change inside them (attributes, texts, elements within an item)
+  for (const g of document.querySelectorAll(".graph svg g.nodes, .graph svg g.edges, .graph svg g.grads")) seen.observe(g, { childList: true, subtree: true, attributes: true, characterData: true });
+  // elements made (Svelte clones its templates), anywhere in the page
+  let made = 0;
+  const clone = Node.prototype.cloneNode;
+  const adopt = Document.prototype.importNode;
+  const count = (n) => (n.nodeType === 1 ? 1 : 0) + (n.querySelectorAll ? n.querySelectorAll("*").length : 0);
+  Node.prototype.cloneNode = function (...a) {
+    const n = clone.apply(this, a);
+    made += count(n);
+    return n;
+  };
+  Document.prototype.importNode = function (...a) {
+    const n = adopt.apply(this, a);
+    made += count(n);
+    return n;
+  };
   for (let i = 0; i < steps; i++) {
     if (!held) { await raf(); await raf(); await task(); }
     const t = performance.now();
@@ -87,7 +107,9 @@ const { wall, slow } = await page.evaluate(async ([steps, held]) => {
     each.push({ ms: performance.now() - t, caption: document.querySelector(".graph .caption")?.textContent?.slice(0, 90) ?? "" });
   }
   seen.disconnect();
-  window.__churn = { added, removed, mounted: document.querySelectorAll(".graph svg g.nodes > *, .graph svg g.edges > *").length };
+  Node.prototype.cloneNode = clone;
+  Document.prototype.importNode = adopt;
+  window.__churn = { added, removed, changes, made, mounted: document.querySelectorAll(".graph svg g.nodes > *, .graph svg g.edges > *").length };
   return { wall: performance.now() - t0, slow: each.map((e, i) => ({ ...e, i })).sort((a, b) => b.ms - a.ms).slice(0, 6) };
 }, [STEPS, HELD]);
 const { profile } = await cdp.send("Profiler.stop");
@@ -118,7 +140,7 @@ for (const [id, ms] of hits) {
 const all = [...hits.values()].reduce((a, b) => a + b, 0);
 const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
 console.log(`size ${SIZE}: ${STEPS} ${HELD ? "held-key" : "single"} steps in ${wall.toFixed(0)} ms wall; ${all.toFixed(0)} ms sampled (idle included)`);
-console.log(`SVG items added ${churn.added}, removed ${churn.removed} over the steps; ${churn.mounted} node and edge items in the page at the end`);
+console.log(`${churn.made} elements made in the page; SVG items added ${churn.added}, removed ${churn.removed} (a move is both), ${churn.changes} other changes inside them (attributes, texts, elements) over the steps; ${churn.mounted} node and edge items in the page at the end`);
 console.log("slowest steps (key to the end of the next frame, wall ms):");
 for (const e of slow) console.log(`  #${e.i} ${e.ms.toFixed(1)} ms  ${e.caption}`);
 console.log("\nself ms per step:");

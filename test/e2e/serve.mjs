@@ -6,7 +6,8 @@ import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const dist = join(root, "renderer/dist");
+// GRADLENS_DIST: serve another build (a before/after comparison in one run: bench.mjs --no-build)
+const dist = resolve(process.env.GRADLENS_DIST ?? join(root, "renderer/dist"));
 
 const MIME = {
   ".html": "text/html; charset=utf-8",
