@@ -4,6 +4,7 @@
 import { layoutGraph } from "../../layout/layout.ts";
 import type { Layout, LayoutGraph, LayoutOptions, NodePlacement, Point } from "../../layout/types.ts";
 import type { GraphModel } from "./graphModel.ts";
+import { deltaOf } from "./graphStore.ts";
 import { pairKey } from "./pairKey.ts";
 
 /** A quick layout (few ordering and coordinate rounds) for a graph shown only until the run's final layout comes. */
@@ -103,46 +104,67 @@ function segmentLength(points: readonly Point[], i: number): number {
  * placement object stays the same while its position and size do; the positions map is one map
  * updated in place (a new Placed object says it changed). The same positions as place() at every step.
  */
-export function createPlacer(): (model: GraphModel, layout: Layout | null) => Placed {
+export function createPlacer(): ((model: GraphModel, layout: Layout | null) => Placed) & { stats: { visited: number } } {
   let layout: Layout | null | undefined;
   let routes = new Map<number, Point[]>();
   let positions = new Map<number, NodePlacement>();
   /** the node view each position was made for */
   let made = new Map<number, GraphModel["nodes"][number]>();
   let lastNodes: GraphModel["nodes"] | null = null;
+  let lastModel: GraphModel | null = null;
   let last: Placed | null = null;
-  return (model, next) => {
+  /** nodes looked at by the last call: a step's own (the graph store's delta), or every node */
+  const stats = { visited: 0 };
+  const visit = (n: GraphModel["nodes"][number], at: Layout): boolean => {
+    stats.visited++;
+    if (made.get(n.id) === n) return false;
+    made.set(n.id, n);
+    const p = at.positions.get(n.id) as NodePlacement;
+    const old = positions.get(n.id);
+    if (old && old.x === p.x && old.y === p.y && old.width === n.width && old.height === n.height) return false;
+    positions.set(n.id, { ...p, width: n.width, height: n.height });
+    return true;
+  };
+  const placeOf = (model: GraphModel, next: Layout | null): Placed => {
+    stats.visited = 0;
+    const from = lastModel;
+    lastModel = model;
     if (next === layout && model.nodes === lastNodes && last) return last;
+    // a step of the same graph store: only the units it changed (graphStore.ts deltaOf)
+    const delta = next && next === layout ? deltaOf(model) : undefined;
+    const units = delta && delta.from === from ? delta.units : null;
     // a node the layout does not know goes in a column on the right, in model order: place() does that
-    if (!next || model.nodes.some((n) => !next.positions.has(n.id))) {
+    if (!next || (units ? units.some((u) => u.after?.node && !next.positions.has(u.after.node.id)) : model.nodes.some((n) => !next.positions.has(n.id)))) {
       layout = undefined;
       lastNodes = null;
       return (last = place(model, next));
     }
     let changed = next !== layout;
-    if (next !== layout) {
-      layout = next;
-      routes = new Map(next.routes.map((r) => [pairKey(r.source, r.target), r.points]));
-      positions = new Map();
-      made = new Map();
-    }
-    for (const n of model.nodes) {
-      if (made.get(n.id) === n) continue;
-      made.set(n.id, n);
-      const p = next.positions.get(n.id) as NodePlacement;
-      const old = positions.get(n.id);
-      if (old && old.x === p.x && old.y === p.y && old.width === n.width && old.height === n.height) continue;
-      positions.set(n.id, { ...p, width: n.width, height: n.height });
-      changed = true;
-    }
-    if (made.size !== model.nodes.length) {
-      const ids = new Set(model.nodes.map((n) => n.id));
-      for (const id of made.keys())
-        if (!ids.has(id)) {
-          made.delete(id);
-          positions.delete(id);
-          changed = true;
-        }
+    if (units) {
+      const kept = new Set<number>();
+      for (const u of units) if (u.after?.node) kept.add(u.after.node.id);
+      for (const u of units) {
+        const gone = u.before?.node;
+        if (gone && !kept.has(gone.id) && made.delete(gone.id)) changed = positions.delete(gone.id) || changed;
+      }
+      for (const u of units) if (u.after?.node) changed = visit(u.after.node, next) || changed;
+    } else {
+      if (next !== layout) {
+        layout = next;
+        routes = new Map(next.routes.map((r) => [pairKey(r.source, r.target), r.points]));
+        positions = new Map();
+        made = new Map();
+      }
+      for (const n of model.nodes) changed = visit(n, next) || changed;
+      if (made.size !== model.nodes.length) {
+        const ids = new Set(model.nodes.map((n) => n.id));
+        for (const id of made.keys())
+          if (!ids.has(id)) {
+            made.delete(id);
+            positions.delete(id);
+            changed = true;
+          }
+      }
     }
     lastNodes = model.nodes;
     if (!changed && last) return last;
@@ -159,6 +181,7 @@ export function createPlacer(): (model: GraphModel, layout: Layout | null) => Pl
       },
     });
   };
+  return Object.assign(placeOf, { stats });
 }
 
 function boundsOf(positions: Map<number, NodePlacement>): Placed["bounds"] {

@@ -13,6 +13,7 @@ import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
 import { gridOf } from "../lib/matrix.ts";
 import { sameData } from "./intern.ts";
+import { materialize, patchModel, placesOf, sortUnits, type ModelPlaces, type Unit } from "./unitLists.ts";
 import {
   capturedAt,
   errorNodeOf,
@@ -22,7 +23,6 @@ import {
   makeNodeUnit,
   namesByTensor,
   seedOf,
-  sortNodes,
   statusOf,
   type GraphEdgeView,
   type GraphModel,
@@ -44,18 +44,6 @@ const NODE_LINK = 6;
 const RESULT = 7;
 /** the backward hooks at a graph id (can be negative: a leaf) */
 const HOOKS = 8;
-
-/** A unit is a grad_fn node's view with its edges (key: the node id), or a named leaf not used yet (key: -(tensor id) - 1). */
-interface Unit {
-  key: number;
-  node: GraphNodeView | null;
-  edges: GraphEdgeView[];
-  deps: number[];
-  /** the leaf tensor an AccumulateGrad unit stands for */
-  leafOf: number | null;
-  /** where it sorts among units: a node's bornAt and id (named leaves after every node) */
-  order: [number, number];
-}
 
 export interface GraphStoreStats {
   /** units (a node with its edges) remade at the last update */
@@ -118,6 +106,11 @@ export function createGraphStore(): GraphStore {
   /** the units in order, kept between steps (a step appends to it, so re-sorting it is linear) */
   let sorted: Unit[] = [];
   let position = new Map<number, number>();
+  /** where each node and each unit's edges sit in the model's lists (a step that only remakes units
+   *  swaps their views in place: patchModel) */
+  let places: ModelPlaces | null = null;
+  /** whether the last update that changed the model only remade units */
+  let swappedBefore = false;
   /** whether units came or went since the list was sorted; the units remade in place */
   let membership = false;
   const replaced = new Map<number, Unit>();
@@ -352,11 +345,29 @@ export function createGraphStore(): GraphStore {
       }
       if (changed) {
         const from = model;
+        let patched: GraphModel | null = null;
         if (membership) {
           sorted = sortUnits(units, sorted);
           position = new Map(sorted.map((u, i) => [u.key, i]));
-        } else for (const [key, u] of replaced) sorted[position.get(key) as number] = u;
-        model = materialize(sorted, model);
+          swappedBefore = false;
+        } else {
+          const swaps: [Unit, Unit][] = [];
+          for (const [key, u] of replaced) {
+            const at = position.get(key) as number;
+            swaps.push([sorted[at], u]);
+            sorted[at] = u;
+          }
+          // the places cost a walk: made on the second such step in a row (a backward), not for a
+          // forward's binding steps between its ops
+          if (!places && swappedBefore) places = placesOf(model, sorted);
+          patched = places && patchModel(model, swaps, places);
+          swappedBefore = true;
+        }
+        if (patched) model = patched;
+        else {
+          model = materialize(sorted, model);
+          places = null;
+        }
         deltas.set(model, { from, units: changes });
       }
       changes = [];
@@ -404,33 +415,4 @@ function diffBackward(a: BackwardState | null, b: BackwardState | null, prev: Tr
       if (g != null) node(g);
     }
   }
-}
-
-/** Units in order: last step's order with what went dropped and what came appended, then sorted
- *  (TimSort on a list sorted but for a few items at the end is linear). */
-function sortUnits(units: Map<number, Unit>, last: Unit[]): Unit[] {
-  const kept = new Set<number>();
-  const all: Unit[] = [];
-  for (const u of last) {
-    const now = units.get(u.key);
-    if (now) {
-      all.push(now);
-      kept.add(u.key);
-    }
-  }
-  for (const u of units.values()) if (!kept.has(u.key)) all.push(u);
-  return all.sort((p, q) => p.order[0] - q.order[0] || p.order[1] - q.order[1] || q.key - p.key);
-}
-
-/** The model's lists from the units: nodes in drawing order, edges in node order. */
-function materialize(all: Unit[], last: GraphModel): GraphModel {
-  const nodes: GraphNodeView[] = [];
-  const edges: GraphEdgeView[] = [];
-  for (const u of all) {
-    if (u.node) nodes.push(u.node);
-    for (const e of u.edges) edges.push(e);
-  }
-  sortNodes(nodes);
-  const same = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-  return { nodes: same(nodes, last.nodes) ? last.nodes : nodes, edges: same(edges, last.edges) ? last.edges : edges };
 }

@@ -356,12 +356,17 @@ export function createMemoryBuilder(): (state: TraceState) => MemoryModel {
   let last: MemoryModel | null = null;
   const keepEach = <T>(fresh: T[], old: T[] | undefined, keyOf: (x: T) => string | number): T[] => {
     if (!old) return fresh;
-    const byKey = new Map(old.map((x) => [keyOf(x), x]));
-    const out = fresh.map((x) => {
-      const o = byKey.get(keyOf(x));
-      return o !== undefined && sameData(o, x) ? o : x;
+    // most items sit where they sat last step: looked up by key only from the first that does not
+    let byKey: Map<string | number, T> | null = null;
+    let same = fresh.length === old.length;
+    const out = fresh.map((x, i) => {
+      const key = keyOf(x);
+      const o = !byKey && i < old.length && keyOf(old[i]) === key ? old[i] : (byKey ??= new Map(old.map((y) => [keyOf(y), y]))).get(key);
+      const kept = o !== undefined && sameData(o, x) ? o : x;
+      same &&= kept === old[i];
+      return kept;
     });
-    return out.length === old.length && out.every((x, i) => x === old[i]) ? old : out;
+    return same ? old : out;
   };
   return (state) => {
     const m = buildMemory(state);

@@ -54,17 +54,25 @@ describe("per-step work does not grow with the graph", () => {
     const nodes = final.nodes.length;
     // the scene's index of what is on screen follows the store's changes (sceneIndex.ts)
     const index = new SceneIndex();
-    const positions = layoutOf(final).positions;
+    const layout = layoutOf(final);
+    const positions = layout.positions;
     index.update(store.update(cursor.at(-1)), positions);
+    // and so does the placer (positions for the nodes a step changed)
+    const placeOf = createPlacer();
+    placeOf(store.update(cursor.at(-1)), layout);
     let worst = 0;
     let worstRatio = 0;
     let indexRatio = 0;
+    let placeRatio = 0;
     // every step forwards from the start, then every step back
     const walk = [...events.keys(), ...[...events.keys()].reverse()];
     const ran = Math.max(...[...events.keys()].map((k) => cursor.at(k).backward?.executed.size ?? 0));
     for (let i = 0; i < walk.length; i++) {
       const k = walk[i];
-      index.update(store.update(cursor.at(k)), positions);
+      const model = store.update(cursor.at(k));
+      index.update(model, positions);
+      placeOf(model, layout);
+      placeRatio = Math.max(placeRatio, placeOf.stats.visited / Math.max(1, store.stats.remade));
       // a remade unit is a node and the edges into it (two for an add or mul; a neuron's inputs for the loss)
       indexRatio = Math.max(indexRatio, index.stats.rebuilt ? Infinity : index.stats.indexed / Math.max(1, store.stats.remade));
       // the step is about its event and the one before (whose "now" flags it clears); a step back
@@ -73,7 +81,7 @@ describe("per-step work does not grow with the graph", () => {
       worst = Math.max(worst, store.stats.remade);
       worstRatio = Math.max(worstRatio, store.stats.remade / about);
     }
-    return { nodes, events: events.length, worst, worstRatio, indexRatio };
+    return { nodes, events: events.length, worst, worstRatio, indexRatio, placeRatio };
   });
 
   it("the traces are real and grow ~10x", () => {
@@ -87,6 +95,10 @@ describe("per-step work does not grow with the graph", () => {
 
   it("the scene's index touches per step only the nodes and edges of the views remade", () => {
     for (const r of results) expect(r.indexRatio, JSON.stringify(r)).toBeLessThanOrEqual(30);
+  });
+
+  it("the placer looks per step only at the nodes of the views remade", () => {
+    for (const r of results) expect(r.placeRatio, JSON.stringify(r)).toBeLessThanOrEqual(1);
   });
 });
 
