@@ -189,10 +189,10 @@ function softplusBackwardValues(g: Tensor, self: Tensor, beta: number, threshold
 }
 
 /** elu, and selu/celu (EluBackward0, CeluBackward0) through it */
-export function elu(x: Tensor, alpha: number, scale = 1, inputScale = 1, gradFn = "EluBackward0"): Tensor {
+export function elu(x: Tensor, alpha: number, scale = 1, inputScale = 1, gradFn = "EluBackward0", backwardInputScale = inputScale): Tensor {
   const a = arithOf(x, "elu_cpu");
   const out = map1(x, a, (v, { r, exp }) => (v <= 0 ? r(r(exp(r(v * r(inputScale))) - 1) * r(r(alpha) * r(scale))) : r(v * r(scale))));
-  return activation(x, "elu", gradFn, out, (g, self) => eluBackward(g, self, alpha, scale, inputScale), { alpha, scale, input_scale: inputScale });
+  return activation(x, "elu", gradFn, out, (g, self) => eluBackward(g, self, alpha, scale, backwardInputScale), { alpha, scale, input_scale: inputScale });
 }
 
 function eluBackwardValues(g: Tensor, self: Tensor, alpha: number, scale: number, inputScale: number): Tensor {

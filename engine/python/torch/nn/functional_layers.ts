@@ -60,7 +60,9 @@ export function functionalLayers(_rt: Runtime): Map<string, PyValue> {
   eluLike("elu", 1.0, (x, alpha) => T.elu(x, alpha));
   eluLike("celu", 1.0, (x, alpha) => {
     if (alpha === 0) throw runtimeError("ZeroDivisionError: alpha cannot be 0 for CELU");
-    return T.elu(x, alpha, 1, 1 / alpha, "CeluBackward0");
+    // CeluBackward0 (derivatives.yaml): elu_backward(grad, alpha, 1, 1.0/alpha.toFloat(), ...), the
+    // backward's input scale from alpha rounded to float; the forward's is 1. / alpha in double
+    return T.elu(x, alpha, 1, 1 / alpha, "CeluBackward0", 1 / Math.fround(alpha));
   });
   eluLike("selu", null, (x) => T.elu(x, SELU_ALPHA, SELU_SCALE));
   eluLike("silu", null, (x) => T.silu(x));
