@@ -14,7 +14,10 @@ import { broadcastShapes } from "./kernel.ts";
 import { broadcastValues } from "./broadcast_read.ts";
 import { erfFloat32, erfValue } from "./erf.ts";
 import { expf, log1pf, sleefTanhf } from "./sleef/float32.ts";
-import { exp as exp64 } from "./sleef/float64.ts";
+import { exp as exp64, tanh as tanh64 } from "./sleef/float64.ts";
+import { log1p as log1p64 } from "./sleef/float64_log.ts";
+import { erf as erf64 } from "./sleef/float64_erf.ts";
+import { libmExp } from "../random/libmExp.ts";
 import { onednnGelu, onednnGeluDerivative } from "./onednn_gelu.ts";
 import { mul } from "./arith.ts";
 import { eluDoubleBackward, geluDoubleBackward, siluBackwardComposite, softplusDoubleBackward } from "./activation_double.ts";
@@ -29,6 +32,8 @@ interface Arith {
   log1p: Fn1;
   erf: Fn1;
   tanh: Fn1;
+  /** gelu_backward's cdf + x * pdf where GCC did not fuse it (float64's scalar tail, measured) */
+  mulAddGelu?: (a: number, b: number, c: number) => number;
 }
 const fr = Math.fround;
 /** per dtype: the vector lambda's arithmetic (SLEEF, ATen's erf, fused) and the scalar tail's (glibc) */
@@ -52,8 +57,9 @@ const F32: Loop = {
 const id: Fn1 = (x) => x;
 const F64: Loop = {
   block: 8,
-  vec: { r: id, fma, exp: exp64, log1p: Math.log1p, erf: erfValue, tanh: Math.tanh },
-  tail: { r: id, fma, exp: Math.exp, log1p: Math.log1p, erf: erfValue, tanh: Math.tanh },
+  vec: { r: id, fma, exp: exp64, log1p: log1p64, erf: erf64, tanh: tanh64 },
+  // glibc: its exp (libmExp); JS stands in for log1p and tanh (fdlibm, as glibc's log1p; can differ in the last bit)
+  tail: { r: id, fma, mulAddGelu: (a, b, c) => a * b + c, exp: libmExp, log1p: Math.log1p, erf: (x) => erfValue(x, libmExp), tanh: Math.tanh },
 };
 
 function arithOf(x: Tensor, name: string): Loop {
@@ -170,7 +176,7 @@ function geluBackwardValues(g: Tensor, self: Tensor, approximate: "none" | "tanh
     const { r } = k;
     const cdf = r(0.5 * r(1 + k.erf(r(x * r(SQRT1_2)))));
     const pdf = r(r(M_2_SQRTPI * SQRT1_2 * 0.5) * k.exp(r(r(x * x) * -0.5)));
-    return r(dy * k.fma(x, pdf, cdf));
+    return r(dy * (k.mulAddGelu ?? k.fma)(x, pdf, cdf));
   });
 }
 

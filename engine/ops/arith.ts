@@ -2,7 +2,8 @@
 // formula (as derivatives.yaml writes it) and PyTorch's grad_fn name.
 import { isFloating, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
 import { fromStorage, fromValues } from "../tensor.ts";
-import { powFloat32 } from "./sleef/index.ts";
+import { powFloat32, powFloat64 } from "./sleef/index.ts";
+import { pow as pow64 } from "./sleef/float64_log.ts";
 import { fmaf } from "./sleef/float32.ts";
 import { fma } from "../random/fma.ts";
 import { created } from "./create.ts";
@@ -290,6 +291,9 @@ function powValue(d: DType) {
         throw runtimeError("Integers to negative integer powers are not allowed.");
       }
     }
+    // float64: SLEEF's pow for every exponent (pow(-inf, 0.5) is inf), what the vector loop gives all
+    // but a short tail (std::pow there)
+    if (d === "float64") return pow64(x, y);
     if (y === 2) return r(x * x);
     if (y === 0.5) return Math.sqrt(x);
     return Math.pow(x, y);
@@ -297,7 +301,7 @@ function powValue(d: DType) {
 }
 
 /** ATen's pow with a Python-number exponent on a floating tensor: 2, 3, -2 as products, 0.5,
- *  -0.5, -1 as sqrt/rsqrt/reciprocal kernels, else SLEEF's powf (float32) as Vectorized::pow */
+ *  -0.5, -1 as sqrt/rsqrt/reciprocal kernels, else SLEEF's powf/pow as Vectorized::pow */
 function powByScalar(base: Tensor, e: number, d: DType): Tensor | null {
   if (base.dtype !== d || !isFloating(d)) return null;
   const r = fr(d);
@@ -310,6 +314,11 @@ function powByScalar(base: Tensor, e: number, d: DType): Tensor | null {
     [-1]: (x) => r(1 / x),
   };
   if (special[e]) return unaryMap(base, d, special[e]);
+  if (d === "float64") {
+    const out = new Float64Array(base.numel);
+    powFloat64(base.contiguousData(), e, out);
+    return fromStorage(base.rt, out, base.shape.slice(), d);
+  }
   if (d !== "float32") return null;
   const out = new Float32Array(base.numel);
   powFloat32(base.contiguousData(), e, out);

@@ -1,10 +1,11 @@
-// torch.erf (ErfBackward0): for float32, ATen 2.6's vectorised approximation; for float64 the
-// error function from fdlibm's s_erf.c (glibc's too; PyTorch's float64 erf is SLEEF's, which can
-// differ in the last bit); its gradient 2/sqrt(pi) * exp(-x^2) * grad as PyTorch writes it.
+// torch.erf (ErfBackward0): for float32, ATen 2.6's vectorised approximation; for float64 SLEEF's
+// erf (sleef/float64_erf.ts); its gradient 2/sqrt(pi) * exp(-x^2) * grad as PyTorch writes it.
+// erfValue/erfcValue below are fdlibm's s_erf.c (glibc's too), for math.erf and the scalar tails.
 import { mul, mulScalar, neg, pow } from "./arith.ts";
 import { exp, pointwise } from "./unary.ts";
 import type { Tensor } from "../tensor.ts";
 import { expf, fmaf } from "./sleef/float32.ts";
+import { erf as erf64 } from "./sleef/float64_erf.ts";
 
 const erx = 8.45062911510467529297e-1;
 const efx = 1.28379167095512586316e-1;
@@ -115,7 +116,7 @@ export const erf = (x: Tensor): Tensor =>
     x,
     "erf",
     "ErfBackward0",
-    x.dtype === "float64" ? erfValue : erfFloat32,
+    x.dtype === "float64" ? erf64 : erfFloat32,
     (g, s) => mul(mulScalar(exp(neg(pow(s(), 2n))), TWO_OVER_SQRT_PI), g),
     "self",
   );

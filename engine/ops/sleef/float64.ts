@@ -3,134 +3,9 @@
 // ...), built with fused multiply-adds. Derived from SLEEF 3.5 (src/libm/sleefsimddp.c: xexp, xlog_u1,
 // expk2, xtanh, xsinh, xcosh; src/libm/dd.h: double-double arithmetic; src/libm/estrin.h: POLY
 // macros), Copyright Naoki Shibata and contributors 2010 - 2020, Boost Software License 1.0 (see
-// ./THIRD_PARTY_NOTICES.md). Altered: one lane, TypeScript; vfma is an exact fma (Dekker, Boldo-Melquiond).
+// ./THIRD_PARTY_NOTICES.md). Altered: one lane, TypeScript; vfma is an exact fma (dd64.ts).
 
-// --- exact fma (our own code): Dekker's exact product, then the three-term sum with the one case
-// where rounding twice could differ from rounding once (an exact tie) settled by the last term's sign ---
-
-const SPLITTER = 134217729; // 2^27 + 1
-
-function fmaExact(a: number, b: number, c: number): number {
-  const p = a * b;
-  if (p === 0 || c === 0 || !Number.isFinite(p) || !Number.isFinite(c)) return p + c;
-  let t = SPLITTER * a;
-  const aHi = t - (t - a);
-  const aLo = a - aHi;
-  t = SPLITTER * b;
-  const bHi = t - (t - b);
-  const bLo = b - bHi;
-  const e = aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo; // a*b = p + e exactly
-  // p + c = hi + lo exactly (TwoSum)
-  const hi = p + c;
-  const v = hi - p;
-  const lo = p - (hi - v) + (c - v);
-  // lo + e = m + me exactly
-  const m = lo + e;
-  const w = m - lo;
-  const me = lo - (m - w) + (e - w);
-  const r = hi + m;
-  if (me === 0) return r;
-  // r's rounding error: exactly half an ulp means a tie that me decides
-  const r2 = r - hi;
-  const err = hi - (r - r2) + (m - r2);
-  if (err === 0 || r + 2 * err - r !== 2 * err) return r;
-  return me > 0 === err > 0 ? r + 2 * err : r;
-}
-
-/** fma with an operand past 2^996 scaled down first (Veltkamp's split in fmaExact overflows there) */
-function fma(a: number, b: number, c: number): number {
-  if (Math.abs(a) < 1e299 && Math.abs(b) < 1e299) return fmaExact(a, b, c);
-  return Math.abs(a) >= Math.abs(b) ? fmaExact(a * 2 ** -64, b, c * 2 ** -64) * 2 ** 64 : fmaExact(a, b * 2 ** -64, c * 2 ** -64) * 2 ** 64;
-}
-
-interface DD {
-  x: number;
-  y: number;
-}
-
-const R_LN2 = 1.4426950408889634;
-const L2U = 0.693147180559663;
-const L2L = 2.8235290563031577e-13;
-const DBL_MIN = 2.2250738585072014e-308;
-const LN2_DD: DD = { x: 0.6931471805599453, y: 2.3190468138462996e-17 };
-
-const rint = (x: number): number => (Math.abs(x) < 4503599627370496 ? x + 6755399441055744 - 6755399441055744 : x);
-const ldexp2 = (d: number, q: number): number => d * 2 ** (q >> 1) * 2 ** (q - (q >> 1));
-const isNegZero = (x: number): boolean => x === 0 && 1 / x < 0;
-const mulsign = (x: number, y: number): number => (y < 0 || isNegZero(y) ? -x : x);
-
-const buf = new ArrayBuffer(8);
-const asD = new Float64Array(buf);
-const asW = new Uint32Array(buf);
-/** the unbiased exponent field of a positive double */
-function ilogb2k(d: number): number {
-  asD[0] = d;
-  return ((asW[1]! >>> 20) & 0x7ff) - 0x3ff;
-}
-
-const poly4 = (x: number, x2: number, c3: number, c2: number, c1: number, c0: number): number =>
-  fma(x2, fma(x, c3, c2), fma(x, c1, c0));
-const poly8 = (x: number, x2: number, x4: number, c: readonly number[], i: number): number =>
-  fma(x4, poly4(x, x2, c[i]!, c[i + 1]!, c[i + 2]!, c[i + 3]!), poly4(x, x2, c[i + 4]!, c[i + 5]!, c[i + 6]!, c[i + 7]!));
-/** Estrin's POLY10 of SLEEF's estrin.h, c = [c9, ..., c0] */
-const poly10 = (x: number, x2: number, x4: number, x8: number, c: readonly number[]): number =>
-  fma(x8, fma(x, c[0]!, c[1]!), poly8(x, x2, x4, c, 2));
-
-const ddmul_d = (a: DD, b: number): DD => {
-  const x = a.x * b;
-  return { x, y: fma(a.y, b, fma(a.x, b, -x)) };
-};
-const ddmul = (a: DD, b: DD): DD => {
-  const x = a.x * b.x;
-  return { x, y: fma(a.x, b.y, fma(a.y, b.x, fma(a.x, b.x, -x))) };
-};
-const ddsqu = (a: DD): DD => {
-  const x = a.x * a.x;
-  return { x, y: fma(a.x + a.x, a.y, fma(a.x, a.x, -x)) };
-};
-const ddrec = (d: DD): DD => {
-  const x = 1 / d.x;
-  return { x, y: x * fma(-d.y, x, fma(-d.x, x, 1)) };
-};
-const dddiv = (n: DD, d: DD): DD => {
-  const t = 1 / d.x;
-  const x = n.x * t;
-  const u = fma(t, n.x, -x);
-  const y = fma(-d.y, t, fma(-d.x, t, 1));
-  return { x, y: fma(x, y, fma(n.y, t, u)) };
-};
-const ddadd2_d_d = (a: number, b: number): DD => {
-  const x = a + b;
-  const v = x - a;
-  return { x, y: a - (x - v) + (b - v) };
-};
-const ddadd_dd_d = (a: DD, b: number): DD => {
-  const x = a.x + b;
-  return { x, y: a.x - x + b + a.y };
-};
-const ddadd2_dd_d = (a: DD, b: number): DD => {
-  const x = a.x + b;
-  const v = x - a.x;
-  return { x, y: a.x - (x - v) + (b - v) + a.y };
-};
-const ddadd_d_dd = (a: number, b: DD): DD => {
-  const x = a + b.x;
-  return { x, y: a - x + b.x + b.y };
-};
-const ddadd = (a: DD, b: DD): DD => {
-  const x = a.x + b.x;
-  return { x, y: a.x - x + b.x + a.y + b.y };
-};
-const ddadd2 = (a: DD, b: DD): DD => {
-  const x = a.x + b.x;
-  const v = x - a.x;
-  return { x, y: a.x - (x - v) + (b.x - v) + (a.y + b.y) };
-};
-const ddsub = (a: DD, b: DD): DD => {
-  const x = a.x - b.x;
-  return { x, y: a.x - x - b.x + a.y - b.y };
-};
-
+import { fma, type DD, R_LN2, L2U, L2L, DBL_MIN, LN2_DD, rint, ldexp2, mulsign, ilogb2k, poly4, poly10, ddmul_d, ddmul, ddsqu, ddrec, dddiv, ddadd2_d_d, ddadd_dd_d, ddadd2_dd_d, ddadd_d_dd, ddadd, ddadd2, ddsub } from "./dd64.ts";
 const EXP_POLY = [
   0.2081276378237164457e-8, 0.2511210703042288022e-7, 0.2755762628169491192e-6, 0.2755723402025388239e-5,
   0.2480158687479686264e-4, 0.198412698985586585e-3, 0.1388888888914497797e-2, 0.833333333331493821e-2,
@@ -188,7 +63,7 @@ const EXPK2_POLY = [
   0.8333333333333347095e-2, 0.4166666666666669905e-1,
 ];
 
-function expk2(d: DD): DD {
+export function expk2(d: DD): DD {
   const dq = rint((d.x + d.y) * R_LN2);
   const q = dq | 0;
   let s = ddadd2_dd_d(d, dq * -L2U);

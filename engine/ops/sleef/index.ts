@@ -10,6 +10,10 @@ import {
 } from "./float32.ts";
 import { cosf, sinf, trigRange, type TrigRange } from "./trigf.ts";
 import { cosh as cosh64, exp as exp64, log as log64, sinh as sinh64, tanh as tanh64 } from "./float64.ts";
+import { exp2 as exp2_64, expm1 as expm1_64, log10 as log10_64, log1p as log1p64, log2 as log2_64, pow as pow64 } from "./float64_log.ts";
+import { acos as acos64, asin as asin64, atan as atan64, cos as cos64, sin as sin64, tan as tan64 } from "./float64_trig.ts";
+import { libmExp } from "../../random/libmExp.ts";
+import { libmPow } from "../../random/libmPow.ts";
 import { float32MathArray } from "../wasm/kernels.ts";
 import { fusedMathArray, hasFusedKernel } from "../wasm/fused.ts";
 
@@ -42,17 +46,18 @@ const TRIG: Record<string, (x: number, range: TrigRange) => number> = {
   tan: (x, range) => tanf(x, range > 0),
 };
 
-/** float64: SLEEF's double kernels where ported, JS's Math functions for the rest (not PyTorch's bits) */
+/** float64: SLEEF's double kernels (the scalar tails of cpu_kernel_vec loops: glibc's exp, JS's Math
+ *  for sinh/cosh/exp2, which can differ from glibc's in the last bit) */
 const FLOAT64: Record<string, { vec: Fn; tail?: Fn }> = {
   exp: { vec: exp64 },
   log: { vec: log64 },
   tanh: { vec: tanh64 },
-  sigmoid: { vec: (x) => 1 / (1 + exp64(-x)), tail: (x) => 1 / (1 + Math.exp(-x)) },
+  sigmoid: { vec: (x) => 1 / (1 + exp64(-x)), tail: (x) => 1 / (1 + libmExp(-x)) },
   sinh: { vec: sinh64, tail: Math.sinh },
   cosh: { vec: cosh64, tail: Math.cosh },
-  expm1: { vec: Math.expm1 }, log1p: { vec: Math.log1p }, log2: { vec: Math.log2 }, log10: { vec: Math.log10 },
-  atan: { vec: Math.atan }, asin: { vec: Math.asin }, acos: { vec: Math.acos }, exp2: { vec: (x) => 2 ** x },
-  sin: { vec: Math.sin }, cos: { vec: Math.cos }, tan: { vec: Math.tan },
+  expm1: { vec: expm1_64 }, log1p: { vec: log1p64 }, log2: { vec: log2_64 }, log10: { vec: log10_64 },
+  atan: { vec: atan64 }, asin: { vec: asin64 }, acos: { vec: acos64 }, exp2: { vec: exp2_64, tail: (x) => 2 ** x },
+  sin: { vec: sin64 }, cos: { vec: cos64 }, tan: { vec: tan64 },
 };
 
 export const hasKernel = (op: string): boolean => op in FLOAT64;
@@ -120,4 +125,12 @@ export function powFloat32(src: ArrayLike<number>, exponent: number, out: Float3
   for (let i = 0; i < vecEnd; i++) out[i] = powf(src[i]!, e);
   // the scalar tail is std::pow(float, double): the exponent is not rounded to float there
   for (let i = vecEnd; i < n; i++) out[i] = f(Math.pow(src[i]!, exponent));
+}
+
+/** x ** exponent for a float64 base: SLEEF's pow on blocks of 8, glibc's pow on the tail */
+export function powFloat64(src: ArrayLike<number>, exponent: number, out: Float64Array): void {
+  const n = out.length;
+  const vecEnd = n - (n % 8);
+  for (let i = 0; i < vecEnd; i++) out[i] = pow64(src[i]!, exponent);
+  for (let i = vecEnd; i < n; i++) out[i] = libmPow(src[i]!, exponent);
 }
