@@ -11,6 +11,7 @@ import { onesLike } from "./create.ts";
 import { exp, log as logOf } from "./unary.ts";
 import { max, mean, sum } from "./reduce.ts";
 import { innerChunk, inVector, laneSum } from "./vec_reduce.ts";
+import { libmExp } from "../random/libmExp.ts";
 import { logSoftmaxBackwardData, softmaxBackwardData } from "./softmax_backward.ts";
 import { reshape, unsqueeze as unsq, wrapDim } from "./views.ts";
 import { flip } from "./reorder.ts";
@@ -54,10 +55,14 @@ const maxOf = (run: number[]): number => run.reduce((a, b) => (Number.isNaN(a) |
 
 /** exp and log as ATen's CPU softmax kernels call them: SLEEF's */
 const kernels = (t: Tensor) =>
-  t.dtype === "float32" ? { exp: expf, log: logf, lanes: 8 } : { exp: exp64, log: log64, lanes: 4 };
+  t.dtype === "float32"
+    ? { exp: expf, log: logf, lanes: 8, libm: (v: number) => Math.fround(Math.exp(v)) }
+    : { exp: exp64, log: log64, lanes: 4, libm: libmExp };
 
 /** softmax over a contiguous last dim multiplies by 1/sum (_vec_softmax_lastdim); over another dim
- *  it sums in order and divides (_vec_softmax), with libm's exp for the positions outside whole vectors */
+ *  it sums in order and divides (_vec_softmax), with libm's exp for the positions outside whole vectors
+ *  (glibc's exp for float64). With more than one thread, PyTorch splits the positions between threads
+ *  and which fall in whole vectors changes: the answer key is recorded with OMP_NUM_THREADS=1 */
 /** softmax and log_softmax have float kernels only (dispatched on the last dim or another) */
 function checkFloating(x: Tensor, dim: number, name: "softmax" | "log_softmax"): void {
   if (isFloating(x.dtype)) return;
@@ -72,7 +77,7 @@ export function softmax(x: Tensor, dim: number): Tensor {
   const k = kernels(x);
   const out = alongDim(x, dim, (run, kind) => {
     const m = maxOf(run);
-    const exp = kind === "scalar" ? (v: number) => r(Math.exp(v)) : k.exp;
+    const exp = kind === "scalar" ? k.libm : k.exp;
     const e = run.map((v) => exp(r(v - m)));
     if (kind === "last") {
       const inv = r(1 / laneSum(e, k.lanes, r));
@@ -104,7 +109,7 @@ export function logSoftmax(x: Tensor, dim: number): Tensor {
     dim,
     (run, kind) => {
       const m = maxOf(run);
-      const exp = kind === "scalar" ? (v: number) => r(Math.exp(v)) : k.exp;
+      const exp = kind === "scalar" ? k.libm : k.exp;
       const e = run.map((v) => exp(r(v - m)));
       const s = kind === "last" ? laneSum(e, k.lanes, r) : e.reduce((a, b) => r(a + b), 0);
       const lse = r(k.log(s));
