@@ -1,17 +1,19 @@
 // Arithmetic: add, sub, rsub, mul, div, neg, pow, reciprocal — each with its backward
 // formula (as derivatives.yaml writes it) and PyTorch's grad_fn name.
 import { isFloating, scalarDType, scalarToNumber, type DType, type Scalar } from "../dtype.ts";
-import { fromStorage, fromValues } from "../tensor.ts";
+import { fromStorage, fromValues, numelOf } from "../tensor.ts";
 import { powFloat32, powFloat64 } from "./sleef/index.ts";
 import { pow as pow64 } from "./sleef/float64_log.ts";
-import { fmaf } from "./sleef/float32.ts";
+import { libmPow } from "../random/libmPow.ts";
+import { libmPowf } from "../random/libmPowf.ts";
+import { fmaf, powf } from "./sleef/float32.ts";
 import { fma } from "../random/fma.ts";
 import { created } from "./create.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { wrappedNumbers } from "../autograd/node.ts";
 import type { Tensor } from "../tensor.ts";
-import { binaryMap, isTensor, promote, unaryMap, type Operand } from "./kernel.ts";
+import { binaryMap, broadcastShapes, isTensor, promote, unaryMap, type Operand } from "./kernel.ts";
 import { log, zerosLikeT } from "./unary.ts";
 import { eq, ge, logicalAnd, where } from "./compare.ts";
 import { copiedOut, dense, tangentSum, term } from "./tangent_sum.ts";
@@ -281,9 +283,18 @@ export function reciprocal(x: Tensor): Tensor {
   });
 }
 
-function powValue(d: DType) {
-  const r = fr(d);
+/**
+ * pow's value for a tensor exponent or a number base, as pow_tensor_tensor's cpu_kernel_vec loop gives
+ * it: SLEEF's pow (powf with float32) on whole blocks of two vectors (16 floats, 8 doubles) and libm's
+ * on the rest. `tailFrom` is where the rest starts when the operands make one contiguous run (the
+ * caller counts positions in call order); a run that needs a dtype cast goes through libm throughout.
+ */
+function powValue(d: DType, isVec: (i: number) => boolean = () => true) {
+  let at = 0;
   return (x: number, y: number): number => {
+    const i = at++;
+    if (d === "float64") return isVec(i) ? pow64(x, y) : libmPow(x, y);
+    if (d === "float32") return isVec(i) ? powf(x, y) : libmPowf(x, y);
     if (!isFloating(d)) {
       if (y < 0) {
         if (x === 1) return 1;
@@ -291,13 +302,27 @@ function powValue(d: DType) {
         throw runtimeError("Integers to negative integer powers are not allowed.");
       }
     }
-    // float64: SLEEF's pow for every exponent (pow(-inf, 0.5) is inf), what the vector loop gives all
-    // but a short tail (std::pow there)
-    if (d === "float64") return pow64(x, y);
-    if (y === 2) return r(x * x);
-    if (y === 0.5) return Math.sqrt(x);
     return Math.pow(x, y);
   };
+}
+
+/** which output positions pow_tensor_tensor's loop runs in whole vectors: TensorIterator's inner
+ *  runs (the whole output when every operand is contiguous over it or a single value, else runs of
+ *  the last dim), blocks of two vectors from each run's start; strided operands take the scalar loop */
+function powVectorAt(base: Operand, exponent: Operand, d: DType): (i: number) => boolean {
+  const tensors = [base, exponent].filter(isTensor);
+  const shape = tensors.reduce((s: number[], t) => broadcastShapes(s, t.shape), []);
+  const n = numelOf(shape);
+  const block = d === "float32" ? 16 : 8;
+  const single = (t: Tensor): boolean => t.numel === 1;
+  if (tensors.every((t) => single(t) || (t.numel === n && t.isContiguous()))) {
+    const end = n - (n % block);
+    return (i) => i < end;
+  }
+  if (tensors.some((t) => !single(t) && !t.isContiguous())) return () => false;
+  const inner = shape.at(-1) ?? 1;
+  const end = inner - (inner % block);
+  return (i) => i % inner < end;
 }
 
 /** ATen's pow with a Python-number exponent on a floating tensor: 2, 3, -2 as products, 0.5,
@@ -329,7 +354,7 @@ export function pow(base: Operand, exponent: Operand): Tensor {
   const d = promote([base, exponent]);
   const out =
     (isTensor(base) && !isTensor(exponent) ? powByScalar(base, Number(exponent), d) : null) ??
-    binaryMap(base, exponent, d, d, powValue(d));
+    binaryMap(base, exponent, d, d, powValue(d, powVectorAt(base, exponent, d)));
   if (!isTensor(exponent)) {
     const e = Number(exponent);
     const self = base as Tensor;

@@ -123,8 +123,8 @@ export function powFloat32(src: ArrayLike<number>, exponent: number, out: Float3
   const e = f(exponent);
   const vecEnd = n - (n % 16);
   for (let i = 0; i < vecEnd; i++) out[i] = powf(src[i]!, e);
-  // the scalar tail is std::pow(float, double): the exponent is not rounded to float there
-  for (let i = vecEnd; i < n; i++) out[i] = f(Math.pow(src[i]!, exponent));
+  // the scalar tail is std::pow(float, double): glibc's double pow, the exponent not rounded to float
+  for (let i = vecEnd; i < n; i++) out[i] = f(libmPow(src[i]!, exponent));
 }
 
 /** x ** exponent for a float64 base: SLEEF's pow on blocks of 8, glibc's pow on the tail */
