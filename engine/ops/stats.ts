@@ -2,6 +2,8 @@
 // ATen's CPU kernels combine them (so `.item()` prints PyTorch's digits) and PyTorch 2.6's
 // backward formulas (FunctionsManual's prod_backward, var_backward, std_backward, norm_backward),
 // written with engine ops so create_graph records their nodes.
+import { libmPow } from "../random/libmPow.ts";
+import { libmPowf } from "../random/libmPowf.ts";
 import { isFloating, type DType } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
@@ -232,9 +234,11 @@ function normSequential(run: number[], p: number, dtype: DType): number {
   else if (p === 1) for (const v of run) acc = r(acc + Math.abs(v));
   else if (p === 2) for (const v of run) acc = r(acc + r(v * v));
   else {
+    // NormOps' std::pow: glibc's powf or pow
+    const pow = dtype === "float32" ? libmPowf : dtype === "float64" ? libmPow : Math.pow;
     const pp = r(p);
-    for (const v of run) acc = r(acc + r(Math.pow(Math.abs(v), pp)));
-    return r(Math.pow(acc, r(1 / pp)));
+    for (const v of run) acc = r(acc + r(pow(Math.abs(v), pp)));
+    return r(pow(acc, r(1 / pp)));
   }
   return p === 2 ? r(Math.sqrt(acc)) : acc;
 }
