@@ -16,6 +16,13 @@ export type { LibrarySource } from "./lib/index.ts";
 const sources = new Map<string, LibrarySource>(LIBRARY.map((s) => [s.name, s]));
 const parsed = new Map<string, Module>();
 
+/** names the real module `module` has (torch registers PyTorch's recorded dir() lists): a library
+ *  module asked for one it lacks raises NotImplementedError, not AttributeError */
+let realModuleHas: ((module: string, name: string) => boolean) | null = null;
+export function setRealModuleNames(has: (module: string, name: string) => boolean): void {
+  realModuleHas = has;
+}
+
 export function registerLibrary(src: LibrarySource): void {
   sources.set(src.name, src);
   parsed.delete(src.name);
@@ -80,9 +87,10 @@ function runModuleSource(ip: Interpreter, src: LibrarySource, mod: Module): PyMo
   hiddenExec.set(globals, execBuiltin(ip, globals));
   const module = new PyModule(src.name, globals);
   const notYet = src.notYet;
-  if (notYet)
+  const has = realModuleHas;
+  if (notYet || has)
     module.fallback = (name) => {
-      if (notYet.includes(name)) throw pyErr("NotImplementedError", `${src.name}.${name} is not in Gradlens yet`);
+      if (notYet?.includes(name) || (has?.(src.name, name) ?? false)) throw pyErr("NotImplementedError", `${src.name}.${name} is not in Gradlens yet`);
       return undefined;
     };
   ip.libraryModules.set(src.name, module);

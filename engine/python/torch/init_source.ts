@@ -1,7 +1,8 @@
 // Functions torch/__init__.py writes in Python, as a library module whose names `torch` takes
 // (torchPyName): torch.typename, which torch.nn's and torch.optim's messages use ("cannot assign
 // 'torch.FloatTensor' as parameter 'w'", "an iterable of Tensors or dicts, but got torch.FloatTensor").
-import { registerLibrary } from "../library.ts";
+import { registerLibrary, setRealModuleNames } from "../library.ts";
+import { pytorchHas } from "./pytorch_names.ts";
 import { host } from "../host.ts";
 import type { PyValue } from "../values.ts";
 
@@ -37,6 +38,9 @@ typename.__module__ = "torch"
 };
 
 registerLibrary(initSource);
+// torch.nn.init, torch.autograd.functional... (library modules in Python): a name PyTorch has and they
+// lack is NotImplementedError
+setRealModuleNames(pytorchHas);
 
 const NAMES = new Set(["typename"]);
 
