@@ -141,7 +141,9 @@ export type TraceEvent =
     }
   | { kind: "tensor/flags"; tensor: number; requiresGrad: boolean; isLeaf: boolean; gradFn: number | null; retainsGrad: boolean }
   | { kind: "attr/set"; tensor: number; attr: "grad"; before: number | null; after: number | null; span?: Span }
-  | { kind: "binding/set"; name: string; scope: string; value: BindingValue; span?: Span }
+  /** inPlace: the list, dict or set the name holds changed in place (append, d[k] = v, sort...);
+   *  narrated before the next statement, with what it holds now */
+  | { kind: "binding/set"; name: string; scope: string; value: BindingValue; span?: Span; inPlace?: true }
   /** a Python object (an instance of a class the program or a library defined) is first seen by
    *  the memory view: bound to a name, or held by an attribute of an object already seen */
   | { kind: "object/created"; object: number; cls: string; attrs: ObjectAttr[]; /** an nn.Module */ module?: true }

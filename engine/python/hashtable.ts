@@ -74,9 +74,11 @@ export class DictTable<V> {
   }
 
   set(k: Key, v: V): void {
-    this.version++;
     const size = this.map.size;
     this.put(k, v);
+    // after the change: a key's __eq__ may run the program's statements (and the memory view's
+    // look at the dict) halfway through it
+    this.version++;
     if (this.map.size !== size) budget.allocate(DICT_ENTRY_BYTES);
   }
 
@@ -109,7 +111,12 @@ export class DictTable<V> {
   }
 
   delete(k: Key): boolean {
+    const found = this.remove(k);
     this.version++;
+    return found;
+  }
+
+  private remove(k: Key): boolean {
     if (typeof k === "string") return this.map.delete(k);
     const p = primitiveKey(k);
     if (p !== OBJECT) {
@@ -230,7 +237,12 @@ export class SetTable {
   }
 
   add(k: Key, h: Hash = keyHooks.hash(k)): void {
+    this.insert(k, h);
+    // after the change, as DictTable.set
     this.version++;
+  }
+
+  private insert(k: Key, h: Hash): void {
     const mask = this.mask;
     const p = new Probe(h, mask);
     let freeslot = -1;
@@ -260,8 +272,8 @@ export class SetTable {
   }
 
   delete(k: Key): boolean {
-    this.version++;
     const i = this.find(k, keyHooks.hash(k));
+    this.version++;
     if (i < 0) return false;
     this.keys[i] = DUMMY;
     this.hashes[i] = -1;

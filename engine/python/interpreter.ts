@@ -172,6 +172,7 @@ export class Interpreter {
   emitBinding(name: string, scope: string, value: PyValue, frame: Frame, l?: Loc): void {
     if (!this.tracing || frame.code.library || frame.kind === "class") return;
     if (scope === frame.scope) frame.narrated = true;
+    this.narrator?.bound(scope, name, value);
     this.opts.sink!({ kind: "binding/set", name, scope, value: this.describe(value), span: l ? this.span(l) : undefined });
   }
 
@@ -183,6 +184,7 @@ export class Interpreter {
     if (!frame.narrated || !this.tracing || frame.kind === "module" || frame.kind === "class") return;
     frame.narrated = false;
     if (this.frames.some((f) => f.scope === frame.scope)) return;
+    this.narrator?.scopeExited(frame.scope);
     this.opts.sink!({ kind: "frame/exited", scope: frame.scope });
   }
 
@@ -450,8 +452,10 @@ export class Interpreter {
       throw pyErr("NameError", `name '${name}' is not defined`);
     }
     map.delete(name);
-    if (this.tracing && !frame.code.library && frame.kind !== "class")
+    if (this.tracing && !frame.code.library && frame.kind !== "class") {
+      this.narrator?.bound(scope, name, undefined);
       this.opts.sink!({ kind: "binding/deleted", name, scope, span: this.span(l) });
+    }
   }
 
   /** a name's value, read (temporaries.ts: a tensor z = x + y bound is not z's alone now) */

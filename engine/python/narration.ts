@@ -10,8 +10,9 @@
 // is left out.
 import type { BindingValue, ObjectAttr, TraceEvent } from "../events.ts";
 import { hasLibrary } from "./library.ts";
-import { reprOptions, pyRepr } from "./repr.ts";
-import { type PyClass, PyDict, PyInstance, PyList, PySet, PyTuple, type PyValue, typeName } from "./values.ts";
+import { Tensor } from "../tensor.ts";
+import { reprApart, reprOptions, pyRepr } from "./repr.ts";
+import { type PyClass, PyDict, PyInstance, PyList, PySet, PyTuple, type PyValue, containerVersion, typeName } from "./values.ts";
 
 /** objects followed in one run; past this they are shown by repr (a run making millions of
  *  small objects would otherwise narrate each one) */
@@ -21,17 +22,69 @@ const MAX_ATTRS = 100;
 /** a list, tuple, set or dict of at most this many items points at the objects it holds */
 const MAX_REF_ITEMS = 16;
 
-/** containers held by attributes that are checked for changes at each statement (the most
- *  recently set or changed ones: `self.layers = []` then `self.layers.append(...)`) */
+/** containers held by names and attributes that are checked for changes at each statement (the
+ *  most recently set or changed ones: `d = {}` then `d[k] = v`, `self.layers = []` then
+ *  `self.layers.append(...)`) */
 const MAX_WATCHED = 64;
 
-/** an attribute holding a list, dict or set, and what it looked like when last narrated */
+/** a name or an attribute holding a list, dict or set, and the container's version when it was
+ *  last narrated (every change in place bumps it: append, d[k] = v, sort, set.add...), with the
+ *  containers and tensors inside it whose text its own shows (`groups[3].append(w)`, a tensor in
+ *  a dict changed in place) */
 interface Watched {
-  owner: number;
+  /** the object whose attribute it is, or the scope whose name it is */
+  owner: number | string;
   name: string;
   container: PyList | PyDict | PySet;
-  size: number;
-  last: PyValue | undefined;
+  version: number;
+  inner: Inner[];
+}
+
+type Mutable = PyList | PyDict | PySet;
+/** a container or tensor inside a watched one, and its version then */
+interface Inner {
+  of: Mutable | Tensor;
+  version: number;
+}
+/** inner containers and tensors followed per watched container, and items looked at to find them
+ *  (a container's text is at most 400 characters: what lies further is not shown anyway) */
+const MAX_INNER = 16;
+const MAX_LOOKED = 256;
+
+const versionOf = (v: Mutable | Tensor): number => (v instanceof Tensor ? v.version : containerVersion(v));
+
+function itemsOf(v: PyValue): Iterable<PyValue> | null {
+  if (v instanceof PyList || v instanceof PyTuple) return v.items;
+  if (v instanceof PyDict) return [...v.table.keyList(), ...[...v.table.entries()].map(([, x]) => x)];
+  if (v instanceof PySet) return v.table.values();
+  return null;
+}
+
+/** the containers and tensors inside `c` whose changes change its text (depth first, bounded) */
+function innerOf(c: Mutable): Inner[] {
+  if (itemCount(c) > 200) return []; // its text is its size only
+  const inner: Inner[] = [];
+  const seen = new Set<object>([c]);
+  const stack: PyValue[] = [c];
+  let looked = 0;
+  while (stack.length && inner.length < MAX_INNER && looked < MAX_LOOKED) {
+    const items = itemsOf(stack.pop()!);
+    if (!items) continue;
+    for (const x of items) {
+      if (++looked > MAX_LOOKED || typeof x !== "object" || x === null || seen.has(x)) continue;
+      seen.add(x);
+      if (x instanceof Tensor || x instanceof PyList || x instanceof PyDict || x instanceof PySet) {
+        inner.push({ of: x, version: versionOf(x) });
+        if (inner.length >= MAX_INNER) break;
+      }
+      if (!(x instanceof Tensor)) stack.push(x);
+    }
+  }
+  return inner;
+}
+
+function itemCount(v: PyValue): number {
+  return v instanceof PyList || v instanceof PyTuple ? v.items.length : v instanceof PyDict || v instanceof PySet ? v.table.size : 0;
 }
 
 /** the dicts whose entries are a Module's attributes as a learner reads them */
@@ -74,6 +127,22 @@ function followable(v: PyValue): v is PyInstance {
   return !hasLibrary(v.cls.module) || isModuleClass(v.cls);
 }
 
+/** What the memory view shows for a value it draws by its text: the builtin repr (never the
+ *  program's own __repr__), at most 400 characters; a container of more than 200 items by its
+ *  size (a binding inside a loop that grows a big container would otherwise cost O(n) per event),
+ *  and a long string's repr made from its start only. */
+export function valueText(v: PyValue): string {
+  const size = itemCount(v);
+  const wasUserCode = reprOptions.userCode;
+  reprOptions.userCode = false;
+  try {
+    const repr = size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? pyRepr(v.slice(0, 1000)) : reprApart(() => pyRepr(v));
+    return repr.length > 400 ? repr.slice(0, 397) + "..." : repr;
+  } finally {
+    reprOptions.userCode = wasUserCode;
+  }
+}
+
 export class Narrator {
   private readonly ids = new WeakMap<object, number>();
   /** a Module's _parameters/_buffers/_modules dict -> the module's id and the dict's name */
@@ -95,20 +164,11 @@ export class Narrator {
       if (seen !== undefined) return { type: "object", id: seen, cls: v.cls.qualName };
       if (this.next <= MAX_OBJECTS) return { type: "object", id: this.follow(v), cls: v.cls.qualName };
     }
-    // a binding inside a loop that grows a big container would otherwise cost O(n) per event,
-    // and a long string's repr, of which 400 characters are kept, only needs its start
     const items = v instanceof PyList || v instanceof PyTuple ? v.items : null;
     const size = items ? items.length : v instanceof PyDict ? v.table.size : v instanceof PySet ? v.table.size : 0;
     const objects = size > 0 && size <= MAX_REF_ITEMS ? this.held(v) : undefined;
-    const wasUserCode = reprOptions.userCode;
-    reprOptions.userCode = false;
-    try {
-      let repr = size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? pyRepr(v.slice(0, 1000)) : pyRepr(v);
-      if (repr.length > 400) repr = repr.slice(0, 397) + "...";
-      return objects ? { type: "value", repr, pyType: typeName(v), objects } : { type: "value", repr, pyType: typeName(v) };
-    } finally {
-      reprOptions.userCode = wasUserCode;
-    }
+    const repr = valueText(v);
+    return objects ? { type: "value", repr, pyType: typeName(v), objects } : { type: "value", repr, pyType: typeName(v) };
   }
 
   /** the followed objects a small container holds (its values, for a dict), followed now if new */
@@ -182,29 +242,40 @@ export class Narrator {
     this.sink(e);
   }
 
-  /** an attribute now holds `value`: a list, dict or set is watched for changes (append...) */
-  private watch(owner: number, name: string, value: PyValue | undefined): void {
+  /** an attribute (owner: the object's id) or a name (owner: its scope) now holds `value`: a
+   *  list, dict or set is watched for changes in place */
+  private watch(owner: number | string, name: string, value: PyValue | undefined): void {
     const at = this.watched.findIndex((w) => w.owner === owner && w.name === name);
     if (at >= 0) this.watched.splice(at, 1);
     if (!(value instanceof PyList || value instanceof PyDict || value instanceof PySet)) return;
-    this.watched.push({ owner, name, container: value, ...shapeOf(value) });
+    this.watched.push({ owner, name, container: value, version: containerVersion(value), inner: innerOf(value) });
     if (this.watched.length > MAX_WATCHED) this.watched.shift();
   }
 
-  /** before each statement of the program: a watched container that changed since it was
-   *  narrated (its size, or a list's last item) is narrated again, as its attribute */
+  /** a name was bound (binding/set narrated it) or deleted (undefined) */
+  bound(scope: string, name: string, value: PyValue | undefined): void {
+    this.watch(scope, name, value);
+  }
+
+  /** a frame's names are gone (frame/exited) */
+  scopeExited(scope: string): void {
+    this.watched = this.watched.filter((w) => w.owner !== scope);
+  }
+
+  /** before each statement of the program: a watched container changed in place since it was
+   *  narrated is narrated again, as its attribute (object/attr) or its name (binding/set), with
+   *  inPlace */
   statement(): void {
     for (let i = 0; i < this.watched.length; i++) {
       const w = this.watched[i];
-      const now = shapeOf(w.container);
-      if (now.size === w.size && now.last === w.last) continue;
-      // emitAttr watches it anew (at the end: recently changed ones are kept longest)
-      this.emitAttr(w.owner, w.name, w.container, undefined, true);
+      if (containerVersion(w.container) === w.version && w.inner.every((x) => versionOf(x.of) === x.version)) continue;
+      // watched anew at the end: recently changed ones are kept longest
+      if (typeof w.owner === "number") this.emitAttr(w.owner, w.name, w.container, undefined, true);
+      else {
+        this.watch(w.owner, w.name, w.container);
+        this.sink({ kind: "binding/set", name: w.name, scope: w.owner, value: this.describe(w.container), inPlace: true });
+      }
       i--;
     }
   }
-}
-
-function shapeOf(c: PyList | PyDict | PySet): { size: number; last: PyValue | undefined } {
-  return c instanceof PyList ? { size: c.items.length, last: c.items[c.items.length - 1] } : { size: c.table.size, last: undefined };
 }

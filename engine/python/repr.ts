@@ -68,7 +68,20 @@ export function strRepr(s: string): string {
   return out + quote;
 }
 
-const active = new Set<unknown>();
+/** the containers whose repr is being made (a list inside itself prints as [...]) */
+let active = new Set<unknown>();
+
+/** fn's reprs made apart from any repr in progress: the memory view describing a list while the
+ *  program's __repr__ runs inside that list's own repr must not see it as [...] */
+export function reprApart<T>(fn: () => T): T {
+  const outer = active;
+  active = new Set();
+  try {
+    return fn();
+  } finally {
+    active = outer;
+  }
+}
 
 function guarded(v: object, open: string, close: string, body: () => string): string {
   if (active.has(v)) return `${open}...${close}`;

@@ -5,6 +5,7 @@ import { Runtime, TorchError } from "../index.ts";
 import type { Tensor } from "../tensor.ts";
 import { type RunHooks, type RunOutcome, type SessionOptions, runSource } from "./session.ts";
 import { Liveness } from "./liveness.ts";
+import type { Frame } from "./scope.ts";
 import { budget } from "./ops.ts";
 import { reachableBytes } from "../reachable.ts";
 import { PyList, PyTuple, type PyValue, pyErr, registerForeign } from "./values.ts";
@@ -40,6 +41,9 @@ export interface RunOptions {
   maxEvents?: number;
   /** narrate graphs freed when nothing references them any more (graph/freed; default true) */
   narrateFreed?: boolean;
+  /** called before each statement of the program is narrated, with the frames running (a test
+   *  compares what the memory view was told with the program's values) */
+  onStatement?: (frames: readonly Frame[]) => void;
   /** the source of a module the script imports from its own folder (the CLI reads files) */
   resolveModule?: (name: string) => { filename: string; source: string } | undefined;
 }
@@ -99,7 +103,13 @@ export function runPython(source: string, opts: RunOptions = {}): RunOutcome {
     resolveModule: opts.resolveModule,
     modules,
     describe: describeBinding,
-    onStatement: live ? (frames, handling) => live.onStatement(frames, handling) : undefined,
+    onStatement:
+      live || opts.onStatement
+        ? (frames, handling) => {
+            live?.onStatement(frames, handling);
+            opts.onStatement?.(frames);
+          }
+        : undefined,
     onFinished: live ? (globals, line) => live.onFinished(globals, line) : undefined,
     setSpan: (span) => {
       rt.span = span;

@@ -147,3 +147,21 @@ tests.push(
     },
   },
 );
+
+tests.push({
+  // before: a name's text was made when it was bound, so `d = {}` then `d["a"] = 1` kept showing
+  // `d {}` and a list appended to or sorted kept its first text
+  name: "memory view: a dict, list and set changed in place show what they hold now, step by step",
+  async run({ page, shot }: Ctx) {
+    await setScript(page, 'd = {}\nd["a"] = 1\nl = [3, 1]\nl.append(2)\nl.sort()\ns = set()\ns.add(5)\nprint(len(d))\n');
+    await run(page);
+    const text = (name: string) => page.locator(`.memory .name[data-name='${name}']`).first().getAttribute("data-values");
+    await stepToAfterLine(page, 3);
+    assert((await text("d")) === "{'a': 1}", `after d["a"] = 1: d reads ${await text("d")}`);
+    await focusTimeline(page);
+    await page.keyboard.press("End");
+    const now = { d: await text("d"), l: await text("l"), s: await text("s") };
+    assert(now.d === "{'a': 1}" && now.l === "[1, 2, 3]" && now.s === "{5}", `at the end: ${JSON.stringify(now)}`);
+    await shot("memory-in-place");
+  },
+});

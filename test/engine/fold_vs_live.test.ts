@@ -1,13 +1,19 @@
 // The event stream is enough to rebuild the world: for every conformance case, after every
 // event, the fold of events 0..k holds the same tensors (values, version, flags, grad_fn,
 // .grad), storages and grad_fn nodes (edges, saved tensors and whether they are freed) as
-// the live engine at that moment.
+// the live engine at that moment; and as each statement starts, every list, dict and set a
+// Python name holds reads in the fold as the program's own value does then (changed in place or
+// not).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Runtime, type Tensor, type GradNode, type TraceEvent } from "../../engine/index.ts";
 import { runPython } from "../../engine/python/run.ts";
 import { applyEvent } from "../../engine/trace/fold.ts";
-import { emptyState, type TraceState } from "../../engine/trace/state.ts";
+import { bindingKey, emptyState, type TraceState } from "../../engine/trace/state.ts";
+import { describeBinding } from "../../engine/python/run.ts";
+import { valueText } from "../../engine/python/narration.ts";
+import type { Frame } from "../../engine/python/scope.ts";
+import { PyDict, PyList, PySet } from "../../engine/python/values.ts";
 import { tensorValues } from "../../engine/trace/values.ts";
 import { conformanceCases } from "../conformance/folders.ts";
 
@@ -68,6 +74,29 @@ function compare(state: TraceState, rt: Runtime, event: TraceEvent): string | nu
   return null;
 }
 
+/** the text the fold holds for each name bound to a list, dict or set, against the live value's */
+function compareContainers(state: TraceState, frames: readonly Frame[], shared: Set<string>): string | null {
+  // a recursive function's calls (generators too) share one drawn frame, whose names are whichever
+  // call bound them last: those scopes are left out
+  const scopes = new Set<string>();
+  for (const f of frames) {
+    if (scopes.has(f.scope)) shared.add(f.scope);
+    scopes.add(f.scope);
+  }
+  for (const f of frames) {
+    if (shared.has(f.scope)) continue;
+    for (const [name, v] of f.locals) {
+      if (!(v instanceof PyList || v instanceof PyDict || v instanceof PySet)) continue;
+      const b = state.bindings.get(bindingKey(f.scope, name));
+      if (!b || (b.value.type !== "value" && b.value.type !== "tensors")) continue;
+      const live = describeBinding(v);
+      const text = live?.type === "tensors" ? live.repr : valueText(v);
+      if (b.value.repr !== text) return `${f.scope}.${name} reads ${b.value.repr} in the fold, ${text} in the program`;
+    }
+  }
+  return null;
+}
+
 describe("folding the events rebuilds the live engine at every step", () => {
   for (const { id: name, path } of cases) {
     it(name, () => {
@@ -82,7 +111,11 @@ describe("folding the events rebuilds the live engine at every step", () => {
         if (!problem) problem = compare(state, rt!, e);
       };
       rt = new Runtime({ sink, track: true });
-      runPython(source, { runtime: rt, sink, filename: name, onStdout: () => {}, onStderr: () => {} });
+      const shared = new Set<string>();
+      const onStatement = (frames: readonly Frame[]) => {
+        if (!problem) problem = compareContainers(state, frames, shared);
+      };
+      runPython(source, { runtime: rt, sink, filename: name, onStdout: () => {}, onStderr: () => {}, onStatement });
       expect(problem).toBeNull();
       expect(events).toBeGreaterThan(0);
     });

@@ -21,6 +21,7 @@ import {
   objectClass,
   pyErr,
   typeName,
+  listChanged,
 } from "../values.ts";
 import { sha512 } from "./sha512.ts";
 
@@ -219,6 +220,7 @@ const METHODS = new Map<string, Method>([
       const j = Number(s.randbelow(BigInt(i + 1)));
       [items[i], items[j]] = [items[j], items[i]];
     }
+    listChanged(x);
     return null;
   }),
   method("sample", [{ name: "population" }, { name: "k" }, { name: "counts", default: null, kwOnly: true }], (s, [population, k, counts]) => {

@@ -186,6 +186,11 @@ function objectAttrCaption(e: Extract<TraceEvent, { kind: "object/attr" }>, s: T
 }
 
 function bindingCaption(e: Extract<TraceEvent, { kind: "binding/set" }>, names: Names, val: (id: number) => string): string {
+  if (e.inPlace) {
+    const what = e.value.type === "value" ? e.value.pyType : e.value.type === "tensors" ? "list" : "container";
+    const holds = e.value.type === "value" || e.value.type === "tensors" ? flat(e.value.repr) : "";
+    return `${e.name} changed in place (the same ${what}; no new one is made): it holds ${holds}.`;
+  }
   if (e.value.type === "value") return `${e.name} = ${flat(e.value.repr)}`;
   if (e.value.type === "tensors") return `${e.name} now refers to ${flat(e.value.repr)}.`;
   if (e.value.type === "object") return `${e.name} now refers to a ${e.value.cls} object.`;

@@ -22,7 +22,7 @@ export function describeEvent(e: TraceEvent | null): string {
     case "attr/set":
       return `.grad ${e.after == null ? "= None" : "set"}`;
     case "binding/set":
-      return `${e.name} bound`;
+      return e.inPlace ? `${e.name} changed in place` : `${e.name} bound`;
     case "binding/deleted":
       return `del ${e.name}`;
     case "frame/exited":
