@@ -11,7 +11,7 @@
 import type { BindingValue, ObjectAttr, TraceEvent } from "../events.ts";
 import { hasLibrary } from "./library.ts";
 import { Tensor } from "../tensor.ts";
-import { reprApart, reprOptions, pyRepr } from "./repr.ts";
+import { reprPrefix, strRepr } from "./repr.ts";
 import { type PyClass, PyDict, PyInstance, PyList, PySet, PyTuple, type PyValue, containerVersion, typeName } from "./values.ts";
 
 /** objects followed in one run; past this they are shown by repr (a run making millions of
@@ -49,13 +49,13 @@ interface Inner {
 /** inner containers and tensors followed per watched container, and items looked at to find them
  *  (a container's text is at most 400 characters: what lies further is not shown anyway) */
 const MAX_INNER = 16;
-const MAX_LOOKED = 256;
+const MAX_LOOKED = 140;
 
 const versionOf = (v: Mutable | Tensor): number => (v instanceof Tensor ? v.version : containerVersion(v));
 
 function itemsOf(v: PyValue): Iterable<PyValue> | null {
   if (v instanceof PyList || v instanceof PyTuple) return v.items;
-  if (v instanceof PyDict) return [...v.table.keyList(), ...[...v.table.entries()].map(([, x]) => x)];
+  if (v instanceof PyDict) return [...v.table.entries()].flat(); // in the order its text shows them
   if (v instanceof PySet) return v.table.values();
   return null;
 }
@@ -133,14 +133,8 @@ function followable(v: PyValue): v is PyInstance {
  *  and a long string's repr made from its start only. */
 export function valueText(v: PyValue): string {
   const size = itemCount(v);
-  const wasUserCode = reprOptions.userCode;
-  reprOptions.userCode = false;
-  try {
-    const repr = size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? pyRepr(v.slice(0, 1000)) : reprApart(() => pyRepr(v));
-    return repr.length > 400 ? repr.slice(0, 397) + "..." : repr;
-  } finally {
-    reprOptions.userCode = wasUserCode;
-  }
+  const repr = size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? strRepr(v.slice(0, 1000)) : reprPrefix(v, 401);
+  return repr.length > 400 ? repr.slice(0, 397) + "..." : repr;
 }
 
 export class Narrator {
@@ -149,7 +143,8 @@ export class Narrator {
   private readonly memberOf = new WeakMap<PyDict, { id: number; member: Member }>();
   private next = 1;
   /** least recently set or changed first */
-  private watched: Watched[] = [];
+  /** by owner and name, oldest first (a Map keeps the order keys were set in) */
+  private watched = new Map<string, Watched>();
 
   constructor(
     private readonly sink: (e: TraceEvent) => void,
@@ -245,11 +240,12 @@ export class Narrator {
   /** an attribute (owner: the object's id) or a name (owner: its scope) now holds `value`: a
    *  list, dict or set is watched for changes in place */
   private watch(owner: number | string, name: string, value: PyValue | undefined): void {
-    const at = this.watched.findIndex((w) => w.owner === owner && w.name === name);
-    if (at >= 0) this.watched.splice(at, 1);
+    const key = typeof owner === "number" ? `${owner}.${name}` : `${owner}:${name}`;
+    // (deleted first: set again, it goes to the end as the most recent)
+    if (this.watched.size > 0) this.watched.delete(key);
     if (!(value instanceof PyList || value instanceof PyDict || value instanceof PySet)) return;
-    this.watched.push({ owner, name, container: value, version: containerVersion(value), inner: innerOf(value) });
-    if (this.watched.length > MAX_WATCHED) this.watched.shift();
+    this.watched.set(key, { owner, name, container: value, version: containerVersion(value), inner: innerOf(value) });
+    if (this.watched.size > MAX_WATCHED) this.watched.delete(this.watched.keys().next().value!);
   }
 
   /** a name was bound (binding/set narrated it) or deleted (undefined) */
@@ -259,23 +255,25 @@ export class Narrator {
 
   /** a frame's names are gone (frame/exited) */
   scopeExited(scope: string): void {
-    this.watched = this.watched.filter((w) => w.owner !== scope);
+    for (const [key, w] of this.watched) if (w.owner === scope) this.watched.delete(key);
   }
 
   /** before each statement of the program: a watched container changed in place since it was
    *  narrated is narrated again, as its attribute (object/attr) or its name (binding/set), with
    *  inPlace */
   statement(): void {
-    for (let i = 0; i < this.watched.length; i++) {
-      const w = this.watched[i];
-      if (containerVersion(w.container) === w.version && w.inner.every((x) => versionOf(x.of) === x.version)) continue;
+    if (this.watched.size === 0) return;
+    let changed: Watched[] | null = null;
+    for (const w of this.watched.values())
+      if (containerVersion(w.container) !== w.version || w.inner.some((x) => versionOf(x.of) !== x.version)) (changed ??= []).push(w);
+    if (!changed) return;
+    for (const w of changed) {
       // watched anew at the end: recently changed ones are kept longest
       if (typeof w.owner === "number") this.emitAttr(w.owner, w.name, w.container, undefined, true);
       else {
         this.watch(w.owner, w.name, w.container);
         this.sink({ kind: "binding/set", name: w.name, scope: w.owner, value: this.describe(w.container), inPlace: true });
       }
-      i--;
     }
   }
 }

@@ -83,6 +83,40 @@ export function reprApart<T>(fn: () => T): T {
   }
 }
 
+/** a repr made for the memory view, of which only the first characters are kept: past this many a
+ *  container stops adding items (what it returns is then longer than this, its start exact) */
+let reprLimit = Infinity;
+
+/** pyRepr(v) made apart from any repr in progress (reprApart) and exact in its first `limit`
+ *  characters only: a longer one is cut after them (a list of 10,000 items repr'd for 400
+ *  characters of it looks at ~140 items) */
+export function reprPrefix(v: PyValue, limit: number): string {
+  const outer = reprLimit;
+  const wasUserCode = reprOptions.userCode;
+  reprLimit = limit;
+  // never the program's own __repr__: it would see cut reprs (and the memory view runs no user code)
+  reprOptions.userCode = false;
+  try {
+    const repr = reprApart(() => pyRepr(v));
+    return repr.length > limit ? repr.slice(0, limit) : repr;
+  } finally {
+    reprLimit = outer;
+    reprOptions.userCode = wasUserCode;
+  }
+}
+
+/** items' reprs joined by ", ", stopping once past reprLimit (see reprPrefix) */
+function joinReprs<T = PyValue>(items: Iterable<T>, repr: (x: T) => string = pyRepr as (x: T) => string): string {
+  let out = "";
+  let first = true;
+  for (const x of items) {
+    out += first ? repr(x) : ", " + repr(x);
+    first = false;
+    if (out.length > reprLimit) break;
+  }
+  return out;
+}
+
 function guarded(v: object, open: string, close: string, body: () => string): string {
   if (active.has(v)) return `${open}...${close}`;
   active.add(v);
@@ -124,22 +158,21 @@ export function nativeRepr(v: PyValue): string {
     const custom = v.customRepr();
     if (custom !== null) return custom;
     return guarded(v, "(", ")", () =>
-      v.items.length === 1 ? `(${pyRepr(v.items[0])},)` : `(${v.items.map(pyRepr).join(", ")})`,
+      v.items.length === 1 ? `(${pyRepr(v.items[0])},)` : `(${joinReprs(v.items)})`,
     );
   }
-  if (v instanceof PyList) return guarded(v, "[", "]", () => `[${v.items.map(pyRepr).join(", ")}]`);
+  if (v instanceof PyList) return guarded(v, "[", "]", () => `[${joinReprs(v.items)}]`);
   if (v instanceof PyDict)
     return guarded(v, "{", "}", () => {
-      const parts: string[] = [];
-      for (const [k, val] of v.table.entries()) parts.push(`${pyRepr(k)}: ${pyRepr(val)}`);
+      const body = joinReprs(v.table.entries(), ([k, val]) => `${pyRepr(k)}: ${pyRepr(val)}`);
       // a builtin dict-like type other than dict (mappingproxy) names itself
-      return v.sub && !v.sub.user ? `${v.sub.name}({${parts.join(", ")}})` : `{${parts.join(", ")}}`;
+      return v.sub && !v.sub.user ? `${v.sub.name}({${body}})` : `{${body}}`;
     });
   if (v instanceof PySet) {
     const name = v.sub ? v.sub.name : "set";
     if (v.table.size === 0) return `${name}()`;
     return guarded(v, "{", "}", () => {
-      const body = `{${v.table.values().map(pyRepr).join(", ")}}`;
+      const body = `{${joinReprs(v.table.values())}}`;
       return v.sub ? `${name}(${body})` : body;
     });
   }

@@ -9,7 +9,7 @@ import type { Frame } from "./scope.ts";
 import { budget } from "./ops.ts";
 import { reachableBytes } from "../reachable.ts";
 import { PyList, PyTuple, type PyValue, pyErr, registerForeign } from "./values.ts";
-import { pyRepr } from "./repr.ts";
+import { reprPrefix } from "./repr.ts";
 import { isTensor } from "./torch/convert.ts";
 import { gradFnType } from "./torch/gradfn.ts";
 import { torchModules } from "./torch/module.ts";
@@ -52,10 +52,21 @@ registerForeign(tensorType);
 registerForeign(gradFnType);
 
 /** What a name is bound to, for the memory view: a tensor id, tensors in a tuple/list, or a value. */
+const MAX_TENSOR_ITEMS = 200;
+
 export function describeBinding(v: PyValue): BindingValue | undefined {
   if (isTensor(v)) return { type: "tensor", id: (v as Tensor).id };
-  if ((v instanceof PyTuple || v instanceof PyList) && v.items.some(isTensor) && v.items.every((x) => x === null || isTensor(x))) {
-    let repr = pyRepr(v);
+  // a list or tuple of tensors points at each (`losses[3]` names its node); past 200 items it is
+  // shown by its size as any other container is (a list grown in a loop is narrated at every
+  // append: describing it whole each time would be quadratic). every() first: it stops at the
+  // first item that is not a tensor
+  if (
+    (v instanceof PyTuple || v instanceof PyList) &&
+    v.items.length <= MAX_TENSOR_ITEMS &&
+    v.items.every((x) => x === null || isTensor(x)) &&
+    v.items.some(isTensor)
+  ) {
+    let repr = reprPrefix(v, 401);
     if (repr.length > 400) repr = repr.slice(0, 397) + "...";
     return { type: "tensors", ids: v.items.map((x) => (x === null ? null : (x as Tensor).id)), repr };
   }

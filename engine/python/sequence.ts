@@ -296,8 +296,8 @@ export function setItem(v: PyValue, index: PyValue, value: PyValue): void {
 /** the builtin types' own setItem (list.__setitem__ and friends) */
 export function nativeSetItem(v: PyValue, index: PyValue, value: PyValue): void {
   if (v instanceof PyList) {
-    listChanged(v);
     if (index instanceof PySlice) {
+      listChanged(v);
       const [start, stop, step] = sliceIndices(index, v.items.length);
       const items = [...iterate(value)];
       if (step === 1) {
@@ -323,6 +323,8 @@ export function nativeSetItem(v: PyValue, index: PyValue, value: PyValue): void 
     if (i === undefined) throw pyErr("TypeError", `list indices must be integers or slices, not ${typeName(index)}`);
     const j = i < 0n ? i + BigInt(v.items.length) : i;
     if (j < 0n || j >= BigInt(v.items.length)) throw pyErr("IndexError", "list assignment index out of range");
+    // the same object put back (l[0] = l[0]) changes nothing the memory view shows
+    if (v.items[Number(j)] !== value) listChanged(v);
     v.items[Number(j)] = value;
     return;
   }
