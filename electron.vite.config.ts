@@ -11,9 +11,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, "out/main"),
-      externalizeDeps: true,
+      // the engine process runs the interpreter: its npm dependencies are bundled (out/ ships alone)
+      externalizeDeps: false,
       rollupOptions: {
-        input: { main: resolve(root, "electron/main.ts") },
+        input: { main: resolve(root, "electron/main.ts"), engine: resolve(root, "electron/engine-process.ts") },
         output: { format: "es", entryFileNames: "[name].js" },
       },
     },

@@ -23,10 +23,22 @@ export const SendSync = {
   autosaveSaveSync: "gradlens:autosave/save-sync",
 } as const;
 
+/** Renderer -> main messages that need no answer (ipcRenderer.send): the engine process of a run
+ *  (electron/engine-host.ts) is asked for and ended. */
+export const Send = {
+  engineBegin: "gradlens:engine/begin",
+  engineEnd: "gradlens:engine/end",
+} as const;
+
 /** Main -> renderer pushes (webContents.send / ipcRenderer.on). */
 export const Push = {
   menuCommand: "gradlens:menu/command",
   fileOpened: "gradlens:file/opened",
+  /** a run's MessagePort to its engine process (webContents.postMessage, the port transferred);
+   *  the preload hands it to the page as a window message (ENGINE_PORT_MESSAGE) */
+  enginePort: "gradlens:engine/port",
+  /** a run's engine process died (EngineGone) */
+  engineGone: "gradlens:engine/gone",
 } as const;
 export type PushChannel = (typeof Push)[keyof typeof Push];
 
@@ -128,7 +140,28 @@ export interface GradlensBridge {
   /** Returns a function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onFileOpened(listener: (message: FileOpenedMessage) => void): () => void;
+  /** Present when main runs the engine in a process of its own (ENGINE_PROCESS_ARG): each run's
+   *  port then comes as a window message `{ [ENGINE_PORT_MESSAGE]: run }` carrying the port. */
+  engine?: EngineBridge;
 }
+
+/** A run's engine process, as the page asks for it (renderer/src/worker/link.ts portLink). */
+export interface EngineBridge {
+  /** asks for run `run`'s engine process (run: a positive integer, increasing in a page) */
+  begin(run: number): void;
+  /** ends run `run`'s engine process */
+  end(run: number): void;
+  /** run `run`'s engine process died; `message` says why, for the status line */
+  onGone(listener: (gone: { run: number; message: string }) => void): () => void;
+}
+
+/** The key of the window message by which the preload hands the page a run's engine port (ports
+ *  cannot cross contextBridge; this is Electron's documented way to the page's main world). */
+export const ENGINE_PORT_MESSAGE = "gradlensEnginePort";
+
+/** The argument main gives the window's renderer (webPreferences.additionalArguments) when it runs
+ *  the engine in a process of its own; the preload then exposes `engine`. */
+export const ENGINE_PROCESS_ARG = "--gradlens-engine-process";
 
 /** The origin the app's own pages are served from (see electron/app-protocol.ts). */
 export const APP_SCHEME = "app";

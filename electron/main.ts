@@ -39,6 +39,7 @@ import {
   type WriteResult,
 } from "./channels.ts";
 import { DocumentPaths } from "./documents.ts";
+import { attachEngine, engineProcessWanted, engineRendererArgs, registerEngineHandlers } from "./engine-host.ts";
 import {
   EXPORT_EXTENSION,
   EXPORT_FILTER_NAME,
@@ -72,6 +73,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Built layout (out/): main/main.js, preload/preload.cjs, renderer/index.html. */
 const RENDERER_ROOT = join(here, "..", "renderer");
 const PRELOAD_PATH = join(here, "..", "preload", "preload.cjs");
+/** The engine's utility process (engine-process.ts), when runs take one (engine-host.ts). */
+const ENGINE_ENTRY = join(here, "engine.js");
 
 const dataFile = (name: string) => join(app.getPath("userData"), name);
 const documents = new DocumentPaths();
@@ -213,6 +216,7 @@ function createWindow(saved: WindowState | null = null): BrowserWindow {
       safeDialogs: true,
       // Middle-click would otherwise open links in a new window (Electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: "Auxclick",
+      additionalArguments: engineRendererArgs(),
     },
   });
   if (bounds.maximized) window.maximize();
@@ -225,6 +229,7 @@ function createWindow(saved: WindowState | null = null): BrowserWindow {
     notices.delete(id);
   });
   recoverWhenLost(window);
+  if (engineProcessWanted()) attachEngine(window, ENGINE_ENTRY);
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }
@@ -305,6 +310,7 @@ function handle(channel: string, handler: Handler): void {
 }
 
 function registerIpcHandlers(): void {
+  if (engineProcessWanted()) registerEngineHandlers(trustedSender);
   handle(Invoke.openFile, async (window, args) => {
     parseNoArgs(args, "open");
     const result = await dialog.showOpenDialog(window, {

@@ -3,9 +3,13 @@
 
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
 import {
+  ENGINE_PORT_MESSAGE,
+  ENGINE_PROCESS_ARG,
   Invoke,
   Push,
+  Send,
   SendSync,
+  type EngineBridge,
   isMenuCommand,
   type ExportData,
   type ExportKind,
@@ -60,5 +64,24 @@ const bridge: GradlensBridge = {
   onFileOpened: (listener: (message: FileOpenedMessage) => void) =>
     subscribe(Push.fileOpened, isFileOpenedMessage, listener),
 };
+
+function isEngineGone(payload: unknown): payload is { run: number; message: string } {
+  const p = payload as { run?: unknown; message?: unknown } | null;
+  return typeof p?.run === "number" && typeof p.message === "string";
+}
+
+// The engine in a process of its own (main says so by an argument): a run's port comes from main
+// and goes on to the page as a window message, the one way a port reaches a context-isolated page.
+if (process.argv.includes(ENGINE_PROCESS_ARG)) {
+  const engine: EngineBridge = {
+    begin: (run: number) => ipcRenderer.send(Send.engineBegin, run),
+    end: (run: number) => ipcRenderer.send(Send.engineEnd, run),
+    onGone: (listener) => subscribe(Push.engineGone, isEngineGone, listener),
+  };
+  bridge.engine = engine;
+  ipcRenderer.on(Push.enginePort, (event: IpcRendererEvent, run: unknown) => {
+    if (typeof run === "number" && event.ports.length === 1) window.postMessage({ [ENGINE_PORT_MESSAGE]: run }, "*", [...event.ports]);
+  });
+}
 
 contextBridge.exposeInMainWorld("gradlens", bridge);

@@ -132,6 +132,14 @@ export function parseNoArgs(args: readonly unknown[], channel: string): void {
   expectArgCount(args, 0, channel);
 }
 
+/** engineBegin/engineEnd: the run's number, a positive integer the page counts up. */
+export function parseEngineRunArgs(args: readonly unknown[]): { run: number } {
+  expectArgCount(args, 1, "engine");
+  const run = args[0];
+  if (typeof run !== "number" || !Number.isSafeInteger(run) || run < 1) throw new IpcArgumentError("engine: the run must be a positive integer");
+  return { run };
+}
+
 /** Autosave keys become file names in userData, so they are a closed, boring alphabet. */
 const AUTOSAVE_KEY = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 

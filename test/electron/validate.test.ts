@@ -10,6 +10,7 @@ import {
   parseExportStepsBeginArgs,
   parseExportStepsWriteArgs,
   parseNoArgs,
+  parseEngineRunArgs,
   parseSaveArgs,
 } from "../../electron/validate.ts";
 
@@ -107,6 +108,11 @@ describe("autosave keys become file names, so they are boring", () => {
     expect(parseAutosaveSaveArgs(["editor", null])).toEqual({ key: "editor", text: null });
     refused(() => parseAutosaveSaveArgs(["editor", 12]));
   });
+});
+
+describe("parseEngineRunArgs: a run's engine process is named by a positive integer", () => {
+  it("takes one", () => expect(parseEngineRunArgs([7])).toEqual({ run: 7 }));
+  it.each([[[]], [[0]], [[-1]], [[1.5]], [["1"]], [[2 ** 53]], [[1, 2]], [[null]]])("refuses %j", (args) => refused(() => parseEngineRunArgs(args)));
 });
 
 describe("parseNoArgs", () => {

@@ -4,6 +4,7 @@
 import { TraceCursor } from "../../../engine/trace/cursor.ts";
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { Runner } from "../worker/runner.ts";
+import { engineConnect } from "../../host/engine.ts";
 import { budgetMessage, engineStopMessage } from "../worker/protocol.ts";
 import type { Layout } from "../../layout/types.ts";
 import { stepBeforeLine } from "./cellStart.ts";
@@ -64,7 +65,7 @@ export class Session {
     return this.cursor.at(this.step);
   });
 
-  private runner = new Runner();
+  private runner = new Runner(engineConnect());
   private playTimer: ReturnType<typeof setTimeout> | null = null;
   private hardTimer: ReturnType<typeof setTimeout> | null = null;
   private lastShownAt = 0;

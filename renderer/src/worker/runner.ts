@@ -1,5 +1,6 @@
-// The app's side of the run worker: start a run, receive its event batches, stop it by terminating.
-// The next run's worker is started ahead (it loads the engine while the learner types).
+// The app's side of a run: start it on an engine (link.ts: a Web Worker, or the desktop app's engine
+// process), receive its event batches, stop it by ending the engine. The next run's engine is
+// started ahead (it loads while the learner types).
 // Batches are queued and decoded in short slices, so a flood of events (a runaway loop) never
 // blocks the page for long: clicks and keys are handled between slices.
 
@@ -7,6 +8,7 @@ import type { TraceEvent } from "../../../engine/events.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { Layout } from "../../layout/types.ts";
 import { decodeBatch } from "./wire.ts";
+import { type EngineConnect, type EngineLink, workerLink } from "./link.ts";
 
 export interface RunHandlers {
   onEvents: (events: TraceEvent[]) => void;
@@ -19,81 +21,66 @@ export interface RunHandlers {
 /** Longest stretch the page spends on incoming batches before letting input through. */
 const SLICE_MS = 12;
 
-/** A worker started ahead of the next run, so a run does not wait for the engine's code to load. */
-interface Spare {
-  worker: Worker;
-  /** it failed to load: the run gets a fresh one (and so the same error, reported) */
-  failed: boolean;
-}
-
 export class Runner {
-  private worker: Worker | null = null;
+  private engine: EngineLink | null = null;
   private queue: FromWorker[] = [];
   private handlers: RunHandlers | null = null;
   private draining = false;
-  private spare: Spare | null = null;
+  /** started ahead of the next run, so a run does not wait for the engine's code to load */
+  private spare: EngineLink | null = null;
 
-  constructor() {
+  /** `connect` starts an engine (a Web Worker by default; null where there is no Worker) */
+  constructor(private readonly connect: EngineConnect | null = typeof Worker === "undefined" ? null : workerLink) {
     this.prepare();
   }
 
   get running(): boolean {
-    return this.worker != null;
+    return this.engine != null;
   }
 
-  /** Starts the next run's worker now (it loads while the learner types); a no-op without Worker. */
+  /** Starts the next run's engine now (it loads while the learner types). */
   private prepare(): void {
-    if (this.spare || typeof Worker === "undefined") return;
-    const spare: Spare = { worker: new Worker(new URL("./run.worker.ts", import.meta.url), { type: "module" }), failed: false };
-    spare.worker.onerror = (ev) => {
-      ev.preventDefault();
-      spare.failed = true;
-    };
-    this.spare = spare;
+    if (this.spare || !this.connect) return;
+    this.spare = this.connect();
   }
 
-  /** After a run, the next worker is started once the page has drawn the run's end. */
+  /** After a run, the next engine is started once the page has drawn the run's end. */
   private prepareLater(): void {
-    setTimeout(() => !this.worker && this.prepare(), 1000);
+    setTimeout(() => !this.engine && this.prepare(), 1000);
   }
 
   start(source: string, handlers: RunHandlers, filename = "script.py"): void {
     this.stop();
     const spare = this.spare;
     this.spare = null;
-    if (spare?.failed) spare.worker.terminate();
-    const w = spare && !spare.failed ? spare.worker : new Worker(new URL("./run.worker.ts", import.meta.url), { type: "module" });
-    this.worker = w;
+    if (spare?.failed) spare.end();
+    if (!this.connect) throw new Error("this page cannot start the engine (no Web Worker)");
+    const e = spare && !spare.failed ? spare : this.connect();
+    this.engine = e;
     this.handlers = handlers;
     this.queue = [];
     let heard = false;
-    w.onmessage = (ev: MessageEvent<FromWorker>) => {
-      if (this.worker !== w) return;
+    e.onMessage = (m) => {
+      if (this.engine !== e) return;
       heard = true;
-      this.queue.push(ev.data);
+      this.queue.push(m);
       this.scheduleDrain();
     };
-    w.onerror = (ev) => {
-      if (this.worker !== w) return;
-      ev.preventDefault();
+    e.onFailure = (reason) => {
+      if (this.engine !== e) return;
       const fallback = heard ? "the engine's worker stopped without a word (it may have run out of memory)" : "the run worker failed to start";
-      this.queue.push({ type: "crashed", message: ev.message || fallback });
+      this.queue.push({ type: "crashed", message: reason || fallback });
       this.scheduleDrain();
     };
-    w.onmessageerror = () => {
-      if (this.worker !== w) return;
-      this.queue.push({ type: "crashed", message: "the engine's worker sent a message the page could not read" });
-      this.scheduleDrain();
-    };
-    w.postMessage({ type: "run", source, filename } satisfies ToWorker);
+    e.send({ type: "run", source, filename } satisfies ToWorker);
   }
 
   /** Ends the run at once, wherever it is; events already received are kept. Returns whether one was running. */
   stop(): boolean {
-    const w = this.worker;
-    if (!w) return false;
-    w.terminate();
-    this.worker = null;
+    const e = this.engine;
+    if (!e) return false;
+    e.end();
+    this.engine = null;
     this.drainAll();
     this.prepareLater();
     return true;
@@ -124,8 +111,8 @@ export class Runner {
       return;
     }
     // the run is over: the worker has nothing more to say
-    this.worker?.terminate();
-    this.worker = null;
+    this.engine?.end();
+    this.engine = null;
     this.handlers = null;
     this.prepareLater();
     if (m.type === "done") h.onDone(m.ms, m.layout);
