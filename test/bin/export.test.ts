@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, statSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -237,6 +237,16 @@ describe("gradlens export writes nothing it should not, and says why in words", 
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^gradlens export: cannot write 'out\.svg': it is not a regular file \(a device, pipe or socket\), so Gradlens will not replace it\n$/);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("refuses -o onto a device, leaving it the device it was", async () => {
+    const dir = workdir();
+    const before = statSync("/dev/null");
+    const r = await cli(dir, "seed_problem2.py", "-o", "/dev/null");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("gradlens export: cannot write '/dev/null': it is not a regular file (a device, pipe or socket), so Gradlens will not replace it\n");
+    const after = statSync("/dev/null");
+    expect([after.isCharacterDevice(), after.rdev, after.ino]).toEqual([true, before.rdev, before.ino]);
   });
 
   it("a hostile script (']]>', control characters in what it prints and raises) exports to well-formed SVG", async () => {
