@@ -11,7 +11,7 @@
 import type { BindingValue, ObjectAttr, TraceEvent } from "../events.ts";
 import { hasLibrary } from "./library.ts";
 import { Tensor } from "../tensor.ts";
-import { reprPrefix, strRepr } from "./repr.ts";
+import { reprPrefix } from "./repr.ts";
 import { type PyClass, PyDict, PyInstance, PyList, PySet, PyTuple, type PyValue, containerVersion, typeName } from "./values.ts";
 
 /** objects followed in one run; past this they are shown by repr (a run making millions of
@@ -133,7 +133,7 @@ function followable(v: PyValue): v is PyInstance {
  *  and a long string's repr made from its start only. */
 export function valueText(v: PyValue): string {
   const size = itemCount(v);
-  const repr = size > 200 ? `<${typeName(v)} of ${size} items>` : typeof v === "string" && v.length > 1000 ? strRepr(v.slice(0, 1000)) : reprPrefix(v, 401);
+  const repr = size > 200 ? `<${typeName(v)} of ${size} items>` : reprPrefix(v, 401);
   return repr.length > 400 ? repr.slice(0, 397) + "..." : repr;
 }
 

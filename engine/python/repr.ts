@@ -52,11 +52,14 @@ export function floatRepr(x: number): string {
   return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
 }
 
-/** repr() of a str: single quotes unless the text has ' and no ". */
-export function strRepr(s: string): string {
+/** repr() of a str: single quotes unless the text has ' and no ". With `maxChars`, only the
+ *  repr's start is made (the quotes still chosen by the whole text): at least that many
+ *  characters of it, exact, without its closing quote when cut. */
+export function strRepr(s: string, maxChars = Infinity): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const cut = s.length > maxChars;
   let out = quote;
-  for (const ch of s) {
+  for (const ch of cut ? s.slice(0, maxChars) : s) {
     const c = ch.codePointAt(0)!;
     if (ch === quote || ch === "\\") out += "\\" + ch;
     else if (ch === "\n") out += "\\n";
@@ -65,7 +68,7 @@ export function strRepr(s: string): string {
     else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
     else out += ch;
   }
-  return out + quote;
+  return cut ? out : out + quote;
 }
 
 /** the containers whose repr is being made (a list inside itself prints as [...]) */
@@ -140,7 +143,8 @@ export function pyRepr(v: PyValue): string {
     case "boolean":
       return v ? "True" : "False";
     case "string":
-      return strRepr(v);
+      // the memory view's cut repr (reprPrefix) of a list holding a 10 MB string reads its start
+      return strRepr(v, reprLimit);
   }
   if (v === null) return "None";
   const cls = reprOptions.userCode ? userClass(v) : null;
