@@ -57,7 +57,7 @@ function multiRowSum(
 }
 
 /** row_sum: four interleaved partial sums (ILP), the tail into the first, then combined */
-function rowSum(data: ArrayLike<number>, base: number, stride: number, size: number, f32: boolean): number {
+export function rowSum(data: ArrayLike<number>, base: number, stride: number, size: number, f32: boolean): number {
   const ilp = 4;
   const sizeIlp = Math.floor(size / ilp);
   const partial = multiRowSum(data, base, stride * ilp, stride, ilp, sizeIlp, f32);
@@ -147,4 +147,46 @@ export function outerColumnsSum(data: ArrayLike<number>, base: number, stride: n
     for (let c = 0; c < whole; c++) out[o0 + c] = sums[c]!;
   }
   for (let c = whole; c < inner; c++) out[o0 + c] = rowSum(data, base + c, stride, n, f32);
+}
+
+/** The sum over several reduced dims that do not coalesce into one (x.sum((0, 2, 3)) of an NCHW
+ *  tensor), in the order of ATen's cascade_sum over its TensorIterator: the reduced dims first,
+ *  each by increasing stride, then the kept ones; the first two form a 2-d block whose rows
+ *  (the first dim, summed as vectorized_inner_sum or scalar_inner_sum) are added one by one into
+ *  the output, which the outer dims' blocks keep adding to. `shape`/`dims`: a contiguous tensor's
+ *  dims with neighbours of the same kind coalesced and dims of size 1 dropped (at least 2 reduced).
+ *  The outputs come in the kept dims' order. */
+export function multiDimSum(data: ArrayLike<number>, shape: number[], dims: number[], dtype: DType): number[] {
+  const f32 = dtype === "float32";
+  const lanes = f32 ? 8 : 4;
+  const inStrides = new Array<number>(shape.length);
+  for (let i = shape.length - 1, st = 1; i >= 0; st *= shape[i--]) inStrides[i] = st;
+  const kept = shape.map((_, i) => i).filter((i) => !dims.includes(i));
+  const outStrides = new Array<number>(shape.length).fill(0);
+  for (let k = kept.length - 1, st = 1; k >= 0; st *= shape[kept[k--]]) outStrides[kept[k]] = st;
+  const order = [...dims.slice().reverse(), ...kept.slice().reverse()];
+  const out = new Array<number>(kept.reduce((n, i) => n * shape[i], 1)).fill(0);
+  const [d0, d1] = order;
+  const size0 = shape[d0];
+  const outer = order.slice(2);
+  const counter = new Array<number>(outer.length).fill(0);
+  for (;;) {
+    let inBase = 0;
+    let outAt = 0;
+    outer.forEach((d, k) => {
+      inBase += counter[k] * inStrides[d];
+      outAt += counter[k] * outStrides[d];
+    });
+    for (let j = 0; j < shape[d1]; j++) {
+      const row = inBase + j * inStrides[d1];
+      const r = inStrides[d0] === 1 && size0 >= lanes ? cascadeSum(data, row, size0, dtype) : rowSum(data, row, inStrides[d0], size0, f32);
+      out[outAt] = f32 ? Math.fround(out[outAt] + r) : out[outAt] + r;
+    }
+    let k = 0;
+    for (; k < outer.length; k++) {
+      if (++counter[k] < shape[outer[k]]) break;
+      counter[k] = 0;
+    }
+    if (k === outer.length) return out;
+  }
 }

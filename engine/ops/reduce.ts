@@ -8,7 +8,7 @@ import { div, divScalar, mul } from "./arith.ts";
 import { maskedFill_ } from "./masked.ts";
 import { isnan } from "./math_extra.ts";
 import { eq } from "./compare.ts";
-import { cascadeSum, outerColumnSum, outerColumnsSum } from "./cascade_sum.ts";
+import { cascadeSum, multiDimSum, outerColumnSum, outerColumnsSum } from "./cascade_sum.ts";
 import { expand, squeeze, unsqueeze, view, wrapDim } from "./views.ts";
 import { gather, zerosOf } from "./gather_scatter.ts";
 import { scatter_ } from "./scatter_inplace.ts";
@@ -28,6 +28,8 @@ type Reduce = ((data: ArrayLike<number>, base: number, stride: number, n: number
   /** the same for a whole run of `inner` columns at once (out[o0 + c] for column c, from data[base + c]),
    *  where that walks memory in order instead of column by column */
   columns?: (data: ArrayLike<number>, base: number, stride: number, n: number, inner: number, out: number[], o0: number) => void;
+  /** a float sum over several dims that do not coalesce, added in ATen's order (multiDimSum), then `then` */
+  multiDim?: { dtype: DType; then: (s: number) => number };
 };
 
 /** The dims of x from outermost to innermost in memory, when x is a permuted view of a dense
@@ -126,6 +128,10 @@ function reduceValues(vals: ArrayLike<number>, fullShape: number[], fullDims: nu
   const inner = dims.length === 1 ? numelOf(shape.slice(dims[0] + 1)) : 1;
   const single = dims.length <= 1;
   const stride = dims.length === 1 ? strides[dims[0]] : 1;
+  if (!single && fn.multiDim && bigDims.length > 1) {
+    const { dtype, then } = fn.multiDim;
+    return { values: multiDimSum(vals, shape, dims, dtype).map(then), shape: outShape };
+  }
   const buf = single ? null : new Float64Array(n);
   const out = new Array<number>(outN);
   // one reduced dim with columns after it: a run of `inner` outputs at a time when fn can
@@ -158,17 +164,23 @@ function reduceValues(vals: ArrayLike<number>, fullShape: number[], fullDims: nu
 
 const sumDType = (d: DType): DType => (isFloating(d) ? d : "int64");
 
-function sumValues(dtype: DType): Reduce {
+function sumValues(dtype: DType, then: (s: number) => number = (s) => s): Reduce {
   const fn: Reduce = (data, base, stride, n, innermost, column, inner) => {
     if (!isFloating(dtype)) {
       let acc = 0;
       for (let i = 0; i < n; i++) acc += data[base + i * stride];
-      return acc;
+      return then(acc);
     }
-    if (innermost && stride === 1) return cascadeSum(data, base, n, dtype);
-    return outerColumnSum(data, base, stride, n, dtype, column, inner);
+    if (innermost && stride === 1) return then(cascadeSum(data, base, n, dtype));
+    return then(outerColumnSum(data, base, stride, n, dtype, column, inner));
   };
-  if (isFloating(dtype)) fn.columns = (data, base, stride, n, inner, out, o0) => outerColumnsSum(data, base, stride, n, dtype, inner, out, o0);
+  if (isFloating(dtype)) {
+    fn.columns = (data, base, stride, n, inner, out, o0) => {
+      outerColumnsSum(data, base, stride, n, dtype, inner, out, o0);
+      for (let c = o0; c < o0 + inner; c++) out[c] = then(out[c]!);
+    };
+    fn.multiDim = { dtype, then };
+  }
   return fn;
 }
 
@@ -230,13 +242,7 @@ export function mean(x: Tensor, dim?: number | number[] | null, keepdim = false)
   }
   const dims = x.dim() === 0 ? [] : normDims(x, dim);
   const count = numelOf(dims.map((d) => sizes[d]));
-  const sumOf = sumValues(x.dtype);
-  const meanOf: Reduce = (d, b, st, m, last, col, run) => sumOf(d, b, st, m, last, col, run) / count;
-  meanOf.columns = (d, b, st, m, run, out, o0) => {
-    sumOf.columns!(d, b, st, m, run, out, o0);
-    for (let c = o0; c < o0 + run; c++) out[c] = out[c]! / count;
-  };
-  const out = reduceDims(x, dims, keepdim, x.dtype, meanOf);
+  const out = reduceDims(x, dims, keepdim, x.dtype, sumValues(x.dtype, (s) => s / count));
   return record(out, {
     op: "mean",
     gradFn: "MeanBackward1",

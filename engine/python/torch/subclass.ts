@@ -18,8 +18,10 @@ export interface TensorSubclass {
 
 const subclassOf = new WeakMap<Tensor, TensorSubclass>();
 
-export function setTensorSubclass(t: Tensor, sub: TensorSubclass): void {
-  subclassOf.set(t, sub);
+/** undefined makes the tensor a plain torch.Tensor again (a materialized UninitializedBuffer) */
+export function setTensorSubclass(t: Tensor, sub: TensorSubclass | undefined): void {
+  if (sub) subclassOf.set(t, sub);
+  else subclassOf.delete(t);
 }
 
 export function tensorSubclass(t: Tensor): TensorSubclass | undefined {

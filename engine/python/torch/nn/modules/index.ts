@@ -29,9 +29,9 @@ from torch.nn.modules.loss import L1Loss, NLLLoss, MSELoss, BCELoss, BCEWithLogi
 from torch.nn.modules.flatten import Flatten, Unflatten
 from torch.nn.modules.dropout import Dropout, Dropout2d
 from torch.nn.modules.sparse import Embedding
-from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
+from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d, LazyBatchNorm1d, LazyBatchNorm2d
 from torch.nn.modules.normalization import LayerNorm
-from torch.nn.modules.conv import Conv2d
+from torch.nn.modules.conv import Conv2d, LazyConv2d
 from torch.nn.modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d
 `,
 };

@@ -1,0 +1,48 @@
+# LazyConv2d and LazyBatchNorm1d/2d: placeholders until the first forward, then Conv2d/BatchNorm (d2l LeNet)
+import torch
+from torch import nn
+torch.manual_seed(0)
+c = nn.LazyConv2d(3, kernel_size=2, padding=1)
+print(c)
+print(c.weight, c.bias, type(c.weight).__name__)
+print(c.in_channels, c.out_channels)
+b = nn.LazyBatchNorm2d()
+print(b)
+print(b.running_mean, type(b.running_mean).__name__, b.running_var, b.num_batches_tracked)
+print(b.weight, b.num_features)
+print(list(b.state_dict().keys()))
+x = torch.randn(2, 2, 3, 3)
+y = c(x)
+print(c, type(c).__name__)
+print(c.weight.shape, c.bias)
+z = b(y)
+print(b, type(b).__name__, type(b.running_mean).__name__)
+print(b.running_mean, b.running_var, b.num_batches_tracked)
+b1 = nn.LazyBatchNorm1d(momentum=0.5, affine=False)
+print(b1, b1.weight, b1.running_mean)
+print(b1(torch.randn(4, 3)), b1, b1.running_var)
+b3 = nn.LazyBatchNorm1d(track_running_stats=False)
+print(b3, b3.running_mean)
+print(b3(torch.randn(4, 2)).sum(), b3.running_mean, b3.weight)
+c2 = nn.LazyConv2d(2, 3, bias=False)
+print(c2, c2.bias)
+try:
+    c2(torch.randn(3, 3))
+except Exception as e:
+    print(type(e).__name__, e)
+b4 = nn.LazyBatchNorm2d()
+try:
+    b4(torch.randn(3, 3))
+except Exception as e:
+    print(type(e).__name__, e)
+print(b4)
+print(nn.LazyConv2d(4, 3, groups=2))
+try:
+    nn.LazyConv2d(4, 3, groups=2)(torch.randn(1, 3, 3, 3))
+except Exception as e:
+    print(type(e).__name__, e)
+l = nn.LazyLinear(2)
+sd = l.state_dict()
+print(list(sd.items()))
+l(torch.randn(1, 3))
+print(l.state_dict())
