@@ -232,7 +232,7 @@ export type TraceEvent =
    *  update, in the state dict's key order (momentum_buffer; step, exp_avg, exp_avg_sq...) */
   | {
       kind: "optim/stepped";
-      /** the optimizer's class: SGD, Adam, AdamW, RMSprop, Adagrad */
+      /** the optimizer's class: SGD, Adam, AdamW, RMSprop, Adagrad, Adadelta */
       optimizer: string;
       param: number;
       storage: number;

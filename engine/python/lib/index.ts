@@ -2,6 +2,7 @@
 // Each source is real Python run by Gradlens's own interpreter (see ../library.ts); the file
 // name is what tracebacks show, as CPython shows its own library files.
 import { underscoreCollectionsSource } from "./_collections.ts";
+import { argparseSource } from "./argparse.ts";
 import { collectionsSource } from "./collections.ts";
 import { contextlibSource } from "./contextlib.ts";
 import { copySource } from "./copy.ts";
@@ -20,4 +21,4 @@ export interface LibrarySource {
   notYet?: string[];
 }
 
-export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource, typingSource, warningsSource];
+export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource, typingSource, warningsSource, argparseSource];

@@ -3,6 +3,7 @@
 import { FREED_MESSAGE, GradNode } from "../../autograd/node.ts";
 import { recordConstant } from "../../autograd/record.ts";
 import { nodeHookMethod } from "./autograd/hook_methods.ts";
+import { rawSaved } from "./autograd/raw_saved.ts";
 import { customAttr, customState, setCustomAttr } from "./autograd/function_ctx.ts";
 import { makeView, type Tensor } from "../../tensor.ts";
 import { PyBuiltin, PyClass, PyDict, PyTuple, type ForeignType, type PyValue, objectClass, pyErr } from "../values.ts";
@@ -63,6 +64,10 @@ export const gradFnType: ForeignType = {
       }
       case "__class__":
         return classFor(n.name);
+    }
+    if (name.startsWith("_raw_saved_")) {
+      const s = n.saved.find((x) => x.slot === name.slice("_raw_saved_".length));
+      return s ? rawSaved(n, s) : undefined;
     }
     if (name.startsWith("_saved_")) {
       const slot = name.slice("_saved_".length);

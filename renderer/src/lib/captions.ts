@@ -156,6 +156,7 @@ const UPDATE_RULES: Record<string, string> = {
   AdamW: "p *= 1 - lr·weight_decay, then Adam's p -= lr·m̂ / (√v̂ + eps)",
   RMSprop: "p -= lr·grad / (√square_avg + eps)",
   Adagrad: "p -= lr·grad / (√sum + eps), sum adding up grad²",
+  Adadelta: "p -= lr·delta, delta = √(acc_delta + eps) / √(square_avg + eps)·grad",
 };
 
 function optimStepCaption(e: Extract<TraceEvent, { kind: "optim/stepped" }>, s: TraceState, named: (id: number) => string, val: (id: number) => string): string {

@@ -28,7 +28,8 @@ function handle(remove: () => void): PyInstance {
   return h;
 }
 
-function hookName(fn: PyValue): string {
+/** a hook's __name__ (its type's name if it has none), as events and captions show it */
+export function hookName(fn: PyValue): string {
   try {
     const n = getAttr(fn, "__name__");
     return typeof n === "string" ? n : typeName(fn);

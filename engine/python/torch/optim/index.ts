@@ -1,5 +1,5 @@
 // torch.optim for one run: a host module whose names come from the Python library modules that
-// implement it (optimizer.ts, sgd.ts, adam.ts, rmsprop.ts, adagrad.ts, lr_scheduler.ts), and
+// implement it (optimizer.ts, sgd.ts, adam.ts, rmsprop.ts, adagrad.ts, adadelta.ts, lr_scheduler.ts), and
 // torch.optim._gradlens, the hooks their Python calls to narrate a step (narrate.ts) and to warn.
 import type { Runtime } from "../../../runtime.ts";
 import { host } from "../../host.ts";
@@ -9,6 +9,7 @@ import { truthy } from "../../ops.ts";
 import { type CallArgs, PyBuiltin, PyModule, type PyValue } from "../../values.ts";
 import { notInGradlens } from "../not_yet.ts";
 import { pytorchHas } from "../pytorch_names.ts";
+import { adadeltaSource } from "./adadelta.ts";
 import { adagradSource } from "./adagrad.ts";
 import { adamSource, adamwSource } from "./adam.ts";
 import { lrSchedulerSource } from "./lr_scheduler.ts";
@@ -25,13 +26,14 @@ const EXPORTS: Record<string, string> = {
   AdamW: "torch.optim.adamw",
   RMSprop: "torch.optim.rmsprop",
   Adagrad: "torch.optim.adagrad",
+  Adadelta: "torch.optim.adadelta",
 };
 
 let registered = false;
 function registerSources(): void {
   if (registered) return;
   registered = true;
-  for (const src of [optimizerSource, sgdSource, adamSource, adamwSource, rmspropSource, adagradSource, lrSchedulerSource]) registerLibrary(src);
+  for (const src of [optimizerSource, sgdSource, adamSource, adamwSource, rmspropSource, adagradSource, adadeltaSource, lrSchedulerSource]) registerLibrary(src);
 }
 
 function hooksModule(rt: Runtime, narrator: OptimNarrator): PyModule {
