@@ -54,6 +54,7 @@ export * from "./ops/cumprod.ts";
 export * from "./ops/softmax_backward.ts";
 export * from "./ops/scatter_inplace.ts";
 export * from "./ops/one_hot.ts";
+export * from "./ops/pad.ts";
 export * from "./ops/linear.ts";
 export * from "./ops/nn_losses.ts";
 export * from "./ops/nn_layers.ts";

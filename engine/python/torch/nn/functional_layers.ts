@@ -1,6 +1,6 @@
 // The layers of torch.nn.functional that ATen runs as one kernel each: layer_norm (through
 // torch.layer_norm's signature, so its argument errors are PyTorch's), gelu, softplus (ATen
-// signatures) and F's Python activations elu, selu, celu, silu.
+// signatures), F's Python activations elu, selu, celu, silu, and pad (constant mode).
 import * as T from "../../../index.ts";
 import type { Runtime } from "../../../runtime.ts";
 import type { Tensor } from "../../../tensor.ts";
@@ -30,6 +30,21 @@ export function functionalLayers(_rt: Runtime): Map<string, PyValue> {
     if (typeof b.normalized_shape === "bigint")
       throw pyErr("TypeError", "layer_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not int");
     return T.layerNorm(b.input as Tensor, intList(b.normalized_shape), b.weight as Tensor | null, b.bias as Tensor | null, Number(toScalar(b.eps, "eps")));
+  });
+  fn("pad", (a) => {
+    const b = bindSignature("pad", a, [
+      { name: "input", type: "Tensor" },
+      { name: "pad", type: "tuple of ints" },
+      { name: "mode", type: "str", default: "constant" },
+      { name: "value", type: "float", default: null },
+    ]);
+    const x = b.input as Tensor;
+    const pad = intList(b.pad);
+    if (pad.length % 2 !== 0) throw runtimeError("Padding length must be divisible by 2");
+    if (pad.length > x.dim() * 2)
+      throw runtimeError(`Padding length should be less than or equal to two times the input dimension but got padding length ${pad.length} and input of dimension ${x.dim()}`);
+    if (b.mode !== "constant") throw pyErr("NotImplementedError", `F.pad(mode='${String(b.mode)}') is not in Gradlens yet`);
+    return T.constantPadNd(x, pad, b.value === null ? 0 : Number(toScalar(b.value, "value")));
   });
   fn("gelu", (a) => {
     const b = bindSignature("gelu", a, [
