@@ -17,6 +17,7 @@ import { functionalLosses } from "./functional_losses.ts";
 import { functionalLayers } from "./functional_layers.ts";
 import { functionalConv } from "./functional_conv.ts";
 import { pyArgs } from "./args.ts";
+import { softmaxDim } from "./functional_softmax.ts";
 
 const tensorIn = (v: PyValue, fname: string, name = "input", pos = 1): Tensor => toTensorArg(v, fname, name, pos);
 
@@ -41,12 +42,6 @@ function dropoutImpl(rt: Runtime, b: Record<string, PyValue>, x: Tensor, feature
     tensorMethods.div_(noise, { ...none, args: [1 - p] });
   }
   return truthy(b.inplace) ? tensorMethods.mul_(x, { ...none, args: [noise] }) : T.mul(x, noise);
-}
-
-/** F.softmax's dim when none is given (_get_softmax_dim), with its deprecation warning */
-function softmaxDim(rt: Runtime, name: string, ndim: number): number {
-  rt.warn("UserWarning", `Implicit dimension choice for ${name} has been deprecated. Change the call to include dim=X as an argument.`);
-  return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
 }
 
 function softmaxLike(rt: Runtime, name: "softmax" | "log_softmax"): (a: CallArgs) => PyValue {

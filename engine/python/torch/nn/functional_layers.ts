@@ -1,12 +1,17 @@
 // The layers of torch.nn.functional that ATen runs as one kernel each: layer_norm (through
 // torch.layer_norm's signature, so its argument errors are PyTorch's), gelu, softplus (ATen
-// signatures), F's Python activations elu, selu, celu, silu, and pad (constant mode).
+// signatures), F's Python activations elu, selu, celu, silu, pad (constant mode), and F's functions
+// written in Python over tensor methods (softsign, tanhshrink, softmin, normalize), run through the
+// same methods and operators so each step records what PyTorch's does.
 import * as T from "../../../index.ts";
 import type { Runtime } from "../../../runtime.ts";
 import type { Tensor } from "../../../tensor.ts";
 import { type CallArgs, PyBuiltin, PyList, PyTuple, type PyValue, pyErr } from "../../values.ts";
 import { runtimeError } from "../../../errors.ts";
-import { truthy } from "../../ops.ts";
+import { binaryOp, truthy, unaryOp } from "../../ops.ts";
+import { getAttr } from "../../attributes.ts";
+import { host } from "../../host.ts";
+import { softmaxDim } from "./functional_softmax.ts";
 import { toScalar, toTensorArg } from "../convert.ts";
 import { pyArgs } from "./args.ts";
 import { bindSignature } from "../signature.ts";
@@ -15,7 +20,7 @@ import { bindSignature } from "../signature.ts";
 export const intList = (v: PyValue): number[] =>
   v instanceof PyTuple || v instanceof PyList ? v.items.map((x) => Number(x as bigint)) : [Number(v as bigint)];
 
-export function functionalLayers(_rt: Runtime): Map<string, PyValue> {
+export function functionalLayers(rt: Runtime): Map<string, PyValue> {
   const attrs = new Map<string, PyValue>();
   const fn = (name: string, f: (a: CallArgs) => PyValue): void => void attrs.set(name, new PyBuiltin(name, f));
   fn("layer_norm", (a) => {
@@ -81,6 +86,27 @@ export function functionalLayers(_rt: Runtime): Map<string, PyValue> {
   });
   eluLike("selu", null, (x) => T.elu(x, SELU_ALPHA, SELU_SCALE));
   eluLike("silu", null, (x) => T.silu(x));
+  const method = (x: PyValue, name: string, args: PyValue[], kwargs: [string, PyValue][] = []): PyValue =>
+    host.call(getAttr(x, name), { args, kwargs: new Map(kwargs) });
+  fn("softsign", (a) => {
+    const x = pyArgs("softsign", a, [{ name: "input" }]).input;
+    return binaryOp("/", x, binaryOp("+", method(x, "abs", []), 1n));
+  });
+  fn("tanhshrink", (a) => {
+    const x = pyArgs("tanhshrink", a, [{ name: "input" }]).input;
+    return binaryOp("-", x, method(x, "tanh", []));
+  });
+  fn("softmin", (a) => {
+    const b = pyArgs("softmin", a, [{ name: "input" }, { name: "dim", default: null }, { name: "_stacklevel", default: 3n }, { name: "dtype", default: null }]);
+    const dim = b.dim === null ? BigInt(softmaxDim(rt, "softmin", toTensorArg(b.input, "softmin").dim())) : b.dim;
+    return method(unaryOp("-", b.input), "softmax", [dim], b.dtype === null ? [] : [["dtype", b.dtype]]);
+  });
+  fn("normalize", (a) => {
+    const b = pyArgs("normalize", a, [{ name: "input" }, { name: "p", default: 2.0 }, { name: "dim", default: 1n }, { name: "eps", default: 1e-12 }, { name: "out", default: null }]);
+    if (b.out !== null) throw pyErr("NotImplementedError", "normalize(out=...) is not in Gradlens yet");
+    const denom = method(method(method(b.input, "norm", [b.p, b.dim], [["keepdim", true]]), "clamp_min", [b.eps]), "expand_as", [b.input]);
+    return binaryOp("/", b.input, denom);
+  });
   return attrs;
 }
 
