@@ -210,7 +210,18 @@ export type TraceEvent =
   | { kind: "grad/captured"; backward: number; tensor: number; grad: number }
   /** forward AD: `tensor` carries `tangent` (a tensor already narrated: the tangent formula's
    *  result, just after the op named made `tensor`; or make_dual's) until the dual level ends */
-  | { kind: "tangent/set"; tensor: number; tangent: number; op: string; span?: Span }
+  | {
+      kind: "tangent/set";
+      tensor: number;
+      tangent: number;
+      op: string;
+      /** the primal inputs of the op whose tangent this is (make_dual: the primal), when known */
+      inputs?: number[];
+      span?: Span;
+    }
+  /** forward AD: torch.autograd.forward_ad's dual level entered, or exited (every tangent set
+   *  under it is gone then) */
+  | { kind: "dual/level"; entered: boolean; level: number; span?: Span }
   | { kind: "saved/freed"; backward: number; nodes: number[] }
   | { kind: "backward/finished"; id: number; results: (number | null)[] | null }
   /** nothing references these any more (the last name, container slot, attribute, .grad_fn or

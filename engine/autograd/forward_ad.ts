@@ -24,10 +24,12 @@ export function setTangent(t: Tensor, tangent: Tensor): void {
   t.fw = { tangent, epoch: t.rt.dualEpoch };
 }
 
-/** set t's tangent and narrate it (tangent/set), the tangent being a tensor already narrated */
-export function attachTangent(t: Tensor, tangent: Tensor, op: string): void {
+/** set t's tangent and narrate it (tangent/set), the tangent being a tensor already narrated;
+ *  `inputs`: the primal inputs of the op whose tangent it is */
+export function attachTangent(t: Tensor, tangent: Tensor, op: string, inputs?: readonly (Tensor | null)[]): void {
   setTangent(t, tangent);
-  t.rt.emit({ kind: "tangent/set", tensor: t.id, tangent: tangent.id, op, span: t.rt.span });
+  const ids = inputs?.flatMap((x) => (x ? [x.id] : []));
+  t.rt.emit({ kind: "tangent/set", tensor: t.id, tangent: tangent.id, op, ...(ids ? { inputs: ids } : {}), span: t.rt.span });
 }
 
 /** are tangents propagated now: a level is entered, forward grad is on, and no tangent formula
@@ -92,6 +94,7 @@ export function enterDualLevel(rt: Runtime): number {
   if (rt.dualLevel >= 0) throw runtimeError("Nested forward mode AD is not supported at the moment");
   rt.dualLevel = 0;
   rt.dualEpoch++;
+  rt.emit({ kind: "dual/level", entered: true, level: 0, span: rt.span });
   return 0;
 }
 
@@ -102,6 +105,7 @@ export function exitDualLevel(rt: Runtime, level: number): void {
     throw runtimeError("Trying to exit a forward AD level that was not the last one that was created. This is not supported.");
   rt.dualLevel = -1;
   rt.dualEpoch++;
+  rt.emit({ kind: "dual/level", entered: false, level, span: rt.span });
 }
 
 /** the level number for error messages (0 while entered) */

@@ -104,7 +104,7 @@ export function record(out: Tensor, rec: OpRecord): Tensor {
   node?.packSaved();
   // the tangent is computed after the op, as PyTorch's autograd kernels do (its formula reads the output)
   const tangent = rec.tangent ?? (tangents ? inTangentFormula(rt, rec.op, () => rec.jvp!(tangents)) : null);
-  if (tangent) attachTangent(out, tangent, rec.op);
+  if (tangent) attachTangent(out, tangent, rec.op, rec.eventInputs ?? rec.inputs);
   return out;
 }
 

@@ -47,6 +47,8 @@ export class GraphReferences {
   /** candidates kept alive by a protection, looked at again once it is gone */
   private deferred = new Map<object, Key[]>();
   private held = new Set<Key>();
+  /** tensors that were given a tangent under the dual level in force */
+  private readonly duals = new Set<Key>();
   private index = -1;
 
   /** Counts the references an event adds or drops (call it for every event, in order). */
@@ -76,6 +78,12 @@ export class GraphReferences {
       case "tangent/set":
         // a dual tensor holds its tangent (slot 3)
         this.setOut(tensorKey(e.tensor), 3, tensorKey(e.tangent));
+        this.duals.add(tensorKey(e.tensor));
+        break;
+      case "dual/level":
+        // the level's end drops every tangent
+        if (!e.entered) for (const k of this.duals) this.setOut(k, 3, null);
+        if (!e.entered) this.duals.clear();
         break;
       case "attr/set":
         this.setOut(tensorKey(e.tensor), 1, e.after == null ? null : tensorKey(e.after));

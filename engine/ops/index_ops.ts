@@ -237,7 +237,7 @@ export function unbind(t: Tensor, dim = 0): Tensor[] {
   const tangents = inputTangents(rt, [t]);
   if (tangents) {
     const parts = inTangentFormula(rt, "unbind", () => unbind(tangents[0]!, d));
-    outs.forEach((o, i) => attachTangent(o, parts[i], "unbind"));
+    outs.forEach((o, i) => attachTangent(o, parts[i], "unbind", [t]));
   }
   return outs;
 }

@@ -144,8 +144,27 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
     case "grad/captured":
       s.backward?.captured.push({ tensor: e.tensor, grad: e.grad });
       break;
-    case "tangent/set":
+    case "tangent/set": {
       updateTensor(s, e.tensor, { tangent: e.tangent });
+      // an in-place op's new tangent (no inputs given) keeps the op that made the dual tensor
+      const had = s.tangentOps.get(e.tensor);
+      const keep = e.inputs == null && had && had.endedAt == null;
+      s.tangentOps.set(e.tensor, { tensor: e.tensor, tangent: e.tangent, op: keep ? had.op : e.op, inputs: keep ? had.inputs : (e.inputs ?? []), setAt: step });
+      break;
+    }
+    case "dual/level":
+      if (e.entered) s.dualSince = step;
+      else {
+        // the level's tangents are gone: no tensor carries one any more (the ops that carried
+        // them stay on record, ended, as the graph keeps what was)
+        s.dualSince = null;
+        for (const op of [...s.tangentOps.values()]) {
+          if (op.endedAt != null) continue;
+          const t = s.tensors.get(op.tensor);
+          if (t) s.tensors.set(op.tensor, withoutTangent(t));
+          s.tangentOps.set(op.tensor, { ...op, endedAt: step });
+        }
+      }
       break;
     case "saved/freed":
       for (const id of e.nodes) {
@@ -263,6 +282,11 @@ function addNode(s: TraceState, n: NodeInfo, step: number): void {
     bornAt: old?.bornAt ?? step,
     ...(old ? (old.module != null ? { module: old.module } : {}) : s.openModule != null ? { module: s.openModule } : {}),
   });
+}
+
+function withoutTangent(t: TensorState): TensorState {
+  const { tangent: _, ...rest } = t;
+  return rest;
 }
 
 function updateTensor(s: TraceState, id: number, patch: Partial<TensorState>): void {

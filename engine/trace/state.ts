@@ -115,6 +115,21 @@ export interface HookState {
   removedAt?: number;
 }
 
+/** forward AD: a tensor carrying a tangent (tangent/set) and the op that gave it, while the dual
+ *  level lasts. Keyed by the dual tensor's id. */
+export interface TangentOpState {
+  tensor: number;
+  tangent: number;
+  /** the op whose tangent formula gave it (make_dual, sin, mul, jvp: a custom Function's) */
+  op: string;
+  /** that op's primal inputs */
+  inputs: number[];
+  /** step of the tangent/set */
+  setAt: number;
+  /** step the dual level ended at (the tangent is gone); absent while it lasts */
+  endedAt?: number;
+}
+
 export interface BindingState {
   name: string;
   scope: string;
@@ -229,6 +244,11 @@ export interface TraceState {
   bindings: Map<string, BindingState>;
   /** Python objects seen by the memory view (object/created), by object id */
   objects: IdMap<ObjectState>;
+  /** forward AD: the tensors given a tangent, by tensor id, with the op that gave it (kept, ended,
+   *  once their dual level is over) */
+  tangentOps: IdMap<TangentOpState>;
+  /** forward AD: the step a dual level was entered at, or null outside one */
+  dualSince: number | null;
   console: ConsoleEntry[];
   backward: BackwardState | null;
   statement: StatementState | null;
@@ -252,6 +272,8 @@ export function emptyState(): TraceState {
     hooks: new IdMap(),
     bindings: new Map(),
     objects: new IdMap(),
+    tangentOps: new IdMap(),
+    dualSince: null,
     console: [],
     backward: null,
     statement: null,
@@ -276,6 +298,7 @@ export function cloneState(s: TraceState): TraceState {
     hooks: s.hooks.clone(),
     bindings: new Map(s.bindings),
     objects: s.objects.clone(),
+    tangentOps: s.tangentOps.clone(),
     console: s.console.slice(),
     backward: s.backward && cloneBackward(s.backward),
   };
@@ -328,6 +351,7 @@ export function transplant(state: TraceState, from: TraceState, to: TraceState):
     moduleCalls: patch(state.moduleCalls, from.moduleCalls, to.moduleCalls),
     optimState: patch(state.optimState, from.optimState, to.optimState),
     objects: patch(state.objects, from.objects, to.objects),
+    tangentOps: patch(state.tangentOps, from.tangentOps, to.tangentOps),
     hooks: patch(state.hooks, from.hooks, to.hooks),
     backward,
   };

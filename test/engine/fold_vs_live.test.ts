@@ -3,7 +3,7 @@
 // .grad), storages and grad_fn nodes (edges, saved tensors and whether they are freed) as
 // the live engine at that moment; and as each statement starts, every list, dict and set a
 // Python name holds reads in the fold as the program's own value does then (changed in place or
-// not).
+// not); and every tensor's tangent is the one forward AD gives it.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Runtime, type Tensor, type GradNode, type TraceEvent } from "../../engine/index.ts";
@@ -36,6 +36,9 @@ function compare(state: TraceState, rt: Runtime, event: TraceEvent): string | nu
     if (ft.isLeaf !== (gradFn === null)) return `${where}: isLeaf`;
     if (ft.gradFn !== (gradFn?.id ?? null)) return `${where}: grad_fn ${ft.gradFn} vs ${gradFn?.id}`;
     if (ft.grad !== (t.grad?.id ?? null)) return `${where}: .grad ${ft.grad} vs ${t.grad?.id ?? null}`;
+    // forward AD: the tangent it carries at the dual level in force (none outside one)
+    const fw = t.fw && rt.dualLevel >= 0 && t.fw.epoch === rt.dualEpoch ? t.fw.tangent.id : null;
+    if ((ft.tangent ?? null) !== fw) return `${where}: tangent ${ft.tangent} vs ${fw}`;
     const fv = tensorValues(state, id);
     const lv = t.values();
     if (fv.length !== lv.length || fv.some((v, i) => !same(v, lv[i]))) return `${where}: values ${fv} vs ${lv}`;

@@ -1,6 +1,7 @@
 // What just happened at a step, and why, in plain words: shown above the graph (read by screen
 // readers) and written under every export, from the state at that step. Pure.
 
+import { tangentFormula } from "./tangentFormulas.ts";
 import { plainValues, type ErrorBlame, type TraceEvent } from "../../../engine/events.ts";
 import type { TraceState } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
@@ -115,7 +116,13 @@ function captionOf(e: TraceEvent, s: TraceState, names: Names): string {
     case "grad/accumulated":
       return accumulationCaption(e, s, names, val);
     case "tangent/set":
-      return `Forward-mode AD: ${named(e.tensor) || "the result"} of ${e.op} carries a tangent, ${val(e.tangent)}, computed right after it by ${e.op}'s tangent formula (the directional derivative rides along the forward pass).`;
+      if (e.op === "make_dual")
+        return `make_dual pairs ${named(e.inputs?.[0] ?? -1) || "the primal"} with a tangent, ${val(e.tangent)}: ${named(e.tensor) || "the result"} is a dual tensor (forward-mode AD). Every op on it now also computes its output's tangent, the directional derivative along it.`;
+      return `Forward-mode AD: ${named(e.tensor) || "the result"} of ${e.op} carries a tangent, ${val(e.tangent)}, computed right after it by ${e.op}'s tangent formula, ${tangentFormula(e.op)} (the directional derivative rides along the forward pass).`;
+    case "dual/level":
+      return e.entered
+        ? "fwAD.dual_level() begins: inside it, make_dual(x, tangent) pairs a tensor with a tangent, and each op on a dual tensor computes its output's tangent too (forward-mode AD), with no backward pass."
+        : "The dual level ends: every tangent made under it is dropped; the dual tensors are plain tensors again.";
     case "grad/captured":
       return `autograd.grad takes the gradient for ${named(e.tensor) || "its input"}: ${val(e.grad)}. It is returned to you; ${named(e.tensor) || "the input"}.grad is not touched.`;
     case "saved/freed":

@@ -45,6 +45,8 @@ export function describeEvent(e: TraceEvent | null): string {
       return "gradient captured";
     case "tangent/set":
       return `tangent rides along ${e.op}`;
+    case "dual/level":
+      return e.entered ? "dual level entered" : "dual level exited";
     case "saved/freed":
       return "saved tensors freed";
     case "backward/finished":

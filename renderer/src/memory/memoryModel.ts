@@ -42,6 +42,10 @@ export interface MemObject {
   rows: { label: string; value: string }[];
   /** .grad points here (another object), or null */
   grad: number | null;
+  /** forward AD: a dual tensor's tangent (another object, its "tangent" row points there), or null */
+  tangent: number | null;
+  /** forward AD: this tensor is some dual tensor's tangent */
+  isTangent: boolean;
   values: string;
   /** "Tensor [..]" cut to the box's width, so it never runs over the storage arrow */
   heading: string;
@@ -63,7 +67,7 @@ export interface MemStorage {
 }
 
 export interface MemArrow {
-  kind: "name" | "grad" | "storage" | "attr";
+  kind: "name" | "grad" | "storage" | "attr" | "tangent";
   d: string;
   /** the highest and lowest y it reaches (its ends: the curve stays between them) */
   top: number;
@@ -90,6 +94,10 @@ const ROW = 26;
 const OBJ_ROW = 15;
 const OBJ_HEAD = 20;
 const MAX_CELLS = 8;
+/** the "tangent" row of a dual tensor's box (after .grad) */
+const TANGENT_ROW = 7;
+/** the "dual" badge in a dual tensor's top right corner */
+export const DUAL_BADGE_W = 34;
 /** a matrix's row in an object box */
 export const GRID_ROW = 16;
 
@@ -170,8 +178,9 @@ export function buildMemory(state: TraceState): MemoryModel {
       if (reachedTensors.has(id) || !state.tensors.has(id)) return;
       reachedTensors.add(id);
       order.push({ kind, id, atY });
-      const g = state.tensors.get(id)!.grad;
+      const { grad: g, tangent } = state.tensors.get(id)!;
       if (g != null) visit("tensor", g, atY + OBJ_HEAD + 6 * OBJ_ROW, depth);
+      if (tangent != null) visit("tensor", tangent, atY + OBJ_HEAD + TANGENT_ROW * OBJ_ROW, depth);
       return;
     }
     const o = state.objects.get(id);
@@ -193,6 +202,8 @@ export function buildMemory(state: TraceState): MemoryModel {
     for (const id of n.tensors) visit("tensor", id, n.y, 1);
   }
 
+  const tangents = new Set<number>();
+  for (const op of state.tangentOps.values()) if (op.endedAt == null) tangents.add(op.tangent);
   const objects: MemObject[] = [];
   const instances: MemInstance[] = [];
   const objY = new Map<number, MemObject>();
@@ -219,6 +230,9 @@ export function buildMemory(state: TraceState): MemoryModel {
       { label: "grad_fn", value: node ? node.name : "None" },
       { label: ".grad", value: t.grad == null ? "None" : "" },
     ];
+    // forward AD: a dual tensor's tangent row, its arrow drawn to the tangent's box
+    const dual = t.tangent != null && state.tensors.has(t.tangent);
+    if (dual) rows.push({ label: "tangent", value: "" });
     const all = tensorValues(state, id);
     const grid = objectGrid(all, t.shape, t.dtype);
     const height = OBJ_HEAD + rows.length * OBJ_ROW + 6 + (grid ? grid.rows * GRID_ROW + 8 : 0);
@@ -231,8 +245,11 @@ export function buildMemory(state: TraceState): MemoryModel {
       height,
       rows,
       grad: t.grad,
+      tangent: dual ? (t.tangent as number) : null,
+      isTangent: tangents.has(id),
       values,
-      heading: fitText(`Tensor ${values}`, Math.floor((COL.objW - 16) / 7)),
+      // a dual tensor's heading leaves room for its "dual" badge
+      heading: fitText(`Tensor ${values}`, Math.floor((COL.objW - 16 - (dual ? DUAL_BADGE_W : 0)) / 7)),
       grid,
       fresh: t.bornAt === state.step,
     };
@@ -303,6 +320,16 @@ export function buildMemory(state: TraceState): MemoryModel {
         const y1 = target.y + 10;
         const bend = COL.objX + COL.objW + 28;
         arrows.push({ kind: "grad", from: `t${o.tensor}`, to: o.grad, d: `M${x0},${y0} C${bend},${y0} ${bend},${y1} ${COL.objX + COL.objW},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
+      }
+    }
+    if (o.tangent != null) {
+      const target = objY.get(o.tangent);
+      if (target) {
+        const x0 = COL.objX + COL.objW - 8;
+        const y0 = o.y + OBJ_HEAD + TANGENT_ROW * OBJ_ROW + 8;
+        const y1 = target.y + 26;
+        const bend = COL.objX + COL.objW + 40;
+        arrows.push({ kind: "tangent", from: `t${o.tensor}`, to: o.tangent, d: `M${x0},${y0} C${bend},${y0} ${bend},${y1} ${COL.objX + COL.objW},${y1}`, top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
       }
     }
     const s = storeOf.get(o.storage);

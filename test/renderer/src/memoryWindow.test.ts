@@ -8,7 +8,7 @@ function tall(n: number): MemoryModel {
   return {
     frames: [{ scope: "<module>", title: "Global frame", y: 0, height: 100 * n + 40 }],
     names: ys.map((y, i) => ({ key: `g|x${i}`, name: `x${i}`, scope: "<module>", tensors: [i], objects: [], text: "", y, now: false })),
-    objects: ys.map((y, i) => ({ tensor: i, storage: i, x: 200, y, height: 80, rows: [], grad: null, values: "", heading: "Tensor", fresh: false, grid: null })),
+    objects: ys.map((y, i) => ({ tensor: i, storage: i, x: 200, y, height: 80, rows: [], grad: null, tangent: null, isTangent: false, values: "", heading: "Tensor", fresh: false, grid: null })),
     instances: [],
     storages: ys.map((y, i) => ({ id: i, y, height: 40, cells: ["1."], more: 0, flash: false, cellW: 40, perRow: 4 })),
     arrows: ys.flatMap((y, i) => [

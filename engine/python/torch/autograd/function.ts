@@ -152,7 +152,7 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
   const executable = rt.gradEnabled && !rt.inferenceMode && tensorArgs.some((t) => t.requiresGrad);
   if (!executable) {
     for (const t of state.dirty) if (t.requiresGrad && t.isLeaf && rt.gradEnabled) throw leafInPlace();
-    if (tangents) attachTangents(items, customJvp(rt, cls, node, args, tangents, edgeOf));
+    if (tangents) attachTangents(items, customJvp(rt, cls, node, args, tangents, edgeOf), tensorArgs);
     return output;
   }
   for (const t of state.dirty) if (t.isLeaf && t.requiresGrad) throw leafInPlace();
@@ -206,7 +206,7 @@ function apply(rt: Runtime, cls: PyClass, a: CallArgs, defaultSetup: PyBuiltin):
     });
   node.packSaved();
   // jvp runs once the outputs are the node's (as PyTorch's apply_jvp does), in the caller's grad mode
-  if (tangents) attachTangents(items, customJvp(rt, cls, node, args, tangents, edgeOf));
+  if (tangents) attachTangents(items, customJvp(rt, cls, node, args, tangents, edgeOf), tensorArgs);
   return isTuple ? new PyTuple(items) : items[0];
 }
 
@@ -229,10 +229,10 @@ function customJvp(rt: Runtime, cls: PyClass, ctx: GradNode, args: PyValue[], ta
   return result instanceof PyTuple ? result.items.slice() : [result];
 }
 
-function attachTangents(items: PyValue[], tangents: PyValue[]): void {
+function attachTangents(items: PyValue[], tangents: PyValue[], inputs: Tensor[]): void {
   items.forEach((v, i) => {
     const t = tangents[i];
-    if (isTensor(v) && isTensor(t)) attachTangent(v, t, "jvp");
+    if (isTensor(v) && isTensor(t)) attachTangent(v, t, "jvp", inputs);
   });
 }
 
