@@ -39,7 +39,7 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
       addNode(s, e.node, step);
       break;
     case "op/applied":
-      if (e.node) addNode(s, e.node, step);
+      if (e.node) addNode(s, e.node, step, e.tangentFormulaOf);
       addTensor(s, e.output, e.op, step);
       for (const extra of e.extraOutputs ?? []) addTensor(s, extra, e.op, step);
       break;
@@ -177,6 +177,11 @@ export function applyEvent(s: TraceState, e: TraceEvent): void {
         const n = s.nodes.get(id);
         if (n) s.nodes.set(id, { ...n, freedAt: step });
       }
+      // a dual tensor freed: the forward-mode op that made it fades as its graph does
+      for (const id of e.tensors) {
+        const op = s.tangentOps.get(id);
+        if (op && op.freedAt == null) s.tangentOps.set(id, { ...op, freedAt: step });
+      }
       break;
     case "backward/finished":
       if (s.backward && s.backward.id === e.id) {
@@ -268,7 +273,7 @@ function addTensor(s: TraceState, t: TensorInfo, how: string, step: number): voi
   }
 }
 
-function addNode(s: TraceState, n: NodeInfo, step: number): void {
+function addNode(s: TraceState, n: NodeInfo, step: number, tangentFormulaOf?: string): void {
   const old = s.nodes.get(n.id);
   s.nodes.set(n.id, {
     id: n.id,
@@ -281,6 +286,7 @@ function addNode(s: TraceState, n: NodeInfo, step: number): void {
     outputs: old?.outputs ?? [],
     bornAt: old?.bornAt ?? step,
     ...(old ? (old.module != null ? { module: old.module } : {}) : s.openModule != null ? { module: s.openModule } : {}),
+    ...((old?.tangentFormulaOf ?? tangentFormulaOf) != null ? { tangentFormulaOf: old?.tangentFormulaOf ?? tangentFormulaOf } : {}),
   });
 }
 

@@ -49,6 +49,8 @@ export interface NodeState {
   freedAt?: number;
   /** the torch.nn module call it was recorded in (a ModuleCallState's call), if one was running */
   module?: number;
+  /** forward over reverse: recorded by a step of this op's tangent formula (the tangent is differentiable) */
+  tangentFormulaOf?: string;
 }
 
 /** One call of a torch.nn.Module (module/entered .. module/exited). */
@@ -128,6 +130,8 @@ export interface TangentOpState {
   setAt: number;
   /** step the dual level ended at (the tangent is gone); absent while it lasts */
   endedAt?: number;
+  /** step at which nothing referenced the dual tensor any more (graph/freed) */
+  freedAt?: number;
 }
 
 export interface BindingState {

@@ -26,6 +26,7 @@ export interface Palette {
   error: string;
   groupFill: string;
   edge: string;
+  tangent: string;
 }
 
 /** Reads the palette from an element's computed style; `toRgb` normalises a CSS colour. */
@@ -49,6 +50,7 @@ export function readPalette(style: CSSStyleDeclaration, toRgb: (css: string) => 
     error: v("--c-error", "#d55e00"),
     groupFill: mix(v("--c-forward", "#0072b2"), nodeFill, 0.12),
     edge: v("--fg-muted", "#5a6270"),
+    tangent: v("--c-tangent", "#7b3fb0"),
   };
 }
 
@@ -62,6 +64,8 @@ interface NodeStyle {
 /** GraphNode.svelte's box rules, in their cascade order (later rules win). */
 export function nodeStyle(n: GraphNodeView, pal: Palette, selected: boolean, hit: boolean): NodeStyle {
   const s: NodeStyle = { fill: pal.nodeFill, stroke: pal.nodeStroke, width: 1.5, dash: [] };
+  if (n.kind === "forward") Object.assign(s, { stroke: pal.tangent, width: 2, dash: [7, 3] });
+  if (n.tangentFormulaOf != null) Object.assign(s, { stroke: pal.tangent, dash: [2, 3] });
   if (n.kind === "leaf") Object.assign(s, { fill: pal.leafFill, stroke: pal.accumulate });
   if (n.order === 1) Object.assign(s, { stroke: pal.order1, width: 2.5, dash: [6, 3] });
   if (n.order >= 2) Object.assign(s, { stroke: pal.order2, width: 2.5, dash: [2, 2] });

@@ -2,13 +2,17 @@
 // slots, edges with shapes and gradients in flight. Pure, so the screen and exports agree.
 
 import type { ErrorBlame } from "../../../engine/events.ts";
-import type { BackwardState, GradAccumulation, GradFlight, GradSum, HookState, NodeState, TensorState, TraceState } from "../../../engine/trace/state.ts";
+import type { BackwardState, GradAccumulation, GradFlight, GradSum, HookState, NodeState, TangentOpState, TensorState, TraceState } from "../../../engine/trace/state.ts";
 import { latestSum, nodesInOrder } from "../../../engine/trace/state.ts";
 import { tensorValues } from "../../../engine/trace/values.ts";
 import { formatValues } from "../lib/format.ts";
-import { monoWidth, TEXT_MAIN, TEXT_SMALL } from "./textScale.ts";
 import { gridOf, type Grid } from "../lib/matrix.ts";
 import { moduleHookBadge, moduleHookCall, moduleHookPill } from "../lib/moduleHooks.ts";
+import { FORWARD_ID_BASE, makeForwardUnit, NODE_TANGENT_ROW, tangentView, edgeTangent, type TangentView } from "./forwardNodes.ts";
+import { base, finish, LEAF_HEIGHT } from "./nodeView.ts";
+
+export { FORWARD_ID_BASE } from "./forwardNodes.ts";
+export { LEAF_HEIGHT, NODE_HEIGHT, SAVED_ROW, savedBadgeWidth } from "./nodeView.ts";
 
 export type NodeStatus = "idle" | "executing" | "executed";
 
@@ -37,7 +41,8 @@ export interface HookMark {
 export interface GraphNodeView {
   /** a grad_fn node's id; a leaf (AccumulateGrad or a leaf not yet used) is minus its tensor id */
   id: number;
-  kind: "op" | "leaf";
+  /** forward: an op of forward-mode AD's graph (forwardNodes.ts), drawn when no grad_fn stands for it */
+  kind: "op" | "leaf" | "forward";
   name: string;
   /** Python names bound to the tensor this node stands for ("x", "x.grad", "f_prime") */
   names: string[];
@@ -71,6 +76,10 @@ export interface GraphNodeView {
   height: number;
   /** a collapsed group (collapseView.ts): how many nodes it stands for */
   group?: number;
+  /** forward AD: the tangent its output carries (its formula and value), or null */
+  tangent: TangentView | null;
+  /** forward over reverse: a node a step of this op's tangent formula recorded */
+  tangentFormulaOf?: string;
 }
 
 export interface GraphEdgeView {
@@ -85,18 +94,16 @@ export interface GraphEdgeView {
   gradNow: boolean;
   /** its consumer was freed, and the edge with it */
   freed: boolean;
+  /** forward AD: the tangent riding along with the tensor on this edge (its values), or null */
+  tangent: string | null;
+  /** an edge of forward-mode AD's graph (into a forward node) */
+  forward: boolean;
 }
 
 export interface GraphModel {
   nodes: GraphNodeView[];
   edges: GraphEdgeView[];
 }
-
-export const NODE_HEIGHT = 42;
-export const LEAF_HEIGHT = 64;
-/** saved-tensor badges sit in a row inside the bottom of their node */
-export const SAVED_ROW = 19;
-export const savedBadgeWidth = (slot: string): number => monoWidth(slot.length, TEXT_SMALL) + 10;
 
 /** The id a graph node gets: AccumulateGrad shares its leaf's id so the leaf never jumps. */
 export function graphIdOf(node: NodeState): number {
@@ -128,6 +135,9 @@ export interface GraphReader {
   accumulation(leaf: number): GradAccumulation | undefined;
   /** the hooks registered at a graph id (see hooksAt) */
   hooks(gid: number): HookState[];
+  /** forward AD: the op that gave a tensor its tangent (kept, ended, after the dual level); read
+   *  only after tensor(id), whose dependency covers it */
+  tangentOp(tensor: number): TangentOpState | undefined;
 }
 
 /** The graph at one step, from scratch. */
@@ -136,9 +146,15 @@ export function buildGraph(state: TraceState): GraphModel {
   const nodes: GraphNodeView[] = [];
   const edges: GraphEdgeView[] = [];
   const seen = new Set<number>();
+  // grad_fn nodes and forward-mode ops, in the order they appeared (as the store sorts its units)
+  const units: { at: number; key: number; made: { node: GraphNodeView | null; edges: GraphEdgeView[] } }[] = [];
   for (const n of nodesInOrder(state)) {
     seen.add(graphIdOf(n));
-    const made = makeNodeUnit(reader, n);
+    units.push({ at: n.bornAt, key: n.id, made: makeNodeUnit(reader, n) });
+  }
+  for (const op of state.tangentOps.values()) units.push({ at: op.setAt, key: FORWARD_ID_BASE + op.tensor, made: makeForwardUnit(reader, op) });
+  units.sort((p, q) => p.at - q.at || p.key - q.key);
+  for (const { made } of units) {
     if (made.node) nodes.push(made.node);
     edges.push(...made.edges);
   }
@@ -196,8 +212,12 @@ export function makeNodeUnit(r: GraphReader, n: NodeState): { node: GraphNodeVie
     hooks: hookMarks(r, gid),
     freed: freedOf(n.freedAt, now),
     tensor: out?.id ?? null,
+    // forward over reverse: the op's output carries a tangent too
+    tangent: out && out.gradFn === n.id ? tangentView(r, out.id) : null,
+    ...(n.tangentFormulaOf != null ? { tangentFormulaOf: n.tangentFormulaOf } : {}),
     ...(version ?? {}),
   });
+  if (node.tangent) node.height += NODE_TANGENT_ROW;
   const last = r.state.lastEvent;
   const edges: GraphEdgeView[] = [];
   n.next.forEach((edge, i) => {
@@ -210,7 +230,7 @@ export function makeNodeUnit(r: GraphReader, n: NodeState): { node: GraphNodeVie
     const grad = flight ? r.values(flight.grad) : null;
     const gradGrid = flight ? r.grid(flight.grad) : null;
     const gradNow = !!flight && last?.kind === "node/executed" && last.node === n.id;
-    edges.push({ source, target: gid, shape: flowing?.shape ?? null, grad, gradGrid, gradNow, freed: n.freedAt != null });
+    edges.push({ source, target: gid, shape: flowing?.shape ?? null, grad, gradGrid, gradNow, freed: n.freedAt != null, tangent: flowing ? edgeTangent(r, flowing.id) : null, forward: false });
   });
   return { node, edges };
 }
@@ -354,6 +374,7 @@ function directReader(state: TraceState): GraphReader & { namesMap: Map<number, 
     captured: (gid) => captured.get(gid),
     accumulation: (id) => b?.accumulated.get(id),
     hooks: (gid) => hooks.get(gid) ?? NO_STATES,
+    tangentOp: (id) => state.tangentOps.get(id),
   };
 }
 
@@ -380,46 +401,11 @@ export function valuesText(state: TraceState, id: number | null | undefined): st
   return t ? formatValues(tensorValues(state, id), t.dtype) : null;
 }
 
-/** Width from the texts a node shows, and room for its saved-tensor badges. */
-function finish(node: GraphNodeView): GraphNodeView {
-  node.width = widthOf(node);
-  if (node.saved.length) node.height += SAVED_ROW;
-  return node;
-}
-
-function base(id: number, kind: "op" | "leaf", name: string, names: string[], order: number, bornAt: number): GraphNodeView {
-  return {
-    id,
-    kind,
-    name,
-    names,
-    order,
-    shape: null,
-    saved: [],
-    bornAt,
-    status: "idle",
-    version: null,
-    versionNow: false,
-    grad: null,
-    accumulation: null,
-    sum: null,
-    result: null,
-    freed: null,
-    seed: null,
-    error: false,
-    hooks: NO_HOOKS,
-    tensor: null,
-    width: 0,
-    height: NODE_HEIGHT,
-  };
-}
-
 function versionOf(t: TensorState, last: TraceState["lastEvent"]): { version: string | null; versionNow: boolean } {
   if ((last?.kind === "tensor/mutated" && (last.tensor === t.id || last.aliases.includes(t.id))) || (last?.kind === "optim/stepped" && (last.param === t.id || last.aliases.includes(t.id))))
     return { version: `v${last.versionBefore}→v${last.versionAfter}`, versionNow: true };
   return { version: t.version > 0 ? `v${t.version}` : null, versionNow: false };
 }
-
 
 /** Every name that reaches a tensor: bound names, parameter names, and `name.grad` for a named
  *  tensor's .grad. */
@@ -447,11 +433,3 @@ export function namesByTensor(state: TraceState): Map<number, string[]> {
   return out;
 }
 
-const CHAR = monoWidth(1, TEXT_MAIN);
-
-function widthOf(n: GraphNodeView): number {
-  const texts = [n.name, n.names.join(", "), n.kind === "leaf" ? `.grad ${n.grad ?? ""}` : ""];
-  const longest = Math.max(...texts.map((t) => t.length));
-  const badges = n.saved.reduce((sum, s) => sum + savedBadgeWidth(s.slot) + 4, 12);
-  return Math.max(96, Math.min(240, Math.round(Math.max(longest * CHAR + 28, badges))));
-}

@@ -14,7 +14,9 @@ import { formatValues } from "../lib/format.ts";
 import { gridOf } from "../lib/matrix.ts";
 import { sameData } from "./intern.ts";
 import { materialize, patchModel, placesOf, sortUnits, type ModelPlaces, type Unit } from "./unitLists.ts";
+import { makeForwardUnit } from "./forwardNodes.ts";
 import {
+  FORWARD_ID_BASE,
   capturedAt,
   errorNodeOf,
   graphIdOf,
@@ -188,6 +190,12 @@ export function createGraphStore(): GraphStore {
       dep(gid, HOOKS);
       return hooks.get(gid) ?? NO_HOOKS;
     },
+    // a view reads a tensor's tangent op only after reading the tensor itself, so a change to
+    // the op is announced as a change to the tensor (no dependency kind of its own: graphs without
+    // tangents keep no more dependencies than before)
+    tangentOp(id) {
+      return state.tangentOps.get(id);
+    },
   };
 
   const unlink = (u: Unit) => {
@@ -227,7 +235,13 @@ export function createGraphStore(): GraphStore {
     let made: { node: GraphNodeView | null; edges: GraphEdgeView[] } | null = null;
     let order: [number, number] = [0, 0];
     let leafOf: number | null = null;
-    if (key >= 0) {
+    if (key >= FORWARD_ID_BASE) {
+      const op = state.tangentOps.get(key - FORWARD_ID_BASE);
+      if (op) {
+        made = makeForwardUnit(reader, op);
+        order = [op.setAt, key];
+      }
+    } else if (key >= 0) {
       const n = state.nodes.get(key);
       if (n) {
         dep(key, NODE);
@@ -288,9 +302,14 @@ export function createGraphStore(): GraphStore {
       });
       IdMap.diff(prev?.tensors ?? EMPTY, next.tensors, (id) => touch(id, TENSOR));
       IdMap.diff(prev?.storages ?? EMPTY, next.storages, (id) => touch(id, STORAGE));
+      // forward AD: a tensor's tangent op came, changed, ended or was freed: its forward unit, and the views reading it
+      IdMap.diff(prev?.tangentOps ?? EMPTY, next.tangentOps, (id) => {
+        dirty.add(FORWARD_ID_BASE + id);
+        touch(id, TENSOR);
+      });
       diffBackward(prev?.backward ?? null, next.backward, prev, next, touch);
       // the "now" flags and v0→v1 badges follow the last event: undo the previous one's, show this one's
-      for (const e of [prev?.lastEvent, next.lastEvent]) if (e) nowTouches(e, touch);
+      for (const e of [prev?.lastEvent, next.lastEvent]) if (e) nowTouches(e, touch, next);
       const nextError = errorNodeOf(next);
       const nextBlame = next.error?.blame ?? null;
       if (nextError !== errorNode || nextBlame !== blame) {
@@ -385,12 +404,16 @@ function wouldBeNamedLeaf(state: TraceState, id: number, names: Map<number, stri
 }
 
 /** The ids an event's "now" flags are about: a version bump, a gradient sent, summed or accumulated, a graph freed. */
-function nowTouches(e: TraceEvent, touch: (id: number, kind: number) => void): void {
+function nowTouches(e: TraceEvent, touch: (id: number, kind: number) => void, state: TraceState): void {
   if (e.kind === "tensor/mutated") for (const id of [e.tensor, ...e.aliases]) touch(id, TENSOR);
   else if (e.kind === "optim/stepped") for (const id of [e.param, ...e.aliases]) touch(id, TENSOR);
   else if (e.kind === "node/executed" || e.kind === "grad/summed") touch(e.node, BACKWARD);
   else if (e.kind === "grad/accumulated") touch(e.leaf, ACCUMULATED);
-  else if (e.kind === "graph/freed") for (const id of e.nodes) touch(id, NODE);
+  else if (e.kind === "graph/freed") {
+    for (const id of e.nodes) touch(id, NODE);
+    for (const id of e.tensors) if (state.tangentOps.has(id)) touch(id, TENSOR);
+  }
+  else if (e.kind === "tangent/set") touch(e.tensor, TENSOR);
 }
 
 function diffBackward(a: BackwardState | null, b: BackwardState | null, prev: TraceState | null, next: TraceState, touch: (id: number, kind: number) => void): void {

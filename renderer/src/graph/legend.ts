@@ -28,5 +28,9 @@ export const LEGEND: readonly LegendItem[] = [
   { mark: "hook-call", sample: "fn: ∂ 1. → 2.", text: "A hook running: the gradient it was given → what it returned, which flows on instead (\"unchanged\" when it returned None)." },
   { mark: "error", sample: "MulBackward0", text: "The node where an error stopped the backward." },
   { mark: "module", sample: "fc1", text: "A torch.nn module call: the ops it ran, boxed and named as named_modules() names the module (fc1 (Linear)). Click the name to fold them into one node." },
+  { mark: "forward", sample: "sin", text: "Forward-mode AD (torch.autograd.forward_ad): inside a dual_level, an op on a dual tensor (make_dual) computes its output's tangent right away, with no backward pass. Dashed violet: such an op, named as you called it, when nothing requires grad (no grad_fn); its tangent formula underneath." },
+  { mark: "tangent", sample: "ẏ [1., 0.]", text: "The tangent the op's output carries (ẏ, the directional derivative), from its formula; violet on a grad_fn node too when forward and reverse mode meet. Faded once the dual level ends." },
+  { mark: "tangent-edge", sample: "ẋ [1., 0.]", text: "A tensor and its tangent ẋ travelling from an input to the op that uses it (forward mode runs with the forward pass, bottom to top)." },
+  { mark: "tangent-formula", sample: "MulBackward0", text: "Dotted violet: a grad_fn node recorded by a step of a tangent formula (forward over reverse: the tangent itself is differentiable)." },
   { mark: "freed", sample: "AddBackward0", text: "Faded: nothing references this graph any more (its last name was rebound or deleted), so Python freed it. Hide freed hides them." },
 ];

@@ -1,6 +1,6 @@
 // What the current step touches in the graph, for Fit and for keeping it in view while stepping:
 // nodes born now, the node running, where a gradient arrives or is summed, stored or returned,
-// a version bumped, a graph freed, the node an error blames. Pure.
+// a version bumped, a graph freed, a tangent set, the node an error blames. Pure.
 
 import type { Bounds, NodePlacement } from "../../layout/types.ts";
 import type { GraphModel, GraphNodeView } from "./graphModel.ts";
@@ -14,7 +14,8 @@ function touched(n: GraphNodeView, step: number): boolean {
     !!n.accumulation?.now ||
     !!n.sum?.now ||
     !!n.result?.now ||
-    !!n.freed?.now
+    !!n.freed?.now ||
+    !!n.tangent?.now
   );
 }
 

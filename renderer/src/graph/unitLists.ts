@@ -4,7 +4,8 @@
 import type { GraphEdgeView, GraphModel, GraphNodeView } from "./graphModel.ts";
 import { sortNodes } from "./graphModel.ts";
 
-/** A unit is a grad_fn node's view with its edges (key: the node id), or a named leaf not used yet (key: -(tensor id) - 1). */
+/** A unit is a grad_fn node's view with its edges (key: the node id), a forward-mode op's (key:
+ *  FORWARD_ID_BASE + its output's id), or a named leaf not used yet (key: -(tensor id) - 1). */
 export interface Unit {
   key: number;
   node: GraphNodeView | null;

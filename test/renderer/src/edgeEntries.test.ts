@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEdgeEntries, parallelOffset } from "../../../renderer/src/graph/edgeEntries.ts";
 import type { GraphEdgeView } from "../../../renderer/src/graph/graphModel.ts";
 
-const edge = (source: number, target: number): GraphEdgeView => ({ source, target, shape: [], grad: null, gradGrid: null, gradNow: false, freed: false }) as GraphEdgeView;
+const edge = (source: number, target: number): GraphEdgeView => ({ source, target, shape: [], grad: null, gradGrid: null, gradNow: false, freed: false, tangent: null, forward: false }) as GraphEdgeView;
 
 describe("edge entries kept from step to step", () => {
   it.each([

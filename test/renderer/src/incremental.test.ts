@@ -27,7 +27,7 @@ const TRACES: [string, string][] = [
   ...["ag_inplace_rebase", "ag_inplace_copy_grad", "ag_grad_create_graph", "ag_paths_meet", "ag_retain_grad", "err_backward_twice_caught", "backward_twice_error", "accumulate_three_times"].map(
     (n): [string, string] => [n, caseScript(n)],
   ),
-  ...["node_hooks", "retain_grad_and_hooks", "tensor_register_hook", "custom_function_exp"].map((n): [string, string] => [
+  ...["node_hooks", "retain_grad_and_hooks", "tensor_register_hook", "custom_function_exp", "forward_ad_basics", "forward_ad_inplace", "forward_ad_custom_function"].map((n): [string, string] => [
     `hooks and custom Functions (${n})`,
     readFileSync(new URL(`../../conformance/autograd/${n}.py`, import.meta.url), "utf8"),
   ]),

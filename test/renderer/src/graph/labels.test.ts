@@ -33,7 +33,7 @@ describe("fitText", () => {
 });
 
 describe("interner", () => {
-  const node = (id: number, grad: string | null) => ({ id, kind: "leaf", name: "AccumulateGrad", names: [], order: 0, shape: [], saved: [], bornAt: 0, status: "idle", version: null, versionNow: false, grad, accumulation: null, sum: null, result: null, freed: null, seed: null, error: false, hooks: [], tensor: -id, width: 96, height: 58 }) as GraphModel["nodes"][number];
+  const node = (id: number, grad: string | null) => ({ id, kind: "leaf", name: "AccumulateGrad", names: [], order: 0, shape: [], saved: [], bornAt: 0, status: "idle", version: null, versionNow: false, grad, accumulation: null, sum: null, result: null, freed: null, seed: null, error: false, hooks: [], tensor: -id, width: 96, height: 58, tangent: null }) as GraphModel["nodes"][number];
   it("keeps unchanged nodes' identity and replaces changed ones", () => {
     const i = createInterner();
     const a = i.intern({ nodes: [node(-1, "None"), node(-2, "None")], edges: [] });
