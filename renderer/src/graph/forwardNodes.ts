@@ -11,8 +11,9 @@ import { tangentFormula } from "../lib/tangentFormulas.ts";
 import type { GraphEdgeView, GraphNodeView, GraphReader } from "./graphModel.ts";
 import { base, finish } from "./nodeView.ts";
 
-/** forward nodes' ids: this plus the dual tensor's id (above every grad_fn node's id) */
-export const FORWARD_ID_BASE = 2 ** 40;
+/** forward nodes' ids: this plus the dual tensor's id. Above every grad_fn node's id (a run's
+ *  event cap keeps ids far below 2^23) and below 2^24, the bound pairKey.ts packs ids within */
+export const FORWARD_ID_BASE = 2 ** 23;
 /** the tangent rows inside a node: its formula, and the tangent's values in a pill */
 export const NODE_TANGENT_ROW = 38;
 

@@ -9,6 +9,8 @@ import type { TraceEvent } from "../../../engine/events.ts";
 import { runPython } from "../../../engine/python/run.ts";
 import { buildGraph, FORWARD_ID_BASE } from "../../../renderer/src/graph/graphModel.ts";
 import { stepFocus } from "../../../renderer/src/graph/stepFocus.ts";
+import { layoutOf } from "../../../renderer/src/graph/graphLayout.ts";
+import { pairKey } from "../../../renderer/src/graph/pairKey.ts";
 
 function traceOf(source: string): TraceEvent[] {
   const trace: TraceEvent[] = [];
@@ -39,6 +41,9 @@ describe("forward-mode AD with nothing requiring grad", () => {
       [sin.id, mul.id, "[0.5403, 0., 0.]", true],
       [dual.id, mul.id, "[1., 0., 0.]", true],
     ]);
+    // forward ids stay within what pairKey packs: the layout routes all three edges (dx -> mul round sin)
+    expect(new Set(g.edges.map((e) => pairKey(e.source, e.target))).size).toBe(3);
+    expect(layoutOf(g).routes).toHaveLength(3);
   });
 
   it("the step that sets sin's tangent focuses its node, freshly set", () => {
