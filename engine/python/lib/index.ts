@@ -10,6 +10,7 @@ import { dataclassesSource } from "./dataclasses.ts";
 import { functoolsSource } from "./functools.ts";
 import { typingSource } from "./typing.ts";
 import { warningsSource } from "./warnings.ts";
+import { ioSource } from "./io.ts";
 
 export interface LibrarySource {
   /** the dotted module name `import` finds it by */
@@ -21,4 +22,4 @@ export interface LibrarySource {
   notYet?: string[];
 }
 
-export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource, typingSource, warningsSource, argparseSource];
+export const LIBRARY: LibrarySource[] = [functoolsSource, contextlibSource, collectionsSource, underscoreCollectionsSource, copySource, dataclassesSource, typingSource, warningsSource, argparseSource, ioSource];

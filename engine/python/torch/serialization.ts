@@ -149,16 +149,23 @@ function weightsOnlyError(cls: PyClass): PyError {
   return new PyError(new PyException(unpicklingError, [message]));
 }
 
-/** the store's key for `f`: a path (str), or a buffer object standing for itself */
-function fileKey(f: PyValue, fname: string): string | object {
+/** io.BytesIO's objects written (a list) and where the next read starts, kept in its __dict__ */
+function bufferState(f: PyValue): { saved: PyList; next: number; dict: PyDict } | null {
+  if (!(f instanceof PyInstance) || f.cls.name !== "BytesIO" || !f.dict) return null;
+  const saved = f.dict.table.get("_gradlens_saved");
+  const next = f.dict.table.get("_gradlens_next");
+  if (!(saved instanceof PyList) || typeof next !== "bigint") return null;
+  return { saved, next: Number(next), dict: f.dict };
+}
+
+function fileName(f: PyValue, fname: string): string {
   if (typeof f === "string") return f;
-  if (f !== null && typeof f === "object" && !isTensor(f) && classOf(f).name === "BytesIO") return f;
-  throw pyErr("NotImplementedError", `${fname} to or from a ${typeName(f)} is not in Gradlens yet (give a file name: Gradlens keeps saved files in memory for the run)`);
+  throw pyErr("NotImplementedError", `${fname} to or from a ${typeName(f)} is not in Gradlens yet (give a file name or an io.BytesIO: Gradlens keeps saved files in memory for the run)`);
 }
 
 /** torch.save, torch.load and the torch.serialization module of one run */
 export function serializationFunctions(rt: Runtime): Map<string, PyValue> {
-  const store = new Map<string | object, PyValue>();
+  const store = new Map<string, PyValue>();
   const m = new Map<string, PyValue>();
   const fn = (name: string, f: (a: CallArgs) => PyValue): void => void m.set(name, new PyBuiltin(name, f));
   fn("save", (a) => {
@@ -170,8 +177,15 @@ export function serializationFunctions(rt: Runtime): Map<string, PyValue> {
       { name: "_use_new_zipfile_serialization", default: true },
       { name: "_disable_byteorder_record", default: false },
     ]);
-    const key = fileKey(values[1] as PyValue, "torch.save");
-    store.set(key, copyValue(rt, values[0] as PyValue, new Map(), false));
+    const copy = copyValue(rt, values[0] as PyValue, new Map(), false);
+    const f = values[1] as PyValue;
+    const buffer = bufferState(f);
+    if (buffer) {
+      // writing at the read position drops what was after it, as a write into the bytes would
+      buffer.saved.items.length = Math.min(buffer.next, buffer.saved.items.length);
+      buffer.saved.items.push(copy);
+      buffer.dict.table.set("_gradlens_next", BigInt(buffer.saved.items.length));
+    } else store.set(fileName(f, "torch.save"), copy);
     return null;
   });
   fn("load", (a) => {
@@ -183,11 +197,16 @@ export function serializationFunctions(rt: Runtime): Map<string, PyValue> {
       { name: "mmap", default: null, kwOnly: true },
     ]);
     const f = values[0] as PyValue;
-    const key = fileKey(f, "torch.load");
-    const saved = store.get(key);
-    if (saved === undefined) {
-      if (typeof key === "string") throw pyErr("FileNotFoundError", `[Errno 2] No such file or directory: ${strRepr(key)}`);
-      throw pyErr("EOFError", "Ran out of input");
+    const buffer = bufferState(f);
+    let saved: PyValue | undefined;
+    if (buffer) {
+      saved = buffer.saved.items[buffer.next];
+      if (saved === undefined) throw new PyError(new PyException(exceptionClasses.get("EOFError")!, []));
+      buffer.dict.table.set("_gradlens_next", BigInt(buffer.next + 1));
+    } else {
+      const name = fileName(f, "torch.load");
+      saved = store.get(name);
+      if (saved === undefined) throw pyErr("FileNotFoundError", `[Errno 2] No such file or directory: ${strRepr(name)}`);
     }
     const weightsOnly = values[3] === null ? true : truthy(values[3] as PyValue);
     if (weightsOnly) {
