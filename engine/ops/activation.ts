@@ -19,7 +19,8 @@ import { log1p as log1p64 } from "./sleef/float64_log.ts";
 import { erf as erf64 } from "./sleef/float64_erf.ts";
 import { libmExp } from "../random/libmExp.ts";
 import { onednnGelu, onednnGeluDerivative } from "./onednn_gelu.ts";
-import { mul } from "./arith.ts";
+import { add, mul } from "./arith.ts";
+import { zerosLikeT } from "./unary.ts";
 import { eluDoubleBackward, geluDoubleBackward, siluBackwardComposite, softplusDoubleBackward } from "./activation_double.ts";
 
 type Fn1 = (x: number) => number;
@@ -102,6 +103,8 @@ function activation(x: Tensor, op: string, gradFn: string, out: Tensor, backward
     save: { self: x },
     args,
     backward: ([g], node) => [backward(g!, node.unpack("self"))],
+    // derivatives.yaml's auto_element_wise: the backward kernel with the tangent for grad
+    jvp: ([t]) => backward(t!, x),
   });
 }
 
@@ -126,7 +129,8 @@ function backwardOp(
       const s = node.unpack("self");
       const dGradOutput = node.needs(0) ? again(gg!, s) : null;
       return [dGradOutput, node.needs(1) ? double(gg!, node.unpack("grad_output"), s) : null];
-    },
+    },    // derivatives.yaml: X_backward(grad_output_t, self_p) + X_double_backward(self_t, grad_output_p, self_p)
+    jvp: ([tg, ts]) => add(again(tg ?? zerosLikeT(g), self), double(ts ?? zerosLikeT(self), g, self)),
   });
 }
 

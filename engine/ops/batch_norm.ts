@@ -1,11 +1,11 @@
 // torch.batch_norm over an (N, C) float32 input (more dims: batch_norm_nchw.ts), as ATen 2.6's CPU kernels compute it: a
-// contiguous (N, C) input takes the channels-last kernels, which reduce the rows in two halves
-// (one per thread of the answer key's 2-thread pool) into float buffers whose halves are added in
-// double; the variance sum, the gradient's dot product and the transforms use fused multiply-adds
+// contiguous (N, C) input takes the channels-last kernels, which reduce the rows into a float
+// buffer per thread (the answer key runs one), taken into double; the variance sum, the gradient's dot product and the transforms use fused multiply-adds
 // (fmaf). The statistics, the output and the three gradients were matched bit for bit against
 // PyTorch on random inputs. NativeBatchNormBackward0; its second derivative is not here yet.
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
+import { batchNormJvp } from "./norm_jvp.ts";
 import { fmaf } from "../random/float32Math.ts";
 import { created } from "./create.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
@@ -16,18 +16,14 @@ export type { BatchNormOptions } from "./batch_norm_stats.ts";
 
 const f32 = Math.fround;
 
-/** per channel: the rows' values reduced as two halves (float accumulators), added in double */
+/** per channel: the rows' values reduced into one float buffer (the answer key's one thread's),
+ *  then taken into double */
 function halves(n: number, c: number, step: (acc: number, row: number, ch: number) => number): number[] {
   const out = new Array<number>(c).fill(0);
-  const chunk = Math.ceil(n / Math.min(2, n));
   for (let ch = 0; ch < c; ch++) {
-    let total = 0;
-    for (let start = 0; start < n; start += chunk) {
-      let acc = 0;
-      for (let i = start; i < Math.min(n, start + chunk); i++) acc = step(acc, i, ch);
-      total += acc;
-    }
-    out[ch] = total;
+    let acc = 0;
+    for (let i = 0; i < n; i++) acc = step(acc, i, ch);
+    out[ch] = acc;
   }
   return out;
 }
@@ -52,9 +48,11 @@ export function batchNorm(input: Tensor, o: BatchNormOptions): Tensor {
       return fmaf(d, d, acc);
     }).map(f32);
     invstd = varSum.map((v) => f32(1 / Math.sqrt(f32(v / n) + o.eps)));
-    // running statistics: momentum·new + (1 - momentum)·old in double, the variance unbiased
-    if (o.runningMean) writeStats(o.runningMean, (r, ch) => f32(o.momentum * mean[ch] + (1 - o.momentum) * r));
-    if (o.runningVar) writeStats(o.runningVar, (r, ch) => f32(o.momentum * f32(varSum[ch] / (n - 1)) + (1 - o.momentum) * r));
+    // running statistics in float: momentum·new + (1 - momentum)·old, the variance unbiased and its
+    // update a fused multiply-add (as measured against the answer key)
+    const [m, keep] = [f32(o.momentum), f32(1 - o.momentum)];
+    if (o.runningMean) writeStats(o.runningMean, (r, ch) => f32(f32(m * mean[ch]) + f32(keep * r)));
+    if (o.runningVar) writeStats(o.runningVar, (r, ch) => fmaf(m, f32(varSum[ch] / (n - 1)), f32(keep * r)));
   } else {
     if (!o.runningMean || !o.runningVar) throw runtimeError("running_mean and running_var must be defined in evaluation mode");
     mean = o.runningMean.values();
@@ -72,6 +70,7 @@ export function batchNorm(input: Tensor, o: BatchNormOptions): Tensor {
     gradFn: "NativeBatchNormBackward0",
     inputs: [input, o.weight, o.bias],
     save: { input, ...(o.weight ? { weight: o.weight } : {}), result1: saveMean, result2: saveInvstd },
+    jvp: (tangents) => batchNormJvp(input, o, saveMean, saveInvstd, tangents),
     backward: ([g], node) => {
       const xs = node.unpack("input");
       if (xs.rt.gradEnabled && (g!.requiresGrad || xs.requiresGrad || !!o.weight?.requiresGrad))

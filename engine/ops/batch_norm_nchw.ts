@@ -9,6 +9,7 @@
 // about one channel in six (its exact order of operations is not found yet).
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
+import { batchNormJvp } from "./norm_jvp.ts";
 import { fmaf } from "../random/float32Math.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
@@ -45,10 +46,11 @@ export function batchNormPlanes(input: Tensor, o: BatchNormOptions): Tensor {
       varSum[c] = f32(vs);
       invstd[c] = f32(1 / Math.sqrt(f32(varSum[c] / count) + o.eps));
     }
-    // the running statistics in float: momentum·new + (1 - momentum)·old, the variance unbiased
+    // the running statistics in float: momentum·new + (1 - momentum)·old, the variance unbiased and
+    // its update a fused multiply-add (as measured against the answer key)
     const [m, keep] = [f32(o.momentum), f32(1 - o.momentum)];
     if (o.runningMean) writeStats(o.runningMean, (r, ch) => f32(f32(m * mean[ch]) + f32(keep * r)));
-    if (o.runningVar) writeStats(o.runningVar, (r, ch) => f32(f32(m * f32(varSum[ch] / (count - 1))) + f32(keep * r)));
+    if (o.runningVar) writeStats(o.runningVar, (r, ch) => fmaf(m, f32(varSum[ch] / (count - 1)), f32(keep * r)));
   } else {
     if (!o.runningMean || !o.runningVar) throw runtimeError("running_mean and running_var must be defined in evaluation mode");
     mean = o.runningMean.values();
@@ -71,6 +73,7 @@ export function batchNormPlanes(input: Tensor, o: BatchNormOptions): Tensor {
     gradFn: "NativeBatchNormBackward0",
     inputs: [input, o.weight, o.bias],
     save: { input, ...(o.weight ? { weight: o.weight } : {}), result1: saveMean, result2: saveInvstd },
+    jvp: (tangents) => batchNormJvp(input, o, saveMean, saveInvstd, tangents),
     backward: ([g], node) => {
       const xs = node.unpack("input");
       if (xs.rt.gradEnabled && (g!.requiresGrad || xs.requiresGrad || !!o.weight?.requiresGrad))

@@ -6,6 +6,7 @@ import { record } from "../autograd/record.ts";
 import { tangentOf } from "../autograd/forward_ad.ts";
 import { makeView, type Tensor } from "../tensor.ts";
 import { clone } from "./index_ops.ts";
+import { reshape } from "./views.ts";
 
 /** the tangent is kept as it is when it has the primal's layout, else copied into that layout */
 const sameLayout = (a: Tensor, b: Tensor): boolean =>
@@ -18,6 +19,7 @@ export function makeDual(primal: Tensor, tangent: Tensor): Tensor {
     throw runtimeError(
       `Trying to set a forward gradient that has a different size than that of the original Tensor, this is not supported. Tensor is of size [${primal.shape.join(", ")}] while the given forward gradient is of size [${tangent.shape.join(", ")}].`,
     );
+  const sizes = primal.shape.slice();
   const kept = sameLayout(primal, tangent) || !primal.isContiguous() ? tangent : clone(tangent);
   return record(makeView(primal, primal.shape.slice(), primal.strides.slice(), primal.offset), {
     op: "make_dual",
@@ -25,7 +27,8 @@ export function makeDual(primal: Tensor, tangent: Tensor): Tensor {
     inputs: [primal],
     view: true,
     tangent: kept,
-    backward: ([g]) => [g],
+    // VariableTypeManual's _make_dual makes a ViewBackward0: grad.reshape(self's sizes)
+    backward: ([g]) => [reshape(g!, sizes)],
   });
 }
 

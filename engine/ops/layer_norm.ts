@@ -13,6 +13,7 @@ import { fromValues, numelOf, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
 import { rowwiseMoments } from "./moments.ts";
 import { laneSum } from "./vec_reduce.ts";
+import { layerNormJvp } from "./norm_jvp.ts";
 
 const shapeText = (s: readonly number[]) => `[${s.join(", ")}]`;
 
@@ -66,6 +67,7 @@ export function layerNorm(input: Tensor, normalized: number[], weight: Tensor | 
     inputs: [input, weight, bias],
     save: { input, result1: saveMean, result2: saveRstd, weight, bias },
     args: { normalized_shape: normalized.slice() },
+    jvp: (tangents) => layerNormJvp(input, normalized.length, weight, saveMean, saveRstd, tangents),
     backward: ([g], node) => {
       const xs = node.unpack("input");
       if (xs.rt.gradEnabled && (g!.requiresGrad || xs.requiresGrad || !!weight?.requiresGrad))

@@ -55,6 +55,10 @@ export function leakyRelu(x: Tensor, negativeSlope: number): Tensor {
   const r = rounding(x);
   const slope = r(negativeSlope);
   const out = unaryMap(x, x.dtype, (v) => (v > 0 ? v : r(v * slope)));
+  const leakyReluBackward = (g: Tensor, self: Tensor): Tensor => {
+    noDoubleBackward("leaky_relu", g, self);
+    return binaryMap(self, g, self.dtype, self.dtype, (a, b) => (a > 0 ? b : r(b * slope)));
+  };
   return record(out, {
     op: "leaky_relu",
     gradFn: "LeakyReluBackward0",
@@ -62,8 +66,9 @@ export function leakyRelu(x: Tensor, negativeSlope: number): Tensor {
     save: { self: x },
     backward: ([g], node) => {
       const self = node.unpack("self");
-      noDoubleBackward("leaky_relu", g!, self);
-      return [binaryMap(self, g!, self.dtype, self.dtype, (a, b) => (a > 0 ? b : r(b * slope)))];
+      return [leakyReluBackward(g!, self)];
     },
+    // auto_element_wise: leaky_relu_backward(self_t, self_p, negative_slope, false)
+    jvp: ([t]) => leakyReluBackward(t!, x),
   });
 }

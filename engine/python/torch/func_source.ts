@@ -226,19 +226,28 @@ def _flatten(tree):
             leaves.extend(sub)
             specs.append(spec)
         return leaves, (type(tree).__name__, tuple(specs))
+    if isinstance(tree, dict):
+        leaves = []
+        specs = []
+        for item in tree.values():
+            sub, spec = _flatten(item)
+            leaves.extend(sub)
+            specs.append(spec)
+        return leaves, ("dict", tuple(specs), tuple(tree.keys()))
     return [tree], "*"
 
 
 def _spec_text(spec, indent=0):
     if spec == "*":
         return "*"
-    kind, children = spec
+    kind, children = spec[0], spec[1]
+    context = repr(list(spec[2])) if kind == "dict" else "None"
     text = ""
     if children:
         indent += 2
         text = _spec_text(children[0], indent) + ("," if len(children) > 1 else "")
         text += ",".join("\n" + " " * indent + _spec_text(c, indent) for c in children[1:])
-    return f"TreeSpec({kind}, None, [{text}])"
+    return f"TreeSpec({kind}, {context}, [{text}])"
 
 
 def _unflatten(leaves, spec):
@@ -248,8 +257,10 @@ def _unflatten(leaves, spec):
         if s == "*":
             at[0] += 1
             return leaves[at[0] - 1]
-        kind, children = s
+        kind, children = s[0], s[1]
         items = [build(c) for c in children]
+        if kind == "dict":
+            return dict(zip(s[2], items))
         return items if kind == "list" else tuple(items)
 
     return build(spec)

@@ -44,3 +44,11 @@ for bad in [lambda: jvp(f, x, (v,)), lambda: jvp(f, (x,), (v, v)), lambda: jvp(f
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+
+# primals and tangents as dicts (pytrees), and their structures in the mismatch message
+out, tout = torch.func.jvp(lambda p: p["a"] * p["b"], ({"a": torch.tensor(2.0), "b": torch.tensor(3.0)},), ({"a": torch.tensor(1.0), "b": torch.tensor(0.5)},))
+print(out, tout)
+try:
+    torch.func.jvp(lambda p: p["a"], ({"a": torch.tensor(2.0)},), ({"b": torch.tensor(1.0)},))
+except RuntimeError as e:
+    print(e)
