@@ -10,7 +10,8 @@ import { fma } from "../random/fma.ts";
 import { fmaf } from "./sleef/float32.ts";
 import { broadcastShapes, promote } from "./kernel.ts";
 import { broadcastValues } from "./broadcast_read.ts";
-import { div, mul, mulScalar, neg } from "./arith.ts";
+import { div, maybeMultiply, mul, mulScalar, neg, sub } from "./arith.ts";
+import { tangentSum, term } from "./tangent_sum.ts";
 
 type Kernel = (s: number, a: number, b: number) => number;
 
@@ -53,6 +54,13 @@ export function addcmul(self: Tensor, t1: Tensor, t2: Tensor, value = 1): Tensor
       node.needs(1) ? mul(g!, mulScalar(node.unpack("tensor2"), value)) : null,
       node.needs(2) ? mul(g!, mulScalar(node.unpack("tensor1"), value)) : null,
     ],
+    // self_t + maybe_multiply(tensor1_t * tensor2_p, value) + maybe_multiply(tensor2_t * tensor1_p, value)
+    jvp: ([ts, ta, tb]) =>
+      tangentSum(out.shape, [
+        term(ts, (t) => t),
+        term(ta, (t) => maybeMultiply(mul(t, t2), value), t2),
+        term(tb, (t) => maybeMultiply(mul(t, t1), value), t1),
+      ]),
   });
 }
 
@@ -74,6 +82,13 @@ export function addcdiv(self: Tensor, t1: Tensor, t2: Tensor, value = 1): Tensor
         node.needs(1) ? mul(g!, div(value, t2s)) : null,
         node.needs(2) ? mul(neg(g!), div(mulScalar(node.unpack("tensor1"), value), mul(t2s, t2s))) : null,
       ];
+    },
+    // self_t + maybe_multiply(tensor1_t / tensor2_p, value) - maybe_multiply(tensor2_t * (tensor1_p / tensor2_p) / tensor2_p, value)
+    jvp: ([ts, ta, tb]) => {
+      const last = tb ? maybeMultiply(div(mul(tb, div(t1, t2)), t2), value) : null;
+      if (!ts && !ta) return neg(last!);
+      const first = tangentSum(out.shape, [term(ts, (t) => t), term(ta, (t) => maybeMultiply(div(t, t2), value), t2)]);
+      return last ? sub(first, last) : first;
     },
   });
 }

@@ -10,6 +10,7 @@ import { record } from "../autograd/record.ts";
 import { contiguousStrides, numelOf, fromValues, type Tensor } from "../tensor.ts";
 import { created } from "./create.ts";
 import { mutate } from "./inplace.ts";
+import { zerosLikeT } from "./unary.ts";
 
 /** one entry per leading dim of self; null: the whole dim (PyTorch's undefined tensor) */
 export type IndexList = readonly (Tensor | null)[];
@@ -208,6 +209,7 @@ export function index(self: Tensor, indices: IndexList): Tensor {
     saveLists: { indices },
     args: { self_sym_sizes: sizes },
     backward: ([g], node) => [indexBackward(g!, sizes, node.unpackList("indices"))],
+    jvp: ([t]) => index(t!, indices),
   });
 }
 
@@ -342,6 +344,8 @@ function indexPutImpl(self: Tensor, indices: IndexList, values: Tensor, accumula
         const gSelf = accumulate ? g! : indexPut(g!, idx, zerosOfShape(g!, valuesShape, valuesDType), false);
         return [gSelf, values.requiresGrad ? index(g!, idx) : null];
       },
+      // _index_put_impl_(self_t, indices, values_t, accumulate, unsafe), a zero tensor for a missing one
+      jvp: ([ts, tv]) => indexPut(ts ?? zerosLikeT(self), indices, tv ?? zerosLikeT(values), accumulate),
     },
     [values],
   );
@@ -377,5 +381,7 @@ export function indexPut(self: Tensor, indices: IndexList, values: Tensor, accum
       const gSelf = self.requiresGrad ? (accumulate ? g! : indexPut(g!, idx, zerosOfShape(g!, valuesShape, valuesDType), false)) : null;
       return [gSelf, values.requiresGrad ? index(g!, idx) : null];
     },
+    // self_t.index_put(indices, values_t, accumulate)
+    jvp: ([ts, tv]) => indexPut(ts ?? zerosLikeT(self), indices, tv ?? zerosLikeT(values), accumulate),
   });
 }

@@ -246,13 +246,15 @@ export function remainder(a: Operand, b: Operand): Tensor {
     return r !== 0 && r < 0 !== y < 0 ? r + y : r;
   });
   if (!isTensor(a)) return notImplemented(out, "remainder", [a, b]);
-  if (!isTensor(b)) return record(out, { op: "remainder", gradFn: "RemainderBackward0", inputs: [a], backward: ([g]) => [g] });
+  if (!isTensor(b)) return record(out, { op: "remainder", gradFn: "RemainderBackward0", inputs: [a], backward: ([g]) => [g], jvp: ([t]) => t });
   return record(out, {
     op: "remainder",
     gradFn: "RemainderBackward1",
     inputs: [a, b],
     save: out.rt.gradEnabled && b.requiresGrad ? { self: a, other: b } : undefined,
     backward: ([g], node) => [g, node.next[1] ? mul(neg(g!), floorDivide(node.unpack("self"), node.unpack("other"))) : null],
+    // self_t - other_t * self_p.div(other_p, rounding_mode="floor")
+    jvp: ([ta, tb]) => tangentSum(out.shape, [term(ta, (t) => t), term(tb, (t) => neg(mul(t, floorDivide(a, b))), a, b)]),
   });
 }
 

@@ -5,10 +5,11 @@
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
-import { add, divScalar, mul, rsub, sub } from "./arith.ts";
+import { add, divScalar, mul, neg, rsub, sub } from "./arith.ts";
+import { noTangentFormula } from "../autograd/forward_ad.ts";
 import { unaryMap } from "./kernel.ts";
 import { mean, sum } from "./reduce.ts";
-import { sigmoid } from "./unary.ts";
+import { sigmoid, zerosLikeT } from "./unary.ts";
 import { expf, log1pf } from "./sleef/float32.ts";
 import { exp as exp64 } from "./sleef/float64.ts";
 
@@ -29,6 +30,18 @@ function logSigmoid(x: Tensor): Tensor {
 
 function reduce(loss: Tensor, reduction: string): Tensor {
   return reduction === "mean" ? mean(loss) : reduction === "sum" ? sum(loss) : loss;
+}
+
+/** binary_cross_entropy_with_logits_backward: (sigmoid(x) - t)·grad (with pos_weight:
+ *  ((pos_weight·t + 1 - t)·sigmoid(x) - pos_weight·t)·grad), times weight, over numel for 'mean' */
+function inputGrad(g: Tensor, x: Tensor, t: Tensor, weight: Tensor | null, posWeight: Tensor | null, reduction: string): Tensor {
+  let grad: Tensor;
+  if (posWeight) {
+    const pt = mul(posWeight, t);
+    grad = mul(sub(mul(sub(add(pt, 1), t), sigmoid(x)), pt), g);
+  } else grad = mul(sub(sigmoid(x), t), g);
+  if (weight) grad = mul(grad, weight);
+  return reduction === "mean" ? divScalar(grad, BigInt(x.numel)) : grad;
 }
 
 export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts: BceWithLogitsOptions = {}): Tensor {
@@ -57,15 +70,24 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts
     inputs: [input, target],
     save,
     backward: ([g], node) => {
-      const x = node.unpack("self");
-      const t = node.unpack("target");
-      let grad: Tensor;
-      if (posWeight) {
-        const pt = mul(node.unpack("pos_weight"), t);
-        grad = mul(sub(mul(sub(add(pt, 1), t), sigmoid(x)), pt), g!);
-      } else grad = mul(sub(sigmoid(x), t), g!);
-      if (weight) grad = mul(grad, node.unpack("weight"));
-      return [reduction === "mean" ? divScalar(grad, BigInt(x.numel)) : grad, null];
+      const [w, pw] = [weight ? node.unpack("weight") : null, posWeight ? node.unpack("pos_weight") : null];
+      return [inputGrad(g!, node.unpack("self"), node.unpack("target"), w, pw, reduction), null];
+    },
+    // apply_loss_reduction(X_backward(self_t, ...) + X_target_backward(target_t, ...), reduction); a
+    // missing target tangent makes the second term PyTorch's zero tensor
+    jvp: ([tx, tt]) => {
+      const rt = input.rt;
+      if (rt.gradEnabled && (input.requiresGrad || !!tx?.requiresGrad || !!tt?.requiresGrad))
+        throw noTangentFormula("binary_cross_entropy_with_logits of a tensor that requires grad (forward over reverse)");
+      if (tt && posWeight) throw noTangentFormula("binary_cross_entropy_with_logits with pos_weight and a target tangent");
+      return rt.internally(() => {
+        let t = inputGrad(tx ?? zerosLikeT(input), input, target, weight, posWeight, "none");
+        if (tt) {
+          const targetTerm = mul(neg(input), tt);
+          t = add(t, weight ? mul(targetTerm, weight) : targetTerm);
+        } else if (!tx) t = zerosLikeT(input);
+        return reduce(t, reduction);
+      });
     },
   });
 }

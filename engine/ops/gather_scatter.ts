@@ -7,6 +7,7 @@ import { contiguousStrides, filled, fromValues, numelOf, type Tensor } from "../
 import { created } from "./create.ts";
 import { wrapDim } from "./views.ts";
 import { indexAdd } from "./index_along_dim.ts";
+import { zerosLikeT } from "./unary.ts";
 
 /** every position of `shape` in row-major order, as per-dim coordinates */
 function forEachIndex(shape: readonly number[], fn: (coords: number[], flat: number) => void): void {
@@ -138,6 +139,8 @@ export function scatter(self: Tensor, dim: number, index: Tensor, src: Tensor): 
       const i = node.unpack("index");
       return [node.needs(0) ? scatterValue(g!, d, i, 0) : null, node.needs(1) ? gather(g!, d, i) : null];
     },
+    // self_t.scatter(dim, index, src_t), a missing tangent a zero tensor
+    jvp: ([ts, tsrc]) => scatter(ts ?? zerosLikeT(self), d, index, tsrc ?? zerosLikeT(src)),
   });
 }
 
@@ -155,6 +158,7 @@ export function scatterValue(self: Tensor, dim: number, index: Tensor, value: nu
     save: { index },
     eventInputs: [self, index],
     backward: ([g], node) => [scatterValue(g!, d, node.unpack("index"), 0)],
+    jvp: ([t]) => scatterValue(t!, d, index, 0),
   });
 }
 
@@ -172,6 +176,7 @@ export function scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor
     save: { index },
     eventInputs: [self, index, src],
     backward: ([g], node) => [node.needs(0) ? g : null, node.needs(1) ? gather(g!, d, node.unpack("index")) : null],
+    jvp: ([ts, tsrc]) => scatterAdd(ts ?? zerosLikeT(self), d, index, tsrc ?? zerosLikeT(src)),
   });
 }
 
@@ -212,5 +217,6 @@ export function indexSelect(self: Tensor, dim: number, index: Tensor): Tensor {
     save: { index },
     eventInputs: [self, index],
     backward: ([g], node) => [indexAdd(zerosOf(g!, sizes), d, node.unpack("index"), g!)],
+    jvp: ([t]) => indexSelect(t!, d, index),
   });
 }

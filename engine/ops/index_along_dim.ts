@@ -6,7 +6,8 @@ import { indexError, runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { contiguousStrides, fromValues, numelOf, type Tensor } from "../tensor.ts";
 import { expand, squeeze, wrapDim } from "./views.ts";
-import { mulScalar } from "./arith.ts";
+import { maybeMultiply, mulScalar } from "./arith.ts";
+import { zerosLikeT } from "./unary.ts";
 import { sum } from "./reduce.ts";
 import { mutate } from "./inplace.ts";
 import { indexSelect } from "./gather_scatter.ts";
@@ -88,6 +89,11 @@ function sourceGrad(g: Tensor, d: number, index: Tensor, source: Tensor, alpha: 
   return scalarToNumber(alpha) === 1 ? picked : mulScalar(picked, alpha);
 }
 
+/** at::index_add(self_t, dim, index, maybe_multiply(source_t, alpha)), a missing tangent a zero tensor */
+function indexAddTangent([ts, tsrc]: (Tensor | null)[], self: Tensor, d: number, index: Tensor, source: Tensor, alpha: Scalar): Tensor {
+  return indexAdd(ts ?? zerosLikeT(self), d, index, maybeMultiply(tsrc ?? zerosLikeT(source), alpha));
+}
+
 /** self.index_add(dim, index, source, alpha=1): IndexAddBackward0 */
 export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tensor, alpha: Scalar = 1): Tensor {
   const d = wrapDim(dim, self.dim());
@@ -101,6 +107,7 @@ export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tenso
     args: { alpha: savedScalar(alpha), dim: BigInt(d), source_dim: BigInt(source.dim()) },
     eventInputs: [self, index, source],
     backward: ([g], node) => [self.requiresGrad ? g : null, source.requiresGrad ? sourceGrad(g!, d, node.unpack("index"), source, alpha) : null],
+    jvp: (tangents) => indexAddTangent(tangents, self, d, index, source, alpha),
   });
 }
 
@@ -119,6 +126,7 @@ export function indexAdd_(self: Tensor, dim: number, index: Tensor, source: Tens
       save: { index, source },
       args: { alpha: savedScalar(alpha), dim: BigInt(d), source_dim: BigInt(source.dim()) },
       backward: ([g], node) => [g, source.requiresGrad ? sourceGrad(g!, d, node.unpack("index"), source, alpha) : null],
+      jvp: (tangents) => indexAddTangent(tangents, self, d, index, source, alpha),
     },
     [source],
   );
@@ -172,6 +180,7 @@ export function indexFill(self: Tensor, dim: number, index: Tensor, value: Tenso
       const gs = self.requiresGrad ? indexFill(g!, d, i, 0) : null;
       return tensorValue ? [gs, value.requiresGrad ? valueGrad(g!, d, i) : null] : [gs];
     },
+    jvp: ([ts, tv]) => indexFill(ts ?? zerosLikeT(self), d, index, tensorValue ? (tv ?? zerosLikeT(value)) : 0),
   });
 }
 
@@ -191,5 +200,6 @@ export function indexFill_(self: Tensor, dim: number, index: Tensor, value: Tens
       const gs = indexFill(g!, d, i, 0);
       return tensorValue ? [gs, value.requiresGrad ? valueGrad(g!, d, i) : null] : [gs];
     },
+    jvp: ([ts, tv]) => indexFill(ts ?? zerosLikeT(self), d, index, tensorValue ? (tv ?? zerosLikeT(value)) : 0),
   });
 }

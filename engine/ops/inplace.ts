@@ -359,7 +359,7 @@ export function castTo(t: Tensor, dtype: DType, copy = false): Tensor {
   if (t.dtype === dtype && !copy) return t;
   const from = t.dtype;
   const out = fromValues(t.rt, t.values().map((v) => castValue(v, dtype)), t.shape.slice(), dtype);
-  return record(out, { op: "to", gradFn: "ToCopyBackward0", inputs: [t], backward: ([g]) => [castTo(g!, from)] });
+  return record(out, { op: "to", gradFn: "ToCopyBackward0", inputs: [t], backward: ([g]) => [castTo(g!, from)], jvp: ([tt]) => castTo(tt!, dtype, true) });
 }
 
 export function requiresGrad_(t: Tensor, flag = true): Tensor {

@@ -9,6 +9,8 @@ import { binaryMap, broadcastShapes } from "./kernel.ts";
 import { broadcastValues } from "./broadcast_read.ts";
 import { mul, mulScalar, sub } from "./arith.ts";
 import { fullLike } from "./create.ts";
+import { zerosLikeT } from "./unary.ts";
+import { dense, tangentSum, term } from "./tangent_sum.ts";
 import { fmaf } from "./sleef/float32.ts";
 import { fma } from "../random/fma.ts";
 
@@ -43,6 +45,8 @@ export function lerp(self: Tensor, end: Tensor, weight: number | Tensor): Tensor
     gradFn: "LerpBackward0",
     inputs: [self, end],
     backward: ([g], node) => [node.needs(0) ? mulScalar(g!, 1 - weight) : null, node.needs(1) ? mulScalar(g!, weight) : null],
+    // at::lerp(self_t, end_t, weight), a missing tangent zeros
+    jvp: ([ts, te]) => lerp(ts ?? zerosLikeT(self), te ?? zerosLikeT(end), weight),
   });
 }
 
@@ -67,5 +71,11 @@ function lerpTensor(self: Tensor, end: Tensor, weight: Tensor): Tensor {
         node.needs(2) ? mul(g!, sub(node.unpack("end"), node.unpack("self"))) : null,
       ];
     },
+    // at::lerp(self_t, end_t, weight_p) + weight_t * (end_p - self_p)
+    jvp: ([ts, te, tw]) =>
+      tangentSum(out.shape, [
+        dense(ts ?? te, self, () => lerpTensor(ts ?? zerosLikeT(self), te ?? zerosLikeT(end), weight)),
+        term(tw, (t) => mul(t, sub(end, self)), end, self),
+      ]),
   });
 }

@@ -10,6 +10,7 @@ import { broadcastValues } from "./broadcast_read.ts";
 import { mutate } from "./inplace.ts";
 import { where } from "./compare.ts";
 import { sum } from "./reduce.ts";
+import { zerosLikeT } from "./unary.ts";
 
 export type MaskValue = number | Tensor;
 
@@ -36,6 +37,13 @@ function maskedFillGrads(g: Tensor, mask: Tensor, node: GradNode, value: MaskVal
   return [gs, node.needs(1) ? sum(where(mask, g, 0)) : null];
 }
 
+/** self_t.masked_fill(mask, 0) for a number, self_t.masked_fill(mask, value_t) for a tensor (a
+ *  missing tangent a zero tensor) */
+function maskedFillTangent(ts: Tensor | null, self: Tensor, mask: Tensor, value: MaskValue, tv: Tensor | null | undefined): Tensor {
+  const fill = typeof value === "number" ? 0 : (tv ?? zerosLikeT(value));
+  return maskedFill(ts ?? zerosLikeT(self), mask, fill);
+}
+
 /** x.masked_fill(mask, value): a new tensor of the broadcast shape of mask and x */
 export function maskedFill(self: Tensor, mask: Tensor, value: MaskValue): Tensor {
   checkMask(mask);
@@ -53,6 +61,7 @@ export function maskedFill(self: Tensor, mask: Tensor, value: MaskValue): Tensor
     save: { mask },
     eventInputs: tensorValue ? [self, mask, value] : [self, mask],
     backward: ([g], node) => maskedFillGrads(g!, node.unpack("mask"), node, value),
+    jvp: ([ts, tv]) => maskedFillTangent(ts, self, mask, value, tv),
   });
 }
 
@@ -74,5 +83,6 @@ export function maskedFill_(self: Tensor, mask: Tensor, value: MaskValue): Tenso
       const mk = node.unpack("mask");
       return [maskedFill(g!, mk, 0), ...(tensorValue ? [node.needs(1) ? sum(where(mk, g!, 0)) : null] : [])];
     },
+    jvp: ([ts, tv]) => maskedFillTangent(ts, self, mask, value, tv),
   });
 }

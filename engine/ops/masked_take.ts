@@ -11,6 +11,7 @@ import { created } from "./create.ts";
 import { mutate } from "./inplace.ts";
 import { maskedFill } from "./masked.ts";
 import { reshape } from "./views.ts";
+import { zerosLikeT } from "./unary.ts";
 
 const zerosLikeShape = (like: Tensor, shape: number[], how: string): Tensor =>
   created(fromValues(like.rt, new Array<number>(numelOf(shape)).fill(0), shape.slice(), like.dtype), how);
@@ -50,6 +51,8 @@ export function maskedScatter(self: Tensor, mask: Tensor, source: Tensor): Tenso
     args: { source_sym_sizes: source.shape.slice() },
     eventInputs: [self, mask, source],
     backward: ([g], node) => scatterGrads(g!, node.unpack("mask"), source, self.requiresGrad),
+    // self_t.masked_scatter(mask, source_t), a missing tangent zeros
+    jvp: ([ts, tsrc]) => maskedScatter(ts ?? zerosLikeT(self), mask, tsrc ?? zerosLikeT(source)),
   });
 }
 
@@ -68,6 +71,7 @@ export function maskedScatter_(self: Tensor, mask: Tensor, source: Tensor): Tens
     save: { mask },
     args: { source_sym_sizes: source.shape.slice() },
     backward: ([g], node) => scatterGrads(g!, node.unpack("mask"), source, true),
+    jvp: ([ts, tsrc]) => maskedScatter(ts ?? zerosLikeT(self), mask, tsrc ?? zerosLikeT(source)),
   }, [source]);
 }
 
@@ -86,6 +90,7 @@ function maskedScatterBackward(g: Tensor, mask: Tensor, sizes: number[]): Tensor
     save: { mask },
     eventInputs: [g, mask],
     backward: ([gg], node) => [maskedScatter(zerosLikeShape(g, g.shape, "zeros_like"), node.unpack("mask"), gg!)],
+    jvp: ([t]) => maskedScatterBackward(t!, mask, sizes),
   });
 }
 
@@ -103,6 +108,7 @@ export function maskedSelect(self: Tensor, mask: Tensor): Tensor {
     eventInputs: [self, mask],
     // masked_select_backward: zeros of the broadcast shape, masked_scatter_ of the gradient
     backward: ([g], node) => [maskedScatter_(zerosLikeShape(g!, shape, "zeros_like"), node.unpack("mask"), g!)],
+    jvp: ([t]) => maskedSelect(t!, mask),
   });
 }
 
@@ -128,6 +134,7 @@ export function take(self: Tensor, index: Tensor): Tensor {
     eventInputs: [self, index],
     // take_backward: zeros_like(self).put_(index, grad, accumulate=True)
     backward: ([g], node) => [put_(zerosLikeShape(g!, shape, "zeros_like"), node.unpack("index"), g!, true)],
+    jvp: ([t]) => take(t!, index),
   });
 }
 
@@ -158,6 +165,7 @@ export function put_(self: Tensor, index: Tensor, source: Tensor, accumulate = f
     save: { index },
     args: { accumulate },
     backward: ([g], node) => putGrads(g!, node.unpack("index"), source, accumulate, true),
+    jvp: ([ts, tsrc]) => put(ts ?? zerosLikeT(self), index, tsrc ?? zerosLikeT(source), accumulate),
   }, [source]);
 }
 
@@ -172,5 +180,7 @@ export function put(self: Tensor, index: Tensor, source: Tensor, accumulate = fa
     args: { accumulate },
     eventInputs: [self, index, source],
     backward: ([g], node) => putGrads(g!, node.unpack("index"), source, accumulate, self.requiresGrad),
+    // self_t.put(index, source_t, accumulate)
+    jvp: ([ts, tsrc]) => put(ts ?? zerosLikeT(self), index, tsrc ?? zerosLikeT(source), accumulate),
   });
 }

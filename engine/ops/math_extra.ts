@@ -3,9 +3,11 @@
 import { record, recordConstant } from "../autograd/record.ts";
 import type { Tensor } from "../tensor.ts";
 import { binaryMap, promote, unaryMap } from "./kernel.ts";
-import { addScalar, div, mul, mulScalar, neg, pow } from "./arith.ts";
+import { addScalar, div, mul, mulScalar, neg, pow, sub } from "./arith.ts";
+import { castTo } from "./inplace.ts";
+import { tangentSum, term } from "./tangent_sum.ts";
 import { pointwise, zerosLikeT } from "./unary.ts";
-import { eq, lt, where } from "./compare.ts";
+import { eq, gt, lt, where } from "./compare.ts";
 import { reshape } from "./views.ts";
 
 
@@ -54,14 +56,14 @@ function roundHalfEven(v: number): number {
 }
 
 function stepwise(x: Tensor, op: string, gradFn: string, f: (v: number) => number): Tensor {
-  return record(unaryMap(x, x.dtype, f), { op, gradFn, inputs: [x], backward: ([g]) => [zerosLikeT(g!)] });
+  return record(unaryMap(x, x.dtype, f), { op, gradFn, inputs: [x], backward: ([g]) => [zerosLikeT(g!)], jvp: ([t]) => zerosLikeT(t!) });
 }
 export const floor = (x: Tensor) => stepwise(x, "floor", "FloorBackward0", Math.floor);
 export const ceil = (x: Tensor) => stepwise(x, "ceil", "CeilBackward0", Math.ceil);
 export const round = (x: Tensor) => stepwise(x, "round", "RoundBackward0", roundHalfEven);
 export const trunc = (x: Tensor) => stepwise(x, "trunc", "TruncBackward0", Math.trunc);
 export const frac = (x: Tensor) =>
-  record(unaryMap(x, x.dtype, (v) => v - Math.trunc(v)), { op: "frac", gradFn: "FracBackward0", inputs: [x], backward: ([g]) => [g] });
+  record(unaryMap(x, x.dtype, (v) => v - Math.trunc(v)), { op: "frac", gradFn: "FracBackward0", inputs: [x], backward: ([g]) => [g], jvp: ([t]) => t });
 
 export const isnan = (x: Tensor) =>
   recordConstant(unaryMap(x, "bool", (v) => (Number.isNaN(v) ? 1 : 0), x.dtype), "isnan", [x]);
@@ -83,6 +85,12 @@ function pairwise(a: Tensor, b: Tensor, isMax: boolean): Tensor {
       const selfLoses = isMax ? lt(s, o) : lt(o, s);
       const otherLoses = isMax ? lt(o, s) : lt(s, o);
       return [where(selfLoses, 0, half), where(otherLoses, 0, half)];
+    },
+    // other_t + where(self_p == other_p, 0.5, (self_p > other_p).to(dtype)) * (self_t - other_t)
+    jvp: ([ta, tb]) => {
+      const coef = where(eq(a, b), 0.5, castTo(isMax ? gt(a, b) : lt(a, b), out.dtype));
+      const diff = ta && tb ? sub(ta, tb) : ta ? ta : neg(tb!);
+      return tangentSum(out.shape, [term(tb, (t) => t), { value: () => mul(coef, diff), reads: [] }]);
     },
   });
 }

@@ -26,6 +26,7 @@ function triangle(x: Tensor, k: number, lower: boolean): Tensor {
     gradFn: lower ? "TrilBackward0" : "TriuBackward0",
     inputs: [x],
     backward: ([g]) => [triangle(g!, k, lower)],
+    jvp: ([t]) => triangle(t!, k, lower),
   });
 }
 
@@ -57,6 +58,7 @@ export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
     inputs: [x],
     view: true,
     backward: ([g]) => [diagonalBackward(g!, sizes, offset, d1, d2)],
+    jvp: ([t]) => diagonal(t!, offset, d1, d2),
   });
 }
 
@@ -74,6 +76,7 @@ export function diagonalBackward(grad: Tensor, sizes: number[], offset: number, 
     gradFn: "DiagonalBackwardBackward0",
     inputs: [grad],
     backward: ([gg]) => [diagonal(gg!, offset, d1, d2)],
+    jvp: ([t]) => diagonalBackward(t!, sizes, offset, d1, d2),
   });
 }
 
@@ -90,6 +93,7 @@ export function diag(x: Tensor, k = 0): Tensor {
       gradFn: "DiagEmbedBackward0",
       inputs: [x],
       backward: ([g]) => [diagonal(g!, k, -2, -1)],
+      jvp: ([t]) => diag(t!, k),
     });
   }
   if (x.dim() !== 2) throw runtimeError(`diag(): Supports 1D or 2D tensors. Got ${x.dim()}D`);
@@ -104,6 +108,7 @@ export function diag(x: Tensor, k = 0): Tensor {
     gradFn: "DiagonalBackward0_copy",
     inputs: [x],
     backward: ([g]) => [diagonalBackward(g!, sizes, k, 0, 1)],
+    jvp: ([t]) => diag(t!, k),
   });
 }
 
@@ -120,6 +125,7 @@ export function trace(x: Tensor): Tensor {
     gradFn: "TraceBackward0",
     inputs: [x],
     backward: ([g]) => [traceBackward(g!, sizes)],
+    jvp: ([t]) => trace(t!),
   });
 }
 

@@ -47,6 +47,8 @@ export function embedding(weight: Tensor, indices: Tensor, paddingIdx: number | 
       });
       return [fromValues(weight.rt, acc, [rows, dim], weight.dtype)];
     },
+    // auto_linear: the tangent's rows picked the same way
+    jvp: ([t]) => embedding(t!, indices, paddingIdx),
   });
 }
 

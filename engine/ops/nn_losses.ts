@@ -3,12 +3,15 @@
 // smooth_l1_loss (SmoothL1LossBackward0). Each kernel's formula runs in the tensor's dtype step by
 // step as ATen's scalar code writes it, then the reduction is the tensor's mean or sum; the
 // gradients are ATen's *_backward kernels, divided by numel for 'mean'.
-import { unpromotedMismatch } from "../dtype.ts";
+import { unpromotedMismatch, type DType } from "../dtype.ts";
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
-import { div, divScalar, mul, rsub, sub } from "./arith.ts";
-import { binaryMap, promote, unaryMap } from "./kernel.ts";
+import { add, div, divScalar, mul, rsub, sub } from "./arith.ts";
+import { noTangentFormula } from "../autograd/forward_ad.ts";
+import { zerosLikeT } from "./unary.ts";
+import { binaryMap, broadcastShapes, promote, unaryMap } from "./kernel.ts";
+import { broadcastValues } from "./broadcast_read.ts";
 import type { Reduction } from "./loss.ts";
 import { mean, sum } from "./reduce.ts";
 
@@ -27,9 +30,11 @@ function lossNode(
   input: Tensor,
   target: Tensor,
   values: () => Tensor,
-  gradient: (g: Tensor, x: Tensor, t: Tensor) => Tensor,
+  gradient: (g: Tensor, x: Tensor, t: Tensor, reduction: Reduction) => Tensor,
   reduction: Reduction,
   extra: Record<string, Tensor> = {},
+  /** the tangent's term from the target's tangent (a missing one is zeros), unreduced */
+  targetTerm: (tt: Tensor, x: Tensor, t: Tensor) => Tensor = (tt, x, t) => gradient(tt, t, x, "none"),
 ): Tensor {
   if (target.requiresGrad) throw runtimeError(`${name} with a target that requires grad is not in the Gradlens engine yet`);
   const value = input.rt.internally(() => reduce(values(), reduction));
@@ -44,9 +49,37 @@ function lossNode(
       const t = node.unpack("target");
       if (x.rt.gradEnabled && (g!.requiresGrad || x.requiresGrad))
         throw runtimeError(`the second derivative of ${name} is not in the Gradlens engine yet`);
-      return [x.rt.internally(() => gradient(g!, x, t)), null];
+      return [x.rt.internally(() => gradient(g!, x, t, reduction)), null];
+    },
+    // apply_loss_reduction(X_backward(self_t, self_p, target_p, None) + the target's term, reduction)
+    jvp: ([tx, tt]) => {
+      const rt = input.rt;
+      if (rt.gradEnabled && (input.requiresGrad || !!tx?.requiresGrad || !!tt?.requiresGrad))
+        throw noTangentFormula(`${name} of a tensor that requires grad (forward over reverse)`);
+      return rt.internally(() => reduce(add(gradient(tx ?? zerosLikeT(input), input, target, "none"), targetTerm(tt ?? zerosLikeT(target), input, target)), reduction));
     },
   });
+}
+
+/** cpu_kernel_vec over (x, grad), both broadcast to one shape: `vec` on whole blocks of two
+ *  vectors, `tail` on the rest; the result cast to `outDType` */
+function blockwiseMap(
+  x: Tensor,
+  g: Tensor,
+  inner: DType,
+  outDType: DType,
+  vec: (v: number, go: number) => number,
+  tail: (v: number, go: number) => number,
+): Tensor {
+  const shape = broadcastShapes(x.shape, g.shape);
+  const xv = broadcastValues(x, shape);
+  const gv = broadcastValues(g, shape);
+  const n = xv.length;
+  const end = n - (n % (inner === "float64" ? 8 : 16));
+  const r = roundingOf(inner);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = (i < end ? vec : tail)(r(xv[i]), r(gv[i]));
+  return fromValues(x.rt, out, shape, outDType);
 }
 
 const EPSILON = 1e-12;
@@ -63,14 +96,20 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, weight: Tensor
     return weight ? mul(loss, weight) : loss;
   };
   // grad·(x - t) / max((1 - x)·x, EPSILON), times weight
-  const gradient = (g: Tensor, x: Tensor, t: Tensor): Tensor => {
+  const gradient = (g: Tensor, x: Tensor, t: Tensor, reduction: Reduction): Tensor => {
     const eps = r(EPSILON);
     const denom = unaryMap(mul(rsub(x, 1), x), x.dtype, (v) => Math.max(v, eps));
     const grad = div(mul(g, sub(x, t)), denom);
     const weighted = weight ? mul(grad, weight) : grad;
     return reduction === "mean" ? divScalar(weighted, BigInt(x.numel)) : weighted;
   };
-  return lossNode("binary_cross_entropy", "BinaryCrossEntropyBackward0", input, target, values, gradient, reduction, weight ? { weight } : {});
+  // binary_cross_entropy_target_backward: -logit(x)·grad, times weight
+  const targetTerm = (tt: Tensor, x: Tensor): Tensor => {
+    const negLogit = unaryMap(x, x.dtype, (v) => -r(Math.log(r(v / r(1 - v)))));
+    const term = binaryMap(negLogit, tt, x.dtype, x.dtype, (a, b) => a * b);
+    return weight ? mul(term, weight) : term;
+  };
+  return lossNode("binary_cross_entropy", "BinaryCrossEntropyBackward0", input, target, values, gradient, reduction, weight ? { weight } : {}, targetTerm);
 }
 
 /** F.huber_loss: z = |x - t|; 0.5·z·z below delta, delta·(z - 0.5·delta) from it; the gradient is
@@ -83,13 +122,20 @@ export function huberLoss(input: Tensor, target: Tensor, reduction: Reduction, d
       const z = Math.abs(r(x - t));
       return z < d ? r(r(0.5 * z) * z) : r(d * r(z - r(0.5 * d)));
     });
-  const gradient = (g: Tensor, x: Tensor, t: Tensor): Tensor => {
+  const gradient = (g: Tensor, x: Tensor, t: Tensor, reduction: Reduction): Tensor => {
     // huber_loss_backward does not promote: a target of another dtype fails here
     const mismatch = unpromotedMismatch(t.dtype, x.dtype);
     if (mismatch) throw runtimeError(mismatch);
     const norm = r(reduction === "mean" ? 1 / x.numel : 1);
-    return binaryMap(sub(x, t), g, x.dtype, x.dtype, (v, go) =>
-      v <= -d ? r(r(-norm * go) * d) : v >= d ? r(r(norm * go) * d) : r(r(norm * v) * go),
+    // the vector lambda clamps x to ±delta (float) and multiplies norm·x·grad; the scalar tail
+    // multiplies norm·grad by delta as a double
+    return blockwiseMap(
+      sub(x, t),
+      g,
+      x.dtype,
+      x.dtype,
+      (v, go) => r(r(norm * (Math.abs(v) >= d ? (v > 0 ? d : -d) : v)) * go),
+      (v, go) => (v <= -delta ? r(r(-norm * go) * delta) : v >= delta ? r(r(norm * go) * delta) : r(r(norm * v) * go)),
     );
   };
   return lossNode("huber_loss", "HuberLossBackward0", input, target, values, gradient, reduction);
@@ -107,13 +153,20 @@ export function smoothL1Loss(input: Tensor, target: Tensor, reduction: Reduction
       const z = Math.abs(r(x - t));
       return z < b ? r(r(r(0.5 * z) * z) / b) : r(z - r(0.5 * b));
     });
-  const gradient = (g: Tensor, x: Tensor, t: Tensor): Tensor => {
+  const gradient = (g: Tensor, x: Tensor, t: Tensor, reduction: Reduction): Tensor => {
     const inner = promote([x, t, g]);
     const ri = roundingOf(inner);
     const bi = ri(beta);
     const norm = ri(reduction === "mean" ? 1 / x.numel : 1);
-    return binaryMap(sub(x, t), g, inner, x.dtype, (v, go) =>
-      v <= -bi ? ri(-norm * go) : v >= bi ? ri(norm * go) : ri(ri(ri(norm * v) * go) / bi),
+    // the vector lambda takes ±1 or x/beta (float) times norm times grad; the scalar tail divides
+    // norm·x·grad by beta as a double
+    return blockwiseMap(
+      sub(x, t),
+      g,
+      inner,
+      x.dtype,
+      (v, go) => ri(ri(norm * (Math.abs(v) >= bi ? (v > 0 ? 1 : -1) : ri(v / bi))) * go),
+      (v, go) => (v <= -beta ? ri(-norm * go) : v >= beta ? ri(norm * go) : ri(ri(ri(norm * v) * go) / beta)),
     );
   };
   return lossNode("smooth_l1_loss", "SmoothL1LossBackward0", input, target, values, gradient, reduction);

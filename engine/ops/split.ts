@@ -3,6 +3,7 @@
 // pieces' gradients (zeros for pieces that got none), as ATen's split_backward.
 import { runtimeError } from "../errors.ts";
 import { gradientEdge } from "../autograd/record.ts";
+import { attachTangent, inTangentFormula, inputTangents } from "../autograd/forward_ad.ts";
 import { GradNode } from "../autograd/node.ts";
 import { makeView, type Tensor } from "../tensor.ts";
 import { cat } from "./index_ops.ts";
@@ -41,6 +42,12 @@ function pieces(t: Tensor, d: number, sizes: number[], gradFn: string, op: strin
       extraOutputs: outs.slice(1).map((o) => o.info()),
       span: rt.span,
     });
+  // auto_linear: the tangent split the same way
+  const tangents = inputTangents(rt, [t]);
+  if (tangents) {
+    const parts = inTangentFormula(rt, op, () => pieces(tangents[0]!, d, sizes, gradFn, op));
+    outs.forEach((o, i) => attachTangent(o, parts[i], op));
+  }
   return outs;
 }
 

@@ -22,6 +22,7 @@ import { mean, sum } from "./reduce.ts";
 import { flip } from "./reorder.ts";
 import { abs, sgn, zerosLikeT } from "./unary.ts";
 import { expand, unsqueeze, view, wrapDim } from "./views.ts";
+import { normJvp, prodJvp, stdJvp, varJvp } from "./stats_jvp.ts";
 
 /** the reduced dims, wrapped and sorted; null (or an empty list) reduces every element */
 function reducedDims(x: Tensor, dim: number | number[] | null): number[] {
@@ -106,6 +107,7 @@ export function prod(x: Tensor, dim: number | null = null, keepdim = false, dtyp
       const input = self.dtype === g!.dtype ? self : self.rt.internally(() => self); // self.to(grad's dtype)
       return [prodBackward(g!, input, node.unpack("result"), d, keepdim)];
     },
+    jvp: ([t]) => prodJvp(x, out, t!, d, keepdim, prodBackward),
   });
 }
 
@@ -199,6 +201,10 @@ function varianceOf(x: Tensor, which: "var" | "std", opts: VarOptions): Tensor {
       const gradVar = maskedFill_(div(g!, mulScalar(result, 2n)), eq(result, 0), 0);
       return [varBackward(gradVar, self, dimsForGrad, correction, keepdim)];
     },
+    jvp: ([t]) => {
+      const v = varJvp(x, t!, dimsForGrad, keepdim, (g, s, ds, kd) => varBackward(g, s, ds, correction, kd));
+      return which === "var" ? v : stdJvp(v, out);
+    },
   });
 }
 
@@ -273,6 +279,7 @@ export function vectorNorm(x: Tensor, opts: NormOptions = {}): Tensor {
     inputs: [x],
     save: { self: x, result: out },
     backward: ([g], node) => [normBackward(g!, node.unpack("self"), p, node.unpack("result"), dim === null ? [] : dims, keepdim)],
+    jvp: ([t]) => normJvp(x, t!, p, out, dim === null ? [] : dims, keepdim),
   });
 }
 
