@@ -5,6 +5,7 @@
 // PyTorch on random inputs. NativeBatchNormBackward0; its second derivative is not here yet.
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
+import { refuseTangents } from "../autograd/forward_ad.ts";
 import { batchNormJvp } from "./norm_jvp.ts";
 import { fmaf } from "../random/float32Math.ts";
 import { created } from "./create.ts";
@@ -75,6 +76,7 @@ export function batchNorm(input: Tensor, o: BatchNormOptions): Tensor {
       const xs = node.unpack("input");
       if (xs.rt.gradEnabled && (g!.requiresGrad || xs.requiresGrad || !!o.weight?.requiresGrad))
         throw runtimeError("the second derivative of batch_norm is not in the Gradlens engine yet");
+      refuseTangents(xs.rt, "native_batch_norm_backward", [g!, xs, o.weight]);
       const dy = g!.values();
       const xv = xs.values();
       const sumDy = halves(n, c, (acc, i, ch) => f32(acc + dy[i * c + ch])).map(f32);

@@ -9,6 +9,7 @@
 // about one channel in six (its exact order of operations is not found yet).
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
+import { refuseTangents } from "../autograd/forward_ad.ts";
 import { batchNormJvp } from "./norm_jvp.ts";
 import { fmaf } from "../random/float32Math.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
@@ -78,6 +79,7 @@ export function batchNormPlanes(input: Tensor, o: BatchNormOptions): Tensor {
       const xs = node.unpack("input");
       if (xs.rt.gradEnabled && (g!.requiresGrad || xs.requiresGrad || !!o.weight?.requiresGrad))
         throw runtimeError("the second derivative of batch_norm is not in the Gradlens engine yet");
+      refuseTangents(xs.rt, "native_batch_norm_backward", [g!, xs, o.weight]);
       const dy = g!.values();
       const xv = xs.values();
       // the backward's own invstd in eval mode: 1/sqrt(running_var + eps) in double

@@ -7,6 +7,7 @@
 // rows of 1 to 300 values. NativeLayerNormBackward0; its second derivative is not here yet.
 import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
+import { refuseTangents } from "../autograd/forward_ad.ts";
 import { fmaf } from "../random/float32Math.ts";
 import { fma } from "../random/fma.ts";
 import { fromValues, numelOf, type Tensor } from "../tensor.ts";
@@ -72,6 +73,7 @@ export function layerNorm(input: Tensor, normalized: number[], weight: Tensor | 
       const xs = node.unpack("input");
       if (xs.rt.gradEnabled && (g!.requiresGrad || xs.requiresGrad || !!weight?.requiresGrad))
         throw runtimeError("the second derivative of layer_norm is not in the Gradlens engine yet");
+      refuseTangents(xs.rt, "native_layer_norm_backward", [g!, xs, weight]);
       const dy = g!.values();
       const xv = xs.values();
       const gam = gamma ?? new Array<number>(N).fill(1);

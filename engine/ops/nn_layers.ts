@@ -4,6 +4,7 @@
 // (LeakyReluBackward0). Their second derivatives are not here yet: asking for one raises.
 import { indexError, runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
+import { refuseTangents } from "../autograd/forward_ad.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { binaryMap, unaryMap } from "./kernel.ts";
 
@@ -37,6 +38,8 @@ export function embedding(weight: Tensor, indices: Tensor, paddingIdx: number | 
     eventInputs: [weight, indices],
     backward: ([g], node) => {
       noDoubleBackward("embedding", g!);
+      // its kernel is not an op with a tangent formula here: forward over reverse would lose the tangent
+      refuseTangents(weight.rt, "embedding_backward", [g!]);
       const at = node.unpack("indices").values();
       const go = g!.values();
       const r = rounding(weight);
@@ -59,6 +62,7 @@ export function leakyRelu(x: Tensor, negativeSlope: number): Tensor {
   const out = unaryMap(x, x.dtype, (v) => (v > 0 ? v : r(v * slope)));
   const leakyReluBackward = (g: Tensor, self: Tensor): Tensor => {
     noDoubleBackward("leaky_relu", g, self);
+    refuseTangents(self.rt, "leaky_relu_backward", [g, self]);
     return binaryMap(self, g, self.dtype, self.dtype, (a, b) => (a > 0 ? b : r(b * slope)));
   };
   return record(out, {

@@ -8,7 +8,7 @@ import { runtimeError } from "../errors.ts";
 import { record } from "../autograd/record.ts";
 import { fromValues, type Tensor } from "../tensor.ts";
 import { add, div, divScalar, mul, rsub, sub } from "./arith.ts";
-import { noTangentFormula } from "../autograd/forward_ad.ts";
+import { noTangentFormula, refuseTangents } from "../autograd/forward_ad.ts";
 import { zerosLikeT } from "./unary.ts";
 import { binaryMap, broadcastShapes, promote, unaryMap } from "./kernel.ts";
 import { broadcastValues } from "./broadcast_read.ts";
@@ -49,6 +49,7 @@ function lossNode(
       const t = node.unpack("target");
       if (x.rt.gradEnabled && (g!.requiresGrad || x.requiresGrad))
         throw runtimeError(`the second derivative of ${name} is not in the Gradlens engine yet`);
+      refuseTangents(x.rt, `${name}_backward`, [g!, x, t]);
       return [x.rt.internally(() => gradient(g!, x, t, reduction)), null];
     },
     // apply_loss_reduction(X_backward(self_t, self_p, target_p, None) + the target's term, reduction)
