@@ -9,6 +9,9 @@ import type { AccumulatedHook, Hook } from "./autograd/hooks.ts";
 
 export class Storage {
   version = 0;
+  /** writes through a .data alias, which count on the alias's own version counter: the memory view
+   *  watches this too, so a list holding the tensor is described afresh (p.data += ...) */
+  dataWrites = 0;
   /** made in inference mode: its tensors are inference tensors (no version counter, never saved
    *  for backward, not modified in place outside inference mode) */
   inference = false;

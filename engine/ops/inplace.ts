@@ -158,8 +158,10 @@ export function mutate(
     forEachOffset(t, (off, i) => (data[off] = castValue(f(data[off], i), t.dtype)));
   }
   // a write through x.data counts on its own counter; autograd does not see it
-  if (t.dataVersion) t.dataVersion.value++;
-  else t.storage.version++;
+  if (t.dataVersion) {
+    t.dataVersion.value++;
+    t.storage.dataWrites++;
+  } else t.storage.version++;
   const bumped = t.dataVersion ? 0 : 1;
   let rebased: GradNode | null = null;
   const base = t.base;

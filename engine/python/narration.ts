@@ -51,7 +51,7 @@ interface Inner {
 const MAX_INNER = 16;
 const MAX_LOOKED = 140;
 
-const versionOf = (v: Mutable | Tensor): number => (v instanceof Tensor ? v.version : containerVersion(v));
+const versionOf = (v: Mutable | Tensor): number => (v instanceof Tensor ? v.version + v.storage.dataWrites : containerVersion(v));
 
 function itemsOf(v: PyValue): Iterable<PyValue> | null {
   if (v instanceof PyList || v instanceof PyTuple) return v.items;

@@ -77,10 +77,6 @@ function compare(state: TraceState, rt: Runtime, event: TraceEvent): string | nu
   return null;
 }
 
-/** cases whose containers the memory view knowingly shows stale (a gap, not a pass): a tensor in
- *  a dict written through .data (w.data.mul_(10)), which bumps no version the view watches */
-const STALE_CONTAINERS = new Set(["nn/save_load_basic.py"]);
-
 /** the text the fold holds for each name bound to a list, dict or set, against the live value's */
 function compareContainers(state: TraceState, frames: readonly Frame[], shared: Set<string>): string | null {
   // a recursive function's calls (generators too) share one drawn frame, whose names are whichever
@@ -124,7 +120,7 @@ describe("folding the events rebuilds the live engine at every step", () => {
       rt = new Runtime({ sink, track: true });
       const shared = new Set<string>();
       const onStatement = (frames: readonly Frame[]) => {
-        if (!problem && !STALE_CONTAINERS.has(name)) problem = compareContainers(state, frames, shared);
+        if (!problem) problem = compareContainers(state, frames, shared);
       };
       runPython(source, { runtime: rt, sink, filename: name, onStdout: () => {}, onStderr: () => {}, onStatement });
       expect(problem).toBeNull();
