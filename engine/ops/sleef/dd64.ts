@@ -2,21 +2,16 @@
 // (float64.ts, float64_log.ts, float64_trig.ts): SLEEF's src/common/dd.h (its ENABLE_FMA_DP forms, as
 // AVX2 builds use) and estrin.h, Copyright Naoki Shibata and contributors 2010 - 2020, Boost Software
 // License 1.0 (see ./THIRD_PARTY_NOTICES.md). Altered: one lane, TypeScript.
-// --- exact fma (our own code): Dekker's exact product, then the three-term sum with the one case
-// where rounding twice could differ from rounding once (an exact tie) settled by the last term's sign ---
+import { productError } from "../../random/fma.ts";
 
-const SPLITTER = 134217729; // 2^27 + 1
+// --- exact fma (our own code): Dekker's exact product (engine/random/fma.ts), then the three-term sum
+// with the one case where rounding twice could differ from rounding once (an exact tie) settled by the
+// last term's sign ---
 
 export function fmaExact(a: number, b: number, c: number): number {
   const p = a * b;
   if (p === 0 || c === 0 || !Number.isFinite(p) || !Number.isFinite(c)) return p + c;
-  let t = SPLITTER * a;
-  const aHi = t - (t - a);
-  const aLo = a - aHi;
-  t = SPLITTER * b;
-  const bHi = t - (t - b);
-  const bLo = b - bHi;
-  const e = aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo; // a*b = p + e exactly
+  const e = productError(a, b, p); // a*b = p + e exactly
   // p + c = hi + lo exactly (TwoSum)
   const hi = p + c;
   const v = hi - p;
